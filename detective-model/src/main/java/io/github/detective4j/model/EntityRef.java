@@ -1,0 +1,289 @@
+package io.github.detective4j.model;
+
+/**
+ * A reference to one entity of a behavior graph: its {@linkplain EntityType type} and its id.
+ *
+ * <p>The text form is {@code <namespace>/<id>}, as in Detective's profile links, and {@link #parse} reads back what
+ * {@link #toString} writes. The id is checked against its type's shape and normalized (IP addresses to their
+ * canonical text), so two references to one entity are always {@linkplain #equals equal}. Ids may themselves hold
+ * slashes (user agents do): the namespace ends at the first one.
+ *
+ * <pre>{@code
+ * EntityRef ip = EntityRef.parse("IpAddress/104.16.1.42");
+ * EntityRef session = EntityRef.roleSession("AROAJ45Q7YFFAREXAMPLE", "alice");
+ * session.toString();                       // "AwsRoleSession/AROAJ45Q7YFFAREXAMPLE:alice"
+ * EntityRef.ipAddress("2001:DB8::0:1").id(); // "2001:db8::1"
+ * }</pre>
+ *
+ * @param type the entity type
+ * @param id the entity id, normalized for its type
+ */
+public record EntityRef(EntityType type, String id) implements Comparable<EntityRef> {
+    static final int MAX_ID_LENGTH = 1024;
+    static final int MAX_USER_AGENT_LENGTH = 4096;
+    private static final int MAX_BUCKET_LENGTH = 255;
+
+    /**
+     * Creates a reference, checking and normalizing the id for its type.
+     *
+     * @param type the entity type
+     * @param id the entity id
+     * @throws IllegalArgumentException if the id does not fit the type's shape; the message says how
+     */
+    public EntityRef {
+        Require.nonNull(type, "entity type");
+        Require.nonNull(id, type.namespace() + " id");
+        id = normalizeId(type, id);
+    }
+
+    /**
+     * Creates a reference; the same as the canonical constructor, for symmetry with the typed factories.
+     *
+     * @param type the entity type
+     * @param id the entity id
+     * @return the reference
+     * @throws IllegalArgumentException if the id does not fit the type's shape
+     */
+    public static EntityRef of(EntityType type, String id) {
+        return new EntityRef(type, id);
+    }
+
+    /**
+     * Reads the text form {@code <namespace>/<id>}.
+     *
+     * @param text for example {@code IpAddress/104.16.1.42} or {@code UserAgent/aws-cli/1.16.300}
+     * @return the reference
+     * @throws IllegalArgumentException if there is no slash, the namespace is unknown or the id does not fit
+     */
+    public static EntityRef parse(CharSequence text) {
+        String s = Require.nonNull(text, "entity reference").toString();
+        int slash = s.indexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("entity reference '" + IpAddresses.abbreviate(s)
+                    + "' must have the form <namespace>/<id>, for example IpAddress/104.16.1.42");
+        }
+        return new EntityRef(EntityType.fromNamespace(s.substring(0, slash)), s.substring(slash + 1));
+    }
+
+    /**
+     * References an AWS account.
+     *
+     * @param accountId the 12-digit account id
+     * @return the reference
+     */
+    public static EntityRef account(String accountId) {
+        return new EntityRef(EntityType.AWS_ACCOUNT, accountId);
+    }
+
+    /**
+     * References an IAM user (or the root user, whose principal id is the account id).
+     *
+     * @param principalId the user's principal id, such as {@code AIDACKCEVSQ6C2EXAMPLE}
+     * @return the reference
+     */
+    public static EntityRef user(String principalId) {
+        return new EntityRef(EntityType.AWS_USER, principalId);
+    }
+
+    /**
+     * References an IAM role.
+     *
+     * @param principalId the role's principal id, such as {@code AROAJ45Q7YFFAREXAMPLE}
+     * @return the reference
+     */
+    public static EntityRef role(String principalId) {
+        return new EntityRef(EntityType.AWS_ROLE, principalId);
+    }
+
+    /**
+     * References one session of an assumed role.
+     *
+     * @param rolePrincipalId the role's principal id
+     * @param sessionName the role session name
+     * @return the reference, with id {@code <rolePrincipalId>:<sessionName>}
+     */
+    public static EntityRef roleSession(String rolePrincipalId, String sessionName) {
+        Require.nonBlank(rolePrincipalId, "role principal id");
+        Require.nonBlank(sessionName, "role session name");
+        return new EntityRef(EntityType.AWS_ROLE_SESSION, rolePrincipalId + ":" + sessionName);
+    }
+
+    /**
+     * References a federated user.
+     *
+     * @param id {@code <identityProvider or account>:<user>}, as {@link Principal#entity()} builds it
+     * @return the reference
+     */
+    public static EntityRef federatedUser(String id) {
+        return new EntityRef(EntityType.FEDERATED_USER, id);
+    }
+
+    /**
+     * References an EC2 instance.
+     *
+     * @param instanceId such as {@code i-08a8e40be65425909}
+     * @return the reference
+     */
+    public static EntityRef ec2Instance(String instanceId) {
+        return new EntityRef(EntityType.EC2_INSTANCE, instanceId);
+    }
+
+    /**
+     * References an IP address; the literal is normalized ({@link IpAddresses#normalize}).
+     *
+     * @param address an IPv4 or IPv6 literal
+     * @return the reference
+     */
+    public static EntityRef ipAddress(String address) {
+        return new EntityRef(EntityType.IP_ADDRESS, address);
+    }
+
+    /**
+     * References a user agent.
+     *
+     * @param userAgent the user agent string as logged
+     * @return the reference
+     */
+    public static EntityRef userAgent(String userAgent) {
+        return new EntityRef(EntityType.USER_AGENT, userAgent);
+    }
+
+    /**
+     * References an S3 bucket.
+     *
+     * @param bucketName the bucket name
+     * @return the reference
+     */
+    public static EntityRef s3Bucket(String bucketName) {
+        return new EntityRef(EntityType.S3_BUCKET, bucketName);
+    }
+
+    /**
+     * References a finding.
+     *
+     * @param findingId the GuardDuty finding id or ASFF {@code Id}
+     * @return the reference
+     */
+    public static EntityRef finding(String findingId) {
+        return new EntityRef(EntityType.FINDING, findingId);
+    }
+
+    /**
+     * References a finding group.
+     *
+     * @param groupId the group id
+     * @return the reference
+     */
+    public static EntityRef findingGroup(String groupId) {
+        return new EntityRef(EntityType.FINDING_GROUP, groupId);
+    }
+
+    /**
+     * Returns the text form {@code <namespace>/<id>}, which {@link #parse} reads back.
+     *
+     * @return for example {@code Ec2Instance/i-08a8e40be65425909}
+     */
+    @Override
+    public String toString() {
+        return type.namespace() + "/" + id;
+    }
+
+    /**
+     * Orders by type, then by id.
+     *
+     * @param other another reference
+     * @return the comparison
+     */
+    @Override
+    public int compareTo(EntityRef other) {
+        int byType = type.compareTo(other.type);
+        return byType != 0 ? byType : id.compareTo(other.id);
+    }
+
+    private static String normalizeId(EntityType type, String id) {
+        String what = type.namespace() + " id";
+        switch (type) {
+            case AWS_ACCOUNT:
+                return Require.accountId(id, what);
+            case IP_ADDRESS:
+                String canonical = IpAddresses.canonicalOrNull(id);
+                if (canonical == null) {
+                    throw new IllegalArgumentException(what + " '" + IpAddresses.abbreviate(id)
+                            + "' is not an IPv4 or IPv6 address literal");
+                }
+                return canonical;
+            case EC2_INSTANCE:
+                if (!isInstanceId(id)) {
+                    throw new IllegalArgumentException(what + " '" + IpAddresses.abbreviate(id)
+                            + "' must be 'i-' followed by 8 or 17 lower-case hexadecimal digits");
+                }
+                return id;
+            case USER_AGENT:
+                if (id.isEmpty() || id.length() > MAX_USER_AGENT_LENGTH) {
+                    throw new IllegalArgumentException(what + " must have 1 to " + MAX_USER_AGENT_LENGTH
+                            + " characters, had " + id.length());
+                }
+                return id;
+            case S3_BUCKET:
+                if (id.isEmpty() || id.length() > MAX_BUCKET_LENGTH || !isBucketName(id)) {
+                    throw new IllegalArgumentException(what + " '" + IpAddresses.abbreviate(id)
+                            + "' must have 1 to 255 letters, digits, dots, hyphens or underscores");
+                }
+                return id;
+            case AWS_ROLE_SESSION:
+                checkGeneric(id, what);
+                int colon = id.indexOf(':');
+                if (colon <= 0 || colon == id.length() - 1) {
+                    throw new IllegalArgumentException(what + " '" + IpAddresses.abbreviate(id)
+                            + "' must have the form <rolePrincipalId>:<sessionName>");
+                }
+                return id;
+            default:
+                return checkGeneric(id, what);
+        }
+    }
+
+    private static String checkGeneric(String id, String what) {
+        if (id.isEmpty() || id.length() > MAX_ID_LENGTH) {
+            throw new IllegalArgumentException(what + " must have 1 to " + MAX_ID_LENGTH
+                    + " characters, had " + id.length());
+        }
+        if (Character.isWhitespace(id.charAt(0)) || Character.isWhitespace(id.charAt(id.length() - 1))) {
+            throw new IllegalArgumentException(what + " '" + IpAddresses.abbreviate(id)
+                    + "' must not start or end with white space");
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (Character.isISOControl(id.charAt(i))) {
+                throw new IllegalArgumentException(what + " must not hold control characters (one at index " + i
+                        + ")");
+            }
+        }
+        return id;
+    }
+
+    private static boolean isInstanceId(String id) {
+        int hexDigits = id.length() - 2;
+        if (!id.startsWith("i-") || (hexDigits != 8 && hexDigits != 17)) {
+            return false;
+        }
+        for (int i = 2; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isBucketName(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '-' || c == '_';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

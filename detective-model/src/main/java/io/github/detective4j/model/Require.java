@@ -1,0 +1,72 @@
+package io.github.detective4j.model;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/** Argument checks shared by the model's constructors; every message names the field it checks. */
+final class Require {
+    private Require() {}
+
+    static <T> T nonNull(T value, String field) {
+        return Objects.requireNonNull(value, () -> field + " must not be null");
+    }
+
+    static String nonBlank(String value, String field) {
+        nonNull(value, field);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(field + " must not be blank");
+        }
+        return value;
+    }
+
+    /** Returns {@code null} for {@code null} or blank, the value otherwise: AWS writes absent strings either way. */
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    static long nonNegative(long value, String field) {
+        if (value < 0) {
+            throw new IllegalArgumentException(field + " must not be negative, was " + value);
+        }
+        return value;
+    }
+
+    static int inRange(int value, int min, int max, String field) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(field + " must be in [" + min + ", " + max + "], was " + value);
+        }
+        return value;
+    }
+
+    static String accountId(String value, String field) {
+        if (value == null) {
+            return null;
+        }
+        if (!isAccountId(value)) {
+            throw new IllegalArgumentException(field + " must be a 12-digit AWS account id, was '" + value + "'");
+        }
+        return value;
+    }
+
+    static boolean isAccountId(String value) {
+        if (value.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static <T> List<T> immutableList(Collection<? extends T> values, String field) {
+        nonNull(values, field);
+        for (T value : values) {
+            nonNull(value, field + " element");
+        }
+        return List.copyOf(values);
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * The vocabulary every detective4j module speaks: entity references, normalized security events, findings, scope
+ * time and severities.
+ *
+ * <p>Everything here is a small immutable value, safe to share between threads, validated on construction and free
+ * of dependencies beyond the JDK. Instants are UTC; byte counts are bytes; durations are whole hours where the type
+ * says so.
+ *
+ * <ul>
+ *   <li>{@link io.github.detective4j.model.EntityRef} names an entity of the behavior graph, such as
+ *       {@code IpAddress/104.16.1.42} or {@code Ec2Instance/i-08a8e40be65425909}.
+ *   <li>{@link io.github.detective4j.model.ApiCall}, {@link io.github.detective4j.model.NetworkFlow} and
+ *       {@link io.github.detective4j.model.Finding} are the normalized events that sources produce and the graph
+ *       ingests, through an {@link io.github.detective4j.model.EventSink}.
+ *   <li>{@link io.github.detective4j.model.ScopeTime} is the hour-aligned window an investigator looks at, and its
+ *       baseline the window before it.
+ * </ul>
+ */
+package io.github.detective4j.model;
