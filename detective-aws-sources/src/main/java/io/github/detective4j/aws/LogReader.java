@@ -1,0 +1,374 @@
+package io.github.detective4j.aws;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.github.detective4j.model.EventSink;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads AWS logs and findings from files, directory trees and streams into an {@link EventSink}.
+ *
+ * <p>For each input the reader detects gzip by its magic bytes (whatever the file is called), detects the format
+ * from the content (unless one is forced), and lets that {@link LogFormat} parse it record by record. One bad record
+ * never costs its neighbours: it becomes a {@link ParseError} for the {@link ErrorHandler}, and reading goes on.
+ * An input that fails as a whole (unreadable, truncated gzip, unknown format) is an error of that input; the events
+ * read from it before the failure stay delivered, and the next input is read.
+ *
+ * <p>A reader is immutable and thread-safe; each call to {@code read} reads its inputs one after the other on the
+ * calling thread and delivers to the sink from that thread. Build one with {@link AwsLogs#reader()}.
+ *
+ * <pre>{@code
+ * LogReader reader = AwsLogs.reader()
+ *     .glob("**&#47;*.json.gz")
+ *     .errorHandler(ErrorHandler.strict())
+ *     .build();
+ * IngestReport report = reader.read(Path.of("AWSLogs/"), events::add);
+ * }</pre>
+ */
+public final class LogReader {
+    /** Bytes of decompressed input the format detection looks at. */
+    static final int SAMPLE_BYTES = 64 * 1024;
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    private final List<LogFormat> formats;
+    private final LogFormat forced;
+    private final ErrorHandler errorHandler;
+    private final long maxDecompressedBytes;
+    private final String glob;
+    private final JsonFactory jsonFactory;
+
+    private LogReader(Builder builder) {
+        this.formats = List.copyOf(builder.formats.values());
+        this.forced = builder.forced == null ? null : builder.formats.get(builder.forced);
+        if (builder.forced != null && forced == null) {
+            throw new IllegalArgumentException("no format named '" + builder.forced + "'; known: "
+                    + builder.formats.keySet());
+        }
+        this.errorHandler = builder.errorHandler;
+        this.maxDecompressedBytes = builder.maxDecompressedBytes;
+        this.glob = builder.glob;
+        this.jsonFactory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(builder.maxStringLength)
+                        .maxNestingDepth(builder.maxNestingDepth)
+                        .maxNumberLength(100)
+                        .maxNameLength(4096)
+                        .build())
+                .build();
+    }
+
+    /**
+     * Returns the formats this reader knows, in the order they were registered.
+     *
+     * @return the formats
+     */
+    public List<LogFormat> formats() {
+        return formats;
+    }
+
+    /**
+     * Reads a file, or every regular file below a directory that matches the reader's glob (hidden files and
+     * folders excepted), in path order. In a directory, files of no known format are skipped under the rule
+     * {@code input.unrecognized}; a single file of no known format is an error.
+     *
+     * @param path a file or a directory
+     * @param sink where the events go
+     * @return what was read
+     * @throws IOException if {@code path} cannot be listed, or the error handler stops reading
+     */
+    public IngestReport read(Path path, EventSink sink) throws IOException {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(sink, "sink");
+        if (!Files.isDirectory(path)) {
+            return readFile(path, sink, false);
+        }
+        PathMatcher matcher = glob == null ? null : FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(path)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(file -> !isHidden(path.relativize(file)))
+                    .filter(file -> matcher == null || matcher.matches(path.relativize(file)))
+                    .sorted()
+                    .toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        IngestReport total = IngestReport.EMPTY;
+        for (Path file : files) {
+            total = total.plus(readFile(file, sink, true));
+        }
+        return total;
+    }
+
+    /**
+     * Reads one stream, which may be gzip-compressed.
+     *
+     * @param in the input; this method closes it
+     * @param source the input's name, for reports and errors
+     * @param sink where the events go
+     * @return what was read
+     * @throws InvalidRecordException if the error handler stops reading
+     */
+    public IngestReport read(InputStream in, String source, EventSink sink) throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(sink, "sink");
+        return readStream(in, source, sink, false);
+    }
+
+    /**
+     * Detects the format of a stream's content without parsing it.
+     *
+     * @param head up to the first 64 KiB of decompressed input
+     * @param source the input's name
+     * @return the format that claims it most surely, or empty when none does
+     */
+    public Optional<LogFormat> detect(String head, String source) {
+        LogFormat.Sample sample = new LogFormat.Sample(source, head);
+        LogFormat best = null;
+        int bestScore = 0;
+        for (LogFormat format : formats) {
+            int score = format.detect(sample);
+            if (score > bestScore) {
+                best = format;
+                bestScore = score;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private IngestReport readFile(Path file, EventSink sink, boolean inDirectory) throws IOException {
+        InputStream in;
+        try {
+            in = Files.newInputStream(file);
+        } catch (IOException e) {
+            return failedInput(file.toString(), sink, "cannot open: " + e);
+        }
+        return readStream(in, file.toString(), sink, inDirectory);
+    }
+
+    private IngestReport readStream(InputStream raw, String source, EventSink sink, boolean inDirectory)
+            throws IOException {
+        ParseContext context = new ParseContext(source, sink, errorHandler, jsonFactory);
+        BoundedInputStream counted = null;
+        try (InputStream closeMe = raw) {
+            BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER_BYTES);
+            InputStream plain = buffered;
+            if (isGzip(buffered)) {
+                plain = new GZIPInputStream(buffered, BUFFER_BYTES);
+            }
+            counted = new BoundedInputStream(plain, maxDecompressedBytes, source);
+            BufferedInputStream content = new BufferedInputStream(counted, BUFFER_BYTES);
+            String head = sample(content);
+            if (head.isBlank()) {
+                return context.report(counted.count()); // an empty input holds no records
+            }
+            LogFormat format = forced != null ? forced : detect(head, source).orElse(null);
+            if (format == null) {
+                if (inDirectory) {
+                    context.skip("input.unrecognized");
+                } else {
+                    context.error(0, 0, "not a format this reader knows (" + names() + "); it starts with "
+                            + ParseContext.quote(head.substring(0, Math.min(60, head.length()))));
+                }
+                return context.report(counted.count());
+            }
+            format.parse(content, context);
+        } catch (InvalidRecordException stop) {
+            throw stop;
+        } catch (ParseContext.SinkFailure failure) {
+            throw failure.getCause(); // the sink's own exception, not a problem of the input
+        } catch (EOFException | ZipException e) {
+            context.error(0, context.recordsRead() + 1, "truncated or corrupt gzip stream after "
+                    + context.recordsRead() + " records: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            // A format should catch per-record problems itself; what reaches here ended the whole input.
+            context.error(0, context.recordsRead() + 1, "input ended after " + context.recordsRead()
+                    + " records: " + e);
+        }
+        return context.report(counted == null ? 0 : counted.count());
+    }
+
+    private IngestReport failedInput(String source, EventSink sink, String reason) throws IOException {
+        ParseContext context = new ParseContext(source, sink, errorHandler, jsonFactory);
+        context.error(0, 0, reason);
+        return context.report(0);
+    }
+
+    private String names() {
+        return String.join(", ", formats.stream().map(LogFormat::name).toList());
+    }
+
+    private static boolean isGzip(BufferedInputStream in) throws IOException {
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        return b1 == 0x1f && b2 == 0x8b;
+    }
+
+    private static String sample(BufferedInputStream in) throws IOException {
+        in.mark(SAMPLE_BYTES);
+        byte[] bytes = in.readNBytes(SAMPLE_BYTES);
+        in.reset();
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Configures a {@link LogReader}. Not thread-safe; the reader it builds is.
+     */
+    public static final class Builder {
+        private final Map<String, LogFormat> formats = new LinkedHashMap<>();
+        private String forced;
+        private ErrorHandler errorHandler = ErrorHandler.logAndContinue();
+        private long maxDecompressedBytes = 4L * 1024 * 1024 * 1024;
+        private int maxStringLength = 8 * 1024 * 1024;
+        private int maxNestingDepth = 128;
+        private String glob;
+
+        Builder(List<LogFormat> builtIns) {
+            builtIns.forEach(this::register);
+        }
+
+        /**
+         * Adds a format next to the ones already known; a format with the same name replaces the earlier one.
+         *
+         * @param format the format
+         * @return this builder
+         */
+        public Builder register(LogFormat format) {
+            Objects.requireNonNull(format, "format");
+            formats.put(Objects.requireNonNull(format.name(), "format name"), format);
+            return this;
+        }
+
+        /**
+         * Parses every input with the named format instead of detecting it.
+         *
+         * @param name a registered format's name, such as {@code vpcflow}
+         * @return this builder
+         */
+        public Builder format(String name) {
+            this.forced = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * Sets what happens to records that cannot be read; the default logs them at WARN and goes on.
+         *
+         * @param errorHandler the handler; {@link ErrorHandler#strict()} stops at the first error
+         * @return this builder
+         */
+        public Builder errorHandler(ErrorHandler errorHandler) {
+            this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
+            return this;
+        }
+
+        /**
+         * Stops at the first error, throwing {@link InvalidRecordException}: the same as
+         * {@code errorHandler(ErrorHandler.strict())}.
+         *
+         * @return this builder
+         */
+        public Builder strict() {
+            return errorHandler(ErrorHandler.strict());
+        }
+
+        /**
+         * Caps the decompressed size of one input; past it the input fails, which stops gzip bombs. Default 4 GiB.
+         *
+         * @param bytes the cap in bytes, at least 1
+         * @return this builder
+         */
+        public Builder maxDecompressedBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxDecompressedBytes must be positive, was " + bytes);
+            }
+            this.maxDecompressedBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Caps the length of one JSON string value; a longer one is an error of its record. Default 8 MiB.
+         *
+         * @param chars the cap in characters, at least 1,024
+         * @return this builder
+         */
+        public Builder maxStringLength(int chars) {
+            if (chars < 1024) {
+                throw new IllegalArgumentException("maxStringLength must be at least 1024, was " + chars);
+            }
+            this.maxStringLength = chars;
+            return this;
+        }
+
+        /**
+         * Caps how deeply JSON may nest; deeper input is an error of its record. Default 128.
+         *
+         * @param depth the cap, at least 16
+         * @return this builder
+         */
+        public Builder maxNestingDepth(int depth) {
+            if (depth < 16) {
+                throw new IllegalArgumentException("maxNestingDepth must be at least 16, was " + depth);
+            }
+            this.maxNestingDepth = depth;
+            return this;
+        }
+
+        /**
+         * Reads only the files below a directory whose path relative to it matches a glob, such as
+         * {@code **}{@code /*.json.gz}; by default every file is read.
+         *
+         * @param glob a {@link java.nio.file.FileSystem#getPathMatcher} glob
+         * @return this builder
+         */
+        public Builder glob(String glob) {
+            FileSystems.getDefault().getPathMatcher("glob:" + glob); // fail here, not at read time
+            this.glob = glob;
+            return this;
+        }
+
+        /**
+         * Builds the reader.
+         *
+         * @return the reader
+         * @throws IllegalArgumentException if a forced format is not registered
+         */
+        public LogReader build() {
+            return new LogReader(this);
+        }
+    }
+}
