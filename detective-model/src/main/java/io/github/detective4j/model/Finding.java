@@ -81,11 +81,13 @@ public record Finding(
      * @param resources the resources the finding names, as the product typed them
      * @param entities the behavior-graph entities the finding involves: instances, IP addresses, principals, buckets
      * @param archived whether the finding was archived or suppressed
-     * @throws IllegalArgumentException if the id or type is blank, the observations are inverted, the count is
-     *     below 1 or the account id is not 12 digits
+     * @throws IllegalArgumentException if the id or type is blank, the id does not fit a {@code findings} entity id
+     *     (see {@link EntityType}), the observations are inverted, the count is below 1 or the account id is not
+     *     12 digits
      */
     public Finding {
         Require.nonBlank(id, "finding id");
+        EntityRef.finding(id); // checks the id's shape, so that ref() cannot fail
         arn = Require.blankToNull(arn);
         sourceProduct = Require.blankToNull(sourceProduct);
         Require.nonBlank(type, "finding type");

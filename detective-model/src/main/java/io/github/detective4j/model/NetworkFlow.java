@@ -155,10 +155,18 @@ public record NetworkFlow(
     /**
      * Returns the instance as an entity.
      *
-     * @return {@code Ec2Instance/<instanceId>}, or empty when the record names no instance
+     * @return {@code Ec2Instance/<instanceId>}, or empty when the record names no instance or its instance id does not
+     *     fit the shape of one ({@code -}, say)
      */
     public Optional<EntityRef> instanceEntity() {
-        return Optional.ofNullable(instanceId).map(EntityRef::ec2Instance);
+        if (instanceId == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(EntityRef.ec2Instance(instanceId));
+        } catch (IllegalArgumentException notAnInstanceId) {
+            return Optional.empty();
+        }
     }
 
     /**

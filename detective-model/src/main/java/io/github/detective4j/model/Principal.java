@@ -118,9 +118,18 @@ public record Principal(
     /**
      * Returns the behavior-graph entity that acts for this principal, by the table above.
      *
-     * @return the entity, or empty for AWS services, unknown identities, and identities missing the ids needed
+     * @return the entity, or empty for AWS services, unknown identities, identities missing the ids needed, and
+     *     identities whose ids do not fit the entity's id shape ({@link EntityType})
      */
     public Optional<EntityRef> entity() {
+        try {
+            return entityOrThrow();
+        } catch (IllegalArgumentException notAnEntityId) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<EntityRef> entityOrThrow() {
         switch (type) {
             case ROOT:
                 return Optional.ofNullable(principalId != null ? principalId : accountId).map(EntityRef::user);
@@ -150,13 +159,18 @@ public record Principal(
     /**
      * Returns the role a role session belongs to: {@code AwsRole/<sessionIssuer.principalId>}.
      *
-     * @return the role, or empty when this is not an assumed role or CloudTrail gave no session issuer id
+     * @return the role, or empty when this is not an assumed role, CloudTrail gave no session issuer id, or that id
+     *     does not fit the shape of a role id
      */
     public Optional<EntityRef> role() {
         if (type != PrincipalType.ASSUMED_ROLE || sessionIssuer == null || sessionIssuer.principalId() == null) {
             return Optional.empty();
         }
-        return Optional.of(EntityRef.role(sessionIssuer.principalId()));
+        try {
+            return Optional.of(EntityRef.role(sessionIssuer.principalId()));
+        } catch (IllegalArgumentException notAnEntityId) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.detective4j.model;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -58,8 +59,8 @@ public record ScopeTime(Instant start, Instant end) {
         }
         Duration length = Duration.between(start, end);
         if (length.compareTo(MAX_LENGTH) > 0) {
-            throw new IllegalArgumentException("scope " + start + "/" + end + " lasts " + length.toDays()
-                    + " days; a scope lasts from 1 hour to 366 days");
+            throw new IllegalArgumentException("scope " + start + "/" + end + " lasts " + length.toHours()
+                    + " hours; a scope lasts from 1 hour to 366 days (8784 hours)");
         }
     }
 
@@ -160,6 +161,9 @@ public record ScopeTime(Instant start, Instant end) {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("scope time '" + IpAddresses.abbreviate(s)
                     + "' is not an ISO-8601 interval of UTC instants: " + e.getMessage(), e);
+        } catch (DateTimeException | ArithmeticException e) { // start + duration beyond Instant.MIN or MAX
+            throw new IllegalArgumentException("scope time '" + IpAddresses.abbreviate(s)
+                    + "' ends outside the supported range of instants", e);
         }
     }
 
@@ -181,9 +185,10 @@ public record ScopeTime(Instant start, Instant end) {
      */
     public ScopeTime baseline(Duration length) {
         Require.nonNull(length, "baseline length");
-        if (length.isNegative() || length.isZero() || length.toSeconds() % SECONDS_PER_HOUR != 0 || length.getNano() != 0) {
-            throw new IllegalArgumentException("baseline length must be a positive number of whole hours, was "
-                    + length);
+        if (length.isNegative() || length.isZero() || length.toSeconds() % SECONDS_PER_HOUR != 0 || length.getNano() != 0
+                || length.compareTo(MAX_LENGTH) > 0) {
+            throw new IllegalArgumentException("baseline length must be a positive number of whole hours, at most"
+                    + " 366 days, was " + length);
         }
         return new ScopeTime(start.minus(length), start);
     }

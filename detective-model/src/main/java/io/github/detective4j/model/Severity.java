@@ -104,7 +104,7 @@ public record Severity(double score, SeverityLabel label) implements Comparable<
     }
 
     private static int toNormalized(double score) {
-        // the epsilon keeps 0.7 * 10 = 6.999... at 7
+        // the epsilon keeps results of arithmetic such as (2.3 - 1.6) * 10 = 6.999... at 7
         return (int) Math.floor(score * 10 + 1e-9);
     }
 
