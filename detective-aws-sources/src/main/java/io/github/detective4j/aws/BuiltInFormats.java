@@ -1,5 +1,8 @@
 package io.github.detective4j.aws;
 
+import io.github.detective4j.aws.findings.AsffFormat;
+import io.github.detective4j.aws.findings.GuardDutyFormat;
+import io.github.detective4j.aws.vpcflow.FlowLogFormat;
 import java.util.List;
 
 /** The formats every reader knows unless told otherwise, in detection-tie order. */
@@ -7,6 +10,6 @@ final class BuiltInFormats {
     private BuiltInFormats() {}
 
     static List<LogFormat> all() {
-        return List.of();
+        return List.of(new FlowLogFormat(), new GuardDutyFormat(), new AsffFormat());
     }
 }

@@ -2,6 +2,7 @@ package io.github.detective4j.aws;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.detective4j.model.EventSink;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -54,7 +55,7 @@ public final class LogReader {
     private final ErrorHandler errorHandler;
     private final long maxDecompressedBytes;
     private final String glob;
-    private final JsonFactory jsonFactory;
+    private final ObjectMapper objectMapper;
 
     private LogReader(Builder builder) {
         this.formats = List.copyOf(builder.formats.values());
@@ -66,7 +67,7 @@ public final class LogReader {
         this.errorHandler = builder.errorHandler;
         this.maxDecompressedBytes = builder.maxDecompressedBytes;
         this.glob = builder.glob;
-        this.jsonFactory = JsonFactory.builder()
+        JsonFactory jsonFactory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxStringLength(builder.maxStringLength)
                         .maxNestingDepth(builder.maxNestingDepth)
@@ -74,6 +75,7 @@ public final class LogReader {
                         .maxNameLength(4096)
                         .build())
                 .build();
+        this.objectMapper = new ObjectMapper(jsonFactory);
     }
 
     /**
@@ -168,7 +170,7 @@ public final class LogReader {
 
     private IngestReport readStream(InputStream raw, String source, EventSink sink, boolean inDirectory)
             throws IOException {
-        ParseContext context = new ParseContext(source, sink, errorHandler, jsonFactory);
+        ParseContext context = new ParseContext(source, sink, errorHandler, objectMapper);
         BoundedInputStream counted = null;
         try (InputStream closeMe = raw) {
             BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER_BYTES);
@@ -209,7 +211,7 @@ public final class LogReader {
     }
 
     private IngestReport failedInput(String source, EventSink sink, String reason) throws IOException {
-        ParseContext context = new ParseContext(source, sink, errorHandler, jsonFactory);
+        ParseContext context = new ParseContext(source, sink, errorHandler, objectMapper);
         context.error(0, 0, reason);
         return context.report(0);
     }

@@ -1,6 +1,7 @@
 package io.github.detective4j.aws;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.detective4j.model.EventSink;
 import io.github.detective4j.model.SecurityEvent;
 import java.util.ArrayList;
@@ -21,17 +22,19 @@ public final class ParseContext {
     private final EventSink sink;
     private final ErrorHandler errorHandler;
     private final JsonFactory jsonFactory;
+    private final ObjectMapper objectMapper;
     private long recordsRead;
     private long eventsProduced;
     private long errors;
     private final Map<String, Long> skipped = new TreeMap<>();
     private final List<ParseError> firstErrors = new ArrayList<>();
 
-    ParseContext(String source, EventSink sink, ErrorHandler errorHandler, JsonFactory jsonFactory) {
+    ParseContext(String source, EventSink sink, ErrorHandler errorHandler, ObjectMapper objectMapper) {
         this.source = source;
         this.sink = sink;
         this.errorHandler = errorHandler;
-        this.jsonFactory = jsonFactory;
+        this.objectMapper = objectMapper;
+        this.jsonFactory = objectMapper.getFactory();
     }
 
     /**
@@ -51,6 +54,16 @@ public final class ParseContext {
      */
     public JsonFactory jsonFactory() {
         return jsonFactory;
+    }
+
+    /**
+     * Returns an object mapper over {@link #jsonFactory()}, for formats that read each record into a tree (findings,
+     * which are small and few). Formats of high volume should stream with {@link #jsonFactory()} instead.
+     *
+     * @return the shared, thread-safe mapper; do not reconfigure it
+     */
+    public ObjectMapper objectMapper() {
+        return objectMapper;
     }
 
     /**
@@ -134,6 +147,18 @@ public final class ParseContext {
         public synchronized RuntimeException getCause() {
             return (RuntimeException) super.getCause();
         }
+    }
+
+    /**
+     * Escapes text for an error message without quoting it: control characters (CR and LF above all) become
+     * {@code \\uXXXX} and the text is cut at 500 characters, so that an exception message that holds input stays
+     * one line.
+     *
+     * @param text text that may hold input, attacker-controlled
+     * @return the escaped text
+     */
+    public static String escape(String text) {
+        return Escaping.forLog(text);
     }
 
     IngestReport report(long bytesRead) {

@@ -1,0 +1,340 @@
+package io.github.detective4j.aws.findings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.detective4j.aws.ParseContext;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One JSON object inside a finding, read with its type checked: a field of the wrong JSON type is an
+ * {@link InvalidFieldException} naming the field by its path and quoting the value, so that the finding is reported
+ * and its neighbours read on. JSON {@code null} counts as absent.
+ *
+ * <p>Names are looked up as given, then with the first letter's case flipped: GuardDuty's API and EventBridge write
+ * {@code accountId}, the AWS CLI writes {@code AccountId} for the same field.
+ */
+final class FindingNode {
+    /** ISO-8601 date-time with an offset written {@code +HHMM}, which some exporters use. */
+    private static final DateTimeFormatter COMPACT_OFFSET = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .appendOffset("+HHMM", "Z")
+            .toFormatter();
+
+    private final JsonNode node;
+    private final String path;
+
+    private FindingNode(JsonNode node, String path) {
+        this.node = node;
+        this.path = path;
+    }
+
+    /**
+     * Wraps a finding.
+     *
+     * @param finding the finding's object
+     * @return the node, whose fields are named from the finding's root
+     */
+    static FindingNode root(JsonNode finding) {
+        return new FindingNode(finding, "");
+    }
+
+    /**
+     * Returns the raw value of a field.
+     *
+     * @param name the field name
+     * @return the value, or null when absent or JSON null
+     */
+    JsonNode raw(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            value = node.get(flipFirst(name));
+        }
+        return value == null || value.isNull() ? null : value;
+    }
+
+    /**
+     * Returns the names of this object's fields, in the order written.
+     *
+     * @return the names
+     */
+    List<String> names() {
+        List<String> names = new ArrayList<>(node.size());
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /**
+     * Reads a string field.
+     *
+     * @param name the field name
+     * @return the text, or null when absent
+     * @throws InvalidFieldException if the value is not a string
+     */
+    String text(String name) {
+        JsonNode value = raw(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw wrongType(name, value, "a string");
+        }
+        return value.textValue();
+    }
+
+    /**
+     * Reads a string field that must be there and not blank.
+     *
+     * @param name the field name
+     * @return the text
+     * @throws InvalidFieldException if the field is absent, blank or not a string
+     */
+    String requiredText(String name) {
+        String text = text(name);
+        if (text == null || text.isBlank()) {
+            throw new InvalidFieldException(text == null ? "has no '" + path(name) + "'"
+                    : "'" + path(name) + "' is blank");
+        }
+        return text;
+    }
+
+    /**
+     * Reads an object field.
+     *
+     * @param name the field name
+     * @return the object, or null when absent
+     * @throws InvalidFieldException if the value is not an object
+     */
+    FindingNode object(String name) {
+        JsonNode value = raw(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            throw wrongType(name, value, "an object");
+        }
+        return new FindingNode(value, path(name));
+    }
+
+    /**
+     * Reads an array of objects.
+     *
+     * @param name the field name
+     * @return the objects, empty when absent
+     * @throws InvalidFieldException if the value is not an array or an element is not an object
+     */
+    List<FindingNode> objects(String name) {
+        JsonNode value = raw(name);
+        if (value == null) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw wrongType(name, value, "an array");
+        }
+        List<FindingNode> out = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode element = value.get(i);
+            if (element.isNull()) {
+                continue;
+            }
+            String elementPath = path(name) + "[" + i + "]";
+            if (!element.isObject()) {
+                throw new InvalidFieldException("'" + elementPath + "' must be an object, was " + quote(element));
+            }
+            out.add(new FindingNode(element, elementPath));
+        }
+        return out;
+    }
+
+    /**
+     * Reads an array of strings.
+     *
+     * @param name the field name
+     * @return the strings, empty when absent
+     * @throws InvalidFieldException if the value is not an array or an element is not a string
+     */
+    List<String> texts(String name) {
+        JsonNode value = raw(name);
+        if (value == null) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw wrongType(name, value, "an array");
+        }
+        List<String> out = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode element = value.get(i);
+            if (element.isNull()) {
+                continue;
+            }
+            if (!element.isTextual()) {
+                throw new InvalidFieldException("'" + path(name) + "[" + i + "]' must be a string, was "
+                        + quote(element));
+            }
+            out.add(element.textValue());
+        }
+        return out;
+    }
+
+    /**
+     * Reads a boolean field.
+     *
+     * @param name the field name
+     * @return the value, or null when absent
+     * @throws InvalidFieldException if the value is not a boolean
+     */
+    Boolean bool(String name) {
+        JsonNode value = raw(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw wrongType(name, value, "true or false");
+        }
+        return value.booleanValue();
+    }
+
+    /**
+     * Reads a number field.
+     *
+     * @param name the field name
+     * @return the value, or null when absent
+     * @throws InvalidFieldException if the value is not a finite number
+     */
+    Double number(String name) {
+        JsonNode value = raw(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
+            throw wrongType(name, value, "a number");
+        }
+        return value.doubleValue();
+    }
+
+    /**
+     * Reads a whole-number field.
+     *
+     * @param name the field name
+     * @return the value, or null when absent
+     * @throws InvalidFieldException if the value is not a whole number that fits a long
+     */
+    Long whole(String name) {
+        JsonNode value = raw(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw wrongType(name, value, "a whole number");
+        }
+        return value.longValue();
+    }
+
+    /**
+     * Reads a timestamp field.
+     *
+     * @param name the field name
+     * @return the instant, or null when absent
+     * @throws InvalidFieldException if the value is not a string or not a timestamp {@link #parseTime} reads
+     */
+    Instant instant(String name) {
+        String text = text(name);
+        if (text == null) {
+            return null;
+        }
+        Instant instant = parseTime(text);
+        if (instant == null) {
+            throw new InvalidFieldException("'" + path(name) + "' is not an ISO-8601 timestamp: "
+                    + ParseContext.quote(text));
+        }
+        return instant;
+    }
+
+    /**
+     * Returns the path of a field of this object, for messages.
+     *
+     * @param name the field name
+     * @return such as {@code service.action.awsApiCallAction}
+     */
+    String path(String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    /**
+     * Reads a timestamp as GuardDuty and Security Hub write it, ISO-8601 with an offset
+     * ({@code 2020-02-14T17:59:17Z}, {@code 2020-02-14T18:12:22.316Z}, {@code 2020-02-14T19:12:22+01:00},
+     * {@code ...+0100}), and the space-separated form without an offset that SQL engines and SIEM exports write
+     * ({@code 2025-02-25 20:40:06.721}, Panther's {@code 2024-05-24 22:53:24.000000000}), read as UTC because both
+     * services write UTC.
+     *
+     * @param text the text
+     * @return the instant, or null when the text is none of those forms
+     */
+    static Instant parseTime(String text) {
+        String s = text.strip();
+        boolean spaced = s.length() >= 19 && s.charAt(10) == ' ';
+        if (spaced) {
+            s = s.substring(0, 10) + 'T' + s.substring(11);
+        }
+        try {
+            return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException notIso) {
+            // try the other forms
+        }
+        try {
+            return OffsetDateTime.parse(s, COMPACT_OFFSET).toInstant();
+        } catch (DateTimeParseException notCompact) {
+            // try the other forms
+        }
+        if (spaced) { // only the SQL-style form may omit the offset; an ISO 'T' form without one is ambiguous
+            try {
+                return LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notLocal) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private InvalidFieldException wrongType(String name, JsonNode value, String expected) {
+        return new InvalidFieldException("'" + path(name) + "' must be " + expected + ", was " + quote(value));
+    }
+
+    private static String quote(JsonNode value) {
+        return ParseContext.quote(value.isTextual() ? value.textValue() : value.toString());
+    }
+
+    private static String flipFirst(String name) {
+        char first = name.charAt(0);
+        char flipped = Character.isUpperCase(first) ? Character.toLowerCase(first) : Character.toUpperCase(first);
+        return flipped + name.substring(1);
+    }
+
+    /** A field of a finding that is missing, of the wrong type or out of range; the message says which. */
+    static final class InvalidFieldException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * Creates the exception; no stack trace, since it reports bad input, not a bug.
+         *
+         * @param message what is wrong with which field
+         */
+        InvalidFieldException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * Says why a finding could not be mapped, for an error message: the exception's message, escaped, since the
+     * model's messages may quote input (an id, a time) as it came.
+     */
+    static String reasonOf(RuntimeException invalid) {
+        return ParseContext.escape(invalid.getMessage() != null ? invalid.getMessage() : invalid.toString());
+    }
+}

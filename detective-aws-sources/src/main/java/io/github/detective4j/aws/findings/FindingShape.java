@@ -1,0 +1,100 @@
+package io.github.detective4j.aws.findings;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What the start of a findings input looks like, for format detection: the EventBridge {@code detail-type}, if any,
+ * and the top-level keys of the first finding, looked for where each shape keeps it (the root object, the first
+ * element of a root array, of {@code Findings} or {@code findings}, or EventBridge's {@code detail}).
+ *
+ * <p>Keys count only at the finding's own level, so that a document that merely holds a finding deeper down (a test
+ * case wrapping one under {@code log}, say) is not taken for one. The head may be cut anywhere: what was read before
+ * the cut counts.
+ *
+ * @param detailType the EventBridge {@code detail-type}, or null
+ * @param findingKeys the first finding's top-level keys, as far as the head goes
+ */
+record FindingShape(String detailType, Set<String> findingKeys) {
+    private static final JsonFactory HEAD_FACTORY = new JsonFactory();
+
+    /** Reads the shape of a head; a head that is not JSON has no detail type and no keys. */
+    static FindingShape of(String head) {
+        Reading reading = new Reading();
+        try (JsonParser parser = HEAD_FACTORY.createParser(head)) {
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.START_ARRAY) {
+                token = parser.nextToken();
+            }
+            if (token == JsonToken.START_OBJECT) {
+                reading.root(parser);
+            }
+        } catch (IOException cutOrNotJson) {
+            // a head cut mid-document, or text that is not JSON: keep what was read
+        }
+        return new FindingShape(reading.detailType, reading.keys);
+    }
+
+    /** Tells whether the first finding has every one of these keys. */
+    boolean hasKeys(String... names) {
+        for (String name : names) {
+            if (!findingKeys.contains(name)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final class Reading {
+        String detailType;
+        Set<String> keys = new HashSet<>();
+
+        void root(JsonParser parser) throws IOException {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("detail-type".equals(name) && value == JsonToken.VALUE_STRING) {
+                    detailType = parser.getText();
+                } else if ("detail".equals(name) && value == JsonToken.START_OBJECT) {
+                    keys = new HashSet<>(); // the finding is the detail (GuardDuty) or in it (ASFF)
+                    finding(parser);
+                    return;
+                } else if (isWrapper(name, value) && firstElementIsObject(parser)) {
+                    keys = new HashSet<>();
+                    finding(parser);
+                    return;
+                } else {
+                    keys.add(name);
+                    parser.skipChildren();
+                }
+            }
+        }
+
+        /** Collects an object's keys; a findings wrapper inside it stands for its first finding instead. */
+        private void finding(JsonParser parser) throws IOException {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (isWrapper(name, value) && firstElementIsObject(parser)) {
+                    keys = new HashSet<>();
+                    finding(parser);
+                    return;
+                }
+                keys.add(name);
+                parser.skipChildren();
+            }
+        }
+
+        private static boolean isWrapper(String name, JsonToken value) {
+            return value == JsonToken.START_ARRAY && ("Findings".equals(name) || "findings".equals(name));
+        }
+
+        private static boolean firstElementIsObject(JsonParser parser) throws IOException {
+            return parser.nextToken() == JsonToken.START_OBJECT;
+        }
+    }
+}

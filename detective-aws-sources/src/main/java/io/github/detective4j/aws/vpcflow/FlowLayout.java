@@ -1,0 +1,217 @@
+package io.github.detective4j.aws.vpcflow;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Which field stands in which column of a flow log record: the default format, a header line of an S3 file, or the
+ * log format a user gives. Built once per header and shared by the records below it; immutable.
+ *
+ * <p>Names AWS does not document (yet) are accepted: their columns are counted, so records still split right, and
+ * their values are ignored. A name given twice keeps its first column.
+ */
+final class FlowLayout {
+    /** The fields a {@code NetworkFlow} cannot be built without. */
+    private static final FlowField[] REQUIRED = {
+        FlowField.SRCADDR, FlowField.DSTADDR, FlowField.START, FlowField.END, FlowField.ACTION
+    };
+
+    /** The VPC default format: the version 2 fields in the documented order. */
+    static final FlowLayout DEFAULT = new FlowLayout(names("version account-id interface-id srcaddr dstaddr srcport"
+            + " dstport protocol packets bytes start end action log-status"), "the default format");
+
+    /** The transit gateway default format: every version 2 to 6 field, in the order of the documented table. */
+    static final FlowLayout TRANSIT_GATEWAY_DEFAULT = new FlowLayout(names("version resource-type account-id tgw-id"
+            + " tgw-attachment-id tgw-src-vpc-account-id tgw-dst-vpc-account-id tgw-src-vpc-id tgw-dst-vpc-id"
+            + " tgw-src-subnet-id tgw-dst-subnet-id tgw-src-eni tgw-dst-eni tgw-src-az-id tgw-dst-az-id"
+            + " tgw-pair-attachment-id srcaddr dstaddr srcport dstport protocol packets bytes start end log-status"
+            + " type packets-lost-no-route packets-lost-blackhole packets-lost-mtu-exceeded packets-lost-ttl-expired"
+            + " tcp-flags region flow-direction pkt-src-aws-service pkt-dst-aws-service"),
+            "the transit gateway default format");
+
+    private final String[] names;
+    private final FlowField[] columns;
+    private final int[] columnOf;
+    private final int version;
+    private final boolean transitGateway;
+    private final List<String> missing;
+    private final String origin;
+    private final int typedColumns;
+
+    private FlowLayout(String[] names, String origin) {
+        this.names = names;
+        this.origin = origin;
+        this.columns = new FlowField[names.length];
+        this.columnOf = new int[FlowField.values().length];
+        Arrays.fill(columnOf, -1);
+        int highest = 2;
+        boolean tgw = false;
+        int typed = 0;
+        for (int i = 0; i < names.length; i++) {
+            FlowField field = FlowField.byName(names[i]);
+            if (field == null || columnOf[field.ordinal()] >= 0) {
+                continue; // unknown or repeated: the column is kept, its value ignored
+            }
+            columns[i] = field;
+            columnOf[field.ordinal()] = i;
+            highest = Math.max(highest, field.version());
+            tgw |= field.transitGatewayOnly();
+            if (field.kind() != FlowField.Kind.TEXT) {
+                typed++;
+            }
+        }
+        this.version = highest;
+        this.transitGateway = tgw;
+        this.typedColumns = typed;
+        List<String> absent = new ArrayList<>();
+        for (FlowField field : REQUIRED) {
+            if (columnOf[field.ordinal()] < 0) {
+                absent.add(field.awsName());
+            }
+        }
+        this.missing = Collections.unmodifiableList(absent);
+    }
+
+    /**
+     * Reads a layout from a header line or a flow log's {@code LogFormat}, such as
+     * {@code ${version} ${vpc-id} ${srcaddr}}; the {@code ${...}} around names is optional.
+     *
+     * @throws IllegalArgumentException if it names no field AWS documents, or has a token that is not a field name
+     */
+    static FlowLayout parse(String text, String origin) {
+        String[] tokens = text.trim().split("\\s+");
+        String[] names = new String[tokens.length];
+        boolean anyKnown = false;
+        for (int i = 0; i < tokens.length; i++) {
+            String token = tokens[i];
+            if (token.startsWith("${") && token.endsWith("}") && token.length() > 3) {
+                token = token.substring(2, token.length() - 1);
+            }
+            if (!isFieldName(token, 0, token.length())) {
+                throw new IllegalArgumentException("'" + abbreviate(token) + "' is not a flow log field name");
+            }
+            names[i] = token;
+            anyKnown |= FlowField.byName(token) != null;
+        }
+        if (!anyKnown) {
+            throw new IllegalArgumentException("'" + abbreviate(text) + "' names no flow log field");
+        }
+        return new FlowLayout(names, origin);
+    }
+
+    /**
+     * Tells whether a line is a header line (a list of field names) rather than a record. Cheap for records: almost
+     * all of them fail on the first character or the first token, without allocating.
+     *
+     * <p>A header is made of lower-case field-name tokens only, more than half of them names AWS documents; a record
+     * always holds numbers, addresses, ids with digits or '-'.
+     */
+    static boolean isHeader(String line) {
+        int length = line.length();
+        int i = 0;
+        while (i < length && line.charAt(i) == ' ') {
+            i++;
+        }
+        if (i >= length || line.charAt(i) < 'a' || line.charAt(i) > 'z') {
+            return false;
+        }
+        int known = 0;
+        int total = 0;
+        while (i < length) {
+            int end = line.indexOf(' ', i);
+            if (end < 0) {
+                end = length;
+            }
+            int tokenEnd = end;
+            if (tokenEnd == length) {
+                while (tokenEnd > i && Character.isWhitespace(line.charAt(tokenEnd - 1))) {
+                    tokenEnd--; // a trailing '\r' or tab
+                }
+            }
+            if (tokenEnd > i) {
+                if (!isFieldName(line, i, tokenEnd)) {
+                    return false;
+                }
+                total++;
+                if (FlowField.byName(line.substring(i, tokenEnd)) != null) {
+                    known++;
+                }
+            }
+            i = end + 1;
+        }
+        return total > 0 && known * 2 > total;
+    }
+
+    /** Field names are lower-case letters, digits and '-', starting with a letter. */
+    private static boolean isFieldName(String text, int from, int to) {
+        if (to <= from || text.charAt(from) < 'a' || text.charAt(from) > 'z') {
+            return false;
+        }
+        for (int i = from + 1; i < to; i++) {
+            char c = text.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String[] names(String spaced) {
+        return spaced.split(" ");
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    /** How many columns a record of this layout has. */
+    int size() {
+        return columns.length;
+    }
+
+    /** The field in a column, or null for a name AWS does not document. */
+    FlowField field(int column) {
+        return columns[column];
+    }
+
+    /** The column of a field, or -1 when the layout lacks it. */
+    int columnOf(FlowField field) {
+        return columnOf[field.ordinal()];
+    }
+
+    boolean has(FlowField field) {
+        return columnOf[field.ordinal()] >= 0;
+    }
+
+    /** The record version AWS writes for this field set: the highest version among its fields. */
+    int version() {
+        return version;
+    }
+
+    /** Tells whether this is a transit gateway flow log, whose records describe a gateway, not an interface. */
+    boolean transitGateway() {
+        return transitGateway;
+    }
+
+    /** The fields a {@code NetworkFlow} needs that this layout lacks, in AWS's names; empty when complete. */
+    List<String> missing() {
+        return missing;
+    }
+
+    /** How many columns hold numbers, addresses or keywords: what tells a record of this layout from prose. */
+    int typedColumns() {
+        return typedColumns;
+    }
+
+    /** Where the layout came from, for messages: "the default format", "the header on line 1"... */
+    String origin() {
+        return origin;
+    }
+
+    @Override
+    public String toString() {
+        return String.join(" ", names);
+    }
+}

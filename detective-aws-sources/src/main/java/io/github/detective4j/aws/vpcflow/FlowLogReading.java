@@ -1,0 +1,403 @@
+package io.github.detective4j.aws.vpcflow;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.detective4j.aws.ParseContext;
+import io.github.detective4j.model.FlowDirection;
+import io.github.detective4j.model.FlowLogStatus;
+import io.github.detective4j.model.NetworkFlow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reading of one input: all per-input state (the current layout, the line counter, what was learned of the
+ * interfaces' addresses) lives here, so that one {@link FlowLogFormat} can read many inputs at once.
+ */
+final class FlowLogReading {
+    private static final Logger LOG = LoggerFactory.getLogger(FlowLogFormat.class);
+    /** Longer than any record AWS writes (a few hundred characters with every field), far below a memory risk. */
+    static final int MAX_LINE_LENGTH = 256 * 1024;
+    private static final int MAX_INTERFACES = 16_384;
+    private static final int MAX_HELD = 4_096;
+    private static final String CONTROL_MESSAGE = "CONTROL_MESSAGE";
+    private static final String CONTROL_TEXT = "CWL CONTROL MESSAGE";
+
+    private final ParseContext context;
+    private final FlowLayout configured;
+    private final FlowRecordDecoder decoder = new FlowRecordDecoder();
+    private final InterfaceDirections directions;
+    private FlowLayout header;
+    private String headerText;
+    private String warnedIncomplete;
+    /** The line the JSON root object being read began on, or 0 between root objects. */
+    private long objectLine;
+
+    /**
+     * @param configured the layout the user gave for headerless records, or null for the default formats
+     */
+    FlowLogReading(ParseContext context, FlowLayout configured) {
+        this.context = context;
+        this.configured = configured;
+        this.directions = new InterfaceDirections(MAX_INTERFACES, MAX_HELD, context::emit);
+    }
+
+    void read(InputStream in) throws IOException {
+        LineSource source = new LineSource(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE_LENGTH);
+        int first = source.skipBlank();
+        if (first == '{') {
+            readJson(source);
+        } else if (first >= 0) {
+            readLines(source);
+        }
+        directions.finish();
+    }
+
+    // ---------------------------------------------------------------- plain text: S3 files, CloudWatch Logs lines
+
+    private void readLines(LineSource source) throws IOException {
+        String line;
+        while ((line = source.nextLine()) != null) {
+            long number = source.linesEnded();
+            if (source.lastLineTooLong()) {
+                long record = context.recordRead();
+                context.error(number, record, "the line is longer than " + MAX_LINE_LENGTH + " characters: "
+                        + ParseContext.quote(line));
+            } else if (isBlank(line)) {
+                continue;
+            } else if (line.charAt(firstContent(line)) == '{') {
+                readJsonLine(line, number);
+            } else {
+                text(line, number);
+            }
+        }
+    }
+
+    /** A {"message": ...} object on a line of a text input: read it alone, so that a broken one costs one line. */
+    private void readJsonLine(String line, long number) throws IOException {
+        try (JsonParser parser = context.jsonFactory().createParser(line)) {
+            readRootValues(parser, number - 1);
+        } catch (JacksonException e) {
+            objectLine = 0;
+            long record = context.recordRead();
+            context.error(number, record, malformed(e));
+        }
+    }
+
+    // ------------------------------------------------ JSON: {"message": ...} lines, CloudWatch Logs subscriptions
+
+    /**
+     * Reads JSON root values one after the other: one object per line, pretty-printed objects, or objects written
+     * back to back as Firehose delivers them. A syntax error is an error of the line it is on; reading goes on with
+     * a new parser on the next line.
+     */
+    private void readJson(LineSource source) throws IOException {
+        while (true) {
+            long lineBase = source.linesEnded();
+            try (JsonParser parser = context.jsonFactory().createParser(source.lineAtATime())) {
+                readRootValues(parser, lineBase);
+                return;
+            } catch (JacksonException e) {
+                long line = e.getLocation() == null ? 0 : lineBase + e.getLocation().getLineNr();
+                long record = context.recordRead();
+                if (objectLine > 0 && line > objectLine && source.rewindToObjectOnCurrentLine()) {
+                    // An object was cut short and the next one begins on this line: the error is the cut one's,
+                    // and the next one is read again by a new parser.
+                    context.error(objectLine, record, "the JSON object is not closed before line " + line + ": "
+                            + ParseContext.quote(e.getOriginalMessage()));
+                } else {
+                    context.error(line, record, malformed(e));
+                    source.skipRestOfLine();
+                }
+                objectLine = 0;
+            }
+        }
+    }
+
+    private void readRootValues(JsonParser parser, long lineBase) throws IOException {
+        JsonToken token;
+        while ((token = parser.nextToken()) != null) {
+            long line = lineBase + parser.currentTokenLocation().getLineNr();
+            if (token != JsonToken.START_OBJECT) {
+                long record = context.recordRead();
+                parser.skipChildren();
+                context.error(line, record, "expected a JSON object with a \"message\" field, found "
+                        + ParseContext.quote(token.asString() == null ? token.name() : token.asString()));
+                continue;
+            }
+            objectLine = line;
+            readEnvelope(parser, line, lineBase);
+            objectLine = 0;
+        }
+    }
+
+    /**
+     * Reads one root object: {@code {"message": "<record>", ...}} (CloudWatch Logs exports, Firehose), or a CloudWatch
+     * Logs subscription payload {@code {"messageType": "DATA_MESSAGE", "logEvents": [{"message": ...}]}}. A message
+     * is handled once the object holding it is closed, so that an object cut short is one error, not an event and an
+     * error.
+     */
+    private void readEnvelope(JsonParser parser, long startLine, long lineBase) throws IOException {
+        Message message = null;
+        boolean events = false;
+        boolean control = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            long line = lineBase + parser.currentTokenLocation().getLineNr();
+            switch (name) {
+                case "message" -> {
+                    if (message == null) {
+                        message = Message.read(parser, value, line);
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                case "messageType" -> control = value == JsonToken.VALUE_STRING
+                        && CONTROL_MESSAGE.equals(parser.getText());
+                case "logEvents" -> {
+                    events = true;
+                    if (value != JsonToken.START_ARRAY) {
+                        parser.skipChildren();
+                        long record = context.recordRead();
+                        context.error(line, record, "logEvents is not an array");
+                        continue;
+                    }
+                    readLogEvents(parser, lineBase, control);
+                }
+                default -> parser.skipChildren();
+            }
+        }
+        if (message != null) {
+            handle(message, control);
+        } else if (!events) {
+            long record = context.recordRead();
+            context.error(startLine, record,
+                    "the JSON object has neither a \"message\" field nor a \"logEvents\" array");
+        }
+    }
+
+    private void readLogEvents(JsonParser parser, long lineBase, boolean control) throws IOException {
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
+            long eventLine = lineBase + parser.currentTokenLocation().getLineNr();
+            if (token != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                long record = context.recordRead();
+                context.error(eventLine, record, "a logEvents element is not a JSON object");
+                continue;
+            }
+            Message message = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("message") && message == null) {
+                    message = Message.read(parser, value, lineBase + parser.currentTokenLocation().getLineNr());
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (message != null) {
+                handle(message, control);
+            } else {
+                long record = context.recordRead();
+                context.error(eventLine, record, "the log event has no \"message\" field");
+            }
+        }
+    }
+
+    /** A {@code message} value and the line it is on; {@code text} is null when the value is not a string. */
+    private record Message(String text, JsonToken token, long line) {
+        static Message read(JsonParser parser, JsonToken value, long line) throws IOException {
+            if (value == JsonToken.VALUE_STRING) {
+                return new Message(parser.getText(), value, line);
+            }
+            parser.skipChildren();
+            return new Message(null, value, line);
+        }
+    }
+
+    private void handle(Message message, boolean control) throws IOException {
+        String text = message.text();
+        long line = message.line();
+        if (text == null) {
+            long record = context.recordRead();
+            context.error(line, record, "message is not a string: " + ParseContext.quote(message.token().name()));
+            return;
+        }
+        if (control || text.startsWith(CONTROL_TEXT)) {
+            // CloudWatch Logs checks a subscription's destination with these; they carry no flow.
+            context.recordRead();
+            context.skip("vpcflow.control-message");
+            return;
+        }
+        if (isBlank(text)) {
+            long record = context.recordRead();
+            context.error(line, record, "message is empty");
+            return;
+        }
+        if (text.length() > MAX_LINE_LENGTH) {
+            long record = context.recordRead();
+            context.error(line, record, "message is longer than " + MAX_LINE_LENGTH + " characters: "
+                    + ParseContext.quote(text));
+            return;
+        }
+        text(text, line);
+    }
+
+    // ------------------------------------------------------------------------------------------ records
+
+    /** A line of text: a header (the layout of the records below it) or a record. */
+    private void text(String line, long number) throws IOException {
+        if (FlowLayout.isHeader(line)) {
+            if (line.equals(headerText)) {
+                return; // the same header again, as in S3 files joined end to end: keep the layout built for it
+            }
+            try {
+                header = FlowLayout.parse(line, "the header on line " + number);
+                headerText = line;
+            } catch (IllegalArgumentException e) {
+                long record = context.recordRead(); // cannot happen for a line isHeader accepts; stay safe
+                context.error(number, record, "unreadable header: " + e.getMessage());
+            }
+            return;
+        }
+        record(line, number);
+    }
+
+    private FlowLayout layoutFor(String line) {
+        if (header != null) {
+            return header;
+        }
+        if (configured != null) {
+            return configured;
+        }
+        return looksLikeTransitGatewayDefault(line) ? FlowLayout.TRANSIT_GATEWAY_DEFAULT : FlowLayout.DEFAULT;
+    }
+
+    /** A headerless transit gateway record in the default format: "6 TransitGateway 123456789012 tgw-...". */
+    private static boolean looksLikeTransitGatewayDefault(String line) {
+        int first = line.indexOf(' ');
+        return first > 0 && line.startsWith("TransitGateway", first + 1);
+    }
+
+    /**
+     * Reads one record. Every field is checked first, whatever becomes of the record, so that a malformed NODATA or
+     * transit gateway line is an error like any other; then the record is skipped by rule, or turned into a flow.
+     */
+    private void record(String line, long number) throws IOException {
+        long record = context.recordRead();
+        FlowLayout layout = layoutFor(line);
+        FlowRecordDecoder d = decoder;
+        try {
+            d.decode(line, layout);
+        } catch (FlowRecordDecoder.InvalidField e) {
+            context.error(number, record, e.getMessage());
+            return;
+        }
+        FlowLogStatus status = d.logStatus == null ? FlowLogStatus.OK : d.logStatus;
+        if (status == FlowLogStatus.NODATA) {
+            context.skip("vpcflow.nodata");
+            return;
+        }
+        if (status == FlowLogStatus.SKIPDATA) {
+            context.skip("vpcflow.skipdata");
+            return;
+        }
+        if (layout.transitGateway()) {
+            // A transit gateway record describes the gateway, not a network interface, and has no action.
+            context.skip("vpcflow.transit-gateway");
+            return;
+        }
+        if (!layout.missing().isEmpty()) {
+            warnIncomplete(layout);
+            context.skip("vpcflow.incomplete-format");
+            return;
+        }
+        String missing = d.srcaddr == null ? "srcaddr" : d.dstaddr == null ? "dstaddr" : d.start < 0 ? "start"
+                : d.end < 0 ? "end" : d.action == null ? "action" : null;
+        if (missing != null) {
+            context.error(number, record, missing + " is '-' in a record that carries traffic (log-status OK or"
+                    + " absent)");
+            return;
+        }
+        if (d.end < d.start) {
+            context.error(number, record, "end " + ParseContext.quote(Long.toString(d.end)) + " is before start "
+                    + ParseContext.quote(Long.toString(d.start)));
+            return;
+        }
+        try {
+            emit(d, layout);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            context.error(number, record, "not a valid flow: " + e.getMessage());
+        }
+    }
+
+    private void emit(FlowRecordDecoder d, FlowLayout layout) {
+        // The version field decides when present; otherwise the version AWS gives this field set. The model knows
+        // versions up to 8: a later one is recorded as 8, since its fields are read by name whatever the version.
+        int version = Math.min(d.version > 0 ? d.version : layout.version(), 8);
+        InterfaceDirections.Decision decision = directions.decide(d.interfaceId, d.srcaddr, d.dstaddr,
+                d.flowDirection, d.pktSrcaddr, d.pktDstaddr);
+        boolean inbound = decision == InterfaceDirections.Decision.INBOUND;
+        FlowDirection direction = switch (decision) {
+            case INBOUND -> FlowDirection.INBOUND;
+            case OUTBOUND -> FlowDirection.OUTBOUND;
+            case HOLD, UNKNOWN -> FlowDirection.UNKNOWN;
+        };
+        NetworkFlow flow = new NetworkFlow(version, d.accountId, d.interfaceId, d.instanceId, d.vpcId, d.subnetId,
+                d.region,
+                inbound ? d.dstaddr : d.srcaddr, inbound ? d.dstport : d.srcport,
+                inbound ? d.srcaddr : d.dstaddr, inbound ? d.srcport : d.dstport,
+                d.protocol, d.bytes, d.packets, Instant.ofEpochSecond(d.start), Instant.ofEpochSecond(d.end),
+                d.action, FlowLogStatus.OK, direction);
+        if (decision == InterfaceDirections.Decision.HOLD) {
+            directions.hold(d.interfaceId, flow);
+        } else {
+            context.emit(flow);
+        }
+    }
+
+    /** Says once per layout and input why its records produce no flows: a silent zero would mislead. */
+    private void warnIncomplete(FlowLayout layout) {
+        String fields = layout.toString();
+        if (!fields.equals(warnedIncomplete)) {
+            warnedIncomplete = fields;
+            LOG.warn("{}: the records of {} lack {}; they are counted as vpcflow.incomplete-format, not turned into"
+                    + " flows", printable(context.source()), layout.origin(), layout.missing());
+        }
+    }
+
+    /** An input's name may come from an S3 key: keep control characters out of the log line. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' ? '?' : c);
+        }
+        return out.toString();
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    private static boolean isBlank(String text) {
+        return firstContent(text) >= text.length();
+    }
+
+    private static int firstContent(String text) {
+        int i = 0;
+        while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '\uFEFF')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static String malformed(JacksonException e) {
+        return "the JSON is malformed: " + ParseContext.quote(e.getOriginalMessage());
+    }
+}

@@ -1,0 +1,270 @@
+package io.github.detective4j.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.detective4j.model.ApiCall;
+import io.github.detective4j.model.Principal;
+import io.github.detective4j.model.PrincipalType;
+import io.github.detective4j.model.SecurityEvent;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogReaderTest {
+    /** A line format for testing the reader: a "#calls" header, then one source IP per line. */
+    static class CallsFormat implements LogFormat {
+        @Override
+        public String name() {
+            return "calls";
+        }
+
+        @Override
+        public int detect(Sample sample) {
+            return sample.trimmedHead().startsWith("#calls") ? 50 : 0;
+        }
+
+        @Override
+        public void parse(InputStream in, ParseContext context) throws IOException {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            long number = 0;
+            while ((line = lines.readLine()) != null) {
+                number++;
+                if (line.startsWith("#") || line.isEmpty()) {
+                    continue;
+                }
+                long record = context.recordRead();
+                if (line.equals("skip")) {
+                    context.skip("calls.skip");
+                    continue;
+                }
+                try {
+                    context.emit(ApiCall.builder()
+                            .eventTime(Instant.parse("2026-11-20T03:00:00Z"))
+                            .principal(Principal.builder(PrincipalType.IAM_USER).principalId("AIDAEXAMPLE").build())
+                            .eventSource("iam.amazonaws.com").eventName("ListUsers")
+                            .sourceIpAddress(line)
+                            .build());
+                } catch (IllegalArgumentException e) {
+                    context.error(number, record, "sourceIPAddress " + ParseContext.quote(line) + " is not an IP");
+                }
+            }
+        }
+    }
+
+    private final List<SecurityEvent> events = new ArrayList<>();
+    private final List<ParseError> errors = new ArrayList<>();
+
+    private LogReader reader() {
+        return AwsLogs.emptyReader().register(new CallsFormat()).errorHandler(errors::add).build();
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    private static InputStream bytes(byte[] data) {
+        return new ByteArrayInputStream(data);
+    }
+
+    @Test
+    void badRecordIsReportedWithItsPositionAndNeighboursSurvive() throws IOException {
+        String input = "#calls\n198.51.100.7\nnot-an-ip\n\n2001:DB8::1\nskip\n";
+        IngestReport report = reader().read(bytes(input.getBytes(StandardCharsets.UTF_8)), "mem.log", events::add);
+
+        assertEquals(List.of("198.51.100.7", "2001:db8::1"),
+                events.stream().map(e -> ((ApiCall) e).sourceIpAddress()).toList());
+        assertEquals(4, report.recordsRead());
+        assertEquals(2, report.eventsProduced());
+        assertEquals(1, report.skipped("calls.skip"));
+        assertEquals(1, report.errors());
+        assertEquals(List.of(new ParseError("mem.log", 3, 2, "sourceIPAddress 'not-an-ip' is not an IP")), errors);
+        assertEquals(errors, report.firstErrors());
+        assertEquals("mem.log:3: record 2: sourceIPAddress 'not-an-ip' is not an IP", errors.get(0).toString());
+    }
+
+    @Test
+    void gzipIsDetectedByMagicBytesWhateverTheName(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("plain-looking.txt");
+        Files.write(file, gzip("#calls\n203.0.113.9\n"));
+
+        IngestReport report = reader().read(file, events::add);
+
+        assertEquals(1, report.eventsProduced());
+        assertEquals("203.0.113.9", ((ApiCall) events.get(0)).sourceIpAddress());
+        assertEquals("#calls\n203.0.113.9\n".length(), report.bytesRead());
+    }
+
+    @Test
+    void truncatedGzipKeepsTheRecordsBeforeTheCutAndNamesTheInput() throws IOException {
+        StringBuilder text = new StringBuilder("#calls\n");
+        for (int i = 0; i < 50_000; i++) {
+            text.append("10.0.").append(i / 250 % 250).append('.').append(i % 250).append('\n');
+        }
+        byte[] whole = gzip(text.toString());
+        byte[] cut = Arrays.copyOf(whole, whole.length / 2);
+
+        IngestReport report = reader().read(bytes(cut), "cut.log.gz", events::add);
+
+        assertTrue(report.eventsProduced() > 1000, "records before the cut come through: " + report);
+        assertEquals(report.eventsProduced(), events.size());
+        assertEquals(1, report.errors());
+        ParseError error = errors.get(0);
+        assertEquals("cut.log.gz", error.source());
+        assertTrue(error.reason().startsWith("truncated or corrupt gzip stream after "), error.reason());
+    }
+
+    @Test
+    void decompressionIsCapped() throws IOException {
+        String big = "#calls\n" + "10.0.0.1\n".repeat(200_000); // 1.8 MB, compresses to a few KB
+        LogReader capped = AwsLogs.emptyReader().register(new CallsFormat()).errorHandler(errors::add)
+                .maxDecompressedBytes(100_000).build();
+
+        IngestReport report = capped.read(bytes(gzip(big)), "bomb.gz", events::add);
+
+        assertEquals(1, report.errors());
+        assertTrue(errors.get(0).reason().contains("decompresses to more than 100000 bytes"), errors.get(0).reason());
+        assertTrue(report.eventsProduced() < 200_000);
+    }
+
+    @Test
+    void directoriesAreWalkedInPathOrderSkippingHiddenAndUnrecognizedFiles(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("b/.git"));
+        Files.writeString(dir.resolve("b/2.log"), "#calls\n10.0.0.2\n");
+        Files.writeString(dir.resolve("a.log"), "#calls\n10.0.0.1\n");
+        Files.writeString(dir.resolve("b/.git/hidden.log"), "#calls\n10.0.0.3\n");
+        Files.writeString(dir.resolve("README.md"), "# notes\n");
+        Files.writeString(dir.resolve("empty.log"), "");
+
+        IngestReport report = reader().read(dir, events::add);
+
+        assertEquals(List.of("10.0.0.1", "10.0.0.2"),
+                events.stream().map(e -> ((ApiCall) e).sourceIpAddress()).toList());
+        assertEquals(4, report.inputs());
+        assertEquals(1, report.skipped("input.unrecognized"));
+        assertEquals(0, report.errors());
+    }
+
+    @Test
+    void globSelectsFilesByPathRelativeToTheDirectory(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("x"));
+        Files.writeString(dir.resolve("x/keep.log"), "#calls\n10.0.0.1\n");
+        Files.writeString(dir.resolve("x/drop.txt"), "#calls\n10.0.0.2\n");
+        LogReader globbed = AwsLogs.emptyReader().register(new CallsFormat()).glob("**/*.log").build();
+
+        IngestReport report = globbed.read(dir, events::add);
+
+        assertEquals(1, report.inputs());
+        assertEquals("10.0.0.1", ((ApiCall) events.get(0)).sourceIpAddress());
+    }
+
+    @Test
+    void aSingleFileOfNoKnownFormatIsAnError(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("notes.txt");
+        Files.writeString(file, "hello\r\nforged log line");
+
+        IngestReport report = reader().read(file, events::add);
+
+        assertEquals(1, report.errors());
+        assertEquals("not a format this reader knows (calls); it starts with 'hello\\u000d\\u000aforged log line'",
+                errors.get(0).reason());
+    }
+
+    @Test
+    void strictModeStopsAtTheFirstError() {
+        LogReader strict = AwsLogs.emptyReader().register(new CallsFormat()).strict().build();
+        byte[] input = "#calls\n10.0.0.1\nbad\n10.0.0.2\n".getBytes(StandardCharsets.UTF_8);
+
+        InvalidRecordException e = assertThrows(InvalidRecordException.class,
+                () -> strict.read(bytes(input), "strict.log", events::add));
+
+        assertEquals(new ParseError("strict.log", 3, 2, "sourceIPAddress 'bad' is not an IP"), e.error());
+        assertEquals(1, events.size());
+    }
+
+    @Test
+    void aFailingSinkPropagatesItsOwnException() {
+        IllegalStateException boom = new IllegalStateException("graph closed");
+        byte[] input = "#calls\n10.0.0.1\n".getBytes(StandardCharsets.UTF_8);
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> reader().read(bytes(input), "s.log", event -> {
+                    throw boom;
+                }));
+
+        assertSame(boom, thrown);
+    }
+
+    @Test
+    void aForcedFormatSkipsDetectionAndMustExist() throws IOException {
+        LogReader forced = AwsLogs.emptyReader().register(new CallsFormat()).format("calls").build();
+        IngestReport report = forced.read(bytes("10.0.0.1\n".getBytes(StandardCharsets.UTF_8)), "f", events::add);
+        assertEquals(1, report.eventsProduced());
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AwsLogs.emptyReader().format("nope").build());
+        assertEquals("no format named 'nope'; known: []", e.getMessage());
+    }
+
+    @Test
+    void detectionPicksTheSurestFormat() {
+        LogFormat greedy = new CallsFormat() {
+            @Override
+            public String name() {
+                return "greedy";
+            }
+
+            @Override
+            public int detect(Sample sample) {
+                return 10;
+            }
+        };
+        LogReader both = AwsLogs.emptyReader().register(greedy).register(new CallsFormat()).build();
+
+        assertEquals("calls", both.detect("#calls\n", "x").orElseThrow().name());
+        assertEquals("greedy", both.detect("anything", "x").orElseThrow().name());
+        assertFalse(AwsLogs.emptyReader().build().detect("#calls", "x").isPresent());
+    }
+
+    @Test
+    void reportsAdd() {
+        IngestReport a = new IngestReport(1, 10, 3, 2, java.util.Map.of("r", 1L), 0, List.of());
+        ParseError error = new ParseError("b", 1, 1, "bad");
+        IngestReport b = new IngestReport(2, 5, 4, 1, java.util.Map.of("r", 2L, "s", 1L), 1, List.of(error));
+
+        IngestReport sum = a.plus(b);
+
+        assertEquals(new IngestReport(3, 15, 7, 3, java.util.Map.of("r", 3L, "s", 1L), 1, List.of(error)), sum);
+        assertEquals(4, sum.skippedTotal());
+        assertEquals("IngestReport{inputs=3, bytesRead=15, recordsRead=7, eventsProduced=3, skipped={r=3, s=1},"
+                + " errors=1}", sum.toString());
+    }
+
+    @Test
+    void logLinesEscapeControlCharacters() {
+        assertEquals("a\\u000d\\u000aINFO forged \\\\ end", Escaping.forLog("a\r\nINFO forged \\ end"));
+        assertEquals("'x'", Escaping.quote("x"));
+        assertTrue(Escaping.forLog("y".repeat(600)).endsWith("...(100 more chars)"));
+    }
+}

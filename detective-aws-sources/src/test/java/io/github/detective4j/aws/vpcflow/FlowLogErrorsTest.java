@@ -1,0 +1,127 @@
+package io.github.detective4j.aws.vpcflow;
+
+import static io.github.detective4j.aws.vpcflow.FlowLogs.assertSides;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.detective4j.aws.AwsLogs;
+import io.github.detective4j.aws.InvalidRecordException;
+import io.github.detective4j.aws.ParseError;
+import io.github.detective4j.model.FlowDirection;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FlowLogErrorsTest {
+    private static final String GOOD = "2 123456789010 eni-0a1b2c3d4e5f60718 10.0.1.25 198.51.100.7 44312 443 6 12 3120"
+            + " 1700000000 1700000060 ACCEPT OK";
+
+    private final FlowLogFormat format = new FlowLogFormat();
+
+    private static void assertError(ParseError error, long line, long record, String... fragments) {
+        assertEquals(line, error.line(), () -> "line of " + error);
+        assertEquals(record, error.record(), () -> "record of " + error);
+        for (String fragment : fragments) {
+            assertTrue(error.reason().contains(fragment), () -> "'" + fragment + "' in " + error);
+        }
+    }
+
+    @Test
+    void badLinesAreErrorsOfTheirLineAndTheirNeighboursSurvive() throws IOException {
+        FlowLogs.Result result = FlowLogs.resource(format, "s3-bad-lines.log").assertCounts(13, 3, 10);
+        List<ParseError> errors = result.errors();
+        assertError(errors.get(0), 3, 2, "13 fields", "the header on line 1 has 14");
+        assertError(errors.get(1), 4, 3, "srcport is not a port number", "'443x'");
+        assertError(errors.get(2), 5, 4, "srcaddr is not an IP address", "'10.0.1.256'");
+        assertError(errors.get(3), 6, 5, "action is not ACCEPT or REJECT", "'ALLOW'");
+        assertError(errors.get(4), 7, 6, "end '1700000000' is before start '1700000060'");
+        assertError(errors.get(5), 8, 7, "bytes is not a count", "'12kb'");
+        assertError(errors.get(6), 10, 9, "account-id is not a 12-digit account id", "'12345'");
+        assertError(errors.get(7), 11, 10, "log-status is not OK, NODATA or SKIPDATA", "'FINE'");
+        assertError(errors.get(8), 12, 11, "srcport is not a port number", "'70000'");
+        assertError(errors.get(9), 13, 12, "srcaddr is '-'");
+        assertEquals("s3-bad-lines.log", errors.get(0).source());
+
+        assertSides(result.flow(0), FlowDirection.OUTBOUND, "10.0.1.25", 44312, "198.51.100.7", 443);
+        assertSides(result.flow(1), FlowDirection.INBOUND, "10.0.1.25", 44312, "198.51.100.7", 443);
+        assertEquals(9812, result.flow(1).bytes());
+        assertSides(result.flow(2), FlowDirection.OUTBOUND, "10.0.1.25", 44324, "198.51.100.7", 443);
+    }
+
+    @Test
+    void headerlessRecordsWithTheWrongFieldCountNameTheDefaultFormat() throws IOException {
+        FlowLogs.Result result = FlowLogs.text(format, GOOD + "\n" + GOOD + " extra\n" + GOOD + "\n")
+                .assertCounts(3, 2, 1);
+        assertError(result.errors().get(0), 2, 2, "15 fields where the default format has 14");
+    }
+
+    @Test
+    void attackerTextInErrorsIsQuotedAndEscaped() throws IOException {
+        String evil = GOOD.replace("ACCEPT", "ACCEPT\u001b[31m\u0007");
+        FlowLogs.Result result = FlowLogs.text(format, GOOD + "\n" + evil + "\n").assertCounts(2, 1, 1);
+        String reason = result.errors().get(0).reason();
+        assertTrue(reason.contains("\\u001b[31m\\u0007"), reason);
+        assertTrue(reason.chars().noneMatch(c -> c < 0x20), reason);
+    }
+
+    @Test
+    void anOverlongLineIsAnErrorAndTheNextLineIsRead() throws IOException {
+        String huge = "2 123456789010 eni-0a1b2c3d4e5f60718 " + "x".repeat(FlowLogReading.MAX_LINE_LENGTH + 10);
+        FlowLogs.Result result = FlowLogs.text(format, GOOD + "\n" + huge + "\n" + GOOD + "\n").assertCounts(3, 2, 1);
+        assertError(result.errors().get(0), 2, 2, "longer than");
+    }
+
+    @Test
+    void brokenJsonLinesAreErrorsOfTheirLine() throws IOException {
+        String text = "{\"message\":\"" + GOOD + "\"}\n"
+                + "{\"message\":\"" + GOOD.replace("44312", "44313") + "\n"            // 2: string not closed
+                + "{\"message\":\"" + GOOD.replace("44312", "44314") + "\"}\n"
+                + "{\"message\":\"" + GOOD.replace("44312", "44315") + "\"\n"          // 4: object not closed
+                + "{\"message\":\"" + GOOD.replace("44312", "44316") + "\"}\n"
+                + "{\"message\": 2}\n"                                                  // 6: not a string
+                + "{\"msg\":\"" + GOOD + "\"}\n"                                        // 7: no message
+                + "{\"message\":\"" + GOOD.replace("443 6", "443 6000") + "\"}\n"     // 8: bad protocol
+                + "[1, 2]\n"                                                            // 9: not an object
+                + "{\"message\":\"" + GOOD.replace("44312", "44317") + "\"}\n";
+        FlowLogs.Result result = FlowLogs.text(format, text).assertCounts(10, 4, 6);
+        List<ParseError> errors = result.errors();
+        assertError(errors.get(0), 2, 2, "malformed");
+        assertError(errors.get(1), 4, 4, "not closed before line 5");
+        assertError(errors.get(2), 6, 6, "message is not a string");
+        assertError(errors.get(3), 7, 7, "neither a \"message\" field nor a \"logEvents\" array");
+        assertError(errors.get(4), 8, 8, "protocol is not an IANA protocol number", "'6000'");
+        assertError(errors.get(5), 9, 9, "expected a JSON object");
+        assertEquals(List.of(44312, 44314, 44316, 44317),
+                result.flows().stream().map(flow -> flow.localPort()).toList());
+    }
+
+    @Test
+    void errorsInsideASubscriptionPayloadNameTheLineOfTheMessage() throws IOException {
+        String text = "{\n"
+                + "  \"messageType\": \"DATA_MESSAGE\",\n"
+                + "  \"logEvents\": [\n"
+                + "    {\"id\": \"1\", \"message\": \"" + GOOD + "\"},\n"
+                + "    {\"id\": \"2\", \"message\": \"" + GOOD.replace("10.0.1.25", "10.0.1.x") + "\"},\n"
+                + "    {\"id\": \"3\", \"timestamp\": 1700000060000},\n"
+                + "    {\"id\": \"4\", \"message\": \"" + GOOD.replace("44312", "44399") + "\"}\n"
+                + "  ]\n"
+                + "}\n";
+        FlowLogs.Result result = FlowLogs.text(format, text).assertCounts(4, 2, 2);
+        assertError(result.errors().get(0), 5, 2, "srcaddr is not an IP address", "'10.0.1.x'");
+        assertError(result.errors().get(1), 6, 3, "the log event has no \"message\" field");
+        assertEquals(44399, result.flow(1).localPort());
+    }
+
+    @Test
+    void strictModeStopsAtTheFirstBadRecord() {
+        InvalidRecordException stop = assertThrows(InvalidRecordException.class, () -> AwsLogs.emptyReader()
+                .register(format).strict().build()
+                .read(new ByteArrayInputStream((GOOD + "\n" + GOOD.replace("ACCEPT", "DENY") + "\n" + GOOD)
+                        .getBytes(StandardCharsets.UTF_8)), "strict-input", event -> { }));
+        assertEquals(2, stop.error().line());
+        assertTrue(stop.error().reason().contains("'DENY'"));
+    }
+}
