@@ -28,6 +28,8 @@ public enum PrincipalType {
     /** An identity CloudTrail could not name ({@code Unknown}), or a type this library does not know. */
     UNKNOWN("Unknown");
 
+    private static final PrincipalType[] VALUES = values(); // values() clones its array on every call
+
     private final String cloudTrailName;
 
     PrincipalType(String cloudTrailName) {
@@ -51,7 +53,7 @@ public enum PrincipalType {
      */
     public static PrincipalType fromCloudTrail(String type) {
         if (type != null) {
-            for (PrincipalType value : values()) {
+            for (PrincipalType value : VALUES) {
                 if (value.cloudTrailName.equals(type)) {
                     return value;
                 }
