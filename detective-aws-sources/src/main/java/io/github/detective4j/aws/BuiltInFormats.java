@@ -1,5 +1,6 @@
 package io.github.detective4j.aws;
 
+import io.github.detective4j.aws.cloudtrail.CloudTrailFormat;
 import io.github.detective4j.aws.findings.AsffFormat;
 import io.github.detective4j.aws.findings.GuardDutyFormat;
 import io.github.detective4j.aws.vpcflow.FlowLogFormat;
@@ -10,6 +11,6 @@ final class BuiltInFormats {
     private BuiltInFormats() {}
 
     static List<LogFormat> all() {
-        return List.of(new FlowLogFormat(), new GuardDutyFormat(), new AsffFormat());
+        return List.of(new CloudTrailFormat(), new FlowLogFormat(), new GuardDutyFormat(), new AsffFormat());
     }
 }

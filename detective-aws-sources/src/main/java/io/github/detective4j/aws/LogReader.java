@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -49,6 +51,8 @@ public final class LogReader {
     /** Bytes of decompressed input the format detection looks at. */
     static final int SAMPLE_BYTES = 64 * 1024;
     private static final int BUFFER_BYTES = 64 * 1024;
+    private static final int MAX_STRING_LENGTH_CAP = 512 * 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(LogReader.class);
 
     private final List<LogFormat> formats;
     private final LogFormat forced;
@@ -202,10 +206,15 @@ public final class LogReader {
         } catch (EOFException | ZipException e) {
             context.error(0, context.recordsRead() + 1, "truncated or corrupt gzip stream after "
                     + context.recordsRead() + " records: " + e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            // A format should catch per-record problems itself; what reaches here ended the whole input.
+        } catch (IOException e) {
+            // A format catches per-record problems itself; what reaches here ended the whole input.
             context.error(0, context.recordsRead() + 1, "input ended after " + context.recordsRead()
                     + " records: " + e);
+        } catch (RuntimeException e) {
+            // A format that throws unchecked on input has a bug: the input is lost, so say so loudly, with the trace.
+            LOG.error("format bug: an unchecked exception ended {}", Escaping.forLog(source), e);
+            context.error(0, context.recordsRead() + 1, "input ended after " + context.recordsRead()
+                    + " records by a parser bug: " + e);
         }
         return context.report(counted == null ? 0 : counted.count());
     }
@@ -325,12 +334,13 @@ public final class LogReader {
         /**
          * Caps the length of one JSON string value; a longer one is an error of its record. Default 8 MiB.
          *
-         * @param chars the cap in characters, at least 1,024
+         * @param chars the cap in characters, from 1,024 to 512 Mi
          * @return this builder
          */
         public Builder maxStringLength(int chars) {
-            if (chars < 1024) {
-                throw new IllegalArgumentException("maxStringLength must be at least 1024, was " + chars);
+            if (chars < 1024 || chars > MAX_STRING_LENGTH_CAP) {
+                throw new IllegalArgumentException("maxStringLength must be from 1024 to " + MAX_STRING_LENGTH_CAP
+                        + ", was " + chars);
             }
             this.maxStringLength = chars;
             return this;

@@ -1,0 +1,109 @@
+package io.github.detective4j.aws.cloudtrail;
+
+import io.github.detective4j.aws.cloudtrail.ValuePaths.Values;
+import io.github.detective4j.model.AwsResource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fields of one JSON object as they arrive, in whatever order, before anything is decided: a CloudTrail event,
+ * or a wrapper around one (an EventBridge envelope, a CloudWatch Logs message, a {@code LookupEvents} entry), or a
+ * container of many ({@code Records}), or a digest file. Mutable, one per object, never shared.
+ */
+final class EventFields {
+    String eventTime;
+    String eventName;
+    String eventSource;
+    String eventId;
+    String region;
+    String sourceIp;
+    String userAgent;
+    String errorCode;
+    String errorMessage;
+    String eventType;
+    String eventCategory;
+    String recipientAccountId;
+    Boolean readOnly;
+    Boolean managementEvent;
+    Identity identity;
+    /** What the call's resource rule found in {@code requestParameters}, or null. */
+    Values request;
+    /** What the call's resource rule found in {@code responseElements}, or null. */
+    Values response;
+    /** {@code requestParameters} kept as bytes, when it came before {@code eventName} said whether it matters. */
+    byte[] requestBytes;
+    /** {@code responseElements} kept as bytes, likewise. */
+    byte[] responseBytes;
+    /** {@code additionalEventData} kept as bytes, likewise. */
+    byte[] additionalBytes;
+    /** A ConsoleLogin's {@code responseElements.ConsoleLogin}: "Success" or "Failure". */
+    String consoleLogin;
+    /** A ConsoleLogin's {@code additionalEventData.MFAUsed}: "Yes" or "No". */
+    String mfaUsed;
+    List<AwsResource> resources;
+
+    /** Digest-file keys were seen ({@code digestStartTime}, {@code logFiles}, ...). */
+    boolean digest;
+    /** {@code insightDetails} was seen. */
+    boolean insight;
+    /** The object held a {@code Records}, {@code Events} or {@code logEvents} array: its elements were the records. */
+    boolean container;
+    /** The object was a CloudWatch Logs control message, not a log event. */
+    boolean controlMessage;
+    /** EventBridge's {@code detail-type}, or null. */
+    String detailType;
+    /** EventBridge's {@code account}, used when the event itself names no recipient account. */
+    String envelopeAccount;
+    /** EventBridge's {@code detail}: the event this envelope carries. */
+    EventFields detail;
+    /** The event held as JSON text in {@code message} (CloudWatch Logs) or {@code CloudTrailEvent} (LookupEvents). */
+    EventFields embedded;
+    /** The first reason this object cannot be read, or null. */
+    String problem;
+
+    /** Records the first problem only: the first is the cause, later ones are often its consequences. */
+    void problem(String reason) {
+        if (problem == null) {
+            problem = reason;
+        }
+    }
+
+    /** Returns the CloudTrail event this object stands for: its detail, its embedded event, or itself. */
+    EventFields event() {
+        if (detail != null) {
+            return detail;
+        }
+        return embedded != null ? embedded : this;
+    }
+
+    void addResource(AwsResource resource) {
+        if (resources == null) {
+            resources = new ArrayList<>(2);
+        }
+        resources.add(resource);
+    }
+
+    /** CloudTrail's {@code userIdentity}, flattened. */
+    static final class Identity {
+        String type;
+        String principalId;
+        String arn;
+        String accountId;
+        String accessKeyId;
+        String userName;
+        String invokedBy;
+        String identityProvider;
+        Boolean mfaAuthenticated;
+        String issuerType;
+        String issuerPrincipalId;
+        String issuerArn;
+        String issuerAccountId;
+        String issuerUserName;
+        String onBehalfOfUserId;
+
+        boolean hasIssuer() {
+            return issuerType != null || issuerPrincipalId != null || issuerArn != null || issuerAccountId != null
+                    || issuerUserName != null;
+        }
+    }
+}

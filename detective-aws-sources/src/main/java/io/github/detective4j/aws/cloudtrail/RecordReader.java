@@ -1,0 +1,862 @@
+package io.github.detective4j.aws.cloudtrail;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import io.github.detective4j.aws.ParseContext;
+import io.github.detective4j.aws.cloudtrail.ValuePaths.Values;
+import io.github.detective4j.model.ApiCall;
+import io.github.detective4j.model.AwsResource;
+import io.github.detective4j.model.IpAddresses;
+import io.github.detective4j.model.Principal;
+import io.github.detective4j.model.PrincipalType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one input for {@link CloudTrailFormat}: per-input state, used by one thread, then dropped.
+ *
+ * <p>One pass with a {@link JsonCursor}, no tree: each record's fields are collected into an {@link EventFields}
+ * as they come (JSON does not promise an order), the subtrees nobody needs are passed over without being parsed,
+ * and the record is judged and built at its closing brace. See {@link CloudTrailFormat} for the shapes read and
+ * the decisions taken.
+ */
+final class RecordReader {
+    private static final String CONSOLE_LOGIN = "ConsoleLogin";
+    private static final ValuePaths CONSOLE_LOGIN_RESULT = ValuePaths.of("ConsoleLogin");
+    private static final ValuePaths MFA_USED = ValuePaths.of("MFAUsed");
+    private static final Principal NOBODY = Principal.builder(PrincipalType.UNKNOWN).build();
+    private static final int HEAD_BYTES = 64 * 1024;
+
+    private enum Mode { EMPTY, LINES, STREAM }
+
+    private final ParseContext context;
+    private final JsonFactory factory;
+    private final StreamReadConstraints limits;
+    private final AddressCache addresses = new AddressCache();
+    // the last value of the fields that hardly change within a file (account, region, types): see JsonCursor.Memo
+    private final JsonCursor.Memo eventSourceMemo = new JsonCursor.Memo();
+    private final JsonCursor.Memo regionMemo = new JsonCursor.Memo();
+    private final JsonCursor.Memo eventTypeMemo = new JsonCursor.Memo();
+    private final JsonCursor.Memo categoryMemo = new JsonCursor.Memo();
+    private final JsonCursor.Memo recipientMemo = new JsonCursor.Memo();
+    private final JsonCursor.Memo typeMemo = new JsonCursor.Memo();
+    private final JsonCursor.Memo accountIdMemo = new JsonCursor.Memo();
+    private final JsonCursor.Memo issuerTypeMemo = new JsonCursor.Memo();
+    private final JsonCursor.Memo issuerAccountMemo = new JsonCursor.Memo();
+
+    RecordReader(ParseContext context) {
+        this.context = context;
+        this.factory = context.jsonFactory();
+        this.limits = factory.streamReadConstraints();
+    }
+
+    /**
+     * Reads the input to its end, reporting every record to the context.
+     *
+     * @param in the decompressed input
+     * @throws IOException when the stream fails, or JSON breaks where records cannot be told apart
+     */
+    void read(InputStream in) throws IOException {
+        JsonCursor cursor = new JsonCursor(in, limits);
+        cursor.skipByteOrderMark();
+        int headLength = cursor.fillAhead(HEAD_BYTES);
+        switch (chooseMode(cursor.buffer(), cursor.position(), headLength)) {
+            case EMPTY:
+                return;
+            case LINES:
+                readLines(cursor);
+                return;
+            default:
+                readStream(cursor);
+        }
+    }
+
+    /**
+     * Decides between one record per line (NDJSON: a broken line costs only itself) and one pass over the whole
+     * input (pretty-printed JSON, or a record too big for the head): one record per line exactly when the first
+     * value is an object that opens and closes on its line and is not a {@code Records}-style container.
+     */
+    private Mode chooseMode(byte[] head, int from, int length) throws IOException {
+        int i = from;
+        int end = from + length;
+        while (i < end && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) {
+            i++;
+        }
+        if (i == end) {
+            return length < HEAD_BYTES ? Mode.EMPTY : Mode.STREAM;
+        }
+        if (head[i] != '{') {
+            return Mode.STREAM; // an array, or not JSON at all: the stream reader says what is wrong
+        }
+        int startLine = 1;
+        // Jackson guesses UTF-16 or UTF-32 from NUL bytes near the start of bytes and can then fail outside its
+        // JsonProcessingException; the input is UTF-8, so it is given characters (invalid bytes become U+FFFD).
+        try (JsonParser parser = factory.createParser(new String(head, from, length, StandardCharsets.UTF_8))) {
+            parser.nextToken();
+            startLine = parser.currentTokenLocation().getLineNr();
+            String name;
+            while ((name = parser.nextFieldName()) != null) {
+                if (name.equals("Records") || name.equals("Events") || name.equals("logEvents")
+                        || name.equals("events")) {
+                    return Mode.STREAM;
+                }
+                parser.nextToken();
+                parser.skipChildren();
+            }
+            int endLine = parser.currentTokenLocation().getLineNr();
+            if (endLine != startLine) {
+                return Mode.STREAM;
+            }
+            JsonToken next = parser.nextToken();
+            return next == null || parser.currentTokenLocation().getLineNr() > endLine ? Mode.LINES : Mode.STREAM;
+        } catch (JsonEOFException cutOrTruncated) {
+            return Mode.STREAM;
+        } catch (JsonProcessingException broken) {
+            JsonLocation where = broken.getLocation();
+            return where != null && where.getLineNr() == startLine ? Mode.LINES : Mode.STREAM;
+        }
+    }
+
+    private void readLines(JsonCursor cursor) throws IOException {
+        cursor.lineMode();
+        while (true) {
+            int c = cursor.peek();
+            if (c == JsonCursor.EOF) {
+                return;
+            }
+            if (c == JsonCursor.END_OF_LINE) {
+                cursor.nextLine();
+                continue;
+            }
+            long line = cursor.line();
+            try {
+                readValue(cursor, true, 0);
+            } catch (MalformedJsonException malformed) {
+                // One line, one record: the damage ends at the newline, so the next line is read as usual.
+                long record = context.recordRead();
+                context.error(line, record, "line is not valid JSON: " + malformed.problem() + " at column "
+                        + malformed.column());
+                cursor.skipLine();
+            }
+        }
+    }
+
+    private void readStream(JsonCursor cursor) throws IOException {
+        while (cursor.peek() != JsonCursor.EOF) {
+            readValue(cursor, true, 0);
+        }
+    }
+
+    /**
+     * Reads one value where a record may stand: an object is a record (or a container), a top array holds them.
+     *
+     * @param depth the nesting depth of the value's container, 0 at the top
+     */
+    private void readValue(JsonCursor cursor, boolean topLevel, int depth) throws IOException {
+        int c = cursor.peek();
+        long line = cursor.line();
+        if (c == '{') {
+            // a value passed over before this record (a broken line's, a container's, a non-object element's) is
+            // none of this record's business
+            cursor.takeTooDeep();
+            EventFields fields = new EventFields();
+            readFields(cursor, fields, true, depth + 1);
+            if (cursor.takeTooDeep()) {
+                fields.problem("a value nests deeper than " + cursor.maxDepth() + " levels");
+            }
+            if (!fields.container) {
+                finish(fields, line);
+            }
+        } else if (c == '[' && topLevel) {
+            cursor.enterArray();
+            for (boolean more = cursor.firstElement(); more; more = cursor.nextElement()) {
+                readValue(cursor, false, depth + 1);
+            }
+        } else {
+            String what = cursor.describeAndSkip(depth);
+            context.error(line, context.recordRead(), "a CloudTrail record must be a JSON object, not " + what);
+        }
+    }
+
+    /**
+     * Collects the fields of the object at the cursor, up to its closing brace.
+     *
+     * @param recordLevel true for an object where a record stands: only there may it be a container or a wrapper
+     * @param depth the object's nesting depth
+     */
+    private void readFields(JsonCursor cursor, EventFields f, boolean recordLevel, int depth) throws IOException {
+        if (depth > cursor.maxDepth()) {
+            throw cursor.malformed("nesting deeper than " + cursor.maxDepth() + " levels");
+        }
+        cursor.enterObject();
+        for (int id = cursor.firstField(); id != FieldNames.END; id = cursor.nextField()) {
+            switch (id) {
+                case FieldNames.EVENT_TIME:
+                    f.eventTime = requiredText(cursor, f, "eventTime", depth);
+                    break;
+                case FieldNames.EVENT_NAME:
+                    f.eventName = requiredText(cursor, f, "eventName", depth);
+                    break;
+                case FieldNames.EVENT_SOURCE:
+                    f.eventSource = requiredText(cursor, f, "eventSource", depth, eventSourceMemo);
+                    break;
+                case FieldNames.EVENT_ID:
+                    f.eventId = text(cursor, f, "eventID", depth);
+                    break;
+                case FieldNames.AWS_REGION:
+                    f.region = text(cursor, f, "awsRegion", depth, regionMemo);
+                    break;
+                case FieldNames.SOURCE_IP_ADDRESS:
+                    f.sourceIp = text(cursor, f, "sourceIPAddress", depth);
+                    break;
+                case FieldNames.USER_AGENT:
+                    f.userAgent = text(cursor, f, "userAgent", depth);
+                    break;
+                case FieldNames.ERROR_CODE:
+                    f.errorCode = text(cursor, f, "errorCode", depth);
+                    break;
+                case FieldNames.ERROR_MESSAGE:
+                    f.errorMessage = text(cursor, f, "errorMessage", depth);
+                    break;
+                case FieldNames.EVENT_TYPE:
+                    f.eventType = text(cursor, f, "eventType", depth, eventTypeMemo);
+                    break;
+                case FieldNames.EVENT_CATEGORY:
+                    f.eventCategory = text(cursor, f, "eventCategory", depth, categoryMemo);
+                    break;
+                case FieldNames.RECIPIENT_ACCOUNT_ID:
+                    f.recipientAccountId = text(cursor, f, "recipientAccountId", depth, recipientMemo);
+                    break;
+                case FieldNames.READ_ONLY:
+                    f.readOnly = cursor.readBoolean(depth);
+                    break;
+                case FieldNames.MANAGEMENT_EVENT:
+                    f.managementEvent = cursor.readBoolean(depth);
+                    break;
+                case FieldNames.USER_IDENTITY:
+                    readIdentity(cursor, f, depth);
+                    break;
+                case FieldNames.REQUEST_PARAMETERS:
+                    readRequest(cursor, f, depth);
+                    break;
+                case FieldNames.RESPONSE_ELEMENTS:
+                    readResponse(cursor, f, depth);
+                    break;
+                case FieldNames.ADDITIONAL_EVENT_DATA:
+                    readAdditional(cursor, f, depth);
+                    break;
+                case FieldNames.RESOURCES:
+                    readResources(cursor, f, depth);
+                    break;
+                case FieldNames.INSIGHT_DETAILS:
+                    f.insight = true;
+                    cursor.skipValue(depth);
+                    break;
+                case FieldNames.DIGEST_KEY:
+                    f.digest = true;
+                    cursor.skipValue(depth);
+                    break;
+                case FieldNames.DETAIL:
+                    if (recordLevel && cursor.peek() == '{') {
+                        f.detail = new EventFields();
+                        readFields(cursor, f.detail, false, depth + 1);
+                    } else {
+                        cursor.skipValue(depth);
+                    }
+                    break;
+                case FieldNames.DETAIL_TYPE:
+                    f.detailType = text(cursor, f, "detail-type", depth);
+                    break;
+                case FieldNames.ACCOUNT:
+                    f.envelopeAccount = text(cursor, f, "account", depth);
+                    break;
+                case FieldNames.MESSAGE:
+                    readEmbedded(cursor, f, "message", recordLevel, depth);
+                    break;
+                case FieldNames.CLOUD_TRAIL_EVENT:
+                    readEmbedded(cursor, f, "CloudTrailEvent", recordLevel, depth);
+                    break;
+                case FieldNames.CONTAINER:
+                    if (recordLevel && cursor.peek() == '[') {
+                        f.container = true;
+                        cursor.enterArray();
+                        for (boolean more = cursor.firstElement(); more; more = cursor.nextElement()) {
+                            readValue(cursor, false, depth + 1);
+                        }
+                    } else {
+                        cursor.skipValue(depth);
+                    }
+                    break;
+                default:
+                    cursor.skipValue(depth);
+            }
+        }
+    }
+
+    private void readIdentity(JsonCursor cursor, EventFields f, int depth) throws IOException {
+        if (!enterObject(cursor, f, "userIdentity", depth)) {
+            return;
+        }
+        EventFields.Identity id = new EventFields.Identity();
+        f.identity = id;
+        int inner = depth + 1;
+        for (int field = cursor.firstField(); field != FieldNames.END; field = cursor.nextField()) {
+            switch (field) {
+                case FieldNames.TYPE:
+                    id.type = text(cursor, f, "userIdentity.type", inner, typeMemo);
+                    break;
+                case FieldNames.PRINCIPAL_ID:
+                    id.principalId = text(cursor, f, "userIdentity.principalId", inner);
+                    break;
+                case FieldNames.ARN:
+                    id.arn = text(cursor, f, "userIdentity.arn", inner);
+                    break;
+                case FieldNames.ACCOUNT_ID:
+                    id.accountId = text(cursor, f, "userIdentity.accountId", inner, accountIdMemo);
+                    break;
+                case FieldNames.ACCESS_KEY_ID:
+                    id.accessKeyId = text(cursor, f, "userIdentity.accessKeyId", inner);
+                    break;
+                case FieldNames.USER_NAME:
+                    id.userName = text(cursor, f, "userIdentity.userName", inner);
+                    break;
+                case FieldNames.INVOKED_BY:
+                    id.invokedBy = text(cursor, f, "userIdentity.invokedBy", inner);
+                    break;
+                case FieldNames.IDENTITY_PROVIDER:
+                    id.identityProvider = text(cursor, f, "userIdentity.identityProvider", inner);
+                    break;
+                case FieldNames.SESSION_CONTEXT:
+                    readSessionContext(cursor, f, id, inner);
+                    break;
+                case FieldNames.ON_BEHALF_OF:
+                    if (enterObject(cursor, f, "userIdentity.onBehalfOf", inner)) {
+                        for (int k = cursor.firstField(); k != FieldNames.END; k = cursor.nextField()) {
+                            if (k == FieldNames.USER_ID) {
+                                id.onBehalfOfUserId = text(cursor, f, "userIdentity.onBehalfOf.userId", inner + 1);
+                            } else {
+                                cursor.skipValue(inner + 1);
+                            }
+                        }
+                    }
+                    break;
+                default:
+                    cursor.skipValue(inner);
+            }
+        }
+    }
+
+    private void readSessionContext(JsonCursor cursor, EventFields f, EventFields.Identity id, int depth)
+            throws IOException {
+        if (!enterObject(cursor, f, "userIdentity.sessionContext", depth)) {
+            return;
+        }
+        int inner = depth + 1;
+        for (int field = cursor.firstField(); field != FieldNames.END; field = cursor.nextField()) {
+            if (field == FieldNames.ATTRIBUTES) {
+                if (enterObject(cursor, f, "userIdentity.sessionContext.attributes", inner)) {
+                    for (int k = cursor.firstField(); k != FieldNames.END; k = cursor.nextField()) {
+                        if (k == FieldNames.MFA_AUTHENTICATED) {
+                            id.mfaAuthenticated = cursor.readBoolean(inner + 1);
+                        } else {
+                            cursor.skipValue(inner + 1);
+                        }
+                    }
+                }
+            } else if (field == FieldNames.SESSION_ISSUER) {
+                if (enterObject(cursor, f, "userIdentity.sessionContext.sessionIssuer", inner)) {
+                    int level = inner + 1;
+                    for (int k = cursor.firstField(); k != FieldNames.END; k = cursor.nextField()) {
+                        switch (k) {
+                            case FieldNames.TYPE:
+                                id.issuerType = text(cursor, f, "sessionIssuer.type", level, issuerTypeMemo);
+                                break;
+                            case FieldNames.PRINCIPAL_ID:
+                                id.issuerPrincipalId = text(cursor, f, "sessionIssuer.principalId", level);
+                                break;
+                            case FieldNames.ARN:
+                                id.issuerArn = text(cursor, f, "sessionIssuer.arn", level);
+                                break;
+                            case FieldNames.ACCOUNT_ID:
+                                id.issuerAccountId = text(cursor, f, "sessionIssuer.accountId", level, issuerAccountMemo);
+                                break;
+                            case FieldNames.USER_NAME:
+                                id.issuerUserName = text(cursor, f, "sessionIssuer.userName", level);
+                                break;
+                            default:
+                                cursor.skipValue(level);
+                        }
+                    }
+                }
+            } else {
+                cursor.skipValue(inner);
+            }
+        }
+    }
+
+    /** Reads the event's own {@code resources}: objects with {@code ARN} and {@code type}; anything else is passed. */
+    private void readResources(JsonCursor cursor, EventFields f, int depth) throws IOException {
+        if (cursor.peek() != '[') {
+            cursor.skipValue(depth); // EventBridge envelopes and odd producers: not the event's resource list
+            return;
+        }
+        cursor.enterArray();
+        for (boolean more = cursor.firstElement(); more; more = cursor.nextElement()) {
+            if (cursor.peek() != '{') {
+                cursor.skipValue(depth + 1);
+                continue;
+            }
+            cursor.enterObject();
+            String arn = null;
+            String type = null;
+            for (int k = cursor.firstField(); k != FieldNames.END; k = cursor.nextField()) {
+                if (k == FieldNames.ARN) {
+                    arn = stringOrSkip(cursor, depth + 2);
+                } else if (k == FieldNames.TYPE) {
+                    type = stringOrSkip(cursor, depth + 2);
+                } else {
+                    cursor.skipValue(depth + 2);
+                }
+            }
+            // CloudTrail sometimes leaves the type out (SSM parameters, say): an untyped resource cannot be used.
+            if (arn != null && type != null && !arn.isBlank() && !type.isBlank()) {
+                String id = ResourceRules.idFromArn(arn);
+                if (!id.isBlank()) { // "arn:aws:s3::: " names nothing: dropped, like an untyped resource
+                    f.addResource(new AwsResource(type, id, arn, AwsResource.Action.TOUCHED));
+                }
+            }
+        }
+    }
+
+    private void readRequest(JsonCursor cursor, EventFields f, int depth) throws IOException {
+        int c = cursor.peek();
+        if (c != '{' && c != '[') {
+            cursor.skipValue(depth); // null, mostly
+        } else if (f.eventName == null || f.eventSource == null) {
+            f.requestBytes = cursor.capture(depth); // which parts matter is not known yet
+        } else {
+            ResourceRules.Rule rule = ResourceRules.rule(f.eventSource, f.eventName);
+            if (rule != null && rule.needsRequest()) {
+                f.request = rule.request().extract(cursor, depth);
+            } else {
+                cursor.skipValue(depth);
+            }
+        }
+    }
+
+    private void readResponse(JsonCursor cursor, EventFields f, int depth) throws IOException {
+        int c = cursor.peek();
+        if (c != '{' && c != '[') {
+            cursor.skipValue(depth);
+        } else if (f.eventName == null || f.eventSource == null) {
+            f.responseBytes = cursor.capture(depth);
+        } else if (CONSOLE_LOGIN.equals(f.eventName)) {
+            f.consoleLogin = CONSOLE_LOGIN_RESULT.extract(cursor, depth).first(0);
+        } else {
+            ResourceRules.Rule rule = ResourceRules.rule(f.eventSource, f.eventName);
+            if (rule != null && rule.needsResponse()) {
+                f.response = rule.response().extract(cursor, depth);
+            } else {
+                cursor.skipValue(depth);
+            }
+        }
+    }
+
+    private void readAdditional(JsonCursor cursor, EventFields f, int depth) throws IOException {
+        int c = cursor.peek();
+        if (c != '{') {
+            cursor.skipValue(depth);
+        } else if (f.eventName == null) {
+            f.additionalBytes = cursor.capture(depth);
+        } else if (CONSOLE_LOGIN.equals(f.eventName)) {
+            f.mfaUsed = MFA_USED.extract(cursor, depth).first(0);
+        } else {
+            cursor.skipValue(depth);
+        }
+    }
+
+    /** Reads the subtrees that came before {@code eventName}, now that it is known which parts matter. */
+    private void readKeptSubtrees(EventFields e) throws MalformedJsonException {
+        try {
+            ResourceRules.Rule rule = ResourceRules.rule(e.eventSource, e.eventName);
+            boolean console = CONSOLE_LOGIN.equals(e.eventName);
+            if (e.requestBytes != null && rule != null && rule.needsRequest()) {
+                e.request = rule.request().extract(new JsonCursor(e.requestBytes, limits), 0);
+            }
+            if (e.responseBytes != null && console) {
+                e.consoleLogin = CONSOLE_LOGIN_RESULT.extract(new JsonCursor(e.responseBytes, limits), 0).first(0);
+            } else if (e.responseBytes != null && rule != null && rule.needsResponse()) {
+                e.response = rule.response().extract(new JsonCursor(e.responseBytes, limits), 0);
+            }
+            if (e.additionalBytes != null && console) {
+                e.mfaUsed = MFA_USED.extract(new JsonCursor(e.additionalBytes, limits), 0).first(0);
+            }
+        } catch (MalformedJsonException malformed) {
+            throw malformed;
+        } catch (IOException impossible) {
+            throw new IllegalStateException("reading bytes in memory", impossible);
+        }
+        e.requestBytes = null;
+        e.responseBytes = null;
+        e.additionalBytes = null;
+    }
+
+    /** Reads the JSON text of a CloudWatch Logs {@code message} or a LookupEvents {@code CloudTrailEvent}. */
+    private void readEmbedded(JsonCursor cursor, EventFields f, String field, boolean recordLevel, int depth)
+            throws IOException {
+        if (!recordLevel || cursor.peek() != '"') {
+            cursor.skipValue(depth);
+            return;
+        }
+        String text = cursor.readString();
+        if (text == null) {
+            f.problem(field + " is longer than " + cursor.maxString() + " characters");
+            return;
+        }
+        int start = 0;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        if (start == text.length() || text.charAt(start) != '{') {
+            if (text.startsWith("CWL CONTROL MESSAGE", start)) {
+                f.controlMessage = true; // CloudWatch Logs checking that its destination is alive
+            } else {
+                f.problem(field + " does not hold a JSON object: " + ParseContext.quote(text));
+            }
+            return;
+        }
+        EventFields inner = new EventFields();
+        try {
+            JsonCursor embedded = new JsonCursor(text.getBytes(StandardCharsets.UTF_8), limits);
+            embedded.peek();
+            readFields(embedded, inner, false, depth + 1);
+            if (embedded.takeTooDeep()) { // the embedded text has a cursor of its own: its depth is not ours
+                f.problem(field + " holds a value that nests deeper than " + embedded.maxDepth() + " levels");
+            }
+        } catch (MalformedJsonException malformed) {
+            f.problem(field + " does not hold valid JSON: " + malformed.problem() + " at column "
+                    + malformed.column());
+            return;
+        }
+        f.embedded = inner;
+    }
+
+    /** Judges one record and emits its event, skips it by rule, or reports it. */
+    private void finish(EventFields f, long line) throws IOException {
+        long record = context.recordRead();
+        if (f.controlMessage) {
+            context.skip(CloudTrailFormat.SKIP_CWL_CONTROL);
+            return;
+        }
+        if (f.detailType != null && !f.detailType.endsWith("via CloudTrail")) {
+            context.skip(CloudTrailFormat.SKIP_OTHER_EVENTBRIDGE);
+            return;
+        }
+        EventFields e = f.event();
+        if (e.digest) {
+            context.skip(CloudTrailFormat.SKIP_DIGEST);
+            return;
+        }
+        String problem = f.problem != null ? f.problem : e.problem;
+        if (problem != null) {
+            context.error(line, record, problem);
+            return;
+        }
+        if (e.insight || "AwsCloudTrailInsight".equals(e.eventType) || "Insight".equals(e.eventCategory)) {
+            context.skip(CloudTrailFormat.SKIP_INSIGHT);
+            return;
+        }
+        if ("Data".equals(e.eventCategory)
+                || (Boolean.FALSE.equals(e.managementEvent) && "AwsApiCall".equals(e.eventType))) {
+            context.skip(CloudTrailFormat.SKIP_DATA_EVENT);
+            return;
+        }
+        if ("NetworkActivity".equals(e.eventCategory) || "AwsVpceEvent".equals(e.eventType)) {
+            context.skip(CloudTrailFormat.SKIP_NETWORK_ACTIVITY);
+            return;
+        }
+        String missing = missingFields(e);
+        if (missing != null) {
+            context.error(line, record, "record has no " + missing);
+            return;
+        }
+        Instant time = EventTimes.parse(e.eventTime);
+        if (time == null) {
+            context.error(line, record, "eventTime " + ParseContext.quote(e.eventTime)
+                    + " is not an ISO-8601 time such as '2026-11-20T03:12:45Z'");
+            return;
+        }
+        if (e.requestBytes != null || e.responseBytes != null || e.additionalBytes != null) {
+            try {
+                readKeptSubtrees(e);
+            } catch (MalformedJsonException malformed) {
+                context.error(line, record, "requestParameters, responseElements or additionalEventData is not valid"
+                        + " JSON: " + malformed.problem());
+                return;
+            }
+        }
+        ApiCall call;
+        try {
+            call = build(e, f, time);
+        } catch (IllegalArgumentException | NullPointerException invalid) {
+            context.error(line, record, "event does not fit the model: " + ParseContext.quote(invalid.getMessage()));
+            return;
+        }
+        context.emit(call); // outside the try: a failing sink is not a bad record
+    }
+
+    private static String missingFields(EventFields e) {
+        String missing = null;
+        if (isBlank(e.eventTime)) {
+            missing = "eventTime";
+        }
+        if (isBlank(e.eventSource)) {
+            missing = missing == null ? "eventSource" : missing + ", eventSource";
+        }
+        if (isBlank(e.eventName)) {
+            missing = missing == null ? "eventName" : missing + ", eventName";
+        }
+        return missing;
+    }
+
+    private ApiCall build(EventFields e, EventFields wrapper, Instant time) {
+        String ip = null;
+        String service = null;
+        if (e.sourceIp != null) {
+            ip = addresses.canonical(e.sourceIp);
+            if (ip == null && isServiceName(e.sourceIp)) {
+                service = e.sourceIp;
+            }
+            // else: an address that is not one (anonymised "035.249.253.232", "1.2.3.999"): dropped, event kept
+        }
+        String account = accountOrNull(e.recipientAccountId);
+        if (account == null) {
+            account = accountOrNull(wrapper.envelopeAccount);
+        }
+        boolean failed = !isBlank(e.errorCode) || !isBlank(e.errorMessage);
+        String errorMessage = e.errorMessage;
+        if (!failed && CONSOLE_LOGIN.equals(e.eventName) && "Failure".equals(e.consoleLogin)) {
+            errorMessage = "Failure"; // responseElements.ConsoleLogin said so: keep isSuccess() honest
+            failed = true;
+        }
+        // the canonical constructor rather than the builder: one object less per event on the hot path
+        return new ApiCall(time, e.eventId, account, e.region, principal(e), ip, service, e.userAgent, e.eventSource,
+                e.eventName, e.errorCode, errorMessage, e.eventType, e.readOnly, resources(e, failed));
+    }
+
+    private static Principal principal(EventFields e) {
+        EventFields.Identity id = e.identity;
+        if (id == null) {
+            return NOBODY;
+        }
+        PrincipalType type = PrincipalType.fromCloudTrail(id.type);
+        String principalId = id.principalId;
+        if (principalId == null && type == PrincipalType.IDENTITY_CENTER_USER) {
+            principalId = id.onBehalfOfUserId; // Identity Center users have no principalId, their store id names them
+        }
+        Boolean mfa = id.mfaAuthenticated;
+        if (mfa == null && CONSOLE_LOGIN.equals(e.eventName) && e.mfaUsed != null) {
+            mfa = e.mfaUsed.equalsIgnoreCase("Yes") ? Boolean.TRUE
+                    : e.mfaUsed.equalsIgnoreCase("No") ? Boolean.FALSE : null;
+        }
+        Principal.SessionIssuer issuer = id.hasIssuer()
+                ? new Principal.SessionIssuer(id.issuerType, id.issuerPrincipalId, id.issuerArn,
+                        accountOrNull(id.issuerAccountId), id.issuerUserName)
+                : null;
+        return new Principal(type, principalId, id.arn, accountOrNull(id.accountId), id.userName, id.accessKeyId,
+                issuer, id.identityProvider, id.invokedBy, mfa);
+    }
+
+    private static List<AwsResource> resources(EventFields e, boolean failed) {
+        ResourceRules.Rule rule = ResourceRules.rule(e.eventSource, e.eventName);
+        if (rule == null && e.resources == null) {
+            return List.of();
+        }
+        List<AwsResource> out = e.resources != null ? e.resources : new ArrayList<>(2);
+        if (rule != null) {
+            rule.collect(e.request != null ? e.request : Values.NONE, e.response != null ? e.response : Values.NONE,
+                    e.eventName, out);
+        }
+        if (out.isEmpty()) {
+            return List.of();
+        }
+        List<AwsResource> merged = new ArrayList<>(out.size());
+        for (AwsResource resource : out) {
+            if (failed && resource.action() != AwsResource.Action.TOUCHED) {
+                resource = new AwsResource(resource.type(), resource.id(), resource.arn(),
+                        AwsResource.Action.TOUCHED); // a failed call created or deleted nothing
+            }
+            mergeInto(merged, resource);
+        }
+        return merged;
+    }
+
+    /** Adds a resource, or merges it with one of the same type and id: the stronger action, the known ARN. */
+    private static void mergeInto(List<AwsResource> merged, AwsResource resource) {
+        for (int i = 0; i < merged.size(); i++) {
+            AwsResource known = merged.get(i);
+            if (known.type().equals(resource.type()) && known.id().equals(resource.id())) {
+                AwsResource.Action action = known.action() == AwsResource.Action.TOUCHED
+                        ? resource.action() : known.action();
+                String arn = known.arn() != null ? known.arn() : resource.arn();
+                if (action != known.action() || !java.util.Objects.equals(arn, known.arn())) {
+                    merged.set(i, new AwsResource(known.type(), known.id(), arn, action));
+                }
+                return;
+            }
+        }
+        merged.add(resource);
+    }
+
+    /**
+     * Tells whether a {@code sourceIPAddress} that is not an IP literal names an AWS service ({@code
+     * ec2.amazonaws.com}, {@code AWS Internal}): letters, digits, dots, hyphens, underscores and spaces, with at
+     * least one letter, and not shaped like a broken address.
+     */
+    static boolean isServiceName(String value) {
+        if (value.isEmpty() || value.length() > 253 || looksLikeAddress(value)) {
+            return false;
+        }
+        boolean letter = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                letter = true;
+            } else if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_' || c == ' ')) {
+                return false;
+            }
+        }
+        return letter;
+    }
+
+    /** Digits and dots only (IPv4-ish), or a colon with hex digits and dots (IPv6-ish). */
+    private static boolean looksLikeAddress(String value) {
+        boolean colon = value.indexOf(':') >= 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean ok = (c >= '0' && c <= '9') || c == '.'
+                    || (colon && (c == ':' || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A 12-digit account id, or null: placeholders ("xxx", "redacted", "123") are not account ids. */
+    static String accountOrNull(String value) {
+        if (value == null || value.length() != 12) {
+            return null;
+        }
+        for (int i = 0; i < 12; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        return value;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    // ---- value helpers ----
+
+    /** A string field that the record needs: only a JSON string (or null) will do. */
+    private static String requiredText(JsonCursor cursor, EventFields f, String field, int depth) throws IOException {
+        return requiredText(cursor, f, field, depth, null);
+    }
+
+    private static String requiredText(JsonCursor cursor, EventFields f, String field, int depth,
+            JsonCursor.Memo memo) throws IOException {
+        int c = cursor.peek();
+        if (c == '"') {
+            String value = cursor.readString(memo);
+            if (value == null) {
+                f.problem(field + " is longer than " + cursor.maxString() + " characters");
+            }
+            return value;
+        }
+        if (c == 'n') {
+            return cursor.readScalarText();
+        }
+        f.problem(field + " must be a string, not " + cursor.describeAndSkip(depth));
+        return null;
+    }
+
+    /** An optional string field: numbers and booleans are taken as written, objects and arrays are errors. */
+    private static String text(JsonCursor cursor, EventFields f, String field, int depth) throws IOException {
+        return text(cursor, f, field, depth, null);
+    }
+
+    /** As {@link #text(JsonCursor, EventFields, String, int)}, remembering the last value in {@code memo}. */
+    private static String text(JsonCursor cursor, EventFields f, String field, int depth, JsonCursor.Memo memo)
+            throws IOException {
+        int c = cursor.peek();
+        if (c == '{' || c == '[') {
+            f.problem(field + " must be a string, not " + cursor.describeAndSkip(depth));
+            return null;
+        }
+        String value = c == '"' ? cursor.readString(memo) : cursor.readScalarText();
+        if (c == '"' && value == null) {
+            f.problem(field + " is longer than " + cursor.maxString() + " characters");
+        }
+        return value;
+    }
+
+    private static String stringOrSkip(JsonCursor cursor, int depth) throws IOException {
+        if (cursor.peek() == '"') {
+            return cursor.readString();
+        }
+        cursor.skipValue(depth);
+        return null;
+    }
+
+    /** Enters an object field: true inside it; false for null; a problem for anything else. */
+    private static boolean enterObject(JsonCursor cursor, EventFields f, String field, int depth) throws IOException {
+        int c = cursor.peek();
+        if (c == '{') {
+            if (depth + 1 > cursor.maxDepth()) {
+                throw cursor.malformed("nesting deeper than " + cursor.maxDepth() + " levels");
+            }
+            cursor.enterObject();
+            return true;
+        }
+        if (c == 'n') {
+            cursor.readScalarText();
+        } else {
+            f.problem(field + " must be an object, not " + cursor.describeAndSkip(depth));
+        }
+        return false;
+    }
+
+    /** Canonical IP text of recent {@code sourceIPAddress} values: busy callers repeat theirs. */
+    private static final class AddressCache {
+        private static final String NOT_AN_ADDRESS = new String("not an address");
+        private static final int SLOTS = 256;
+        private final String[] raw = new String[SLOTS];
+        private final String[] canonical = new String[SLOTS];
+
+        String canonical(String value) {
+            int slot = value.hashCode() & (SLOTS - 1);
+            if (value.equals(raw[slot])) {
+                String known = canonical[slot];
+                return known == NOT_AN_ADDRESS ? null : known;
+            }
+            String result = IpAddresses.tryNormalize(value).orElse(null);
+            raw[slot] = value;
+            canonical[slot] = result == null ? NOT_AN_ADDRESS : result;
+            return result;
+        }
+    }
+}
