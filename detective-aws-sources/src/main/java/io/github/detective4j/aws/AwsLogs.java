@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * IngestReport report = AwsLogs.read(Path.of("logs/")).into(graph);
  *
  * // configured
- * LogReader reader = AwsLogs.reader().glob("**&#47;*.gz").strict().build();
+ * LogReader reader = AwsLogs.reader().glob("**.gz").strict().build();
  * reader.read(Path.of("AWSLogs/"), event -> System.out.println(event));
  * }</pre>
  */

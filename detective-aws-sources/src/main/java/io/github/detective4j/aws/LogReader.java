@@ -41,7 +41,7 @@ import java.util.zip.ZipException;
  *
  * <pre>{@code
  * LogReader reader = AwsLogs.reader()
- *     .glob("**&#47;*.json.gz")
+ *     .glob("**.json.gz")
  *     .errorHandler(ErrorHandler.strict())
  *     .build();
  * IngestReport report = reader.read(Path.of("AWSLogs/"), events::add);
@@ -361,8 +361,9 @@ public final class LogReader {
         }
 
         /**
-         * Reads only the files below a directory whose path relative to it matches a glob, such as
-         * {@code **}{@code /*.json.gz}; by default every file is read.
+         * Reads only the files below a directory whose path relative to it matches a glob; by default every file
+         * is read. {@code **.json.gz} takes those files at any depth, {@code *.json.gz} only those directly in the
+         * directory, {@code AWSLogs/*}{@code /CloudTrail/**} one subtree.
          *
          * @param glob a {@link java.nio.file.FileSystem#getPathMatcher} glob
          * @return this builder

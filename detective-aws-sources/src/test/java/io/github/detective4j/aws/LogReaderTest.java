@@ -171,12 +171,18 @@ class LogReaderTest {
         Files.createDirectories(dir.resolve("x"));
         Files.writeString(dir.resolve("x/keep.log"), "#calls\n10.0.0.1\n");
         Files.writeString(dir.resolve("x/drop.txt"), "#calls\n10.0.0.2\n");
-        LogReader globbed = AwsLogs.emptyReader().register(new CallsFormat()).glob("**/*.log").build();
+        Files.writeString(dir.resolve("top.log"), "#calls\n10.0.0.3\n");
+        LogReader anyDepth = AwsLogs.emptyReader().register(new CallsFormat()).glob("**.log").build();
+        LogReader topOnly = AwsLogs.emptyReader().register(new CallsFormat()).glob("*.log").build();
 
-        IngestReport report = globbed.read(dir, events::add);
+        IngestReport report = anyDepth.read(dir, events::add);
+        assertEquals(2, report.inputs());
+        assertEquals(List.of("10.0.0.3", "10.0.0.1"),
+                events.stream().map(e -> ((ApiCall) e).sourceIpAddress()).toList());
 
-        assertEquals(1, report.inputs());
-        assertEquals("10.0.0.1", ((ApiCall) events.get(0)).sourceIpAddress());
+        events.clear();
+        assertEquals(1, topOnly.read(dir, events::add).inputs());
+        assertEquals("10.0.0.3", ((ApiCall) events.get(0)).sourceIpAddress());
     }
 
     @Test
