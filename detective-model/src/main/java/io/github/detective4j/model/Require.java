@@ -16,7 +16,7 @@ final class Require {
 
     static String nonBlank(String value, String field) {
         nonNull(value, field);
-        if (value.isBlank()) {
+        if (isBlank(value)) {
             throw new IllegalArgumentException(field + " must not be blank");
         }
         return value;
@@ -24,7 +24,20 @@ final class Require {
 
     /** Returns {@code null} for {@code null} or blank, the value otherwise: AWS writes absent strings either way. */
     static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+        return value == null || isBlank(value) ? null : value;
+    }
+
+    /**
+     * {@link String#isBlank()}, decided by the first char for the usual value: no white space (in the sense of
+     * {@link Character#isWhitespace(int)}) lies between ' ' and U+1680, and these checks run for every string of
+     * every event.
+     */
+    private static boolean isBlank(String value) {
+        if (value.isEmpty()) {
+            return true;
+        }
+        char first = value.charAt(0);
+        return (first <= ' ' || first >= '\u1680') && value.isBlank();
     }
 
     static long nonNegative(long value, String field) {

@@ -41,6 +41,10 @@ final class EventFields {
     /** A ConsoleLogin's {@code additionalEventData.MFAUsed}: "Yes" or "No". */
     String mfaUsed;
     List<AwsResource> resources;
+    /** The resource rule of {@link #ruleSource} and {@link #ruleName}, which {@link #rule()} looked up last. */
+    private ResourceRules.Rule rule;
+    private String ruleSource;
+    private String ruleName;
 
     /** Digest-file keys were seen ({@code digestStartTime}, {@code logFiles}, ...). */
     boolean digest;
@@ -60,6 +64,19 @@ final class EventFields {
     EventFields embedded;
     /** The first reason this object cannot be read, or null. */
     String problem;
+
+    /**
+     * The resource rule of this event's {@code eventSource} and {@code eventName}, looked up once per event rather
+     * than at each of the subtrees that ask (a name given twice, the last one wins, gets a new lookup).
+     */
+    ResourceRules.Rule rule() {
+        if (eventName != ruleName || eventSource != ruleSource) {
+            rule = ResourceRules.rule(eventSource, eventName);
+            ruleName = eventName;
+            ruleSource = eventSource;
+        }
+        return rule;
+    }
 
     /** Records the first problem only: the first is the cause, later ones are often its consequences. */
     void problem(String reason) {

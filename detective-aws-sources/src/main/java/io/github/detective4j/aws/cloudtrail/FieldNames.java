@@ -220,4 +220,67 @@ final class FieldNames {
         }
         return word;
     }
+
+    /**
+     * The names one input has shown so far, with the name that followed each the last time: a producer writes its
+     * records' fields in the same order, so the next name is mostly known before it is read, and checking a guess
+     * is a few word compares where reading a name is a scan for its quote and a table look-up. Starts as a copy of
+     * the table of known names; names of at most 24 bytes the table does not know are added (their id is
+     * {@link #OTHER}) until half the slots are used. Per input, not thread-safe.
+     */
+    static final class Learned {
+        private static final int SLOTS = 512;
+        private static final int MAX_NAMES = SLOTS / 2;
+        final long[] word0 = new long[SLOTS];
+        final long[] word1 = new long[SLOTS];
+        final long[] word2 = new long[SLOTS];
+        /** The name's length in bytes, 0 for a free slot. */
+        final int[] lengths = new int[SLOTS];
+        final int[] ids = new int[SLOTS];
+        /** The slot of the name that followed this slot's name last time, or -1. */
+        final int[] next = new int[SLOTS];
+        private int names;
+
+        Learned() {
+            java.util.Arrays.fill(next, -1);
+            for (int i = 0; i < SIZE; i++) {
+                if (KEYS[i] != null) {
+                    add(WORD0[i], WORD1[i], WORD2[i], KEYS[i].length, IDS[i]);
+                }
+            }
+        }
+
+        /**
+         * Returns the slot of a name of 1 to 24 bytes given as three little-endian words (the bytes past its end
+         * zeroed), adding it when new and there is room; -1 when there is none.
+         */
+        int slotOf(long w0, long w1, long w2, int length) {
+            int slot = (slot(w0, w1, length) * 2) & (SLOTS - 1);
+            int known;
+            while ((known = lengths[slot]) != 0) {
+                if (known == length && word0[slot] == w0 && word1[slot] == w1 && word2[slot] == w2) {
+                    return slot;
+                }
+                slot = (slot + 1) & (SLOTS - 1);
+            }
+            return add(w0, w1, w2, length, OTHER);
+        }
+
+        private int add(long w0, long w1, long w2, int length, int id) {
+            if (names >= MAX_NAMES || length == 0 || length > WORD_BYTES) {
+                return -1;
+            }
+            int slot = (slot(w0, w1, length) * 2) & (SLOTS - 1);
+            while (lengths[slot] != 0) {
+                slot = (slot + 1) & (SLOTS - 1);
+            }
+            word0[slot] = w0;
+            word1[slot] = w1;
+            word2[slot] = w2;
+            lengths[slot] = length;
+            ids[slot] = id;
+            names++;
+            return slot;
+        }
+    }
 }

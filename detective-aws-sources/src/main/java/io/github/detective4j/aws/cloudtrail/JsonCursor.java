@@ -89,12 +89,20 @@ final class JsonCursor {
     private int nameStart;
     private int nameLength;
     private String escapedName;
+    /**
+     * The names of this input and their usual successors, see {@link FieldNames.Learned}; null for a cursor over
+     * bytes in memory, which holds one small value: not worth a table.
+     */
+    private FieldNames.Learned names;
+    /** The {@link #names} slot of the field name just read, or -1 when it has none. */
+    private int nameSlot = -1;
     private boolean stringTooLong;
     private boolean tooDeep;
 
     JsonCursor(InputStream in, StreamReadConstraints limits) {
         this.in = in;
         this.buf = new byte[BUFFER_BYTES];
+        this.names = new FieldNames.Learned();
         this.maxDepth = limits.getMaxNestingDepth();
         this.maxString = limits.getMaxStringLength();
         this.maxName = limits.getMaxNameLength();
@@ -163,6 +171,18 @@ final class JsonCursor {
      * @return the byte (0 to 255), {@link #EOF}, or in line mode {@link #END_OF_LINE}
      */
     int peek() throws IOException {
+        // compact JSON, the common case: no white space to pass. Kept apart from the loop so that the JIT inlines it.
+        if (pos < limit) {
+            byte c = buf[pos];
+            if (c > ' ') {
+                return c;
+            }
+        }
+        return peekPast();
+    }
+
+    /** {@link #peek()} past white space and buffer ends. */
+    private int peekPast() throws IOException {
         while (true) {
             byte[] b = buf;
             int i = pos;
@@ -293,12 +313,22 @@ final class JsonCursor {
     }
 
     private int fieldName() throws IOException {
+        // small, so that the JIT inlines it: the common cases first, the general reader apart
         if (pos + 32 <= limit && buf[pos] == '"') {
-            int id = shortFieldName();
+            int id = guessedName();
+            if (id != NOT_SHORT) {
+                return id;
+            }
+            id = shortFieldName();
             if (id != NOT_SHORT) {
                 return id;
             }
         }
+        return anyFieldName();
+    }
+
+    /** The general case of {@link #fieldName()}: any name, escapes, white space or buffer ends included. */
+    private int anyFieldName() throws IOException {
         int quote = pos < limit ? buf[pos] : peek();
         if (quote != '"') {
             quote = peek();
@@ -360,6 +390,7 @@ final class JsonCursor {
         int start = mark;
         int length = i - start;
         pos = i + 1;
+        nameSlot = -1; // a long or escaped name: no guess after it
         int id;
         if (escaped) {
             escapedName = decode(buf, start, length);
@@ -418,13 +449,47 @@ final class JsonCursor {
     private static final int NOT_SHORT = Integer.MIN_VALUE;
 
     /**
+     * The fastest path of {@link #fieldName()}, at a quote with 32 bytes buffered: the name that followed the last
+     * name the last time this input showed it ({@link FieldNames.Learned}), checked by whole words.
+     *
+     * @return the id, or {@link #NOT_SHORT} when the guess is wrong or there is none (nothing consumed then)
+     */
+    private int guessedName() {
+        if (names == null) {
+            return NOT_SHORT;
+        }
+        int start = pos + 1;
+        FieldNames.Learned learned = names;
+        int guess = nameSlot >= 0 ? learned.next[nameSlot] : -1;
+        if (guess >= 0) {
+            // The name that followed last time: its bytes, then '":' and the name is read. A name in the table holds
+            // no quote, backslash or control byte, so bytes equal to it are that name, unescaped.
+            int length = learned.lengths[guess];
+            int end = start + length;
+            if (buf[end] == '"' && buf[end + 1] == ':' && length <= maxName
+                    && sameWords(buf, start, length, learned.word0[guess], learned.word1[guess], learned.word2[guess])) {
+                escapedName = null;
+                nameBytes = buf;
+                nameStart = start;
+                nameLength = length;
+                pos = end + 2;
+                nameSlot = guess;
+                return learned.ids[guess];
+            }
+        }
+        return NOT_SHORT;
+    }
+
+    /**
      * The fast path of {@link #fieldName()}, at a quote with 32 bytes buffered: a plain name of up to 24 bytes
-     * followed by a colon is found and looked up in whole words, without a byte loop.
+     * followed by a colon is found and looked up in whole words, without a byte loop, and learned as the successor
+     * of the name before it.
      *
      * @return the id, or {@link #NOT_SHORT} to take the general path (nothing consumed then)
      */
     private int shortFieldName() {
         int start = pos + 1;
+        FieldNames.Learned learned = names;
         long w0 = (long) WORDS.get(buf, start);
         long f0 = specialBytes(w0);
         long w1 = 0;
@@ -460,7 +525,31 @@ final class JsonCursor {
         nameStart = start;
         nameLength = length;
         pos = end + 2;
-        return FieldNames.lookup(w0, w1, w2, length);
+        if (learned == null || length == 0) {
+            return FieldNames.lookup(w0, w1, w2, length);
+        }
+        int slot = learned.slotOf(w0, w1, w2, length);
+        if (nameSlot >= 0) {
+            learned.next[nameSlot] = slot;
+        }
+        nameSlot = slot;
+        return slot >= 0 ? learned.ids[slot] : FieldNames.OTHER;
+    }
+
+    /** Tells whether {@code b[start, start + length)}, 1 to 24 bytes, are the name of the three words given. */
+    private static boolean sameWords(byte[] b, int start, int length, long w0, long w1, long w2) {
+        long first = (long) WORDS.get(b, start);
+        if (length <= 8) {
+            return keepLow(first, length) == w0;
+        }
+        if (first != w0) {
+            return false;
+        }
+        long second = (long) WORDS.get(b, start + 8);
+        if (length <= 16) {
+            return keepLow(second, length - 8) == w1;
+        }
+        return second == w1 && keepLow((long) WORDS.get(b, start + 16), length - 16) == w2;
     }
 
     /** Keeps the low {@code bytes} bytes of a little-endian word. */
@@ -486,23 +575,30 @@ final class JsonCursor {
      * @param memo the field's memo, or null
      */
     String readString(Memo memo) throws IOException {
+        // fast path, the common case: a plain ASCII string that ends inside the buffer; small, so that it is inlined
+        if (pos < limit && buf[pos] == '"') {
+            int first = pos + 1;
+            int quote = skipPlainWords(buf, first, limit);
+            while (quote < limit && !SPECIAL_IN_STRING[buf[quote] & 0xff]) {
+                quote++;
+            }
+            if (quote < limit && buf[quote] == '"' && quote - first <= maxString) {
+                stringTooLong = false;
+                pos = quote + 1;
+                return memo == null ? new String(buf, first, quote - first, StandardCharsets.ISO_8859_1)
+                        : memo.get(buf, first, quote - first);
+            }
+        }
+        return readAnyString(memo);
+    }
+
+    /** The general case of {@link #readString(Memo)}: white space before, escapes, non-ASCII, buffer ends. */
+    private String readAnyString(Memo memo) throws IOException {
         if (pos >= limit || buf[pos] != '"') {
             int c = peek();
             if (c != '"') {
                 throw unexpected(c, "a string");
             }
-        }
-        // fast path, the common case: a plain ASCII string that ends inside the buffer
-        int first = pos + 1;
-        int quote = skipPlainWords(buf, first, limit);
-        while (quote < limit && !SPECIAL_IN_STRING[buf[quote] & 0xff]) {
-            quote++;
-        }
-        if (quote < limit && buf[quote] == '"' && quote - first <= maxString) {
-            stringTooLong = false;
-            pos = quote + 1;
-            return memo == null ? new String(buf, first, quote - first, StandardCharsets.ISO_8859_1)
-                    : memo.get(buf, first, quote - first);
         }
         pos++;
         mark = pos;

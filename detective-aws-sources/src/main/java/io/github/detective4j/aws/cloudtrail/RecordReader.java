@@ -444,7 +444,7 @@ final class RecordReader {
         } else if (f.eventName == null || f.eventSource == null) {
             f.requestBytes = cursor.capture(depth); // which parts matter is not known yet
         } else {
-            ResourceRules.Rule rule = ResourceRules.rule(f.eventSource, f.eventName);
+            ResourceRules.Rule rule = f.rule();
             if (rule != null && rule.needsRequest()) {
                 f.request = rule.request().extract(cursor, depth);
             } else {
@@ -462,7 +462,7 @@ final class RecordReader {
         } else if (CONSOLE_LOGIN.equals(f.eventName)) {
             f.consoleLogin = CONSOLE_LOGIN_RESULT.extract(cursor, depth).first(0);
         } else {
-            ResourceRules.Rule rule = ResourceRules.rule(f.eventSource, f.eventName);
+            ResourceRules.Rule rule = f.rule();
             if (rule != null && rule.needsResponse()) {
                 f.response = rule.response().extract(cursor, depth);
             } else {
@@ -487,7 +487,7 @@ final class RecordReader {
     /** Reads the subtrees that came before {@code eventName}, now that it is known which parts matter. */
     private void readKeptSubtrees(EventFields e) throws MalformedJsonException {
         try {
-            ResourceRules.Rule rule = ResourceRules.rule(e.eventSource, e.eventName);
+            ResourceRules.Rule rule = e.rule();
             boolean console = CONSOLE_LOGIN.equals(e.eventName);
             if (e.requestBytes != null && rule != null && rule.needsRequest()) {
                 e.request = rule.request().extract(new JsonCursor(e.requestBytes, limits), 0);
@@ -677,7 +677,7 @@ final class RecordReader {
     }
 
     private static List<AwsResource> resources(EventFields e, boolean failed) {
-        ResourceRules.Rule rule = ResourceRules.rule(e.eventSource, e.eventName);
+        ResourceRules.Rule rule = e.rule();
         if (rule == null && e.resources == null) {
             return List.of();
         }

@@ -129,6 +129,76 @@ class JsonCursorTest {
                 FieldNames.DIGEST_KEY, FieldNames.OTHER), ids);
     }
 
+    /**
+     * Names are guessed from the order the input showed before ({@link FieldNames.Learned}): a name that differs from
+     * the guess by a byte, by its end, by an escape or by white space must still be read as itself, and every name
+     * read must be the one written (checked with {@link JsonCursor#nameIs}).
+     */
+    @Test
+    void readsNamesRightWhenTheyBreakTheLearnedOrder() throws IOException {
+        String usual = "{\"eventVersion\":\"1.09\",\"eventTime\":\"t\",\"eventName\":\"n\",\"userIdentity\":"
+                + "{\"type\":\"x\",\"arn\":\"a\"},\"awsRegion\":\"r\"}";
+        String[][] odd = {
+            {"eventVersion", "eventTim", "eventName", "userIdentity", "type", "arn", "awsRegion"},
+            {"eventVersion", "eventTimes", "eventName", "userIdentity", "type", "ARN", "awsRegion"},
+            {"eventVersion", "eventTime", "eventName", "userIdentity", "typ", "arn", "awsRegion2"},
+            {"eventVersion", "eventName", "eventTime", "userIdentity", "arn", "type", "awsRegion"},
+            {"eventVersion", "eventTime", "eventName", "userIdentity", "type", "arn", "awsRegion"},
+        };
+        StringBuilder json = new StringBuilder("[");
+        List<List<String>> expected = new ArrayList<>();
+        for (int round = 0; round < 40; round++) {
+            json.append(usual).append(',');
+            expected.add(List.of("eventVersion", "eventTime", "eventName", "userIdentity", "type", "arn", "awsRegion"));
+            String[] names = odd[round % odd.length];
+            json.append(String.format("{\"%s\":\"1.09\",\"%s\":\"t\",\"%s\":\"n\",\"%s\":{\"%s\":\"x\",\"%s\":\"a\"},"
+                    + "\"%s\":\"r\"},", (Object[]) names));
+            expected.add(List.of(names));
+        }
+        // an escaped name, white space before a colon and a non-ASCII name where the learned name would stand
+        json.append("{\"eventVersion\":\"1.09\",\"event\\u0054ime\":\"t\",\"eventName\" :\"n\",\"userIdentity\":"
+                + "{\"typ\u00e9\":\"x\",\"arn\":\"a\"},\"awsRegion\":\"r\"}]");
+        expected.add(List.of("eventVersion", "eventTime", "eventName", "userIdentity", "typ\u00e9", "arn", "awsRegion"));
+        for (long seed = 0; seed < 3; seed++) {
+            JsonCursor cursor = seed == 0 ? cursor(json.toString())
+                    : new JsonCursor(trickle(json.toString().getBytes(StandardCharsets.UTF_8), seed), LIMITS);
+            cursor.peek();
+            cursor.enterArray();
+            int record = 0;
+            for (boolean more = cursor.firstElement(); more; more = cursor.nextElement()) {
+                List<String> names = new ArrayList<>();
+                readNames(cursor, names);
+                assertEquals(expected.get(record), names, "record " + record);
+                record++;
+            }
+            assertEquals(expected.size(), record);
+        }
+    }
+
+    /** Reads an object's names, nested objects included, in order, each one checked against the cursor's id. */
+    private static void readNames(JsonCursor cursor, List<String> names) throws IOException {
+        cursor.peek();
+        cursor.enterObject();
+        for (int id = cursor.firstField(); id != FieldNames.END; id = cursor.nextField()) {
+            String name = null;
+            for (String candidate : new String[] {"eventVersion", "eventTime", "eventTim", "eventTimes", "eventName",
+                    "userIdentity", "type", "typ", "typ\u00e9", "arn", "ARN", "awsRegion", "awsRegion2"}) {
+                if (cursor.nameIs(candidate.getBytes(StandardCharsets.UTF_8))) {
+                    name = candidate;
+                }
+            }
+            names.add(name);
+            int expectedId = name == null ? -99 : FieldNames.lookup(name.getBytes(StandardCharsets.UTF_8), 0,
+                    name.getBytes(StandardCharsets.UTF_8).length);
+            assertEquals(expectedId, id, "id of " + name);
+            if (cursor.peek() == '{') {
+                readNames(cursor, names);
+            } else {
+                cursor.skipValue(2);
+            }
+        }
+    }
+
     @Test
     void skipsNestedValuesWithStringsThatLookLikeStructure() throws IOException {
         JsonCursor cursor = cursor("{\"a\":{\"b\":[1,2,{\"c\":\"}]{[\\\"\"}],\"d\":null},\"e\":\"after\"}");
