@@ -75,15 +75,7 @@ class ApiCallTest {
     @Test
     void optionalFieldsDefaultToNullAndNoResources() {
         ApiCall call = minimal().build();
-        assertNull(call.eventId());
-        assertNull(call.accountId());
-        assertNull(call.region());
-        assertNull(call.sourceIpAddress());
-        assertNull(call.sourceService());
-        assertNull(call.userAgent());
-        assertNull(call.errorCode());
-        assertNull(call.errorMessage());
-        assertNull(call.eventType());
+        assertOptionalStringsNull(call);
         assertNull(call.readOnly());
         assertEquals(List.of(), call.resources());
         assertEquals(Optional.empty(), call.sourceIpEntity());
@@ -94,15 +86,7 @@ class ApiCallTest {
     void blankOptionalStringsBecomeNull(String blank) {
         ApiCall call = minimal().eventId(blank).accountId(blank).region(blank).sourceIpAddress(blank)
                 .sourceService(blank).userAgent(blank).errorCode(blank).errorMessage(blank).eventType(blank).build();
-        assertNull(call.eventId());
-        assertNull(call.accountId());
-        assertNull(call.region());
-        assertNull(call.sourceIpAddress());
-        assertNull(call.sourceService());
-        assertNull(call.userAgent());
-        assertNull(call.errorCode());
-        assertNull(call.errorMessage());
-        assertNull(call.eventType());
+        assertOptionalStringsNull(call);
         assertEquals(minimal().build(), call);
     }
 
@@ -263,5 +247,17 @@ class ApiCallTest {
         SecurityEvent event = minimal().accountId("111122223333").build();
         assertEquals(TIME, event.time());
         assertEquals("111122223333", event.accountId());
+    }
+
+    private static void assertOptionalStringsNull(ApiCall call) {
+        assertNull(call.eventId());
+        assertNull(call.accountId());
+        assertNull(call.region());
+        assertNull(call.sourceIpAddress());
+        assertNull(call.sourceService());
+        assertNull(call.userAgent());
+        assertNull(call.errorCode());
+        assertNull(call.errorMessage());
+        assertNull(call.eventType());
     }
 }

@@ -109,8 +109,8 @@ public final class GuardDutyFormat implements LogFormat {
      * Claims an EventBridge {@code GuardDuty Finding} event (95), GuardDuty's lowerCamel finding fields
      * {@code schemaVersion} and {@code service} with {@code resource} or {@code severity} (90), and the CLI's
      * PascalCase {@code SchemaVersion}, {@code Service} and {@code Resource} (85); keys count at the finding's own
-     * level only. Anything with
-     * Security Hub's {@code ProductArn} is left to the ASFF format, GuardDuty findings in ASFF included.
+     * level only. Anything with Security Hub's {@code ProductArn} is left to the ASFF format, GuardDuty findings in
+     * ASFF included.
      *
      * @param sample the input's name and head
      * @return 0, 85, 90 or 95
