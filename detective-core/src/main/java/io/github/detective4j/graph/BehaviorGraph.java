@@ -1,0 +1,525 @@
+package io.github.detective4j.graph;
+
+import com.carrotsearch.hppc.cursors.LongObjectCursor;
+import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.model.EntityType;
+import io.github.detective4j.model.EventSink;
+import io.github.detective4j.model.Finding;
+import io.github.detective4j.model.ScopeTime;
+import io.github.detective4j.model.SecurityEvent;
+import io.github.detective4j.profile.Profile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.jgrapht.Graph;
+
+/**
+ * An in-memory behavior graph, as Amazon Detective builds one from CloudTrail, VPC Flow Logs and findings, with a
+ * public query API: entities and their relationships, hourly aggregates of API calls and traffic, search, and
+ * profiles.
+ *
+ * <pre>{@code
+ * BehaviorGraph graph = BehaviorGraph.builder().build();
+ * AwsLogs.read(Path.of("AWSLogs/")).into(graph);                 // the graph is an EventSink
+ *
+ * Finding finding = graph.finding("c2b98b95c5440025c05b405065ed3bb9").orElseThrow();
+ * Profile ofFinding = graph.profile(finding.ref(), ScopeTime.ofFinding(finding));
+ * ofFinding.flowsWithRemoteIp();                                  // bytes per hour between instance and IP
+ * graph.profile(EntityRef.ipAddress("104.16.1.42")).instances(); // every instance that talked to it
+ * graph.search(Search.name("DetectiveDemo-AdminUser"));
+ * }</pre>
+ *
+ * <h2>What the graph keeps</h2>
+ * Entities ({@link EntityType}) interned once; relationships ({@link RelationshipType}) with first and last seen and
+ * hourly counts; hourly series of API calls (success and failure) per principal, role (its sessions' calls),
+ * account (every call in it), IP address, user agent, S3 bucket and API method; hourly traffic (bytes, packets,
+ * accepted and rejected records, in and out) per EC2 instance and per IP address; drill-down series per principal
+ * (by source IP or service and API method, by access key, by resource) and per instance (by peer IP, local port,
+ * remote port and protocol). Hours are epoch hours in UTC; an event counts in the hour of its time (a flow record in
+ * the hour its capture window starts). Memory grows with the distinct cells (entity, hour, key), not with the
+ * events: a million calls of one principal from one address in one hour are one cell.
+ *
+ * <h2>High-degree entities</h2>
+ * An entity keeps at most {@linkplain Builder#maxRelationshipsPerEntity relationships} in each direction (100,000 by
+ * default) and at most {@linkplain Builder#maxDrillDownKeysPerEntity drill-down keys} (10,000 by default). Past
+ * the first cap a new relationship is not recorded ({@link GraphStats#droppedRelationships()}); past the second, new
+ * keys are summed into one {@code (other)} row per kind ({@link GraphStats#overflowedDrillDowns()}), and the panels
+ * say they are truncated. Either way every call and byte still counts in each entity's own series, so totals stay
+ * exact.
+ *
+ * <h2>Thread safety</h2>
+ * A graph is safe to use from many threads at once: any number may ingest while others query. Ingestion takes an
+ * exclusive lock per event ({@link #accept}) or per batch ({@link #ingestAll}); queries take a shared lock, so they
+ * run in parallel with each other and each sees every event ingested before it started and none ingested after.
+ * The result of ingestion does not depend on the order the events arrive in, nor on how they are split between
+ * threads, except for which relationships a capped entity drops and which interface a flow record without an
+ * instance id is attributed to (the first record naming both teaches it). Answers are immutable values.
+ */
+public final class BehaviorGraph implements EventSink {
+    private final GraphData data;
+    private final Profiles profiles;
+    private final Searches searches;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Graph<EntityRef, Relationship> view;
+
+    private BehaviorGraph(GraphSettings settings) {
+        this.data = new GraphData(settings);
+        this.profiles = new Profiles(data);
+        this.searches = new Searches(data);
+        this.view = new RelationshipGraph(data, lock.readLock());
+    }
+
+    /**
+     * Returns a builder.
+     *
+     * @return a builder with Amazon Detective's defaults
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Creates a graph with the defaults of {@link Builder}.
+     *
+     * @return an empty graph
+     */
+    public static BehaviorGraph create() {
+        return builder().build();
+    }
+
+    // ---------------------------------------------------------------- ingestion
+
+    /**
+     * Ingests one event: an {@code ApiCall}, a {@code NetworkFlow} or a {@code Finding}. Flow records without traffic
+     * ({@code NODATA}, {@code SKIPDATA}) are counted and otherwise ignored; events dated outside the years 1970 to
+     * 9999 are counted as refused. Entity ids in an event that do not fit their type's shape are left out of the
+     * graph, and the rest of the event still counts. Never throws for a valid model event.
+     *
+     * @param event the event
+     * @throws NullPointerException if {@code event} is null
+     */
+    @Override
+    public void accept(SecurityEvent event) {
+        Objects.requireNonNull(event, "event");
+        lock.writeLock().lock();
+        try {
+            data.ingest(event);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Ingests events under one lock acquisition: the same as {@link #accept} for each, cheaper for batches.
+     *
+     * @param events the events
+     * @throws NullPointerException if {@code events} or one of them is null; the events before it are ingested
+     */
+    public void ingestAll(Iterable<? extends SecurityEvent> events) {
+        Objects.requireNonNull(events, "events");
+        lock.writeLock().lock();
+        try {
+            for (SecurityEvent event : events) {
+                data.ingest(Objects.requireNonNull(event, "event"));
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- entities and relationships
+
+    /**
+     * Tells whether the graph holds an entity.
+     *
+     * @param entity the entity
+     * @return true if an event or finding named it
+     */
+    public boolean contains(EntityRef entity) {
+        Objects.requireNonNull(entity, "entity");
+        return read(() -> data.entities.get(entity) != null);
+    }
+
+    /**
+     * Returns what the graph knows of an entity in brief.
+     *
+     * @param entity the entity
+     * @return its summary, or empty when the graph does not hold it
+     */
+    public Optional<EntitySummary> entity(EntityRef entity) {
+        Objects.requireNonNull(entity, "entity");
+        return read(() -> Optional.ofNullable(data.entities.get(entity)).map(Searches::summary));
+    }
+
+    /**
+     * Returns every relationship of an entity, both directions, with first and last seen and totals over all time,
+     * ordered by type, then by the other entity.
+     *
+     * @param entity the entity
+     * @return the relationships; empty when the graph does not hold the entity
+     */
+    public List<RelationshipSummary> relationships(EntityRef entity) {
+        Objects.requireNonNull(entity, "entity");
+        return read(() -> {
+            Node node = data.entities.get(entity);
+            List<RelationshipSummary> out = new ArrayList<>();
+            if (node == null) {
+                return out;
+            }
+            if (node.out != null) {
+                for (LongObjectCursor<Edge> c : node.out) {
+                    out.add(summary(c.value));
+                }
+            }
+            if (node.in != null) {
+                for (Edge edge : node.in) {
+                    out.add(summary(edge));
+                }
+            }
+            out.sort(Comparator.comparing((RelationshipSummary r) -> r.relationship().type())
+                    .thenComparing(r -> r.relationship().source())
+                    .thenComparing(r -> r.relationship().target()));
+            return out;
+        });
+    }
+
+    /**
+     * Searches the entities.
+     *
+     * @param search what to look for
+     * @return the entities found, capped by the search's limit or the graph's default
+     */
+    public SearchResult search(Search search) {
+        Objects.requireNonNull(search, "search");
+        return read(() -> searches.run(search));
+    }
+
+    /**
+     * Returns a live, read-only JGraphT view of the entities (vertices) and relationships (edges), for JGraphT's
+     * algorithms: shortest paths between a finding and a principal, connected components, centrality. Each call of
+     * the view reads the graph as it is then, under the shared lock; the sets it returns are copies.
+     *
+     * <pre>{@code
+     * var path = new DijkstraShortestPath<>(new AsUndirectedGraph<>(graph.asGraph()))
+     *     .getPath(finding.ref(), EntityRef.user("AIDA..."));
+     * }</pre>
+     *
+     * @return the view; mutators throw {@link UnsupportedOperationException}
+     */
+    public Graph<EntityRef, Relationship> asGraph() {
+        return view;
+    }
+
+    // ---------------------------------------------------------------- findings
+
+    /**
+     * Returns a finding by id, as the graph holds it: its newest version, with the archive state in force here.
+     * A GuardDuty finding's ARN (as Security Hub's ASFF {@code Id} carries it) finds it too.
+     *
+     * @param id the finding id, or a GuardDuty finding ARN
+     * @return the finding, or empty
+     */
+    public Optional<Finding> finding(String id) {
+        Objects.requireNonNull(id, "finding id");
+        return read(() -> Optional.ofNullable(data.findings.get(FindingState.canonicalId(id))).map(FindingState::view));
+    }
+
+    /**
+     * Returns every finding, most severe first, then the most recently observed.
+     *
+     * @return the findings
+     */
+    public List<Finding> findings() {
+        return read(() -> data.findings.values().stream().map(FindingState::view)
+                .sorted(Comparator.comparing(Finding::severity).reversed()
+                        .thenComparing(Finding::lastObserved, Comparator.reverseOrder())
+                        .thenComparing(Finding::id))
+                .toList());
+    }
+
+    /**
+     * Archives a finding in this graph, as an investigator does in Detective: the state holds whatever later
+     * versions of the finding say of their own.
+     *
+     * @param id the finding id, or a GuardDuty finding ARN
+     * @throws NoSuchElementException if the graph holds no such finding
+     */
+    public void archive(String id) {
+        setArchived(id, true);
+    }
+
+    /**
+     * Unarchives a finding in this graph.
+     *
+     * @param id the finding id, or a GuardDuty finding ARN
+     * @throws NoSuchElementException if the graph holds no such finding
+     */
+    public void unarchive(String id) {
+        setArchived(id, false);
+    }
+
+    private void setArchived(String id, boolean archived) {
+        Objects.requireNonNull(id, "finding id");
+        lock.writeLock().lock();
+        try {
+            FindingState state = data.findings.get(FindingState.canonicalId(id));
+            if (state == null) {
+                throw new NoSuchElementException("no finding '" + id + "' in this graph");
+            }
+            state.archived = archived;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- profiles
+
+    /**
+     * Returns an entity's profile over a scope time: the panels of its type ({@link Profile}). An entity the graph
+     * does not hold has an empty profile.
+     *
+     * @param entity the entity
+     * @param scope the scope time
+     * @return the profile
+     */
+    public Profile profile(EntityRef entity, ScopeTime scope) {
+        Objects.requireNonNull(entity, "entity");
+        Objects.requireNonNull(scope, "scope");
+        return read(() -> profiles.profile(entity, scope));
+    }
+
+    /**
+     * Returns an entity's profile over its default scope time, as Detective chooses it: for a finding, its first to
+     * last observation ({@link ScopeTime#ofFinding}); for any other entity, the 24 hours ending with the graph's
+     * latest event (the last 24 hours, for a graph fed live).
+     *
+     * @param entity the entity
+     * @return the profile
+     */
+    public Profile profile(EntityRef entity) {
+        Objects.requireNonNull(entity, "entity");
+        return read(() -> profiles.profile(entity, defaultScope(entity)));
+    }
+
+    private ScopeTime defaultScope(EntityRef entity) {
+        if (entity.type() == EntityType.FINDING) {
+            FindingState state = data.findings.get(entity.id());
+            if (state != null) {
+                return ScopeTime.ofFinding(state.latest);
+            }
+        }
+        Instant end = data.lastEvent == Long.MIN_VALUE ? Instant.now() : Instant.ofEpochSecond(data.lastEvent);
+        Instant endHour = Instant.ofEpochSecond(ScopeTime.epochHour(end) * 3600).plus(ScopeTime.HOUR);
+        return ScopeTime.of(endHour.minus(Duration.ofHours(24)), endHour);
+    }
+
+    // ---------------------------------------------------------------- statistics
+
+    /**
+     * Returns the graph's size and what it refused or capped.
+     *
+     * @return the statistics, as of this call
+     */
+    public GraphStats stats() {
+        return read(() -> {
+            Map<EntityType, Integer> byType = new EnumMap<>(EntityType.class);
+            for (EntityType type : EntityType.values()) {
+                byType.put(type, data.entities.count(type));
+            }
+            long[] cells = new long[2];
+            for (Node node : data.entities.all()) {
+                count(node.calls, cells);
+                count(node.traffic, cells);
+                if (node.drillDown != null) {
+                    for (LongObjectCursor<HourCells> c : node.drillDown) {
+                        count(c.value, cells);
+                    }
+                }
+                if (node.out != null) {
+                    for (LongObjectCursor<Edge> c : node.out) {
+                        count(c.value.cells, cells);
+                    }
+                }
+            }
+            for (int m = 0; m < data.methods.size(); m++) {
+                count(data.methods.calls(m), cells);
+            }
+            return new GraphStats(byType, data.relationships, data.apiCalls, data.flows, data.flowsWithoutTraffic,
+                    data.findingUpdates, data.findings.size(), data.refusedEvents, data.droppedRelationships,
+                    data.overflowedDrillDowns,
+                    data.firstEvent == Long.MAX_VALUE ? null : Instant.ofEpochSecond(data.firstEvent),
+                    data.lastEvent == Long.MIN_VALUE ? null : Instant.ofEpochSecond(data.lastEvent),
+                    cells[0], cells[1]);
+        });
+    }
+
+    private static void count(HourCells series, long[] cells) {
+        if (series != null) {
+            cells[0] += series.size();
+            cells[1] += series.retainedBytes();
+        }
+    }
+
+    private static RelationshipSummary summary(Edge edge) {
+        long[] sums = new long[HourCells.TRAFFIC_STRIDE];
+        long hours = edge.cells == null ? 0 : edge.cells.sum(Integer.MIN_VALUE, Integer.MAX_VALUE, sums);
+        boolean traffic = edge.type.isTraffic();
+        return new RelationshipSummary(edge.relationship(), Instant.ofEpochSecond(edge.firstSeen),
+                Instant.ofEpochSecond(edge.lastSeen), hours,
+                traffic ? 0 : sums[HourCells.SUCCESS], traffic ? 0 : sums[HourCells.FAILURE],
+                traffic ? sums[HourCells.BYTES_OUT] : 0, traffic ? sums[HourCells.BYTES_IN] : 0);
+    }
+
+    private <T> T read(Supplier<T> query) {
+        lock.readLock().lock();
+        try {
+            return query.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Configures a {@link BehaviorGraph}. The defaults are Amazon Detective's where it has one. Not thread-safe.
+     */
+    public static final class Builder {
+        private Duration baseline = ScopeTime.DEFAULT_BASELINE;
+        private Duration trainingPeriod = Duration.ofDays(14);
+        private Duration profileContext = Duration.ofHours(24);
+        private int maxRelationships = 100_000;
+        private int maxDrillDownKeys = 10_000;
+        private int searchLimit = 10_000;
+
+        private Builder() {}
+
+        /**
+         * Sets the baseline: how far before a scope's start profiles look for typical behavior.
+         *
+         * @param length whole hours, from 1 hour to 366 days; default 45 days
+         * @return this builder
+         * @throws IllegalArgumentException if out of range or not whole hours
+         */
+        public Builder baseline(Duration length) {
+            this.baseline = wholeHours(length, "baseline", ScopeTime.MAX_LENGTH);
+            return this;
+        }
+
+        /**
+         * Sets the baseline in days; the same as {@code baseline(Duration.ofDays(days))}.
+         *
+         * @param days 1 to 366; default 45
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder baselineDays(int days) {
+            if (days < 1 || days > 366) {
+                throw new IllegalArgumentException("baseline days must be 1 to 366, was " + days);
+            }
+            return baseline(Duration.ofDays(days));
+        }
+
+        /**
+         * Sets the training period: while the graph holds less data than this before a scope's start, profiles say
+         * they are in training.
+         *
+         * @param length zero or more whole hours, at most 366 days; default 14 days
+         * @return this builder
+         * @throws IllegalArgumentException if out of range or not whole hours
+         */
+        public Builder trainingPeriod(Duration length) {
+            Objects.requireNonNull(length, "training period");
+            this.trainingPeriod = length.isZero() ? length : wholeHours(length, "training period",
+                    ScopeTime.MAX_LENGTH);
+            return this;
+        }
+
+        /**
+         * Sets how much time before and after the scope the hourly series of a profile show, and how far around the
+         * scope its findings are looked for.
+         *
+         * @param length zero or more whole hours, at most 30 days; default 24 hours
+         * @return this builder
+         * @throws IllegalArgumentException if out of range or not whole hours
+         */
+        public Builder profileContext(Duration length) {
+            Objects.requireNonNull(length, "profile context");
+            this.profileContext = length.isZero() ? length : wholeHours(length, "profile context",
+                    Duration.ofDays(30));
+            return this;
+        }
+
+        /**
+         * Caps the relationships an entity keeps in each direction.
+         *
+         * @param max at least 1; default 100,000
+         * @return this builder
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder maxRelationshipsPerEntity(int max) {
+            this.maxRelationships = positive(max, "max relationships per entity");
+            return this;
+        }
+
+        /**
+         * Caps the drill-down keys an entity keeps (source and method pairs, access keys and resources for a
+         * principal; peer and port tuples for an instance).
+         *
+         * @param max at least 1; default 10,000
+         * @return this builder
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder maxDrillDownKeysPerEntity(int max) {
+            this.maxDrillDownKeys = positive(max, "max drill-down keys per entity");
+            return this;
+        }
+
+        /**
+         * Sets the result cap of searches that do not set their own.
+         *
+         * @param limit at least 1; default 10,000
+         * @return this builder
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder searchLimit(int limit) {
+            this.searchLimit = positive(limit, "search limit");
+            return this;
+        }
+
+        /**
+         * Builds an empty graph.
+         *
+         * @return the graph
+         */
+        public BehaviorGraph build() {
+            return new BehaviorGraph(new GraphSettings(baseline, trainingPeriod, profileContext, maxRelationships,
+                    maxDrillDownKeys, searchLimit));
+        }
+
+        private static Duration wholeHours(Duration length, String what, Duration max) {
+            Objects.requireNonNull(length, what);
+            if (length.isNegative() || length.isZero() || length.toSeconds() % 3600 != 0 || length.getNano() != 0
+                    || length.compareTo(max) > 0) {
+                throw new IllegalArgumentException(what + " must be a positive number of whole hours, at most "
+                        + max.toDays() + " days; was " + length);
+            }
+            return length;
+        }
+
+        private static int positive(int value, String what) {
+            if (value < 1) {
+                throw new IllegalArgumentException(what + " must be at least 1, was " + value);
+            }
+            return value;
+        }
+    }
+}

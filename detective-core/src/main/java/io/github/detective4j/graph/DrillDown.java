@@ -1,0 +1,58 @@
+package io.github.detective4j.graph;
+
+/**
+ * The keys of an entity's drill-down series, packed into a {@code long}: a kind in the top bits and two 30-bit
+ * parts, so that the per-event lookups neither allocate nor box.
+ *
+ * <table>
+ *   <caption>Drill-down kinds</caption>
+ *   <tr><th>kind</th><th>owner</th><th>first part</th><th>second part</th><th>series</th></tr>
+ *   <tr><td>{@link #SOURCE_METHOD}</td><td>principal</td><td>the caller's source: an IP entity, or an AWS
+ *       service ({@link #SERVICE})</td><td>the API method</td><td>calls</td></tr>
+ *   <tr><td>{@link #ACCESS_KEY}</td><td>principal</td><td>the access key id</td><td>0</td><td>calls</td></tr>
+ *   <tr><td>{@link #RESOURCE}</td><td>principal</td><td>the resource ({@code type id})</td><td>0</td><td>calls</td></tr>
+ *   <tr><td>{@link #FLOW}</td><td>EC2 instance</td><td>the peer IP entity</td><td>local port, remote port and
+ *       protocol</td><td>traffic</td></tr>
+ * </table>
+ *
+ * <p>An entity keeps at most a configured number of drill-down keys; the traffic and calls beyond that go to one
+ * {@link #OTHER} key per kind, so the totals stay exact while the rows stay bounded.
+ */
+final class DrillDown {
+    static final int SOURCE_METHOD = 1;
+    static final int ACCESS_KEY = 2;
+    static final int RESOURCE = 3;
+    static final int FLOW = 4;
+
+    /** Largest part value, and the part of the overflow key. */
+    static final int OTHER = (1 << 30) - 1;
+    /** Marks a source part that is an AWS service name rather than an IP entity. */
+    static final int SERVICE = 1 << 29;
+
+    private DrillDown() {}
+
+    static long key(int kind, int first, int second) {
+        return ((long) kind << 60) | ((long) first << 30) | second;
+    }
+
+    static long overflow(int kind) {
+        return key(kind, OTHER, OTHER);
+    }
+
+    static int kind(long key) {
+        return (int) (key >>> 60);
+    }
+
+    static int first(long key) {
+        return (int) (key >>> 30) & OTHER;
+    }
+
+    static int second(long key) {
+        return (int) key & OTHER;
+    }
+
+    /** Packs a flow's local port, remote port and protocol, for the flow dictionary. */
+    static long flowTuple(int localPort, int remotePort, int protocol) {
+        return ((long) localPort << 24) | ((long) remotePort << 8) | protocol;
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.detective4j.graph;
+
+/**
+ * A relationship as the graph stores it: both ends, first and last seen (epoch seconds, UTC), and the hourly series
+ * of the calls or traffic that evidenced it. Stored once, indexed from both ends ({@link Node}).
+ */
+final class Edge {
+    final RelationshipType type;
+    final Node source;
+    final Node target;
+    long firstSeen = Long.MAX_VALUE;
+    long lastSeen = Long.MIN_VALUE;
+    /** Null for types without hourly counts. */
+    final HourCells cells;
+
+    Edge(RelationshipType type, Node source, Node target) {
+        this.type = type;
+        this.source = source;
+        this.target = target;
+        this.cells = !type.hasHourlyCounts() ? null : type.isTraffic() ? HourCells.traffic() : HourCells.calls();
+    }
+
+    void observe(long first, long last) {
+        if (first < firstSeen) {
+            firstSeen = first;
+        }
+        if (last > lastSeen) {
+            lastSeen = last;
+        }
+    }
+
+    void call(long second, int hour, boolean success) {
+        observe(second, second);
+        cells.addCall(hour, success);
+    }
+
+    Relationship relationship() {
+        return new Relationship(type, source.ref, target.ref);
+    }
+
+    /** The key of this edge in its source's outgoing index. */
+    static long key(RelationshipType type, Node target) {
+        return ((long) type.ordinal() << 32) | target.index;
+    }
+}

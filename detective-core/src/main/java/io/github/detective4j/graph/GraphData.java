@@ -1,0 +1,436 @@
+package io.github.detective4j.graph;
+
+import io.github.detective4j.model.ApiCall;
+import io.github.detective4j.model.AwsResource;
+import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.model.EntityType;
+import io.github.detective4j.model.Finding;
+import io.github.detective4j.model.FlowAction;
+import io.github.detective4j.model.FlowDirection;
+import io.github.detective4j.model.FlowLogStatus;
+import io.github.detective4j.model.NetworkFlow;
+import io.github.detective4j.model.Principal;
+import io.github.detective4j.model.PrincipalType;
+import io.github.detective4j.model.SecurityEvent;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a behavior graph holds, and the write side: turning each event into entities, relationships and
+ * hourly cells. Not thread-safe; {@link BehaviorGraph} calls it under its write lock.
+ *
+ * <p>What one API call updates: the acting principal (its calls, its drill-down by source and method, by access key
+ * and by resource), the role of a role session and the principal's account (their calls), the source IP and the user
+ * agent (their calls), the relationships between them, the method's graph-wide series, and the buckets, instances
+ * and sessions the call names. What one flow record updates: the instance (its traffic, its drill-down row for the
+ * peer and ports), the remote IP (its traffic, seen from it) and the relationship between them.
+ */
+final class GraphData {
+    static final long SECONDS_PER_HOUR = 3600;
+    /** Events outside these years are refused: their epoch hours would not fit the cells. */
+    private static final long MIN_SECOND = Instant.parse("1970-01-01T00:00:00Z").getEpochSecond();
+    private static final long MAX_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+    private static final String ASSUMED_ROLE_SESSION = "AWS::STS::AssumedRoleSession";
+    private static final String FEDERATED_USER_SESSION = "AWS::STS::FederatedUser";
+
+    final GraphSettings settings;
+    final Entities entities = new Entities();
+    final ApiMethods methods = new ApiMethods();
+    final Dictionary values = new Dictionary();
+    final Map<String, FindingState> findings = new HashMap<>();
+    /** Instances learned from flow records that name both, for records that name only the interface. */
+    private final Map<String, Node> instanceByInterface = new HashMap<>();
+
+    long firstEvent = Long.MAX_VALUE;
+    long lastEvent = Long.MIN_VALUE;
+    long apiCalls;
+    long flows;
+    long flowsWithoutTraffic;
+    long findingUpdates;
+    long refusedEvents;
+    long droppedRelationships;
+    long overflowedDrillDowns;
+    long relationships;
+
+    GraphData(GraphSettings settings) {
+        this.settings = settings;
+    }
+
+    void ingest(SecurityEvent event) {
+        if (event instanceof ApiCall call) {
+            ingest(call);
+        } else if (event instanceof NetworkFlow flow) {
+            ingest(flow);
+        } else if (event instanceof Finding finding) {
+            ingest(finding);
+        } else {
+            throw new IllegalArgumentException("unknown event type " + event.getClass().getName());
+        }
+    }
+
+    // ---------------------------------------------------------------- API calls
+
+    private void ingest(ApiCall call) {
+        long second = call.eventTime().getEpochSecond();
+        if (!inRange(second)) {
+            return;
+        }
+        apiCalls++;
+        span(second, second);
+        int hour = hourOf(second);
+        boolean success = call.isSuccess();
+        Principal principal = call.principal();
+
+        Node actor = principal.entity().map(entities::getOrCreate).orElse(null);
+        Node ip = call.sourceIpAddress() == null ? null
+                : entities.getOrCreate(EntityType.IP_ADDRESS, call.sourceIpAddress());
+        Node userAgent = call.userAgent() == null ? null
+                : entities.getOrCreate(EntityType.USER_AGENT, call.userAgent());
+        String accountId = principal.accountId() != null ? principal.accountId() : call.accountId();
+        Node account = accountId == null ? null : entities.getOrCreate(EntityType.AWS_ACCOUNT, accountId);
+        int method = methods.id(call.eventSource(), call.eventName());
+        methods.calls(method).addCall(hour, success);
+
+        if (actor != null) {
+            actor.observe(second, second);
+            actor.calls().addCall(hour, success);
+            describePrincipal(actor, principal, second);
+            int source = ip != null ? ip.index : DrillDown.SERVICE | values.id(serviceOf(call));
+            callDrillDown(actor, DrillDown.key(DrillDown.SOURCE_METHOD, source, method), hour, success);
+            if (principal.accessKeyId() != null) {
+                callDrillDown(actor, DrillDown.key(DrillDown.ACCESS_KEY, values.id(principal.accessKeyId()), 0),
+                        hour, success);
+            }
+            if (ip != null) {
+                call(actor, RelationshipType.CALLED_FROM, ip, second, hour, success);
+            }
+            if (userAgent != null) {
+                call(actor, RelationshipType.USED_USER_AGENT, userAgent, second, hour, success);
+            }
+            Node role = principal.role().map(entities::getOrCreate).orElse(null);
+            if (role != null && role != actor) {
+                role.observe(second, second);
+                role.calls().addCall(hour, success);
+                describeRole(role, principal.sessionIssuer(), second);
+                actor.attributes().role = role;
+                call(actor, RelationshipType.ASSUMED_ROLE, role, second, hour, success);
+            }
+            if (account != null && account != actor) {
+                Edge member = edge(actor, RelationshipType.MEMBER_OF, account);
+                if (member != null) {
+                    member.observe(second, second);
+                }
+            }
+        }
+        if (account != null && account != actor) {
+            account.observe(second, second);
+            account.calls().addCall(hour, success);
+        }
+        if (ip != null) {
+            ip.observe(second, second);
+            ip.calls().addCall(hour, success);
+        }
+        if (userAgent != null) {
+            userAgent.observe(second, second);
+            userAgent.calls().addCall(hour, success);
+            if (ip != null) {
+                call(userAgent, RelationshipType.USED_FROM, ip, second, hour, success);
+            }
+        }
+        List<AwsResource> resources = call.resources();
+        for (int i = 0; i < resources.size(); i++) {
+            resource(call, resources.get(i), actor, second, hour, success);
+        }
+    }
+
+    private void resource(ApiCall call, AwsResource resource, Node actor, long second, int hour, boolean success) {
+        if (actor != null) {
+            int id = values.id(resource.type() + ' ' + resource.id());
+            callDrillDown(actor, DrillDown.key(DrillDown.RESOURCE, id, 0), hour, success);
+        }
+        switch (resource.type()) {
+            case AwsResource.S3_BUCKET -> {
+                Node bucket = entities.getOrCreate(EntityType.S3_BUCKET, resource.id());
+                if (bucket != null) {
+                    bucket.observe(second, second);
+                    bucket.calls().addCall(hour, success);
+                    if (actor != null) {
+                        call(actor, RelationshipType.ACCESSED_BUCKET, bucket, second, hour, success);
+                    }
+                }
+            }
+            case AwsResource.EC2_INSTANCE -> {
+                if (resource.action() == AwsResource.Action.CREATED && success && actor != null) {
+                    Node instance = entities.getOrCreate(EntityType.EC2_INSTANCE, resource.id());
+                    if (instance != null) {
+                        instance.observe(second, second);
+                        instance.attributes().created(actor, second);
+                        describeLocation(instance, call.accountId(), call.region(), second);
+                        call(actor, RelationshipType.CREATED_INSTANCE, instance, second, hour, success);
+                    }
+                }
+            }
+            case ASSUMED_ROLE_SESSION -> {
+                if (success && actor != null) {
+                    started(actor, EntityType.AWS_ROLE_SESSION, resource, second, hour);
+                }
+            }
+            case FEDERATED_USER_SESSION -> {
+                if (success && actor != null) {
+                    started(actor, EntityType.FEDERATED_USER, resource, second, hour);
+                }
+            }
+            default -> {
+                // Other resources are drill-down rows only.
+            }
+        }
+    }
+
+    /** A successful AssumeRole or GetFederationToken: the session, who started it, and for roles the role. */
+    private void started(Node actor, EntityType type, AwsResource resource, long second, int hour) {
+        Node session = entities.getOrCreate(type, resource.id());
+        if (session == null) {
+            return;
+        }
+        session.observe(second, second);
+        call(actor, RelationshipType.STARTED_SESSION, session, second, hour, true);
+        if (resource.arn() != null) {
+            describe(session, session.attributes(), second, resource.arn(), null);
+        }
+        if (type == EntityType.AWS_ROLE_SESSION) {
+            String id = resource.id();
+            Node role = entities.getOrCreate(EntityType.AWS_ROLE, id.substring(0, id.indexOf(':')));
+            if (role != null) {
+                session.attributes().role = role;
+                role.observe(second, second);
+                call(session, RelationshipType.ASSUMED_ROLE, role, second, hour, true);
+            }
+        }
+    }
+
+    private void describePrincipal(Node actor, Principal principal, long second) {
+        Attributes a = actor.attributes();
+        boolean newer = a.update(second);
+        if (newer || a.principalType == null) {
+            a.principalType = principal.type().cloudTrailName();
+        }
+        if (a.accountId == null || newer) {
+            a.accountId = principal.accountId() != null ? principal.accountId() : a.accountId;
+        }
+        String name = principal.userName();
+        if (principal.type() == PrincipalType.ASSUMED_ROLE) {
+            String id = actor.ref.id();
+            name = id.substring(id.indexOf(':') + 1);
+        } else if (principal.type() == PrincipalType.ROOT) {
+            name = "root";
+        }
+        describe(actor, a, newer ? second : Long.MIN_VALUE, principal.arn(), name);
+    }
+
+    private void describeRole(Node role, Principal.SessionIssuer issuer, long second) {
+        if (issuer == null) {
+            return;
+        }
+        Attributes a = role.attributes();
+        boolean newer = a.update(second);
+        if (a.accountId == null || newer) {
+            a.accountId = issuer.accountId() != null ? issuer.accountId() : a.accountId;
+        }
+        a.principalType = "Role";
+        describe(role, a, newer ? second : Long.MIN_VALUE, issuer.arn(), issuer.userName());
+    }
+
+    /** Sets ARN and name when unknown, or when {@code second} is not {@link Long#MIN_VALUE} (a newer event). */
+    private void describe(Node node, Attributes a, long second, String arn, String name) {
+        boolean replace = second != Long.MIN_VALUE;
+        if (arn != null && !arn.equals(a.arn) && (a.arn == null || replace)) {
+            a.arn = arn;
+            entities.indexArn(node, arn);
+        }
+        if (name != null && !name.equals(a.name) && (a.name == null || replace)) {
+            a.name = name;
+            entities.indexName(node, name);
+        }
+    }
+
+    private void describeLocation(Node node, String accountId, String region, long second) {
+        Attributes a = node.attributes();
+        boolean newer = a.update(second);
+        if (accountId != null && (a.accountId == null || newer)) {
+            a.accountId = accountId;
+        }
+        if (region != null && (a.region == null || newer)) {
+            a.region = region;
+        }
+    }
+
+    private static String serviceOf(ApiCall call) {
+        return call.sourceService() != null ? call.sourceService() : "(no source)";
+    }
+
+    private void callDrillDown(Node owner, long key, int hour, boolean success) {
+        HourCells cells = owner.drillDown(key, HourCells.CALL_STRIDE, settings.maxDrillDownKeys());
+        if (cells == null) {
+            overflowedDrillDowns++;
+            cells = owner.drillDown(DrillDown.overflow(DrillDown.kind(key)), HourCells.CALL_STRIDE,
+                    Integer.MAX_VALUE);
+        }
+        cells.addCall(hour, success);
+    }
+
+    private void call(Node source, RelationshipType type, Node target, long second, int hour, boolean success) {
+        Edge edge = edge(source, type, target);
+        if (edge != null) {
+            edge.call(second, hour, success);
+        }
+    }
+
+    /** Returns the relationship, creating it; null when either end already has as many as the policy allows. */
+    Edge edge(Node source, RelationshipType type, Node target) {
+        Edge edge = source.outgoing(type, target);
+        if (edge != null) {
+            return edge;
+        }
+        int cap = settings.maxRelationships();
+        if (source.outDegree() >= cap || target.inDegree() >= cap) {
+            droppedRelationships++;
+            return null;
+        }
+        edge = new Edge(type, source, target);
+        source.link(edge);
+        relationships++;
+        return edge;
+    }
+
+    // ---------------------------------------------------------------- flows
+
+    private void ingest(NetworkFlow flow) {
+        if (flow.logStatus() != FlowLogStatus.OK) {
+            flowsWithoutTraffic++;
+            return;
+        }
+        long start = flow.start().getEpochSecond();
+        long end = flow.end().getEpochSecond();
+        if (!inRange(start) || !inRange(end)) {
+            return;
+        }
+        flows++;
+        span(start, end);
+        int hour = hourOf(start);
+        Node instance = instanceOf(flow);
+        Node remote = entities.getOrCreate(EntityType.IP_ADDRESS, flow.remoteAddress());
+        if (remote == null) {
+            return; // the model guarantees an address; this keeps a future change from failing here
+        }
+        // UNKNOWN: the record's source sent it, and the model puts the source on the local side.
+        boolean inbound = flow.direction() == FlowDirection.INBOUND;
+        boolean accepted = flow.action() == FlowAction.ACCEPT;
+        long bytes = flow.bytes();
+        long packets = flow.packets();
+
+        remote.observe(start, end);
+        remote.traffic().addTraffic(hour, !inbound, bytes, packets, accepted);
+        if (instance == null) {
+            return;
+        }
+        instance.observe(start, end);
+        instance.traffic().addTraffic(hour, inbound, bytes, packets, accepted);
+        describeInstance(instance, flow, start);
+        Edge edge = edge(instance, RelationshipType.COMMUNICATED_WITH, remote);
+        if (edge != null) {
+            edge.observe(start, end);
+            edge.cells.addTraffic(hour, inbound, bytes, packets, accepted);
+        }
+        int tuple = values.id(DrillDown.flowTuple(flow.localPort(), flow.remotePort(), flow.protocol()));
+        long key = DrillDown.key(DrillDown.FLOW, remote.index, tuple);
+        HourCells row = instance.drillDown(key, HourCells.TRAFFIC_STRIDE, settings.maxDrillDownKeys());
+        if (row == null) {
+            overflowedDrillDowns++;
+            row = instance.drillDown(DrillDown.overflow(DrillDown.FLOW), HourCells.TRAFFIC_STRIDE,
+                    Integer.MAX_VALUE);
+        }
+        row.addTraffic(hour, inbound, bytes, packets, accepted);
+    }
+
+    private Node instanceOf(NetworkFlow flow) {
+        Node instance = flow.instanceEntity().map(entities::getOrCreate).orElse(null);
+        String eni = flow.interfaceId();
+        if (eni == null) {
+            return instance;
+        }
+        if (instance == null) {
+            return instanceByInterface.get(eni);
+        }
+        instanceByInterface.putIfAbsent(eni, instance);
+        return instance;
+    }
+
+    private void describeInstance(Node instance, NetworkFlow flow, long second) {
+        describeLocation(instance, flow.accountId(), flow.region(), second);
+        Attributes a = instance.attributes();
+        boolean newer = a.update(second);
+        if (flow.vpcId() != null && (a.vpcId == null || newer)) {
+            a.vpcId = flow.vpcId();
+        }
+        if (flow.subnetId() != null && (a.subnetId == null || newer)) {
+            a.subnetId = flow.subnetId();
+        }
+        a.addInterface(flow.interfaceId());
+        a.addAddress(flow.localAddress());
+    }
+
+    // ---------------------------------------------------------------- findings
+
+    private void ingest(Finding finding) {
+        findingUpdates++;
+        long first = finding.firstObserved().getEpochSecond();
+        long last = finding.lastObserved().getEpochSecond();
+        String id = FindingState.canonicalId(finding);
+        FindingState state = findings.get(id);
+        if (state == null) {
+            state = new FindingState(id, finding);
+            findings.put(id, state);
+        } else {
+            state.update(finding);
+        }
+        if (!inRange(first) || !inRange(last)) {
+            return;
+        }
+        span(first, last);
+        Node node = entities.getOrCreate(EntityRef.finding(id));
+        node.observe(first, last);
+        for (EntityRef involved : finding.entities()) {
+            Node entity = entities.getOrCreate(involved);
+            entity.observe(first, last);
+            Edge edge = edge(node, RelationshipType.INVOLVES, entity);
+            if (edge != null) {
+                edge.observe(first, last);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- time
+
+    private boolean inRange(long second) {
+        if (second < MIN_SECOND || second > MAX_SECOND) {
+            refusedEvents++;
+            return false;
+        }
+        return true;
+    }
+
+    private void span(long first, long last) {
+        if (first < firstEvent) {
+            firstEvent = first;
+        }
+        if (last > lastEvent) {
+            lastEvent = last;
+        }
+    }
+
+    static int hourOf(long epochSecond) {
+        return (int) Math.floorDiv(epochSecond, SECONDS_PER_HOUR);
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.detective4j.graph;
+
+import io.github.detective4j.model.EntityType;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A behavior graph's size and what it refused or capped: for monitoring an embedded graph and for sizing one.
+ *
+ * @param entities entities by type
+ * @param relationships relationships of every type
+ * @param apiCalls API calls ingested
+ * @param flows flow records with traffic ingested
+ * @param flowsWithoutTraffic flow records skipped because they carried none ({@code NODATA}, {@code SKIPDATA})
+ * @param findingUpdates finding versions ingested (several updates of one finding count each)
+ * @param findings distinct findings
+ * @param refusedEvents events refused because their times lie outside the years 1970 to 9999
+ * @param droppedRelationships relationships not recorded because an end reached the per-entity cap; their calls and
+ *     traffic still count in each end's own series
+ * @param overflowedDrillDowns events counted in an {@code (other)} drill-down row because the entity reached its
+ *     drill-down cap
+ * @param firstEvent the earliest event time, UTC, or null for an empty graph
+ * @param lastEvent the latest event time, UTC, or null for an empty graph
+ * @param hourlyCells hourly cells held in all series: the unit memory grows with
+ * @param seriesBytes bytes held by the arrays of all hourly series (not counting object headers around them)
+ */
+public record GraphStats(Map<EntityType, Integer> entities, long relationships, long apiCalls, long flows,
+        long flowsWithoutTraffic, long findingUpdates, int findings, long refusedEvents, long droppedRelationships,
+        long overflowedDrillDowns, Instant firstEvent, Instant lastEvent, long hourlyCells, long seriesBytes) {
+    /**
+     * Creates the statistics.
+     *
+     * @param entities entities by type
+     * @param relationships relationships
+     * @param apiCalls API calls ingested
+     * @param flows flow records ingested
+     * @param flowsWithoutTraffic flow records without traffic
+     * @param findingUpdates finding versions ingested
+     * @param findings distinct findings
+     * @param refusedEvents events refused
+     * @param droppedRelationships relationships dropped by the cap
+     * @param overflowedDrillDowns events in overflow rows
+     * @param firstEvent the earliest event time, or null
+     * @param lastEvent the latest event time, or null
+     * @param hourlyCells hourly cells
+     * @param seriesBytes bytes of series arrays
+     */
+    public GraphStats {
+        entities = Map.copyOf(entities);
+    }
+
+    /**
+     * Returns the number of entities of every type.
+     *
+     * @return the sum of {@link #entities()}
+     */
+    public long entityCount() {
+        return entities.values().stream().mapToLong(Integer::longValue).sum();
+    }
+}

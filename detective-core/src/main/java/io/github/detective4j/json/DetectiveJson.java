@@ -1,0 +1,130 @@
+package io.github.detective4j.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.model.ScopeTime;
+import io.github.detective4j.model.Severity;
+import io.github.detective4j.profile.Profile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/**
+ * JSON for every answer of detective4j, with Jackson, under stable field names: the record component names of the
+ * answer types, which change only with a major version.
+ *
+ * <p>Conventions: instants are ISO-8601 UTC strings ({@code "2026-11-20T04:00:00Z"}); entity references are their
+ * text form ({@code "Ec2Instance/i-08a8e40be65425909"}); scope times are {@code {"start": ..., "end": ...}};
+ * severities are {@code {"score": 8.0, "label": "HIGH", "normalized": 80}}; a {@link Profile} is
+ * {@code {"entity", "scope", "inTraining", "panels": {"details": ..., "apiCallVolume": ...}}}; null fields are left
+ * out. Strings are JSON-escaped by Jackson, so attacker-controlled text (user agents, names) cannot break the
+ * document.
+ *
+ * <pre>{@code
+ * String json = DetectiveJson.write(graph.profile(ip, scope));
+ * ObjectMapper mine = new ObjectMapper().registerModule(DetectiveJson.module());   // into your own mapper
+ * }</pre>
+ *
+ * <p>Thread-safe: the module and the mapper it configures may be shared.
+ */
+public final class DetectiveJson {
+    private static final ObjectMapper MAPPER = mapper();
+
+    private DetectiveJson() {}
+
+    /**
+     * Returns the Jackson module of the conventions above, to register into a mapper of your own.
+     *
+     * @return a new module
+     */
+    public static Module module() {
+        SimpleModule module = new SimpleModule("detective4j");
+        module.addSerializer(EntityRef.class, ToStringSerializer.instance);
+        module.addSerializer(Instant.class, ToStringSerializer.instance);
+        module.addSerializer(ScopeTime.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(ScopeTime scope, JsonGenerator out, SerializerProvider provider)
+                    throws IOException {
+                out.writeStartObject();
+                out.writeStringField("start", scope.start().toString());
+                out.writeStringField("end", scope.end().toString());
+                out.writeEndObject();
+            }
+        });
+        module.addSerializer(Severity.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Severity severity, JsonGenerator out, SerializerProvider provider)
+                    throws IOException {
+                out.writeStartObject();
+                out.writeNumberField("score", severity.score());
+                out.writeStringField("label", severity.label().name());
+                out.writeNumberField("normalized", severity.normalized());
+                out.writeEndObject();
+            }
+        });
+        module.addSerializer(Profile.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Profile profile, JsonGenerator out, SerializerProvider provider)
+                    throws IOException {
+                out.writeStartObject();
+                provider.defaultSerializeField("entity", profile.entity(), out);
+                provider.defaultSerializeField("scope", profile.scope(), out);
+                out.writeBooleanField("inTraining", profile.inTraining());
+                provider.defaultSerializeField("panels", profile.panelsByKey(), out);
+                out.writeEndObject();
+            }
+        });
+        return module;
+    }
+
+    /**
+     * Returns a new mapper with the module registered, nulls left out, and dates as text.
+     *
+     * @return a new mapper
+     */
+    public static ObjectMapper mapper() {
+        return new ObjectMapper()
+                .registerModule(module())
+                .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    /**
+     * Writes an answer as compact JSON.
+     *
+     * @param answer a profile, a panel, a search result or any other answer value
+     * @return the JSON text
+     * @throws UncheckedIOException if Jackson cannot serialise it (not an answer type)
+     */
+    public static String write(Object answer) {
+        try {
+            return MAPPER.writeValueAsString(answer);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes an answer as indented JSON, for reading.
+     *
+     * @param answer any answer value
+     * @return the JSON text
+     * @throws UncheckedIOException if Jackson cannot serialise it
+     */
+    public static String writePretty(Object answer) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(answer);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.detective4j.graph;
+
+import static io.github.detective4j.graph.Events.ALICE_ID;
+import static io.github.detective4j.graph.Events.alice;
+import static io.github.detective4j.graph.Events.call;
+import static io.github.detective4j.graph.Events.flow;
+import static io.github.detective4j.graph.Events.hours;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.model.FlowDirection;
+import io.github.detective4j.model.ScopeTime;
+import io.github.detective4j.profile.ApiCallVolume;
+import io.github.detective4j.profile.CallRow;
+import io.github.detective4j.profile.FlowRow;
+import io.github.detective4j.profile.FlowVolume;
+import org.junit.jupiter.api.Test;
+
+/** High-degree entities stay bounded, and their totals stay exact. */
+class CapsTest {
+    static final ScopeTime SCOPE = ScopeTime.of(hours(0), hours(24));
+
+    @Test
+    void drillDownsPastTheCapGoToOneOtherRow() {
+        BehaviorGraph graph = BehaviorGraph.builder().maxDrillDownKeysPerEntity(10).build();
+        // A port scan: one instance, 100 ports of one peer.
+        for (int port = 1; port <= 100; port++) {
+            graph.accept(flow("i-08a8e40be65425909", hours(1), "10.0.1.5", 40000, "203.0.113.9", port,
+                    FlowDirection.OUTBOUND, 60));
+        }
+        FlowVolume flows = graph.profile(EntityRef.ec2Instance("i-08a8e40be65425909"), SCOPE).flowVolume()
+                .orElseThrow();
+        assertEquals(100 * 60, flows.bytesOut(), "totals are exact");
+        assertEquals(11, flows.rows().size(), "10 rows and the (other) row");
+        FlowRow other = flows.rows().get(0);
+        assertNull(other.peer());
+        assertEquals(90 * 60, other.bytesOut());
+        assertTrue(flows.truncated());
+        assertEquals(90, graph.stats().overflowedDrillDowns());
+        assertTrue(graph.profile(EntityRef.ec2Instance("i-08a8e40be65425909"), SCOPE).distinctCounts()
+                .orElseThrow().approximate());
+    }
+
+    @Test
+    void callDrillDownsPastTheCapToo() {
+        BehaviorGraph graph = BehaviorGraph.builder().maxDrillDownKeysPerEntity(3).build();
+        for (int i = 0; i < 50; i++) {
+            graph.accept(call(alice(), hours(2), "Method" + i, "198.51.100." + i));
+        }
+        ApiCallVolume calls = graph.profile(EntityRef.user(ALICE_ID), SCOPE).apiCallVolume().orElseThrow();
+        assertEquals(50, calls.success());
+        assertTrue(calls.truncated());
+        CallRow other = calls.byIpAddress().get(0);
+        assertEquals("(other)", other.key());
+        // Three keys: source-and-method pairs fill two (the access key took the first), the rest overflow.
+        assertEquals(50, calls.byIpAddress().stream().mapToLong(CallRow::total).sum());
+    }
+
+    @Test
+    void relationshipsPastTheCapAreDroppedButCounted() {
+        BehaviorGraph graph = BehaviorGraph.builder().maxRelationshipsPerEntity(5).build();
+        for (int i = 0; i < 20; i++) {
+            graph.accept(call(alice(), hours(3), "GetUser", "198.51.100." + i));
+        }
+        assertEquals(5, graph.relationships(EntityRef.user(ALICE_ID)).size());
+        assertTrue(graph.stats().droppedRelationships() > 0);
+        assertEquals(20, graph.profile(EntityRef.user(ALICE_ID), SCOPE).apiCallVolume().orElseThrow().success());
+    }
+}

@@ -1,0 +1,151 @@
+package io.github.detective4j.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.detective4j.json.DetectiveJson;
+import io.github.detective4j.model.ApiCall;
+import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.model.EntityType;
+import io.github.detective4j.model.FlowDirection;
+import io.github.detective4j.model.Principal;
+import io.github.detective4j.model.PrincipalType;
+import io.github.detective4j.model.ScopeTime;
+import io.github.detective4j.model.SecurityEvent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Eight threads ingest one shuffled set of events while two others query; every profile at the end equals the
+ * profile of a serial ingest of the same events, to the last byte of its JSON.
+ */
+class ConcurrentIngestTest {
+    static final int THREADS = 8;
+    static final ScopeTime SCOPE = ScopeTime.of(Events.hours(50 * 24), Events.hours(51 * 24));
+
+    @Test
+    void concurrentIngestEqualsSerialIngest() throws Exception {
+        List<SecurityEvent> events = workload(new Random(20261201L));
+        BehaviorGraph serial = BehaviorGraph.create();
+        events.forEach(serial::accept);
+
+        List<SecurityEvent> shuffled = new ArrayList<>(events);
+        Collections.shuffle(shuffled, new Random(7));
+        BehaviorGraph concurrent = BehaviorGraph.create();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS + 2);
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicBoolean ingesting = new AtomicBoolean(true);
+        AtomicLong queries = new AtomicLong();
+        List<Future<?>> writers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            List<SecurityEvent> part = shuffled.subList(t * shuffled.size() / THREADS,
+                    (t + 1) * shuffled.size() / THREADS);
+            boolean batches = t % 2 == 0;
+            writers.add(pool.submit(() -> {
+                start.await();
+                if (batches) {
+                    for (int i = 0; i < part.size(); i += 100) {
+                        concurrent.ingestAll(part.subList(i, Math.min(part.size(), i + 100)));
+                    }
+                } else {
+                    part.forEach(concurrent::accept);
+                }
+                return null;
+            }));
+        }
+        List<Future<?>> readers = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            readers.add(pool.submit(() -> {
+                start.await();
+                while (ingesting.get()) {
+                    concurrent.profile(EntityRef.user("AIDA000000000000000001"), SCOPE).toString();
+                    concurrent.profile(EntityRef.ipAddress("203.0.113.3"), SCOPE);
+                    concurrent.search(Search.cidr("203.0.113.0/24"));
+                    concurrent.asGraph().edgeSet();
+                    concurrent.stats();
+                    queries.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> w : writers) {
+            w.get(60, TimeUnit.SECONDS);
+        }
+        ingesting.set(false);
+        for (Future<?> r : readers) {
+            r.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertTrue(queries.get() > 0, "queries ran during ingestion");
+
+        GraphStats a = serial.stats();
+        GraphStats b = concurrent.stats();
+        assertEquals(a, b);
+        List<EntityRef> entities = new ArrayList<>();
+        for (EntityType type : List.of(EntityType.AWS_USER, EntityType.AWS_ROLE, EntityType.AWS_ROLE_SESSION,
+                EntityType.AWS_ACCOUNT, EntityType.IP_ADDRESS, EntityType.USER_AGENT, EntityType.EC2_INSTANCE,
+                EntityType.FINDING)) {
+            serial.search(Search.idPrefix("").withTypes(type).withLimit(100_000)).entities()
+                    .forEach(e -> entities.add(e.entity()));
+        }
+        assertTrue(entities.size() > 100, "a graph of some size: " + entities.size());
+        for (EntityRef entity : entities) {
+            assertEquals(DetectiveJson.write(serial.profile(entity, SCOPE)),
+                    DetectiveJson.write(concurrent.profile(entity, SCOPE)), entity.toString());
+            assertEquals(serial.relationships(entity), concurrent.relationships(entity), entity.toString());
+        }
+        assertEquals(serial.findings(), concurrent.findings());
+    }
+
+    /** 60 days of users, role sessions, instances and findings, with failures and late updates. */
+    static List<SecurityEvent> workload(Random random) {
+        List<SecurityEvent> events = new ArrayList<>();
+        List<Principal> principals = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            principals.add(Principal.builder(PrincipalType.IAM_USER)
+                    .principalId(String.format("AIDA%018d", i)).accountId(Events.ACCOUNT).userName("user" + i)
+                    .arn("arn:aws:iam::" + Events.ACCOUNT + ":user/user" + i)
+                    .accessKeyId(String.format("AKIA%016d", i)).build());
+        }
+        for (int i = 0; i < 10; i++) {
+            principals.add(Events.session("s" + i));
+        }
+        String[] methods = {"ListUsers", "GetUser", "CreateUser", "DescribeInstances", "GetObject", "AssumeRole",
+                "StopLogging", "ListBuckets", "GetCallerIdentity", "PutObject"};
+        for (int n = 0; n < 40_000; n++) {
+            Principal who = principals.get(random.nextInt(principals.size()));
+            var when = Events.hours(random.nextInt(60 * 24)).plusSeconds(random.nextInt(3600));
+            String ip = "203.0.113." + random.nextInt(40);
+            ApiCall call = Events.call(who, when, "iam.amazonaws.com", methods[random.nextInt(methods.length)],
+                    random.nextInt(20) == 0 ? null : ip, "agent/" + random.nextInt(6), random.nextInt(10) != 0);
+            events.add(call);
+        }
+        String[] instances = {"i-08a8e40be65425909", "i-0123456789abcdef0", "i-0fedcba9876543210", "i-0aaaabbbbccccdddd"};
+        for (int n = 0; n < 20_000; n++) {
+            String instance = instances[random.nextInt(instances.length)];
+            events.add(Events.flow(instance, Events.hours(random.nextInt(60 * 24)), "10.0.0." + random.nextInt(4),
+                    random.nextInt(4) * 1000 + 32768, "203.0.113." + random.nextInt(40),
+                    random.nextBoolean() ? 443 : 8333,
+                    random.nextBoolean() ? FlowDirection.INBOUND : FlowDirection.OUTBOUND, random.nextInt(100_000)));
+        }
+        for (int n = 0; n < 200; n++) {
+            String id = String.format("%032x", random.nextInt(30));
+            int first = random.nextInt(59 * 24);
+            events.add(Events.finding(id, Events.hours(first), Events.hours(first + random.nextInt(24)),
+                    EntityRef.ec2Instance(instances[random.nextInt(instances.length)]),
+                    EntityRef.ipAddress("203.0.113." + random.nextInt(40))));
+        }
+        return events;
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.detective4j.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+/**
+ * {@link HourCells} against a sorted map of hour to counters, whatever the order the hours arrive in: the sorted
+ * array with its in-place inserts must hold exactly what the map holds.
+ */
+class HourCellsPropertyTest {
+
+    @Provide
+    Arbitrary<List<Tuple.Tuple3<Integer, Boolean, Integer>>> updates() {
+        Arbitrary<Integer> hours = Arbitraries.oneOf(
+                Arbitraries.integers().between(490_000, 490_050),        // dense, many repeats
+                Arbitraries.integers().between(0, 1_000_000));           // sparse, mostly new
+        return Combinators.combine(hours, Arbitraries.of(true, false), Arbitraries.integers().between(0, 5))
+                .as(Tuple::of).list().ofMaxSize(400);
+    }
+
+    @Property(tries = 300)
+    void holdsWhatASortedMapHolds(@ForAll("updates") List<Tuple.Tuple3<Integer, Boolean, Integer>> updates) {
+        HourCells cells = HourCells.traffic();
+        TreeMap<Integer, long[]> model = new TreeMap<>();
+        for (Tuple.Tuple3<Integer, Boolean, Integer> u : updates) {
+            int hour = u.get1();
+            long bytes = u.get3() * 100L;
+            cells.addTraffic(hour, u.get2(), bytes, u.get3(), u.get3() % 2 == 0);
+            long[] m = model.computeIfAbsent(hour, h -> new long[HourCells.TRAFFIC_STRIDE]);
+            m[u.get2() ? HourCells.BYTES_IN : HourCells.BYTES_OUT] += bytes;
+            m[u.get2() ? HourCells.PACKETS_IN : HourCells.PACKETS_OUT] += u.get3();
+            m[u.get3() % 2 == 0 ? HourCells.ACCEPTED : HourCells.REJECTED]++;
+        }
+        assertEquals(model.size(), cells.size());
+        int slot = 0;
+        for (Map.Entry<Integer, long[]> e : model.entrySet()) {
+            assertEquals(e.getKey(), cells.hour(slot));
+            for (int c = 0; c < HourCells.TRAFFIC_STRIDE; c++) {
+                assertEquals(e.getValue()[c], cells.value(slot, c), "hour " + e.getKey() + " channel " + c);
+            }
+            slot++;
+        }
+    }
+
+    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE) // three parameters' edge cases would crowd out the tries
+    void sumsAnyRangeAsTheMapDoes(@ForAll("updates") List<Tuple.Tuple3<Integer, Boolean, Integer>> updates,
+            @ForAll @IntRange(min = 489_990, max = 490_060) int from, @ForAll @IntRange(min = 0, max = 40) int length) {
+        HourCells cells = HourCells.calls();
+        TreeMap<Integer, long[]> model = new TreeMap<>();
+        for (Tuple.Tuple3<Integer, Boolean, Integer> u : updates) {
+            cells.addCall(u.get1(), u.get2());
+            model.computeIfAbsent(u.get1(), h -> new long[2])[u.get2() ? 0 : 1]++;
+        }
+        long[] expected = new long[2];
+        Map<Integer, long[]> range = model.subMap(from, from + length);
+        range.values().forEach(v -> {
+            expected[0] += v[0];
+            expected[1] += v[1];
+        });
+        long[] sums = new long[2];
+        assertEquals(range.size(), cells.sum(from, from + length, sums));
+        assertEquals(expected[0], sums[0]);
+        assertEquals(expected[1], sums[1]);
+        assertEquals(!range.isEmpty(), cells.anyIn(from, from + length));
+
+        long[] dense = new long[length * 2];
+        cells.addInto(from, from + length, dense);
+        for (int i = 0; i < length; i++) {
+            long[] m = model.getOrDefault(from + i, new long[2]);
+            assertEquals(m[0], dense[2 * i]);
+            assertEquals(m[1], dense[2 * i + 1]);
+        }
+    }
+
+    @Property(tries = 50)
+    void countersSaturateInsteadOfWrapping(@ForAll @Size(min = 1, max = 5) List<@IntRange(min = 1) Integer> extra) {
+        HourCells cells = HourCells.traffic();
+        cells.add(7, HourCells.BYTES_IN, Long.MAX_VALUE - 1);
+        for (int e : extra) {
+            cells.add(7, HourCells.BYTES_IN, e);
+        }
+        assertEquals(Long.MAX_VALUE, cells.value(0, HourCells.BYTES_IN));
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.detective4j.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.detective4j.graph.BehaviorGraph;
+import io.github.detective4j.model.ApiCall;
+import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.model.Principal;
+import io.github.detective4j.model.PrincipalType;
+import io.github.detective4j.model.ScopeTime;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DetectiveJsonTest {
+    static final String ID = "AIDAJQABLZS4A3QDU576Q";
+    static final String HOSTILE_UA = "Mozilla/5.0 \"},\"injected\":true,{\" </script><script>alert(1)</script>";
+
+    @Test
+    void aProfileHasStableFieldNamesAndPanelsByKey() throws Exception {
+        BehaviorGraph graph = BehaviorGraph.create();
+        graph.accept(ApiCall.builder().eventTime(Instant.parse("2026-11-20T10:15:00Z"))
+                .principal(Principal.builder(PrincipalType.IAM_USER).principalId(ID).accountId("111122223333")
+                        .userName("alice").build())
+                .eventSource("iam.amazonaws.com").eventName("CreateUser").sourceIpAddress("198.51.100.7")
+                .userAgent(HOSTILE_UA).build());
+        ScopeTime scope = ScopeTime.parse("2026-11-20T00:00:00Z/2026-11-21T00:00:00Z");
+        JsonNode json = new ObjectMapper().readTree(DetectiveJson.write(graph.profile(EntityRef.user(ID), scope)));
+
+        assertEquals("AwsUser/" + ID, json.get("entity").asText());
+        assertEquals("2026-11-20T00:00:00Z", json.get("scope").get("start").asText());
+        assertTrue(json.get("inTraining").asBoolean());
+        assertEquals(List.of("details", "findings", "apiCallVolume"),
+                iterate(json.get("panels").fieldNames()));
+        JsonNode calls = json.get("panels").get("apiCallVolume");
+        assertEquals(1, calls.get("success").asLong());
+        assertEquals("2026-11-19T00:00:00Z", calls.get("hours").get(0).get("hour").asText());
+        assertEquals("iam.amazonaws.com:CreateUser",
+                calls.get("byIpAddress").get(0).get("children").get(0).get("key").asText());
+        assertTrue(calls.get("percentChange") == null, "null fields are left out");
+        assertEquals("alice", json.get("panels").get("details").get("name").asText());
+    }
+
+    @Test
+    void attackerStringsStayInsideTheirJsonString() throws Exception {
+        BehaviorGraph graph = BehaviorGraph.create();
+        graph.accept(ApiCall.builder().eventTime(Instant.parse("2026-11-20T10:15:00Z"))
+                .principal(Principal.builder(PrincipalType.IAM_USER).principalId(ID).build())
+                .eventSource("iam.amazonaws.com").eventName("GetUser").sourceIpAddress("198.51.100.7")
+                .userAgent(HOSTILE_UA).build());
+        String text = DetectiveJson.write(graph.profile(EntityRef.userAgent(HOSTILE_UA),
+                ScopeTime.parse("2026-11-20T00:00:00Z/2026-11-21T00:00:00Z")));
+        JsonNode json = new ObjectMapper().readTree(text);
+        assertFalse(json.has("injected"));
+        assertEquals("UserAgent/" + HOSTILE_UA, json.get("entity").asText());
+    }
+
+    private static List<String> iterate(java.util.Iterator<String> names) {
+        List<String> out = new java.util.ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.detective4j.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class TextTableTest {
+
+    @Test
+    void alignsTextLeftAndNumbersRight() {
+        String text = TextTable.of("ip", "calls").row("203.0.113.7", 1200).row("198.51.100.1", 3).toString();
+        assertEquals("ip            calls\n203.0.113.7   1,200\n198.51.100.1      3", text);
+    }
+
+    @Test
+    void hostileCellsCannotDriveTheTerminal() {
+        // An ANSI escape that clears the screen, a forged new line, and a right-to-left override.
+        String ua = "aws-cli/2.0 \u001b[2J\nrow2\u202egnp.exe";
+        String text = TextTable.of("user agent").row(ua).toString();
+        assertFalse(text.contains("\u001b"), text);
+        assertFalse(text.contains("\u202e"), text);
+        assertEquals(2, text.split("\n").length, "no forged line");
+        assertTrue(text.contains("aws-cli/2.0 \\u001b[2J\\u000arow2\\u202egnp.exe"), text);
+    }
+
+    @Test
+    void longCellsAreCut() {
+        String cell = TextTable.clean("x".repeat(500));
+        assertEquals(TextTable.MAX_CELL, cell.length());
+        assertTrue(cell.endsWith("\u2026"));
+        assertEquals("", TextTable.clean(null));
+    }
+
+    @Test
+    void tooManyCellsIsAnError() {
+        assertThrows(IllegalArgumentException.class, () -> TextTable.of("a").row("x", "y"));
+    }
+
+    @Test
+    void sparklinesScaleToTheirMaximum() {
+        assertEquals(" \u2581\u2584\u2588\u2588\u2582", Sparkline.of(new long[] {0, 1, 4, 8, 8, 2}));
+        assertEquals("  ", Sparkline.of(new long[] {0, 0}));
+        assertEquals("", Sparkline.of(new long[0]));
+    }
+}
