@@ -15,7 +15,7 @@ final class ApiMethods {
     private final Map<String, ObjectIntHashMap<String>> bySource = new HashMap<>();
     private final List<String> sources = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
-    private final List<HourCells> calls = new ArrayList<>();
+    private final List<CallCells> calls = new ArrayList<>();
 
     int id(String eventSource, String eventName) {
         ObjectIntHashMap<String> byName = bySource.computeIfAbsent(eventSource, s -> new ObjectIntHashMap<>());
@@ -42,7 +42,7 @@ final class ApiMethods {
         return names.get(id);
     }
 
-    HourCells calls(int id) {
+    CallCells calls(int id) {
         return calls.get(id);
     }
 

@@ -31,7 +31,12 @@ final class Edge {
 
     void call(long second, int hour, boolean success) {
         observe(second, second);
-        cells.addCall(hour, success);
+        ((CallCells) cells).addCall(hour, success);
+    }
+
+    void traffic(long start, long end, int hour, boolean inbound, long bytes, long packets, boolean accepted) {
+        observe(start, end);
+        ((TrafficCells) cells).addTraffic(hour, inbound, bytes, packets, accepted);
     }
 
     Relationship relationship() {

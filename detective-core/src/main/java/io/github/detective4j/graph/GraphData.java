@@ -13,6 +13,7 @@ import io.github.detective4j.model.Principal;
 import io.github.detective4j.model.PrincipalType;
 import io.github.detective4j.model.SecurityEvent;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ final class GraphData {
     final ApiMethods methods = new ApiMethods();
     final Dictionary values = new Dictionary();
     final Map<String, FindingState> findings = new HashMap<>();
+    /** Principal nodes by principal id, for the identity types whose entity id is their principal id. */
+    private final Map<PrincipalType, Map<String, Node>> actors = new EnumMap<>(PrincipalType.class);
     /** Instances learned from flow records that name both, for records that name only the interface. */
     private final Map<String, Node> instanceByInterface = new HashMap<>();
 
@@ -56,6 +59,10 @@ final class GraphData {
 
     GraphData(GraphSettings settings) {
         this.settings = settings;
+        for (PrincipalType type : List.of(PrincipalType.IAM_USER, PrincipalType.ROOT, PrincipalType.ASSUMED_ROLE,
+                PrincipalType.FEDERATED_USER, PrincipalType.IDENTITY_CENTER_USER)) {
+            actors.put(type, new HashMap<>());
+        }
     }
 
     void ingest(SecurityEvent event) {
@@ -82,34 +89,52 @@ final class GraphData {
         int hour = hourOf(second);
         boolean success = call.isSuccess();
         Principal principal = call.principal();
-
-        Node actor = principal.entity().map(entities::getOrCreate).orElse(null);
-        Node ip = call.sourceIpAddress() == null ? null
-                : entities.getOrCreate(EntityType.IP_ADDRESS, call.sourceIpAddress());
-        Node userAgent = call.userAgent() == null ? null
-                : entities.getOrCreate(EntityType.USER_AGENT, call.userAgent());
-        String accountId = principal.accountId() != null ? principal.accountId() : call.accountId();
-        Node account = accountId == null ? null : entities.getOrCreate(EntityType.AWS_ACCOUNT, accountId);
         int method = methods.id(call.eventSource(), call.eventName());
         methods.calls(method).addCall(hour, success);
 
+        Node actor = actor(principal);
+        String accountId = principal.accountId() != null ? principal.accountId() : call.accountId();
+        Node account;
+        Node ip;
+        Node userAgent;
         if (actor != null) {
             actor.observe(second, second);
             actor.calls().addCall(hour, success);
             describePrincipal(actor, principal, second);
+            Node.Recent recent = actor.recent();
+            Edge ipEdge = recent(recent.ips, call.sourceIpAddress(), actor, RelationshipType.CALLED_FROM,
+                    EntityType.IP_ADDRESS);
+            ip = ipEdge != null ? ipEdge.target : node(EntityType.IP_ADDRESS, call.sourceIpAddress());
+            Edge uaEdge = recent(recent.userAgents, call.userAgent(), actor, RelationshipType.USED_USER_AGENT,
+                    EntityType.USER_AGENT);
+            userAgent = uaEdge != null ? uaEdge.target : node(EntityType.USER_AGENT, call.userAgent());
+            Edge accountEdge = recent.account != null && recent.account.target.ref.id().equals(accountId)
+                    ? recent.account : relationship(actor, RelationshipType.MEMBER_OF, EntityType.AWS_ACCOUNT,
+                            accountId);
+            recent.account = accountEdge != null ? accountEdge : recent.account;
+            account = accountEdge != null ? accountEdge.target : node(EntityType.AWS_ACCOUNT, accountId);
+
             int source = ip != null ? ip.index : DrillDown.SERVICE | values.id(serviceOf(call));
-            callDrillDown(actor, DrillDown.key(DrillDown.SOURCE_METHOD, source, method), hour, success);
-            if (principal.accessKeyId() != null) {
-                callDrillDown(actor, DrillDown.key(DrillDown.ACCESS_KEY, values.id(principal.accessKeyId()), 0),
-                        hour, success);
+            callDrillDown(actor, DrillDown.key(DrillDown.SOURCE_METHOD, source, method)).addCall(hour, success);
+            String accessKey = principal.accessKeyId();
+            if (accessKey != null) {
+                if (!accessKey.equals(recent.accessKey)) {
+                    recent.accessKey = accessKey;
+                    recent.accessKeyCells = callDrillDown(actor,
+                            DrillDown.key(DrillDown.ACCESS_KEY, values.id(accessKey), 0));
+                }
+                recent.accessKeyCells.addCall(hour, success);
             }
-            if (ip != null) {
-                call(actor, RelationshipType.CALLED_FROM, ip, second, hour, success);
+            if (ipEdge != null) {
+                ipEdge.call(second, hour, success);
             }
-            if (userAgent != null) {
-                call(actor, RelationshipType.USED_USER_AGENT, userAgent, second, hour, success);
+            if (uaEdge != null) {
+                uaEdge.call(second, hour, success);
             }
-            Node role = principal.role().map(entities::getOrCreate).orElse(null);
+            if (accountEdge != null) {
+                accountEdge.observe(second, second);
+            }
+            Node role = role(actor, principal);
             if (role != null && role != actor) {
                 role.observe(second, second);
                 role.calls().addCall(hour, success);
@@ -117,12 +142,10 @@ final class GraphData {
                 actor.attributes().role = role;
                 call(actor, RelationshipType.ASSUMED_ROLE, role, second, hour, success);
             }
-            if (account != null && account != actor) {
-                Edge member = edge(actor, RelationshipType.MEMBER_OF, account);
-                if (member != null) {
-                    member.observe(second, second);
-                }
-            }
+        } else {
+            ip = node(EntityType.IP_ADDRESS, call.sourceIpAddress());
+            userAgent = node(EntityType.USER_AGENT, call.userAgent());
+            account = node(EntityType.AWS_ACCOUNT, accountId);
         }
         if (account != null && account != actor) {
             account.observe(second, second);
@@ -136,7 +159,17 @@ final class GraphData {
             userAgent.observe(second, second);
             userAgent.calls().addCall(hour, success);
             if (ip != null) {
-                call(userAgent, RelationshipType.USED_FROM, ip, second, hour, success);
+                Edge[] recent = userAgent.recent().ips;
+                Edge used = Node.Recent.find(recent, ip.ref.id());
+                if (used == null) {
+                    used = edge(userAgent, RelationshipType.USED_FROM, ip);
+                    if (used != null) {
+                        Node.Recent.remember(recent, used);
+                    }
+                }
+                if (used != null) {
+                    used.call(second, hour, success);
+                }
             }
         }
         List<AwsResource> resources = call.resources();
@@ -145,10 +178,73 @@ final class GraphData {
         }
     }
 
+    /**
+     * Returns the relationship from {@code source} to the entity {@code id} names: a remembered one when it leads
+     * there (equal strings, no hashing), else the one found or created, then remembered; null without an id, for an
+     * id that does not fit the type, or past the relationship cap.
+     */
+    private Edge recent(Edge[] recent, String id, Node source, RelationshipType type, EntityType targetType) {
+        if (id == null) {
+            return null;
+        }
+        Edge edge = Node.Recent.find(recent, id);
+        if (edge == null) {
+            edge = relationship(source, type, targetType, id);
+            if (edge != null) {
+                Node.Recent.remember(recent, edge);
+            }
+        }
+        return edge;
+    }
+
+    /** The relationship to the entity {@code id} names, created; null as {@link #recent} says. */
+    private Edge relationship(Node source, RelationshipType type, EntityType targetType, String id) {
+        Node target = id == null ? null : entities.getOrCreate(targetType, id);
+        return target == null || target == source ? null : edge(source, type, target);
+    }
+
+    private Node node(EntityType type, String id) {
+        return id == null ? null : entities.getOrCreate(type, id);
+    }
+
+    /**
+     * The acting principal's node. For the identity types whose entity is their principal id
+     * ({@link Principal#entity()}: users, root with a principal id, role sessions, federated and Identity Center
+     * users), nodes are remembered by principal id, which skips building and checking an {@code EntityRef} per event.
+     */
+    private Node actor(Principal principal) {
+        String id = principal.principalId();
+        Map<String, Node> known = id == null ? null : actors.get(principal.type());
+        if (known != null) {
+            Node node = known.get(id);
+            if (node != null) {
+                return node;
+            }
+        }
+        Node node = principal.entity().map(entities::getOrCreate).orElse(null);
+        if (known != null && node != null) {
+            known.put(id, node);
+        }
+        return node;
+    }
+
+    /** The role of a role session: the one the session's node already names when the issuer agrees. */
+    private Node role(Node actor, Principal principal) {
+        Principal.SessionIssuer issuer = principal.sessionIssuer();
+        if (issuer == null) {
+            return null;
+        }
+        Node known = actor.attributes == null ? null : actor.attributes.role;
+        if (known != null && known.ref.id().equals(issuer.principalId())) {
+            return known;
+        }
+        return principal.role().map(entities::getOrCreate).orElse(null);
+    }
+
     private void resource(ApiCall call, AwsResource resource, Node actor, long second, int hour, boolean success) {
         if (actor != null) {
             int id = values.id(resource.type() + ' ' + resource.id());
-            callDrillDown(actor, DrillDown.key(DrillDown.RESOURCE, id, 0), hour, success);
+            callDrillDown(actor, DrillDown.key(DrillDown.RESOURCE, id, 0)).addCall(hour, success);
         }
         switch (resource.type()) {
             case AwsResource.S3_BUCKET -> {
@@ -270,14 +366,18 @@ final class GraphData {
         return call.sourceService() != null ? call.sourceService() : "(no source)";
     }
 
-    private void callDrillDown(Node owner, long key, int hour, boolean success) {
-        HourCells cells = owner.drillDown(key, HourCells.CALL_STRIDE, settings.maxDrillDownKeys());
+    private CallCells callDrillDown(Node owner, long key) {
+        return (CallCells) drillDown(owner, key, true);
+    }
+
+    /** The drill-down series under a key, or past the entity's cap its kind's overflow series. */
+    private HourCells drillDown(Node owner, long key, boolean calls) {
+        HourCells cells = owner.drillDown(key, settings.maxDrillDownKeys(), calls);
         if (cells == null) {
             overflowedDrillDowns++;
-            cells = owner.drillDown(DrillDown.overflow(DrillDown.kind(key)), HourCells.CALL_STRIDE,
-                    Integer.MAX_VALUE);
+            cells = owner.drillDown(DrillDown.overflow(DrillDown.kind(key)), Integer.MAX_VALUE, calls);
         }
-        cells.addCall(hour, success);
+        return cells;
     }
 
     private void call(Node source, RelationshipType type, Node target, long second, int hour, boolean success) {
@@ -340,17 +440,11 @@ final class GraphData {
         describeInstance(instance, flow, start);
         Edge edge = edge(instance, RelationshipType.COMMUNICATED_WITH, remote);
         if (edge != null) {
-            edge.observe(start, end);
-            edge.cells.addTraffic(hour, inbound, bytes, packets, accepted);
+            edge.traffic(start, end, hour, inbound, bytes, packets, accepted);
         }
         int tuple = values.id(DrillDown.flowTuple(flow.localPort(), flow.remotePort(), flow.protocol()));
-        long key = DrillDown.key(DrillDown.FLOW, remote.index, tuple);
-        HourCells row = instance.drillDown(key, HourCells.TRAFFIC_STRIDE, settings.maxDrillDownKeys());
-        if (row == null) {
-            overflowedDrillDowns++;
-            row = instance.drillDown(DrillDown.overflow(DrillDown.FLOW), HourCells.TRAFFIC_STRIDE,
-                    Integer.MAX_VALUE);
-        }
+        TrafficCells row = (TrafficCells) drillDown(instance, DrillDown.key(DrillDown.FLOW, remote.index, tuple),
+                false);
         row.addTraffic(hour, inbound, bytes, packets, accepted);
     }
 

@@ -16,14 +16,16 @@ final class Node {
     long firstSeen = Long.MAX_VALUE;
     long lastSeen = Long.MIN_VALUE;
     /** API calls made by this entity (principals), from it (IPs), with it (user agents), on it (buckets). */
-    HourCells calls;
+    CallCells calls;
     /** Traffic of this entity (instances, IPs), seen from it. */
-    HourCells traffic;
+    TrafficCells traffic;
     LongObjectHashMap<Edge> out;
     List<Edge> in;
     /** Drill-down series by {@link DrillDown} key. */
     LongObjectHashMap<HourCells> drillDown;
     Attributes attributes;
+    /** Principals and user agents only: what their last event resolved, for the next one. */
+    Recent recent;
 
     Node(int index, EntityRef ref) {
         this.index = index;
@@ -43,14 +45,14 @@ final class Node {
         }
     }
 
-    HourCells calls() {
+    CallCells calls() {
         if (calls == null) {
             calls = HourCells.calls();
         }
         return calls;
     }
 
-    HourCells traffic() {
+    TrafficCells traffic() {
         if (traffic == null) {
             traffic = HourCells.traffic();
         }
@@ -92,8 +94,18 @@ final class Node {
         return drillDown == null ? 0 : drillDown.size();
     }
 
-    /** Returns the series under {@code key}, creating it; null when creating it would pass {@code cap} keys. */
-    HourCells drillDown(long key, int stride, int cap) {
+    Recent recent() {
+        if (recent == null) {
+            recent = new Recent();
+        }
+        return recent;
+    }
+
+    /**
+     * Returns the series under a drill-down key, creating it as a call or traffic series; null when creating it
+     * would pass {@code cap} keys (the caller then uses the kind's overflow key, {@link DrillDown#overflow}).
+     */
+    HourCells drillDown(long key, int cap, boolean calls) {
         if (drillDown == null) {
             drillDown = new LongObjectHashMap<>(4);
         }
@@ -104,13 +116,58 @@ final class Node {
         if (drillDown.size() >= cap) {
             return null;
         }
-        HourCells cells = new HourCells(stride);
+        HourCells cells = calls ? HourCells.calls() : HourCells.traffic();
         drillDown.indexInsert(slot, key, cells);
         return cells;
     }
 
-    @Override
-    public String toString() {
-        return ref.toString();
+    /**
+     * The relationships and series a principal's (or user agent's) recent events used: consecutive events of one
+     * caller mostly repeat one of a few addresses and user agents, its account and its access key, and comparing a
+     * fresh string with a few known ones costs less than hashing it into the graph-wide maps, which is what every
+     * parsed event would otherwise pay.
+     */
+    static final class Recent {
+        /** How many addresses and user agents are remembered, most recent first. */
+        static final int WAYS = 4;
+
+        /** {@code CALLED_FROM} of a principal, {@code USED_FROM} of a user agent. */
+        final Edge[] ips = new Edge[WAYS];
+        final Edge[] userAgents = new Edge[WAYS];
+        Edge account;
+        String accessKey;
+        CallCells accessKeyCells;
+
+        /** The remembered relationship whose target has this id, moved to the front; null if none. */
+        static Edge find(Edge[] recent, String id) {
+            for (int i = 0; i < WAYS; i++) {
+                Edge edge = recent[i];
+                if (edge == null) {
+                    return null;
+                }
+                if (edge.target.ref.id().equals(id)) {
+                    remember(recent, edge, i);
+                    return edge;
+                }
+            }
+            return null;
+        }
+
+        /** Remembers a relationship in front, forgetting the least recent one. */
+        static void remember(Edge[] recent, Edge edge) {
+            int at = WAYS - 1;
+            for (int i = 0; i < WAYS; i++) {
+                if (recent[i] == null || recent[i] == edge) {
+                    at = i;
+                    break;
+                }
+            }
+            remember(recent, edge, at);
+        }
+
+        private static void remember(Edge[] recent, Edge edge, int from) {
+            System.arraycopy(recent, 0, recent, 1, from);
+            recent[0] = edge;
+        }
     }
 }

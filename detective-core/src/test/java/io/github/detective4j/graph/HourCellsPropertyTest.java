@@ -17,7 +17,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /**
- * {@link HourCells} against a sorted map of hour to counters, whatever the order the hours arrive in: the sorted
+ * {@link CallCells} and {@link TrafficCells} against a sorted map of hour to counters, whatever the order the hours arrive in: the sorted
  * array with its in-place inserts must hold exactly what the map holds.
  */
 class HourCellsPropertyTest {
@@ -33,7 +33,7 @@ class HourCellsPropertyTest {
 
     @Property(tries = 300)
     void holdsWhatASortedMapHolds(@ForAll("updates") List<Tuple.Tuple3<Integer, Boolean, Integer>> updates) {
-        HourCells cells = HourCells.traffic();
+        TrafficCells cells = HourCells.traffic();
         TreeMap<Integer, long[]> model = new TreeMap<>();
         for (Tuple.Tuple3<Integer, Boolean, Integer> u : updates) {
             int hour = u.get1();
@@ -58,7 +58,7 @@ class HourCellsPropertyTest {
     @Property(tries = 300, edgeCases = EdgeCasesMode.NONE) // three parameters' edge cases would crowd out the tries
     void sumsAnyRangeAsTheMapDoes(@ForAll("updates") List<Tuple.Tuple3<Integer, Boolean, Integer>> updates,
             @ForAll @IntRange(min = 489_990, max = 490_060) int from, @ForAll @IntRange(min = 0, max = 40) int length) {
-        HourCells cells = HourCells.calls();
+        CallCells cells = HourCells.calls();
         TreeMap<Integer, long[]> model = new TreeMap<>();
         for (Tuple.Tuple3<Integer, Boolean, Integer> u : updates) {
             cells.addCall(u.get1(), u.get2());
@@ -87,10 +87,10 @@ class HourCellsPropertyTest {
 
     @Property(tries = 50)
     void countersSaturateInsteadOfWrapping(@ForAll @Size(min = 1, max = 5) List<@IntRange(min = 1) Integer> extra) {
-        HourCells cells = HourCells.traffic();
-        cells.add(7, HourCells.BYTES_IN, Long.MAX_VALUE - 1);
+        TrafficCells cells = HourCells.traffic();
+        cells.addTraffic(7, true, Long.MAX_VALUE - 1, 1, true);
         for (int e : extra) {
-            cells.add(7, HourCells.BYTES_IN, e);
+            cells.addTraffic(7, true, e, 1, true);
         }
         assertEquals(Long.MAX_VALUE, cells.value(0, HourCells.BYTES_IN));
     }
