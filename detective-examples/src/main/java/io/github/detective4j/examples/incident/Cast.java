@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Who and what is in the story: users, roles, instances, the network and the public addresses, with their ids.
@@ -148,7 +149,7 @@ final class Cast {
         }
         for (int i = 3; i <= developers; i++) {
             Place office = i % 2 == 1 ? TOKYO_OFFICE : OSAKA_OFFICE;
-            all.add(new Human(user(String.format("developer-%02d", i)), Persona.DEVELOPER, office, null, LINUX_CLI,
+            all.add(new Human(user(String.format(Locale.ROOT, "developer-%02d", i)), Persona.DEVELOPER, office, null, LINUX_CLI,
                     CHROME_MAC));
         }
         all.add(new Human(user("carol.ito"), Persona.SECURITY, TOKYO_OFFICE, null, BOTO3, CHROME_MAC));

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * Every random choice of one generation, from one seeded {@link Random}: the same seed and the same order of calls
- * give the same data. Not thread-safe; a generation runs on one thread.
+ * give the same data, on every JVM (what is computed from the draws uses {@link StrictMath}). Not thread-safe; a
+ * generation runs on one thread.
  */
 final class Dice {
     private static final String UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -50,7 +51,7 @@ final class Dice {
         if (mean <= 0) {
             return 0;
         }
-        double limit = Math.exp(-mean);
+        double limit = StrictMath.exp(-mean); // StrictMath: the same bits on every platform
         double product = random.nextDouble();
         int count = 0;
         while (product > limit) {

@@ -204,6 +204,6 @@ final class NetworkTraffic {
         if (jst < 7) {
             return 0.25;
         }
-        return 0.25 + 0.75 * Math.max(0, Math.sin(Math.PI * (jst - 7) / 16.0));
+        return 0.25 + 0.75 * Math.max(0, StrictMath.sin(Math.PI * (jst - 7) / 16.0));
     }
 }
