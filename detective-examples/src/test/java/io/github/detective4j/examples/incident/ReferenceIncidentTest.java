@@ -31,11 +31,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The default incident, written once and read back through the parsers: what a behavior graph will be fed. */
 class ReferenceIncidentTest {
-    @TempDir
     static Path dir;
 
     static Facts facts;
@@ -50,7 +48,8 @@ class ReferenceIncidentTest {
         ReferenceIncident incident = ReferenceIncident.standard();
         facts = incident.facts();
         long t0 = System.nanoTime();
-        written = incident.write(dir);
+        dir = IncidentFiles.dir();
+        written = IncidentFiles.written();
         long t1 = System.nanoTime();
         report = AwsLogs.read(dir).into(ReferenceIncidentTest::sort);
         long t2 = System.nanoTime();
