@@ -1,6 +1,12 @@
 package io.github.detective4j.graph;
 
 import com.carrotsearch.hppc.cursors.LongObjectCursor;
+import io.github.detective4j.behavior.Baseline;
+import io.github.detective4j.behavior.NewBehavior;
+import io.github.detective4j.behavior.NewBehaviorRanking;
+import io.github.detective4j.behavior.VolumeIncreaseRule;
+import io.github.detective4j.enrich.AsnResolver;
+import io.github.detective4j.enrich.GeoLocator;
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.EntityType;
 import io.github.detective4j.model.EventSink;
@@ -68,6 +74,7 @@ import org.jgrapht.Graph;
 public final class BehaviorGraph implements EventSink {
     private final GraphData data;
     private final Profiles profiles;
+    private final NewBehaviors newBehaviors;
     private final Searches searches;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Graph<EntityRef, Relationship> view;
@@ -75,6 +82,7 @@ public final class BehaviorGraph implements EventSink {
     private BehaviorGraph(GraphSettings settings) {
         this.data = new GraphData(settings);
         this.profiles = new Profiles(data);
+        this.newBehaviors = new NewBehaviors(data);
         this.searches = new Searches(data);
         this.view = new RelationshipGraph(data, lock.readLock());
     }
@@ -323,6 +331,48 @@ public final class BehaviorGraph implements EventSink {
         return ScopeTime.of(endHour.minus(Duration.ofHours(24)), endHour);
     }
 
+    // ---------------------------------------------------------------- new behavior
+
+    /**
+     * Returns the baseline a scope is compared with: the window before it and whether the graph is still in
+     * training for it.
+     *
+     * @param scope the scope time
+     * @return the baseline
+     */
+    public Baseline baseline(ScopeTime scope) {
+        Objects.requireNonNull(scope, "scope");
+        return read(() -> newBehaviors.baseline(scope));
+    }
+
+    /**
+     * Returns what a principal (account, user, role, role session, federated user) or an S3 bucket did in the scope
+     * that it had not done in the baseline: new geolocations, API methods, ASOs and user agents, and methods called
+     * significantly more than their baseline rate ({@link NewBehavior}). Other entity types, and entities the graph
+     * does not hold, have nothing new.
+     *
+     * @param entity the entity
+     * @param scope the scope time
+     * @return the new behavior
+     */
+    public NewBehavior newBehavior(EntityRef entity, ScopeTime scope) {
+        Objects.requireNonNull(entity, "entity");
+        Objects.requireNonNull(scope, "scope");
+        return read(() -> newBehaviors.of(entity, scope));
+    }
+
+    /**
+     * Ranks the users, federated users and roles active in a scope by how much new behavior they show, across the
+     * whole graph: where to look first.
+     *
+     * @param scope the scope time
+     * @return the ranking, principals with nothing new left out
+     */
+    public NewBehaviorRanking newBehavior(ScopeTime scope) {
+        Objects.requireNonNull(scope, "scope");
+        return read(() -> newBehaviors.rank(scope));
+    }
+
     // ---------------------------------------------------------------- statistics
 
     /**
@@ -399,8 +449,47 @@ public final class BehaviorGraph implements EventSink {
         private int maxRelationships = 100_000;
         private int maxDrillDownKeys = 10_000;
         private int searchLimit = 10_000;
+        private GeoLocator geoLocator = GeoLocator.none();
+        private AsnResolver asnResolver = AsnResolver.none();
+        private VolumeIncreaseRule volumeIncrease = VolumeIncreaseRule.DEFAULT;
 
         private Builder() {}
+
+        /**
+         * Sets where IP addresses are, for new geolocations: a {@code MaxMindGeo} over a GeoLite2 or GeoIP2 City
+         * database, a {@code GeoTable}, or a locator of your own (it must be thread-safe and should be fast or
+         * cached: new behavior asks it for every address a principal used). Without one, no geolocation is new.
+         *
+         * @param locator the locator
+         * @return this builder
+         */
+        public Builder geoLocator(GeoLocator locator) {
+            this.geoLocator = Objects.requireNonNull(locator, "geo locator");
+            return this;
+        }
+
+        /**
+         * Sets which autonomous system IP addresses belong to, for new ASOs; thread-safe, as for
+         * {@link #geoLocator}. Without one, no ASO is new.
+         *
+         * @param resolver the resolver
+         * @return this builder
+         */
+        public Builder asnResolver(AsnResolver resolver) {
+            this.asnResolver = Objects.requireNonNull(resolver, "ASN resolver");
+            return this;
+        }
+
+        /**
+         * Sets when an API method's volume counts as increased over its baseline.
+         *
+         * @param rule the rule; default {@link VolumeIncreaseRule#DEFAULT}
+         * @return this builder
+         */
+        public Builder volumeIncrease(VolumeIncreaseRule rule) {
+            this.volumeIncrease = Objects.requireNonNull(rule, "volume increase rule");
+            return this;
+        }
 
         /**
          * Sets the baseline: how far before a scope's start profiles look for typical behavior.
@@ -502,7 +591,7 @@ public final class BehaviorGraph implements EventSink {
          */
         public BehaviorGraph build() {
             return new BehaviorGraph(new GraphSettings(baseline, trainingPeriod, profileContext, maxRelationships,
-                    maxDrillDownKeys, searchLimit));
+                    maxDrillDownKeys, searchLimit, geoLocator, asnResolver, volumeIncrease));
         }
 
         private static Duration wholeHours(Duration length, String what, Duration max) {

@@ -7,22 +7,31 @@ package io.github.detective4j.graph;
  * <table>
  *   <caption>Drill-down kinds</caption>
  *   <tr><th>kind</th><th>owner</th><th>first part</th><th>second part</th><th>series</th></tr>
- *   <tr><td>{@link #SOURCE_METHOD}</td><td>principal</td><td>the caller's source: an IP entity, or an AWS
- *       service ({@link #SERVICE})</td><td>the API method</td><td>calls</td></tr>
+ *   <tr><td>{@link #SOURCE_METHOD}</td><td>principal, S3 bucket</td><td>the caller's source: an IP entity, or an
+ *       AWS service ({@link #SERVICE})</td><td>the API method</td><td>calls</td></tr>
  *   <tr><td>{@link #ACCESS_KEY}</td><td>principal</td><td>the access key id</td><td>0</td><td>calls</td></tr>
  *   <tr><td>{@link #RESOURCE}</td><td>principal</td><td>the resource ({@code type id})</td><td>0</td><td>calls</td></tr>
  *   <tr><td>{@link #FLOW}</td><td>EC2 instance</td><td>the peer IP entity</td><td>local port, remote port and
  *       protocol</td><td>traffic</td></tr>
+ *   <tr><td>{@link #USER_AGENT}</td><td>principal (internal calls only: its relationships count the rest), S3
+ *       bucket</td><td>the user agent entity</td><td>1 for calls an AWS service made for the caller
+ *       ({@code sourceIPAddress} a service name), 0 for calls from an IP address</td><td>calls</td></tr>
+ *   <tr><td>{@link #SOURCE}, {@link #METHOD}, {@link #USER_AGENT}</td><td>account</td><td>a source, an API method,
+ *       a user agent used by anyone in the account</td><td>0</td><td>calls</td></tr>
  * </table>
  *
- * <p>An entity keeps at most a configured number of drill-down keys; the traffic and calls beyond that go to one
- * {@link #OTHER} key per kind, so the totals stay exact while the rows stay bounded.
+ * <p>An entity keeps at most a configured number of drill-down keys (an account, whose keys are everyone's, as many
+ * as it may have relationships); the traffic and calls beyond that go to one {@link #OTHER} key per kind, so the
+ * totals stay exact while the rows stay bounded.
  */
 final class DrillDown {
     static final int SOURCE_METHOD = 1;
     static final int ACCESS_KEY = 2;
     static final int RESOURCE = 3;
     static final int FLOW = 4;
+    static final int USER_AGENT = 5;
+    static final int SOURCE = 6;
+    static final int METHOD = 7;
 
     /** Largest part value, and the part of the overflow key. */
     static final int OTHER = (1 << 30) - 1;

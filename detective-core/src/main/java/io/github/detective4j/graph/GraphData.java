@@ -11,6 +11,7 @@ import io.github.detective4j.model.FlowLogStatus;
 import io.github.detective4j.model.NetworkFlow;
 import io.github.detective4j.model.Principal;
 import io.github.detective4j.model.PrincipalType;
+import io.github.detective4j.model.ScopeTime;
 import io.github.detective4j.model.SecurityEvent;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -93,6 +94,7 @@ final class GraphData {
         methods.calls(method).addCall(hour, success);
 
         Node actor = actor(principal);
+        int source;
         String accountId = principal.accountId() != null ? principal.accountId() : call.accountId();
         Node account;
         Node ip;
@@ -113,9 +115,12 @@ final class GraphData {
                             accountId);
             recent.account = accountEdge != null ? accountEdge : recent.account;
             account = accountEdge != null ? accountEdge.target : node(EntityType.AWS_ACCOUNT, accountId);
+            source = source(ip, call);
 
-            int source = ip != null ? ip.index : DrillDown.SERVICE | values.id(serviceOf(call));
             callDrillDown(actor, DrillDown.key(DrillDown.SOURCE_METHOD, source, method)).addCall(hour, success);
+            if (ip == null && userAgent != null) {
+                callDrillDown(actor, DrillDown.key(DrillDown.USER_AGENT, userAgent.index, 1)).addCall(hour, success);
+            }
             String accessKey = principal.accessKeyId();
             if (accessKey != null) {
                 if (!accessKey.equals(recent.accessKey)) {
@@ -146,10 +151,18 @@ final class GraphData {
             ip = node(EntityType.IP_ADDRESS, call.sourceIpAddress());
             userAgent = node(EntityType.USER_AGENT, call.userAgent());
             account = node(EntityType.AWS_ACCOUNT, accountId);
+            source = source(ip, call);
         }
-        if (account != null && account != actor) {
-            account.observe(second, second);
-            account.calls().addCall(hour, success);
+        if (account != null) {
+            if (account != actor) {
+                account.observe(second, second);
+                account.calls().addCall(hour, success);
+            }
+            accountDrillDown(account, DrillDown.SOURCE, source).addCall(hour, success);
+            accountDrillDown(account, DrillDown.METHOD, method).addCall(hour, success);
+            if (userAgent != null) {
+                accountDrillDown(account, DrillDown.USER_AGENT, userAgent.index).addCall(hour, success);
+            }
         }
         if (ip != null) {
             ip.observe(second, second);
@@ -174,8 +187,13 @@ final class GraphData {
         }
         List<AwsResource> resources = call.resources();
         for (int i = 0; i < resources.size(); i++) {
-            resource(call, resources.get(i), actor, second, hour, success);
+            resource(call, resources.get(i), actor, source, method, userAgent, second, hour, success);
         }
+    }
+
+    /** The drill-down part naming where a call came from: its IP entity, or the AWS service that made it. */
+    private int source(Node ip, ApiCall call) {
+        return ip != null ? ip.index : DrillDown.SERVICE | values.id(serviceOf(call));
     }
 
     /**
@@ -241,7 +259,8 @@ final class GraphData {
         return principal.role().map(entities::getOrCreate).orElse(null);
     }
 
-    private void resource(ApiCall call, AwsResource resource, Node actor, long second, int hour, boolean success) {
+    private void resource(ApiCall call, AwsResource resource, Node actor, int source, int method, Node userAgent,
+            long second, int hour, boolean success) {
         if (actor != null) {
             int id = values.id(resource.type() + ' ' + resource.id());
             callDrillDown(actor, DrillDown.key(DrillDown.RESOURCE, id, 0)).addCall(hour, success);
@@ -252,6 +271,14 @@ final class GraphData {
                 if (bucket != null) {
                     bucket.observe(second, second);
                     bucket.calls().addCall(hour, success);
+                    describeLocation(bucket, call.accountId(), call.region(), second);
+                    callDrillDown(bucket, DrillDown.key(DrillDown.SOURCE_METHOD, source, method))
+                            .addCall(hour, success);
+                    if (userAgent != null) {
+                        int internal = (source & DrillDown.SERVICE) != 0 ? 1 : 0;
+                        callDrillDown(bucket, DrillDown.key(DrillDown.USER_AGENT, userAgent.index, internal))
+                                .addCall(hour, success);
+                    }
                     if (actor != null) {
                         call(actor, RelationshipType.ACCESSED_BUCKET, bucket, second, hour, success);
                     }
@@ -367,12 +394,17 @@ final class GraphData {
     }
 
     private CallCells callDrillDown(Node owner, long key) {
-        return (CallCells) drillDown(owner, key, true);
+        return (CallCells) drillDown(owner, key, true, settings.maxDrillDownKeys());
+    }
+
+    /** An account's series of everyone's calls from one source, to one method or with one user agent. */
+    private CallCells accountDrillDown(Node account, int kind, int part) {
+        return (CallCells) drillDown(account, DrillDown.key(kind, part, 0), true, settings.maxRelationships());
     }
 
     /** The drill-down series under a key, or past the entity's cap its kind's overflow series. */
-    private HourCells drillDown(Node owner, long key, boolean calls) {
-        HourCells cells = owner.drillDown(key, settings.maxDrillDownKeys(), calls);
+    private HourCells drillDown(Node owner, long key, boolean calls, int cap) {
+        HourCells cells = owner.drillDown(key, cap, calls);
         if (cells == null) {
             overflowedDrillDowns++;
             cells = owner.drillDown(DrillDown.overflow(DrillDown.kind(key)), Integer.MAX_VALUE, calls);
@@ -444,7 +476,7 @@ final class GraphData {
         }
         int tuple = values.id(DrillDown.flowTuple(flow.localPort(), flow.remotePort(), flow.protocol()));
         TrafficCells row = (TrafficCells) drillDown(instance, DrillDown.key(DrillDown.FLOW, remote.index, tuple),
-                false);
+                false, settings.maxDrillDownKeys());
         row.addTraffic(hour, inbound, bytes, packets, accepted);
     }
 
@@ -522,6 +554,17 @@ final class GraphData {
         if (last > lastEvent) {
             lastEvent = last;
         }
+    }
+
+    /** Whether the graph holds less than the training period of data before the scope starts, in whole hours. */
+    boolean inTraining(ScopeTime scope) {
+        return firstEvent == Long.MAX_VALUE
+                || scope.startEpochHour() - hourOf(firstEvent) < settings.trainingPeriod().toHours();
+    }
+
+    /** Whole hours of {@code [fromHour, toHour)} at or after the graph's first event. */
+    long hoursOfData(int fromHour, int toHour) {
+        return firstEvent == Long.MAX_VALUE ? 0 : Math.max(0, toHour - Math.max(fromHour, hourOf(firstEvent)));
     }
 
     static int hourOf(long epochSecond) {

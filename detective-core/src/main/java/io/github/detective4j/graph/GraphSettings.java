@@ -1,5 +1,8 @@
 package io.github.detective4j.graph;
 
+import io.github.detective4j.behavior.VolumeIncreaseRule;
+import io.github.detective4j.enrich.AsnResolver;
+import io.github.detective4j.enrich.GeoLocator;
 import java.time.Duration;
 
 /** A graph's configuration, fixed when it is built ({@link BehaviorGraph.Builder}). */
@@ -9,5 +12,8 @@ record GraphSettings(
         Duration profileContext,
         int maxRelationships,
         int maxDrillDownKeys,
-        int searchLimit) {
+        int searchLimit,
+        GeoLocator geoLocator,
+        AsnResolver asnResolver,
+        VolumeIncreaseRule volumeIncrease) {
 }

@@ -90,6 +90,19 @@ final class Node {
         target.in.add(edge);
     }
 
+    /** The entities with a relationship of {@code type} to this one: a role's sessions, an account's members. */
+    List<Node> sources(RelationshipType type) {
+        List<Node> sources = new ArrayList<>();
+        if (in != null) {
+            for (Edge edge : in) {
+                if (edge.type == type) {
+                    sources.add(edge.source);
+                }
+            }
+        }
+        return sources;
+    }
+
     int drillDownKeys() {
         return drillDown == null ? 0 : drillDown.size();
     }

@@ -59,7 +59,7 @@ final class Profiles {
 
     Profile profile(EntityRef ref, ScopeTime scope) {
         Node node = data.entities.get(ref);
-        Window w = new Window(scope, data.settings);
+        HourWindow w = new HourWindow(scope, data.settings);
         List<Panel> panels = new ArrayList<>();
         panels.add(details(ref, node));
         switch (ref.type()) {
@@ -103,16 +103,7 @@ final class Profiles {
             }
             case FINDING_GROUP -> panels.add(findings(ref, node, w));
         }
-        return new Profile(ref, scope, inTraining(scope), panels);
-    }
-
-    boolean inTraining(ScopeTime scope) {
-        if (data.firstEvent == Long.MAX_VALUE) {
-            return true;
-        }
-        // Whole hours, as everything else: data from 00:05 on day 1 is a full first hour of data.
-        long held = scope.startEpochHour() - GraphData.hourOf(data.firstEvent);
-        return held < data.settings.trainingPeriod().toHours();
+        return new Profile(ref, scope, data.inTraining(scope), panels);
     }
 
     // ---------------------------------------------------------------- details and findings
@@ -131,7 +122,7 @@ final class Profiles {
                 a.addresses == null ? List.of() : List.copyOf(a.addresses));
     }
 
-    private FindingsPanel findings(EntityRef ref, Node node, Window w) {
+    private FindingsPanel findings(EntityRef ref, Node node, HourWindow w) {
         List<FindingSummary> found = new ArrayList<>();
         if (ref.type() == EntityType.AWS_ACCOUNT) {
             for (FindingState state : data.findings.values()) {
@@ -155,7 +146,7 @@ final class Profiles {
         return new FindingsPanel(w.windowScope(), found);
     }
 
-    private static void add(List<FindingSummary> found, FindingState state, Window w) {
+    private static void add(List<FindingSummary> found, FindingState state, HourWindow w) {
         Finding f = state.view();
         if (f.firstObserved().getEpochSecond() < w.toSecond() && f.lastObserved().getEpochSecond() >= w.fromSecond()) {
             found.add(new FindingSummary(f.ref(), f.type(), f.title(), f.severity(), f.firstObserved(),
@@ -166,18 +157,12 @@ final class Profiles {
     // ---------------------------------------------------------------- API calls
 
     /** A principal's calls: its own series, and drill-downs over itself and, for roles and accounts, its members. */
-    private ApiCallVolume principalCalls(Node node, Window w) {
+    private ApiCallVolume principalCalls(Node node, HourWindow w) {
         CallDrillDown drill = new CallDrillDown();
         if (node != null) {
             drill.add(node, w);
-            RelationshipType members = node.ref.type() == EntityType.AWS_ROLE ? RelationshipType.ASSUMED_ROLE
-                    : node.ref.type() == EntityType.AWS_ACCOUNT ? RelationshipType.MEMBER_OF : null;
-            if (members != null && node.in != null) {
-                for (Edge edge : node.in) {
-                    if (edge.type == members) {
-                        drill.add(edge.source, w);
-                    }
-                }
+            for (Node member : members(node)) {
+                drill.add(member, w);
             }
         }
         return callVolume(node, w, drill.bySource(), drill.rows(drill.byMethod, this::methodName),
@@ -189,7 +174,7 @@ final class Profiles {
      * The calls from an IP address, with a user agent or on a bucket, by principal (with methods for an IP address)
      * and, for an IP address, by user agent.
      */
-    private ApiCallVolume usedCalls(Node node, Window w, RelationshipType byPrincipal, RelationshipType byUserAgent) {
+    private ApiCallVolume usedCalls(Node node, HourWindow w, RelationshipType byPrincipal, RelationshipType byUserAgent) {
         List<CallRow> principals = new ArrayList<>();
         List<CallRow> userAgents = new ArrayList<>();
         if (node != null && node.in != null) {
@@ -217,7 +202,7 @@ final class Profiles {
     }
 
     /** The methods a principal called from one IP address, from its drill-down. */
-    private List<CallRow> methodsFrom(Node principal, Node ip, Window w) {
+    private List<CallRow> methodsFrom(Node principal, Node ip, HourWindow w) {
         List<CallRow> rows = new ArrayList<>();
         if (principal.drillDown == null) {
             return rows;
@@ -234,7 +219,7 @@ final class Profiles {
         return rows;
     }
 
-    private ApiCallVolume callVolume(Node node, Window w, List<CallRow> byIp, List<CallRow> byMethod,
+    private ApiCallVolume callVolume(Node node, HourWindow w, List<CallRow> byIp, List<CallRow> byMethod,
             List<CallRow> byResource, List<CallRow> byAccessKey, List<CallRow> byPrincipal,
             List<CallRow> byUserAgent, boolean truncated) {
         HourCells calls = node == null ? null : node.calls;
@@ -263,13 +248,13 @@ final class Profiles {
         final Map<Integer, long[]> byAccessKey = new HashMap<>();
         boolean truncated;
 
-        void add(Node owner, Window w) {
+        void add(Node owner, HourWindow w) {
             if (owner.drillDown == null) {
                 return;
             }
             for (LongObjectCursor<HourCells> c : owner.drillDown) {
                 int kind = DrillDown.kind(c.key);
-                if (kind == DrillDown.FLOW) {
+                if (kind != DrillDown.SOURCE_METHOD && kind != DrillDown.ACCESS_KEY && kind != DrillDown.RESOURCE) {
                     continue;
                 }
                 int first = DrillDown.first(c.key);
@@ -286,8 +271,7 @@ final class Profiles {
                         accumulate(byMethod, method, sums);
                     }
                     case DrillDown.ACCESS_KEY -> accumulate(byAccessKey, first, sums);
-                    case DrillDown.RESOURCE -> accumulate(byResource, first, sums);
-                    default -> throw new IllegalStateException("drill-down kind " + kind);
+                    default -> accumulate(byResource, first, sums);
                 }
             }
         }
@@ -326,6 +310,15 @@ final class Profiles {
         }
     }
 
+    /** The principals whose calls a role (its sessions) or an account (everyone in it) sums. */
+    static List<Node> members(Node node) {
+        return switch (node.ref.type()) {
+            case AWS_ROLE -> node.sources(RelationshipType.ASSUMED_ROLE);
+            case AWS_ACCOUNT -> node.sources(RelationshipType.MEMBER_OF);
+            default -> List.of();
+        };
+    }
+
     private String sourceName(int source) {
         if (source == DrillDown.OTHER) {
             return OTHER;
@@ -345,7 +338,7 @@ final class Profiles {
     }
 
     /** The entities related to {@code node} by {@code type}, with their calls in the scope, most active first. */
-    private List<EntityActivity> activity(Node node, Window w, RelationshipType type, boolean incoming) {
+    private List<EntityActivity> activity(Node node, HourWindow w, RelationshipType type, boolean incoming) {
         List<EntityActivity> rows = new ArrayList<>();
         if (node == null) {
             return rows;
@@ -367,7 +360,7 @@ final class Profiles {
         return rows;
     }
 
-    private static void addActivity(List<EntityActivity> rows, Edge edge, Node other, Window w) {
+    private static void addActivity(List<EntityActivity> rows, Edge edge, Node other, HourWindow w) {
         long[] sums = scopeSums(edge.cells, w);
         if (sums[0] + sums[1] > 0) {
             rows.add(new EntityActivity(other.ref, Instant.ofEpochSecond(edge.firstSeen),
@@ -377,7 +370,7 @@ final class Profiles {
 
     // ---------------------------------------------------------------- traffic
 
-    private FlowVolume instanceFlows(Node node, Window w) {
+    private FlowVolume instanceFlows(Node node, HourWindow w) {
         List<FlowRow> rows = new ArrayList<>();
         boolean truncated = false;
         if (node != null && node.drillDown != null) {
@@ -399,7 +392,7 @@ final class Profiles {
         return flowVolume(node, w, rows, truncated);
     }
 
-    private FlowVolume ipFlows(Node node, Window w) {
+    private FlowVolume ipFlows(Node node, HourWindow w) {
         List<FlowRow> rows = new ArrayList<>();
         boolean truncated = false;
         for (Edge edge : incoming(node, RelationshipType.COMMUNICATED_WITH)) {
@@ -437,7 +430,7 @@ final class Profiles {
                         s[HourCells.REJECTED]);
     }
 
-    private FlowVolume flowVolume(Node node, Window w, List<FlowRow> rows, boolean truncated) {
+    private FlowVolume flowVolume(Node node, HourWindow w, List<FlowRow> rows, boolean truncated) {
         HourCells traffic = node == null ? null : node.traffic;
         List<HourlyTraffic> hours = hourlyTraffic(traffic, w, w.fromHour, w.toHour);
         long[] base = new long[HourCells.TRAFFIC_STRIDE];
@@ -453,7 +446,7 @@ final class Profiles {
                 truncated);
     }
 
-    private static List<HourlyTraffic> hourlyTraffic(HourCells traffic, Window w, int fromHour, int toHour) {
+    private static List<HourlyTraffic> hourlyTraffic(HourCells traffic, HourWindow w, int fromHour, int toHour) {
         int n = toHour - fromHour;
         long[] dense = new long[n * HourCells.TRAFFIC_STRIDE];
         if (traffic != null) {
@@ -471,7 +464,7 @@ final class Profiles {
     }
 
     /** Distinct ports and peers per hour, from an instance's rows or, for an IP, from its instances' rows. */
-    private DistinctCounts distinct(Node node, Window w, boolean ofIp) {
+    private DistinctCounts distinct(Node node, HourWindow w, boolean ofIp) {
         int n = w.hours();
         IntHashSet[][] sets = new IntHashSet[n][];
         boolean approximate = false;
@@ -536,7 +529,7 @@ final class Profiles {
         return new DistinctCounts(w.scope, hours, approximate);
     }
 
-    private CommunicatingInstances instances(Node node, Window w) {
+    private CommunicatingInstances instances(Node node, HourWindow w) {
         List<InstanceTraffic> rows = new ArrayList<>();
         for (Edge edge : incoming(node, RelationshipType.COMMUNICATED_WITH)) {
             long[] s = new long[HourCells.TRAFFIC_STRIDE];
@@ -553,7 +546,7 @@ final class Profiles {
     }
 
     /** Traffic between each instance and each IP address the finding involves, over the scope. */
-    private RemoteIpTraffic remoteIpTraffic(Finding finding, Window w) {
+    private RemoteIpTraffic remoteIpTraffic(Finding finding, HourWindow w) {
         List<PairTraffic> pairs = new ArrayList<>();
         for (EntityRef i : finding.entities()) {
             if (i.type() != EntityType.EC2_INSTANCE) {
@@ -595,7 +588,7 @@ final class Profiles {
         return edges;
     }
 
-    private static long[] scopeSums(HourCells cells, Window w) {
+    private static long[] scopeSums(HourCells cells, HourWindow w) {
         long[] sums = new long[cells.stride()];
         cells.sum(w.scopeFrom, w.scopeTo, sums);
         return sums;
@@ -611,60 +604,5 @@ final class Profiles {
             return null;
         }
         return ((double) scopeTotal / scopeHours - baselineAverage) / baselineAverage * 100;
-    }
-
-    /** The hours a profile looks at, as epoch hours: context, scope and baseline. */
-    static final class Window {
-        final ScopeTime scope;
-        final int scopeFrom;
-        final int scopeTo;
-        final int fromHour;
-        final int toHour;
-        final int baseFrom;
-
-        Window(ScopeTime scope, GraphSettings settings) {
-            this.scope = scope;
-            // The context never makes the window longer than the longest scope, so that it is one too.
-            long room = (ScopeTime.MAX_LENGTH.toHours() - scope.hours()) / 2;
-            int context = (int) Math.min(settings.profileContext().toHours(), room);
-            this.scopeFrom = (int) scope.startEpochHour();
-            this.scopeTo = (int) scope.endEpochHour();
-            this.fromHour = scopeFrom - context;
-            this.toHour = scopeTo + context;
-            this.baseFrom = scopeFrom - (int) settings.baseline().toHours();
-        }
-
-        int hours() {
-            return toHour - fromHour;
-        }
-
-        Instant instant(int i) {
-            return Instant.ofEpochSecond((fromHour + i) * GraphData.SECONDS_PER_HOUR);
-        }
-
-        long fromSecond() {
-            return fromHour * GraphData.SECONDS_PER_HOUR;
-        }
-
-        long toSecond() {
-            return toHour * GraphData.SECONDS_PER_HOUR;
-        }
-
-        /** The scope widened by the context. */
-        ScopeTime windowScope() {
-            return ScopeTime.of(Instant.ofEpochSecond(fromSecond()), Instant.ofEpochSecond(toSecond()));
-        }
-
-        ScopeTime baselineScope() {
-            return ScopeTime.of(Instant.ofEpochSecond(baseFrom * GraphData.SECONDS_PER_HOUR), scope.start());
-        }
-
-        long[] dense(HourCells cells, int stride) {
-            long[] dense = new long[hours() * stride];
-            if (cells != null) {
-                cells.addInto(fromHour, toHour, dense);
-            }
-            return dense;
-        }
     }
 }

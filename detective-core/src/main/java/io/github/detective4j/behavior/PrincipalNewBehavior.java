@@ -1,0 +1,26 @@
+package io.github.detective4j.behavior;
+
+import io.github.detective4j.model.EntityRef;
+
+/**
+ * One principal's new behavior in a scope, counted: a row of {@link NewBehaviorRanking}.
+ *
+ * @param principal the principal
+ * @param name its user, role or federated user name, or null
+ * @param geolocations newly observed geolocations
+ * @param apiCalls newly observed API methods
+ * @param asos newly observed ASOs
+ * @param userAgents newly observed user agents
+ * @param increasedVolume methods with increased volume
+ */
+public record PrincipalNewBehavior(EntityRef principal, String name, int geolocations, int apiCalls, int asos,
+        int userAgents, int increasedVolume) {
+    /**
+     * Returns the ranking's score: every new thing counts one.
+     *
+     * @return the sum of the counts
+     */
+    public int score() {
+        return geolocations + apiCalls + asos + userAgents + increasedVolume;
+    }
+}

@@ -1,0 +1,202 @@
+package io.github.detective4j.graph;
+
+import static io.github.detective4j.graph.Events.ACCOUNT;
+import static io.github.detective4j.graph.Events.ALICE_ID;
+import static io.github.detective4j.graph.Events.ROLE_ID;
+import static io.github.detective4j.graph.Events.alice;
+import static io.github.detective4j.graph.Events.call;
+import static io.github.detective4j.graph.Events.hours;
+import static io.github.detective4j.graph.Events.session;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.detective4j.behavior.NewApiCall;
+import io.github.detective4j.behavior.NewBehavior;
+import io.github.detective4j.behavior.NewBehaviorRanking;
+import io.github.detective4j.behavior.NewGeolocation;
+import io.github.detective4j.behavior.NewUserAgent;
+import io.github.detective4j.enrich.Asn;
+import io.github.detective4j.enrich.Geolocation;
+import io.github.detective4j.model.AwsResource;
+import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.model.Principal;
+import io.github.detective4j.model.PrincipalType;
+import io.github.detective4j.model.ScopeTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Fifty days of routine, then a day with a new place, new methods and a new tool, all counted by hand. */
+class NewBehaviorTest {
+    static final String TOKYO_OFFICE = "13.112.1.10";
+    static final String TOKYO_HOME = "13.112.9.20";
+    static final String ASHBURN = "44.212.19.33";
+    static final String OSAKA = "15.152.3.4";
+    static final String CLI = "aws-cli/2.13.5 Python/3.11.4";
+    static final String ATTACKER = "aws-cli/1.16.300 Python/2.7.16 Linux/4.14.133 botocore/1.13.36";
+    static final Map<String, Geolocation> PLACES = Map.of(
+            TOKYO_OFFICE, new Geolocation("Tokyo", "Tokyo", "JP", "Japan", 35.6895, 139.6917),
+            TOKYO_HOME, new Geolocation("Tokyo", "Tokyo", "JP", "Japan", 35.6870, 139.7000),
+            OSAKA, new Geolocation("Osaka", "Osaka", "JP", "Japan", 34.6937, 135.5023),
+            ASHBURN, new Geolocation("Ashburn", "Virginia", "US", "United States", 39.0438, -77.4874));
+    static final Map<String, Asn> NETWORKS = Map.of(
+            TOKYO_OFFICE, new Asn(16509, "Amazon.com, Inc."), TOKYO_HOME, new Asn(2516, "KDDI CORPORATION"),
+            OSAKA, new Asn(2516, "KDDI CORPORATION"), ASHBURN, new Asn(14618, "Amazon.com, Inc. (AES)"));
+    /** Day 50. */
+    static final ScopeTime SCOPE = ScopeTime.of(hours(50 * 24), hours(51 * 24));
+
+    BehaviorGraph graph;
+
+    static Principal bob() {
+        return Principal.builder(PrincipalType.IAM_USER).principalId("AIDABOBBOBBOBBOBBOB01").accountId(ACCOUNT)
+                .userName("bob").build();
+    }
+
+    @BeforeEach
+    void ingest() {
+        graph = BehaviorGraph.builder()
+                .geoLocator(ip -> Optional.ofNullable(PLACES.get(ip)))
+                .asnResolver(ip -> Optional.ofNullable(NETWORKS.get(ip)))
+                .build();
+        // 51 days: alice lists users from the office each working hour, and from home in the evening; bob in Osaka
+        // describes instances, and keeps doing so in the scope.
+        for (int day = 0; day < 51; day++) {
+            for (int h = 0; h < 9; h++) {
+                graph.accept(call(alice(), hours(day * 24L + h).plusSeconds(60), "iam.amazonaws.com", "ListUsers",
+                        TOKYO_OFFICE, CLI, true));
+            }
+            graph.accept(call(alice(), hours(day * 24L + 12), "iam.amazonaws.com", "GetUser", TOKYO_HOME, CLI,
+                    true));
+            graph.accept(call(bob(), hours(day * 24L + 3), "ec2.amazonaws.com", "DescribeInstances", OSAKA, CLI,
+                    true));
+        }
+        // Day 50, 20:00 to 21:00: from Ashburn with another tool, four new methods, one denied.
+        for (String method : List.of("StopLogging", "CreateUser", "DeleteAccessKey", "GenerateCredentialReport")) {
+            String source = method.equals("StopLogging") ? "cloudtrail.amazonaws.com" : "iam.amazonaws.com";
+            graph.accept(call(alice(), hours(50 * 24 + 20), source, method, ASHBURN, ATTACKER,
+                    !method.equals("CreateUser")));
+        }
+        graph.accept(call(alice(), hours(50 * 24 + 20).plusSeconds(30), "iam.amazonaws.com", "ListUsers", ASHBURN,
+                ATTACKER, true));
+    }
+
+    @Test
+    void theNewPlaceMethodsAndToolAreNewAndTheRoutineIsNot() {
+        NewBehavior nb = graph.newBehavior(EntityRef.user(ALICE_ID), SCOPE);
+        assertFalse(nb.baseline().inTraining());
+        assertEquals(45 * 24, nb.baseline().hoursOfData());
+
+        assertEquals(1, nb.geolocations().size(), nb.toString());
+        NewGeolocation ashburn = nb.geolocations().get(0);
+        assertEquals("Ashburn", ashburn.location().city());
+        assertEquals(List.of(EntityRef.ipAddress(ASHBURN)), ashburn.ipAddresses());
+        assertEquals(4, ashburn.success());
+        assertEquals(1, ashburn.failure());
+        assertEquals(hours(50 * 24 + 20), ashburn.firstObserved());
+        assertTrue(ashburn.newForAccount());
+
+        assertEquals(List.of("CreateUser", "DeleteAccessKey", "GenerateCredentialReport", "StopLogging"),
+                nb.apiCalls().stream().map(NewApiCall::eventName).sorted().toList());
+        NewApiCall createUser = nb.apiCalls().stream().filter(c -> c.eventName().equals("CreateUser"))
+                .findFirst().orElseThrow();
+        assertEquals(0.0, createUser.successRate());
+        assertEquals("iam", createUser.service());
+        assertTrue(nb.apiCalls().stream().allMatch(NewApiCall::newForAccount));
+
+        assertEquals(List.of(new NewUserAgent(EntityRef.userAgent(ATTACKER), 4, 1, 0, 5, hours(50 * 24 + 20), true)),
+                nb.userAgents());
+        assertEquals(List.of(new Asn(14618, "Amazon.com, Inc. (AES)")), nb.asos().stream().map(a -> a.asn()).toList());
+        assertTrue(nb.increasedVolume().isEmpty(), "one extra ListUsers is no jump");
+    }
+
+    @Test
+    void aPrincipalWhoseBehaviorDidNotChangeShowsNothingNew() {
+        NewBehavior nb = graph.newBehavior(EntityRef.user("AIDABOBBOBBOBBOBBOB01"), SCOPE);
+        assertTrue(nb.isEmpty(), nb.toString());
+        assertTrue(nb.toString().contains("nothing new"));
+    }
+
+    @Test
+    void newForTheAccountOnlyWhenNobodyInItDidItBefore() {
+        // Alice's colleague carol called CreateUser from Osaka (bob's city) on day 10, inside the baseline.
+        Principal carol = Principal.builder(PrincipalType.IAM_USER).principalId("AIDACAROLCAROLCAROL01")
+                .accountId(ACCOUNT).userName("carol").build();
+        graph.accept(call(carol, hours(10 * 24), "iam.amazonaws.com", "CreateUser", OSAKA, CLI, true));
+        graph.accept(call(carol, hours(50 * 24 + 5), "iam.amazonaws.com", "GetUser", ASHBURN, CLI, true));
+        NewBehavior nb = graph.newBehavior(EntityRef.user("AIDACAROLCAROLCAROL01"), SCOPE);
+        NewGeolocation ashburn = nb.geolocations().get(0);
+        assertTrue(ashburn.newForAccount(), "nobody called from Ashburn before day 50");
+        NewApiCall getUser = nb.apiCalls().get(0);
+        assertEquals("GetUser", getUser.eventName(), "new for her");
+        assertFalse(getUser.newForAccount(), "alice called it every day");
+        assertTrue(nb.userAgents().isEmpty(), "she used her CLI on day 10");
+        NewBehavior alice = graph.newBehavior(EntityRef.user(ALICE_ID), SCOPE);
+        assertFalse(alice.apiCalls().stream().filter(c -> c.eventName().equals("CreateUser")).findFirst()
+                .orElseThrow().newForAccount(), "carol created a user on day 10");
+    }
+
+    @Test
+    void aRoleSessionIsComparedWithItsRole() {
+        for (int day = 0; day < 50; day++) {
+            graph.accept(call(session("build-" + day), hours(day * 24L + 1), "s3.amazonaws.com", "GetObject",
+                    TOKYO_OFFICE, CLI, true));
+        }
+        graph.accept(call(session("build-50"), hours(50 * 24 + 1), "s3.amazonaws.com", "GetObject", TOKYO_OFFICE,
+                CLI, true));
+        graph.accept(call(session("build-50"), hours(50 * 24 + 1), "iam.amazonaws.com", "CreateAccessKey",
+                TOKYO_OFFICE, CLI, true));
+        NewBehavior nb = graph.newBehavior(EntityRef.roleSession(ROLE_ID, "build-50"), SCOPE);
+        assertEquals(List.of("CreateAccessKey"), nb.apiCalls().stream().map(NewApiCall::eventName).toList(),
+                "the role called GetObject every day; a fresh session is not all new");
+        assertTrue(nb.userAgents().isEmpty());
+        assertTrue(nb.geolocations().isEmpty());
+        assertEquals(List.of("CreateAccessKey"),
+                graph.newBehavior(EntityRef.role(ROLE_ID), SCOPE).apiCalls().stream().map(NewApiCall::eventName)
+                        .toList());
+    }
+
+    @Test
+    void aBucketsNewCallersAndMethods() {
+        AwsResource bucket = new AwsResource(AwsResource.S3_BUCKET, "finance-reports", "arn:aws:s3:::finance-reports",
+                AwsResource.Action.TOUCHED);
+        for (int day = 0; day < 50; day++) {
+            graph.accept(io.github.detective4j.model.ApiCall.builder().eventTime(hours(day * 24L + 2))
+                    .accountId(ACCOUNT).principal(bob()).eventSource("s3.amazonaws.com").eventName("GetObject")
+                    .sourceIpAddress(OSAKA).userAgent(CLI).resources(List.of(bucket)).build());
+        }
+        graph.accept(io.github.detective4j.model.ApiCall.builder().eventTime(hours(50 * 24 + 22)).accountId(ACCOUNT)
+                .principal(alice()).eventSource("s3.amazonaws.com").eventName("PutBucketPolicy")
+                .sourceIpAddress(ASHBURN).userAgent(ATTACKER).resources(List.of(bucket)).build());
+        NewBehavior nb = graph.newBehavior(EntityRef.s3Bucket("finance-reports"), SCOPE);
+        assertEquals(List.of("PutBucketPolicy"), nb.apiCalls().stream().map(NewApiCall::eventName).toList());
+        assertEquals("Ashburn", nb.geolocations().get(0).location().city());
+        assertEquals(EntityRef.userAgent(ATTACKER), nb.userAgents().get(0).userAgent());
+    }
+
+    @Test
+    void theRankingPutsThePrincipalWithTheMostNewBehaviorFirst() {
+        NewBehaviorRanking ranking = graph.newBehavior(SCOPE);
+        assertEquals(1, ranking.principals().size(), ranking.toString());
+        assertEquals(EntityRef.user(ALICE_ID), ranking.principals().get(0).principal());
+        assertEquals(1 + 4 + 1 + 1, ranking.principals().get(0).score());
+        assertEquals("alice", ranking.principals().get(0).name());
+    }
+
+    @Test
+    void withoutEnoughHistoryTheBaselineIsInTraining() {
+        ScopeTime early = ScopeTime.of(hours(5 * 24), hours(6 * 24));
+        NewBehavior nb = graph.newBehavior(EntityRef.user(ALICE_ID), early);
+        assertTrue(nb.baseline().inTraining());
+        assertEquals(5 * 24, nb.baseline().hoursOfData());
+        assertTrue(nb.toString().contains("in training"));
+    }
+
+    @Test
+    void entitiesWithoutBehaviorHaveNothingNew() {
+        assertTrue(graph.newBehavior(EntityRef.ipAddress(ASHBURN), SCOPE).isEmpty());
+        assertTrue(graph.newBehavior(EntityRef.user("AIDANOBODYNOBODYNOBO1"), SCOPE).isEmpty());
+    }
+}
