@@ -398,6 +398,9 @@ public final class BehaviorGraph implements EventSink {
                 if (node.out != null) {
                     for (LongObjectCursor<Edge> c : node.out) {
                         count(c.value.cells, cells);
+                        if (c.value.samples != null) {
+                            cells[1] += c.value.samples.retainedBytes();
+                        }
                     }
                 }
             }
@@ -449,6 +452,7 @@ public final class BehaviorGraph implements EventSink {
         private int maxRelationships = 100_000;
         private int maxDrillDownKeys = 10_000;
         private int searchLimit = 10_000;
+        private int maxBeaconSamples = 2_048;
         private GeoLocator geoLocator = GeoLocator.none();
         private AsnResolver asnResolver = AsnResolver.none();
         private VolumeIncreaseRule volumeIncrease = VolumeIncreaseRule.DEFAULT;
@@ -585,13 +589,30 @@ public final class BehaviorGraph implements EventSink {
         }
 
         /**
+         * Sets how many of its latest flow records each instance–IP pair keeps for beacon scoring: merged per capture
+         * window, 16 bytes each, so the default holds about 14 days of a beacon seen through 10-minute windows or
+         * 34 hours through 1-minute ones. Zero turns beacon scoring off.
+         *
+         * @param max 0 or more; default 2,048
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder maxBeaconSamples(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("max beacon samples must be 0 or more, was " + max);
+            }
+            this.maxBeaconSamples = max;
+            return this;
+        }
+
+        /**
          * Builds an empty graph.
          *
          * @return the graph
          */
         public BehaviorGraph build() {
             return new BehaviorGraph(new GraphSettings(baseline, trainingPeriod, profileContext, maxRelationships,
-                    maxDrillDownKeys, searchLimit, geoLocator, asnResolver, volumeIncrease));
+                    maxDrillDownKeys, searchLimit, maxBeaconSamples, geoLocator, asnResolver, volumeIncrease));
         }
 
         private static Duration wholeHours(Duration length, String what, Duration max) {

@@ -12,6 +12,8 @@ final class Edge {
     long lastSeen = Long.MIN_VALUE;
     /** Null for types without hourly counts. */
     final HourCells cells;
+    /** The latest flow records, for beacon scoring; null but for {@code COMMUNICATED_WITH}, or when disabled. */
+    FlowSamples samples;
 
     Edge(RelationshipType type, Node source, Node target) {
         this.type = type;
@@ -34,9 +36,16 @@ final class Edge {
         ((CallCells) cells).addCall(hour, success);
     }
 
-    void traffic(long start, long end, int hour, boolean inbound, long bytes, long packets, boolean accepted) {
+    void traffic(long start, long end, int hour, boolean inbound, long bytes, long packets, boolean accepted,
+            int maxSamples) {
         observe(start, end);
         ((TrafficCells) cells).addTraffic(hour, inbound, bytes, packets, accepted);
+        if (maxSamples > 0) {
+            if (samples == null) {
+                samples = new FlowSamples(maxSamples);
+            }
+            samples.add(start, bytes);
+        }
     }
 
     Relationship relationship() {

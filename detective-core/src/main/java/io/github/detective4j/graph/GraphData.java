@@ -472,7 +472,7 @@ final class GraphData {
         describeInstance(instance, flow, start);
         Edge edge = edge(instance, RelationshipType.COMMUNICATED_WITH, remote);
         if (edge != null) {
-            edge.traffic(start, end, hour, inbound, bytes, packets, accepted);
+            edge.traffic(start, end, hour, inbound, bytes, packets, accepted, settings.maxBeaconSamples());
         }
         int tuple = values.id(DrillDown.flowTuple(flow.localPort(), flow.remotePort(), flow.protocol()));
         TrafficCells row = (TrafficCells) drillDown(instance, DrillDown.key(DrillDown.FLOW, remote.index, tuple),

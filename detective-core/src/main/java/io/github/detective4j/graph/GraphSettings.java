@@ -13,6 +13,7 @@ record GraphSettings(
         int maxRelationships,
         int maxDrillDownKeys,
         int searchLimit,
+        int maxBeaconSamples,
         GeoLocator geoLocator,
         AsnResolver asnResolver,
         VolumeIncreaseRule volumeIncrease) {

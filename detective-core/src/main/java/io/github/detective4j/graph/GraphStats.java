@@ -22,7 +22,8 @@ import java.util.Map;
  * @param firstEvent the earliest event time, UTC, or null for an empty graph
  * @param lastEvent the latest event time, UTC, or null for an empty graph
  * @param hourlyCells hourly cells held in all series: the unit memory grows with
- * @param seriesBytes bytes held by the arrays of all hourly series (not counting object headers around them)
+ * @param seriesBytes bytes held by the arrays of all hourly series and beacon samples, spare capacity included (so
+ *     it varies a little with the order events arrived in)
  */
 public record GraphStats(Map<EntityType, Integer> entities, long relationships, long apiCalls, long flows,
         long flowsWithoutTraffic, long findingUpdates, int findings, long refusedEvents, long droppedRelationships,

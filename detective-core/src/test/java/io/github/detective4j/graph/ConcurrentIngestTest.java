@@ -91,7 +91,10 @@ class ConcurrentIngestTest {
 
         GraphStats a = serial.stats();
         GraphStats b = concurrent.stats();
-        assertEquals(a, b);
+        // Everything but the bytes of the series' arrays, whose spare capacity depends on arrival order.
+        assertEquals(a, new GraphStats(b.entities(), b.relationships(), b.apiCalls(), b.flows(),
+                b.flowsWithoutTraffic(), b.findingUpdates(), b.findings(), b.refusedEvents(), b.droppedRelationships(),
+                b.overflowedDrillDowns(), b.firstEvent(), b.lastEvent(), b.hourlyCells(), a.seriesBytes()));
         List<EntityRef> entities = new ArrayList<>();
         for (EntityType type : List.of(EntityType.AWS_USER, EntityType.AWS_ROLE, EntityType.AWS_ROLE_SESSION,
                 EntityType.AWS_ACCOUNT, EntityType.IP_ADDRESS, EntityType.USER_AGENT, EntityType.EC2_INSTANCE,
