@@ -7,6 +7,8 @@ import io.github.detective4j.behavior.NewBehaviorRanking;
 import io.github.detective4j.behavior.VolumeIncreaseRule;
 import io.github.detective4j.enrich.AsnResolver;
 import io.github.detective4j.enrich.GeoLocator;
+import io.github.detective4j.groups.FindingGroup;
+import io.github.detective4j.groups.FindingGroupRule;
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.EntityType;
 import io.github.detective4j.model.EventSink;
@@ -75,6 +77,7 @@ public final class BehaviorGraph implements EventSink {
     private final GraphData data;
     private final Profiles profiles;
     private final NewBehaviors newBehaviors;
+    private final FindingGroups groups;
     private final Searches searches;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Graph<EntityRef, Relationship> view;
@@ -83,6 +86,7 @@ public final class BehaviorGraph implements EventSink {
         this.data = new GraphData(settings);
         this.profiles = new Profiles(data);
         this.newBehaviors = new NewBehaviors(data);
+        this.groups = new FindingGroups(data, type -> java.util.Optional.empty());
         this.searches = new Searches(data);
         this.view = new RelationshipGraph(data, lock.readLock());
     }
@@ -290,6 +294,41 @@ public final class BehaviorGraph implements EventSink {
         }
     }
 
+    // ---------------------------------------------------------------- finding groups
+
+    /**
+     * Returns the finding groups: findings linked through shared entities within the configured window
+     * ({@link FindingGroupRule}), most severe first. Groups follow the findings: each call reflects every finding
+     * ingested before it.
+     *
+     * @return the groups
+     */
+    public List<FindingGroup> findingGroups() {
+        return read(groups::all);
+    }
+
+    /**
+     * Returns a finding group by id.
+     *
+     * @param id the group's id, {@code fg-...}
+     * @return the group, or empty
+     */
+    public Optional<FindingGroup> findingGroup(String id) {
+        Objects.requireNonNull(id, "finding group id");
+        return read(() -> groups.all().stream().filter(g -> g.id().equals(id)).findFirst());
+    }
+
+    // ---------------------------------------------------------------- hunting
+
+    /**
+     * Returns the hunting API: who and what touched an IP address, network or user agent, across all retained data.
+     *
+     * @return a hunt over this graph
+     */
+    public Hunt hunt() {
+        return new Hunt(data, lock.readLock());
+    }
+
     // ---------------------------------------------------------------- profiles
 
     /**
@@ -456,6 +495,7 @@ public final class BehaviorGraph implements EventSink {
         private GeoLocator geoLocator = GeoLocator.none();
         private AsnResolver asnResolver = AsnResolver.none();
         private VolumeIncreaseRule volumeIncrease = VolumeIncreaseRule.DEFAULT;
+        private FindingGroupRule findingGroups = FindingGroupRule.DEFAULT;
 
         private Builder() {}
 
@@ -589,6 +629,17 @@ public final class BehaviorGraph implements EventSink {
         }
 
         /**
+         * Sets when findings belong to one group.
+         *
+         * @param rule the rule; default {@link FindingGroupRule#DEFAULT} (24 hours)
+         * @return this builder
+         */
+        public Builder findingGroups(FindingGroupRule rule) {
+            this.findingGroups = Objects.requireNonNull(rule, "finding group rule");
+            return this;
+        }
+
+        /**
          * Sets how many of its latest flow records each instance–IP pair keeps for beacon scoring: merged per capture
          * window, 16 bytes each, so the default holds about 14 days of a beacon seen through 10-minute windows or
          * 34 hours through 1-minute ones. Zero turns beacon scoring off.
@@ -612,7 +663,8 @@ public final class BehaviorGraph implements EventSink {
          */
         public BehaviorGraph build() {
             return new BehaviorGraph(new GraphSettings(baseline, trainingPeriod, profileContext, maxRelationships,
-                    maxDrillDownKeys, searchLimit, maxBeaconSamples, geoLocator, asnResolver, volumeIncrease));
+                    maxDrillDownKeys, searchLimit, maxBeaconSamples, geoLocator, asnResolver, volumeIncrease,
+                    findingGroups));
         }
 
         private static Duration wholeHours(Duration length, String what, Duration max) {

@@ -18,10 +18,12 @@ package io.github.detective4j.graph;
  *       ({@code sourceIPAddress} a service name), 0 for calls from an IP address</td><td>calls</td></tr>
  *   <tr><td>{@link #SOURCE}, {@link #METHOD}, {@link #USER_AGENT}</td><td>account</td><td>a source, an API method,
  *       a user agent used by anyone in the account</td><td>0</td><td>calls</td></tr>
+ *   <tr><td>{@link #PRINCIPAL_METHOD}</td><td>user agent</td><td>the principal that used it</td><td>the API
+ *       method</td><td>calls</td></tr>
  * </table>
  *
- * <p>An entity keeps at most a configured number of drill-down keys (an account, whose keys are everyone's, as many
- * as it may have relationships); the traffic and calls beyond that go to one {@link #OTHER} key per kind, so the
+ * <p>An entity keeps at most a configured number of drill-down keys (an account and a user agent, whose keys are
+ * everyone's, as many as they may have relationships); the traffic and calls beyond that go to one {@link #OTHER} key per kind, so the
  * totals stay exact while the rows stay bounded.
  */
 final class DrillDown {
@@ -32,6 +34,7 @@ final class DrillDown {
     static final int USER_AGENT = 5;
     static final int SOURCE = 6;
     static final int METHOD = 7;
+    static final int PRINCIPAL_METHOD = 8;
 
     /** Largest part value, and the part of the overflow key. */
     static final int OTHER = (1 << 30) - 1;

@@ -38,6 +38,11 @@ final class Entities {
         return byId.get(ref.type().ordinal()).get(ref.id());
     }
 
+    /** The node of a canonical id, or null. */
+    Node get(EntityType type, String id) {
+        return byId.get(type.ordinal()).get(id);
+    }
+
     Node get(int index) {
         return nodes.get(index);
     }

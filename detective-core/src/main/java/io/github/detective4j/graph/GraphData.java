@@ -171,6 +171,10 @@ final class GraphData {
         if (userAgent != null) {
             userAgent.observe(second, second);
             userAgent.calls().addCall(hour, success);
+            if (actor != null) {
+                ((CallCells) drillDown(userAgent, DrillDown.key(DrillDown.PRINCIPAL_METHOD, actor.index, method), true,
+                        settings.maxRelationships())).addCall(hour, success);
+            }
             if (ip != null) {
                 Edge[] recent = userAgent.recent().ips;
                 Edge used = Node.Recent.find(recent, ip.ref.id());

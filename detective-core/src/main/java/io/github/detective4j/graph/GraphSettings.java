@@ -3,6 +3,7 @@ package io.github.detective4j.graph;
 import io.github.detective4j.behavior.VolumeIncreaseRule;
 import io.github.detective4j.enrich.AsnResolver;
 import io.github.detective4j.enrich.GeoLocator;
+import io.github.detective4j.groups.FindingGroupRule;
 import java.time.Duration;
 
 /** A graph's configuration, fixed when it is built ({@link BehaviorGraph.Builder}). */
@@ -16,5 +17,6 @@ record GraphSettings(
         int maxBeaconSamples,
         GeoLocator geoLocator,
         AsnResolver asnResolver,
-        VolumeIncreaseRule volumeIncrease) {
+        VolumeIncreaseRule volumeIncrease,
+        FindingGroupRule findingGroups) {
 }

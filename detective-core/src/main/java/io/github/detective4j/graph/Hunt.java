@@ -1,0 +1,271 @@
+package io.github.detective4j.graph;
+
+import com.carrotsearch.hppc.cursors.LongObjectCursor;
+import io.github.detective4j.hunt.ApiCallActivity;
+import io.github.detective4j.hunt.InstanceContact;
+import io.github.detective4j.hunt.IpHunt;
+import io.github.detective4j.hunt.UserAgentHunt;
+import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.model.EntityType;
+import io.github.detective4j.model.IpAddresses;
+import io.github.detective4j.profile.EntityActivity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Threat hunting from indicators of compromise across all the data a behavior graph retains, not just a scope: who and
+ * what touched an IP address or network, what was done with a user agent, which instances talked to an address
+ * lately. Get one with {@link BehaviorGraph#hunt()}; each call reads the graph as it is then, under its shared lock.
+ *
+ * <pre>{@code
+ * Hunt hunt = graph.hunt();
+ * hunt.ip("104.16.1.42").instances();                        // every instance that talked to it
+ * hunt.ip("44.212.0.0/16").principals();                     // who called from that network
+ * hunt.userAgent("aws-cli/1.16.300 Python/2.7.16 ...").apiCalls();
+ * hunt.userAgents(Pattern.compile("stratus-red-team_")).principals();
+ * hunt.instancesTalkingTo("104.16.1.42", Duration.ofDays(7));
+ * }</pre>
+ *
+ * <p>Thread-safe and cheap to keep: it holds no results. Call counts of drill-downs are hourly, so API-call rows have
+ * hour-aligned times; relationships keep exact first and last seconds.
+ */
+public final class Hunt {
+    private static final Comparator<EntityActivity> MOST_ACTIVE =
+            Comparator.comparingLong(EntityActivity::total).reversed().thenComparing(EntityActivity::entity);
+    private static final Comparator<ApiCallActivity> MOST_CALLS = Comparator.comparingLong(ApiCallActivity::total)
+            .reversed().thenComparing(ApiCallActivity::principal).thenComparing(ApiCallActivity::through)
+            .thenComparing(ApiCallActivity::eventSource).thenComparing(ApiCallActivity::eventName);
+    private static final Comparator<InstanceContact> MOST_BYTES =
+            Comparator.comparingLong((InstanceContact c) -> c.bytesToInstance() + c.bytesFromInstance()).reversed()
+                    .thenComparing(InstanceContact::instance).thenComparing(InstanceContact::ipAddress);
+
+    private final GraphData data;
+    private final Lock lock;
+
+    Hunt(GraphData data, Lock readLock) {
+        this.data = data;
+        this.lock = readLock;
+    }
+
+    /**
+     * Hunts an IP address or network.
+     *
+     * @param ipOrCidr an address ({@code 104.16.1.42}) or a CIDR ({@code 44.212.0.0/16}, {@code 2001:db8::/32})
+     * @return everything that touched it
+     * @throws IllegalArgumentException if it is neither
+     */
+    public IpHunt ip(String ipOrCidr) {
+        Objects.requireNonNull(ipOrCidr, "IP address or CIDR");
+        Cidr network = Cidr.parse(ipOrCidr);
+        return read(() -> {
+            List<Node> ips = addresses(ipOrCidr, network);
+            List<EntityActivity> principals = new ArrayList<>();
+            List<EntityActivity> agents = new ArrayList<>();
+            List<ApiCallActivity> calls = new ArrayList<>();
+            List<InstanceContact> instances = new ArrayList<>();
+            for (Node ip : ips) {
+                for (Edge edge : incoming(ip)) {
+                    switch (edge.type) {
+                        case CALLED_FROM -> {
+                            principals.add(activity(edge, edge.source));
+                            callsFrom(edge.source, ip, calls);
+                        }
+                        case USED_FROM -> agents.add(activity(edge, edge.source));
+                        case COMMUNICATED_WITH -> instances.add(contact(edge, Integer.MIN_VALUE));
+                        default -> {
+                            // findings that involve it are found through finding(), not hunted here
+                        }
+                    }
+                }
+            }
+            principals.sort(MOST_ACTIVE);
+            agents.sort(MOST_ACTIVE);
+            calls.sort(MOST_CALLS);
+            instances.sort(MOST_BYTES);
+            return new IpHunt(ipOrCidr, refs(ips), principals, agents, calls, instances);
+        });
+    }
+
+    /**
+     * Hunts one user agent, exactly as logged.
+     *
+     * @param userAgent the user agent
+     * @return every call made with it
+     */
+    public UserAgentHunt userAgent(String userAgent) {
+        Objects.requireNonNull(userAgent, "user agent");
+        return userAgents(userAgent, agent -> agent.equals(userAgent), true);
+    }
+
+    /**
+     * Hunts every user agent a pattern finds ({@link java.util.regex.Matcher#find()}: anywhere in the string).
+     *
+     * @param pattern the pattern, such as {@code Pattern.compile("stratus-red-team_")}
+     * @return every call made with a matching user agent
+     */
+    public UserAgentHunt userAgents(Pattern pattern) {
+        Objects.requireNonNull(pattern, "pattern");
+        return userAgents(pattern.pattern(), agent -> pattern.matcher(agent).find(), false);
+    }
+
+    /**
+     * Returns every EC2 instance that exchanged traffic with an address or network in the last days of the graph's
+     * data (the period ending with its latest event), with the bytes of that period and first and last seen.
+     *
+     * @param ipOrCidr an address or CIDR
+     * @param period how far back, in whole hours, such as {@code Duration.ofDays(7)}
+     * @return the instances, most bytes first
+     * @throws IllegalArgumentException if the address is invalid or the period is not positive
+     */
+    public List<InstanceContact> instancesTalkingTo(String ipOrCidr, Duration period) {
+        Objects.requireNonNull(ipOrCidr, "IP address or CIDR");
+        Objects.requireNonNull(period, "period");
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("the period must be positive, was " + period);
+        }
+        Cidr network = Cidr.parse(ipOrCidr);
+        return read(() -> {
+            if (data.lastEvent == Long.MIN_VALUE) {
+                return List.<InstanceContact>of();
+            }
+            int from = GraphData.hourOf(data.lastEvent) + 1 - (int) Math.min(Integer.MAX_VALUE / 2, period.toHours());
+            List<InstanceContact> instances = new ArrayList<>();
+            for (Node ip : addresses(ipOrCidr, network)) {
+                for (Edge edge : incoming(ip)) {
+                    if (edge.type == RelationshipType.COMMUNICATED_WITH && edge.cells.anyIn(from, Integer.MAX_VALUE)) {
+                        instances.add(contact(edge, from));
+                    }
+                }
+            }
+            instances.sort(MOST_BYTES);
+            return List.copyOf(instances);
+        });
+    }
+
+    private UserAgentHunt userAgents(String query, Predicate<String> matches, boolean exact) {
+        return read(() -> {
+            List<Node> agents = new ArrayList<>();
+            if (exact) {
+                Node node = data.entities.get(EntityType.USER_AGENT, query);
+                if (node != null) {
+                    agents.add(node);
+                }
+            } else {
+                for (Node node : data.entities.ofType(EntityType.USER_AGENT)) {
+                    if (matches.test(node.ref.id())) {
+                        agents.add(node);
+                    }
+                }
+                agents.sort(Comparator.comparing(n -> n.ref));
+            }
+            List<EntityActivity> principals = new ArrayList<>();
+            List<EntityActivity> ips = new ArrayList<>();
+            List<ApiCallActivity> calls = new ArrayList<>();
+            for (Node agent : agents) {
+                for (Edge edge : incoming(agent)) {
+                    if (edge.type == RelationshipType.USED_USER_AGENT) {
+                        principals.add(activity(edge, edge.source));
+                    }
+                }
+                if (agent.out != null) {
+                    for (LongObjectCursor<Edge> c : agent.out) {
+                        if (c.value.type == RelationshipType.USED_FROM) {
+                            ips.add(activity(c.value, c.value.target));
+                        }
+                    }
+                }
+                if (agent.drillDown != null) {
+                    for (LongObjectCursor<HourCells> c : agent.drillDown) {
+                        if (DrillDown.kind(c.key) == DrillDown.PRINCIPAL_METHOD
+                                && DrillDown.first(c.key) != DrillDown.OTHER) {
+                            calls.add(call(data.entities.get(DrillDown.first(c.key)), agent,
+                                    DrillDown.second(c.key), c.value));
+                        }
+                    }
+                }
+            }
+            principals.sort(MOST_ACTIVE);
+            ips.sort(MOST_ACTIVE);
+            calls.sort(MOST_CALLS);
+            return new UserAgentHunt(query, refs(agents), principals, ips, calls);
+        });
+    }
+
+    private List<Node> addresses(String query, Cidr network) {
+        List<Node> ips = new ArrayList<>();
+        if (query.indexOf('/') < 0) {
+            Node node = data.entities.get(EntityType.IP_ADDRESS, IpAddresses.normalize(query));
+            if (node != null) {
+                ips.add(node);
+            }
+            return ips;
+        }
+        for (Node node : data.entities.ofType(EntityType.IP_ADDRESS)) {
+            if (network.contains(node.ref.id())) {
+                ips.add(node);
+            }
+        }
+        ips.sort(Comparator.comparing(n -> n.ref));
+        return ips;
+    }
+
+    /** A principal's calls from one address, by method, from its drill-down. */
+    private void callsFrom(Node principal, Node ip, List<ApiCallActivity> into) {
+        if (principal.drillDown == null) {
+            return;
+        }
+        for (LongObjectCursor<HourCells> c : principal.drillDown) {
+            if (DrillDown.kind(c.key) == DrillDown.SOURCE_METHOD && DrillDown.first(c.key) == ip.index) {
+                into.add(call(principal, ip, DrillDown.second(c.key), c.value));
+            }
+        }
+    }
+
+    private ApiCallActivity call(Node principal, Node through, int method, HourCells cells) {
+        long[] sums = new long[HourCells.CALL_STRIDE];
+        cells.sum(Integer.MIN_VALUE, Integer.MAX_VALUE, sums);
+        boolean known = method != DrillDown.OTHER;
+        return new ApiCallActivity(principal.ref, through.ref, known ? data.methods.eventSource(method) : "(other)",
+                known ? data.methods.eventName(method) : "(other)", sums[HourCells.SUCCESS],
+                sums[HourCells.FAILURE], HourWindow.startOf(cells.firstHour()), HourWindow.startOf(cells.lastHour()));
+    }
+
+    private static EntityActivity activity(Edge edge, Node other) {
+        long[] sums = new long[HourCells.CALL_STRIDE];
+        edge.cells.sum(Integer.MIN_VALUE, Integer.MAX_VALUE, sums);
+        return new EntityActivity(other.ref, Instant.ofEpochSecond(edge.firstSeen), Instant.ofEpochSecond(edge.lastSeen),
+                sums[HourCells.SUCCESS], sums[HourCells.FAILURE]);
+    }
+
+    private static InstanceContact contact(Edge edge, int fromHour) {
+        long[] s = new long[HourCells.TRAFFIC_STRIDE];
+        long hours = edge.cells.sum(fromHour, Integer.MAX_VALUE, s);
+        return new InstanceContact(edge.source.ref, edge.target.ref, s[HourCells.BYTES_IN], s[HourCells.BYTES_OUT],
+                hours, Instant.ofEpochSecond(edge.firstSeen), Instant.ofEpochSecond(edge.lastSeen));
+    }
+
+    private static List<Edge> incoming(Node node) {
+        return node.in == null ? List.of() : node.in;
+    }
+
+    private static List<EntityRef> refs(List<Node> nodes) {
+        return nodes.stream().map(n -> n.ref).toList();
+    }
+
+    private <T> T read(Supplier<T> query) {
+        lock.lock();
+        try {
+            return query.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

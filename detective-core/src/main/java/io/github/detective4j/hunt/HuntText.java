@@ -1,0 +1,36 @@
+package io.github.detective4j.hunt;
+
+import io.github.detective4j.profile.EntityActivity;
+import io.github.detective4j.text.TextTable;
+import java.util.List;
+
+/** The tables hunt results print as. */
+final class HuntText {
+    private static final int MAX_ROWS = 20;
+
+    private HuntText() {}
+
+    static void activity(StringBuilder out, String heading, List<EntityActivity> rows) {
+        TextTable t = TextTable.of(heading, "success", "failure", "first observed", "last observed");
+        for (EntityActivity a : rows.subList(0, Math.min(MAX_ROWS, rows.size()))) {
+            t.row(a.entity().id(), a.success(), a.failure(), a.firstObserved(), a.lastObserved());
+        }
+        append(out, t);
+    }
+
+    static void calls(StringBuilder out, List<ApiCallActivity> rows) {
+        TextTable t = TextTable.of("principal", "through", "API call", "success", "failure", "first hour",
+                "last hour");
+        for (ApiCallActivity c : rows.subList(0, Math.min(MAX_ROWS, rows.size()))) {
+            t.row(c.principal().id(), c.through().id(), c.eventSource() + ":" + c.eventName(), c.success(),
+                    c.failure(), c.firstHour(), c.lastHour());
+        }
+        append(out, t);
+    }
+
+    static void append(StringBuilder out, TextTable t) {
+        if (!t.isEmpty()) {
+            out.append("\n\n").append(t);
+        }
+    }
+}

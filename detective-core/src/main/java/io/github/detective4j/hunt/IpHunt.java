@@ -1,0 +1,61 @@
+package io.github.detective4j.hunt;
+
+import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.profile.EntityActivity;
+import io.github.detective4j.text.TextTable;
+import java.util.List;
+
+/**
+ * Everything that touched an IP address or network in all the data the graph retains: the principals that called
+ * from it, the user agents used from it, the API calls made from it, and the EC2 instances that exchanged traffic with
+ * it. Each list is ordered by the most activity first.
+ *
+ * @param query the address or CIDR hunted for
+ * @param addresses the addresses of the graph that matched, in order
+ * @param principals the principals that called from them
+ * @param userAgents the user agents used from them
+ * @param apiCalls the calls made from them, by principal, address and method
+ * @param instances the instances that exchanged traffic with them
+ */
+public record IpHunt(String query, List<EntityRef> addresses, List<EntityActivity> principals,
+        List<EntityActivity> userAgents, List<ApiCallActivity> apiCalls, List<InstanceContact> instances) {
+    /**
+     * Creates the result.
+     *
+     * @param query the query
+     * @param addresses the matched addresses
+     * @param principals the principals
+     * @param userAgents the user agents
+     * @param apiCalls the calls
+     * @param instances the instances
+     */
+    public IpHunt {
+        addresses = List.copyOf(addresses);
+        principals = List.copyOf(principals);
+        userAgents = List.copyOf(userAgents);
+        apiCalls = List.copyOf(apiCalls);
+        instances = List.copyOf(instances);
+    }
+
+    /**
+     * Returns one table per list.
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder("Hunt for ").append(TextTable.clean(query)).append(": ")
+                .append(addresses.size()).append(" addresses");
+        HuntText.activity(out, "principal", principals);
+        HuntText.activity(out, "user agent", userAgents);
+        HuntText.calls(out, apiCalls);
+        TextTable t = TextTable.of("instance", "IP address", "bytes to instance", "bytes from instance",
+                "active hours", "first observed", "last observed");
+        for (InstanceContact c : instances) {
+            t.row(c.instance().id(), c.ipAddress().id(), c.bytesToInstance(), c.bytesFromInstance(), c.activeHours(),
+                    c.firstObserved(), c.lastObserved());
+        }
+        HuntText.append(out, t);
+        return out.toString();
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.detective4j.investigation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A new autonomous system organization ({@code NewAsoDetail}).
+ *
+ * @param aso the organization, such as {@code AS14618 AMAZON-AES}
+ * @param isNewForEntireAccount true when nobody in the account called from it in the baseline either
+ */
+public record NewAsoDetail(
+        @JsonProperty("Aso") String aso,
+        @JsonProperty("IsNewForEntireAccount") boolean isNewForEntireAccount) implements IndicatorDetail {
+    @Override
+    public IndicatorType type() {
+        return IndicatorType.NEW_ASO;
+    }
+
+    @Override
+    public String detailName() {
+        return "NewAsoDetail";
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.detective4j.investigation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A new user agent ({@code NewUserAgentDetail}).
+ *
+ * @param userAgent the user agent as logged; attacker-controlled
+ * @param isNewForEntireAccount true when nobody in the account used it in the baseline either
+ */
+public record NewUserAgentDetail(
+        @JsonProperty("UserAgent") String userAgent,
+        @JsonProperty("IsNewForEntireAccount") boolean isNewForEntireAccount) implements IndicatorDetail {
+    @Override
+    public IndicatorType type() {
+        return IndicatorType.NEW_USER_AGENT;
+    }
+
+    @Override
+    public String detailName() {
+        return "NewUserAgentDetail";
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.detective4j.investigation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A related finding ({@code RelatedFindingDetail}): a finding about the entity, one of its role sessions, or an
+ * instance it launched, observed around the scope.
+ *
+ * @param arn the finding's ARN, or its id when the product gave none
+ * @param findingType the finding type
+ * @param ipAddress an address the finding names (its remote address where known), or null
+ * @param id the finding's id in the graph
+ */
+public record RelatedFinding(
+        @JsonProperty("Arn") String arn,
+        @JsonProperty("Type") String findingType,
+        @JsonProperty("IpAddress") String ipAddress,
+        @JsonProperty("Id") String id) implements IndicatorDetail {
+    @Override
+    public IndicatorType type() {
+        return IndicatorType.RELATED_FINDING;
+    }
+
+    @Override
+    public String detailName() {
+        return "RelatedFindingDetail";
+    }
+}
