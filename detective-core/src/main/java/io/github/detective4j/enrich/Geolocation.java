@@ -1,32 +1,88 @@
 package io.github.detective4j.enrich;
 
+import java.util.regex.Pattern;
+
 /**
- * Placeholder.
+ * Where an IP address is, as a geolocation database says: the place names and the coordinates. Names are in
+ * English where the source has them; blank names are taken as absent. Immutable.
  *
- * @param city city
- * @param region region
- * @param countryCode country code
- * @param countryName country name
- * @param latitude latitude
- * @param longitude longitude
+ * <pre>{@code
+ * Geolocation ashburn = new Geolocation("Ashburn", "Virginia", "US", "United States", 39.0437, -77.4875);
+ * ashburn.label();   // "Ashburn, Virginia, US"
+ * ashburn.cell();    // 39.0,-77.5: the key of "newly observed geolocation"
+ * }</pre>
+ *
+ * @param city the city, or null when the source does not know it
+ * @param region the first-level subdivision (state, province, country of the UK), or null
+ * @param countryCode the ISO 3166-1 alpha-2 country code, upper case: {@code US}
+ * @param countryName the country's name, or null
+ * @param latitude degrees north, -90 to 90 (WGS84)
+ * @param longitude degrees east, -180 to 180 (WGS84)
  */
 public record Geolocation(String city, String region, String countryCode, String countryName, double latitude,
         double longitude) {
+    private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
+
     /**
-     * The cell.
+     * Creates a geolocation.
+     *
+     * @param city the city, or null
+     * @param region the first-level subdivision, or null
+     * @param countryCode the upper-case ISO 3166-1 alpha-2 country code
+     * @param countryName the country's name, or null
+     * @param latitude degrees north, -90 to 90
+     * @param longitude degrees east, -180 to 180
+     * @throws IllegalArgumentException if the country code is not two upper-case letters or a coordinate is out of
+     *     range or not a number
+     * @throws NullPointerException if {@code countryCode} is null
+     */
+    public Geolocation {
+        if (countryCode == null) {
+            throw new NullPointerException("a geolocation needs a country code");
+        }
+        if (!COUNTRY_CODE.matcher(countryCode).matches()) {
+            throw new IllegalArgumentException("country code '" + countryCode
+                    + "' is not two upper-case letters (ISO 3166-1 alpha-2)");
+        }
+        checkCoordinates(latitude, longitude);
+        city = blankToNull(city);
+        region = blankToNull(region);
+        countryName = blankToNull(countryName);
+    }
+
+    static void checkCoordinates(double latitude, double longitude) {
+        if (!(latitude >= -90 && latitude <= 90)) { // also refuses NaN
+            throw new IllegalArgumentException("latitude " + latitude + " is not in [-90, 90] degrees");
+        }
+        if (!(longitude >= -180 && longitude <= 180)) {
+            throw new IllegalArgumentException("longitude " + longitude + " is not in [-180, 180] degrees");
+        }
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    /**
+     * Returns the 0.1-degree grid cell of this place, the key by which geolocations count as one.
      *
      * @return the cell
      */
     public GeoCell cell() {
-        return new GeoCell((int) Math.round(latitude * 10), (int) Math.round(longitude * 10));
+        return GeoCell.of(latitude, longitude);
     }
 
     /**
-     * The label.
+     * Returns a short name for people: city, region and country code, those that are known, {@code "Ashburn,
+     * Virginia, US"}, {@code "Virginia, US"}; with neither city nor region, the country's name and code,
+     * {@code "United States (US)"}, or the code alone.
      *
      * @return the label
      */
     public String label() {
-        return city + ", " + countryCode;
+        if (city == null && region == null) {
+            return countryName == null ? countryCode : countryName + " (" + countryCode + ")";
+        }
+        return (city == null ? "" : city + ", ") + (region == null ? "" : region + ", ") + countryCode;
     }
 }
