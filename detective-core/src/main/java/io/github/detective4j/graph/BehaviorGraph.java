@@ -485,6 +485,9 @@ public final class BehaviorGraph implements EventSink {
      * Configures a {@link BehaviorGraph}. The defaults are Amazon Detective's where it has one. Not thread-safe.
      */
     public static final class Builder {
+        /** Addresses whose location and AS the graph remembers. */
+        static final long GEO_CACHE = 100_000;
+
         private Duration baseline = ScopeTime.DEFAULT_BASELINE;
         private Duration trainingPeriod = Duration.ofDays(14);
         private Duration profileContext = Duration.ofHours(24);
@@ -500,27 +503,28 @@ public final class BehaviorGraph implements EventSink {
         private Builder() {}
 
         /**
-         * Sets where IP addresses are, for new geolocations: a {@code MaxMindGeo} over a GeoLite2 or GeoIP2 City
-         * database, a {@code GeoTable}, or a locator of your own (it must be thread-safe and should be fast or
-         * cached: new behavior asks it for every address a principal used). Without one, no geolocation is new.
+         * Sets where IP addresses are, for new geolocations and impossible travel: a {@code MaxMindGeo} over a
+         * GeoLite2 or GeoIP2 City database, a {@code GeoTable}, or a locator of your own, which must be thread-safe.
+         * The graph asks it about every address a principal used, so it keeps the answers in a cache of
+         * 100,000 addresses ({@link GeoLocator#cached}). Without one, no geolocation is new.
          *
          * @param locator the locator
          * @return this builder
          */
         public Builder geoLocator(GeoLocator locator) {
-            this.geoLocator = Objects.requireNonNull(locator, "geo locator");
+            this.geoLocator = GeoLocator.cached(Objects.requireNonNull(locator, "geo locator"), GEO_CACHE);
             return this;
         }
 
         /**
-         * Sets which autonomous system IP addresses belong to, for new ASOs; thread-safe, as for
+         * Sets which autonomous system IP addresses belong to, for new ASOs; thread-safe and cached, as for
          * {@link #geoLocator}. Without one, no ASO is new.
          *
          * @param resolver the resolver
          * @return this builder
          */
         public Builder asnResolver(AsnResolver resolver) {
-            this.asnResolver = Objects.requireNonNull(resolver, "ASN resolver");
+            this.asnResolver = AsnResolver.cached(Objects.requireNonNull(resolver, "ASN resolver"), GEO_CACHE);
             return this;
         }
 
