@@ -9,6 +9,9 @@ import io.github.detective4j.enrich.AsnResolver;
 import io.github.detective4j.enrich.GeoLocator;
 import io.github.detective4j.groups.FindingGroup;
 import io.github.detective4j.groups.FindingGroupRule;
+import io.github.detective4j.investigation.ImpossibleTravelRule;
+import io.github.detective4j.investigation.Investigation;
+import io.github.detective4j.investigation.InvestigationState;
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.EntityType;
 import io.github.detective4j.model.EventSink;
@@ -16,6 +19,7 @@ import io.github.detective4j.model.Finding;
 import io.github.detective4j.model.ScopeTime;
 import io.github.detective4j.model.SecurityEvent;
 import io.github.detective4j.profile.Profile;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,15 +82,18 @@ public final class BehaviorGraph implements EventSink {
     private final Profiles profiles;
     private final NewBehaviors newBehaviors;
     private final FindingGroups groups;
+    private final Investigations investigations;
     private final Searches searches;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Graph<EntityRef, Relationship> view;
 
     private BehaviorGraph(GraphSettings settings) {
         this.data = new GraphData(settings);
-        this.profiles = new Profiles(data);
         this.newBehaviors = new NewBehaviors(data);
-        this.groups = new FindingGroups(data, type -> java.util.Optional.empty());
+        TtpIndicators ttps = new TtpIndicators(data);
+        this.groups = new FindingGroups(data, ttps::tacticOf);
+        this.profiles = new Profiles(data, groups);
+        this.investigations = new Investigations(data, newBehaviors, groups, ttps);
         this.searches = new Searches(data);
         this.view = new RelationshipGraph(data, lock.readLock());
     }
@@ -318,6 +325,48 @@ public final class BehaviorGraph implements EventSink {
         return read(() -> groups.all().stream().filter(g -> g.id().equals(id)).findFirst());
     }
 
+    // ---------------------------------------------------------------- investigations
+
+    /**
+     * Investigates an IAM user or role over a scope, as Amazon Detective's investigations do: its indicators of
+     * compromise (new geolocations, ASOs and user agents; ATT&amp;CK techniques of its calls and of related findings'
+     * types; impossible travel; flagged addresses; related findings and finding groups) and a severity derived by the
+     * rule documented on {@link Investigation}. The same entity and scope give the same investigation id, and keep its
+     * state and created time; the indicators are computed anew from the graph as it is.
+     *
+     * @param userOrRole an {@code AwsUser} or {@code AwsRole}
+     * @param scope the scope time
+     * @return the investigation
+     * @throws IllegalArgumentException for other entity types (a role session's role is what to investigate)
+     */
+    public Investigation investigate(EntityRef userOrRole, ScopeTime scope) {
+        Objects.requireNonNull(userOrRole, "user or role");
+        Objects.requireNonNull(scope, "scope");
+        return read(() -> investigations.investigate(userOrRole, scope));
+    }
+
+    /**
+     * Returns every investigation run on this graph, computed anew, by id.
+     *
+     * @return the investigations
+     */
+    public List<Investigation> investigations() {
+        return read(investigations::all);
+    }
+
+    /**
+     * Sets an investigation's state, as Detective's {@code UpdateInvestigationState} does.
+     *
+     * @param investigationId the investigation's id
+     * @param state active or archived
+     * @throws NoSuchElementException if no such investigation was run on this graph
+     */
+    public void updateInvestigationState(String investigationId, InvestigationState state) {
+        Objects.requireNonNull(investigationId, "investigation id");
+        Objects.requireNonNull(state, "state");
+        investigations.updateState(investigationId, state);
+    }
+
     // ---------------------------------------------------------------- hunting
 
     /**
@@ -499,6 +548,8 @@ public final class BehaviorGraph implements EventSink {
         private AsnResolver asnResolver = AsnResolver.none();
         private VolumeIncreaseRule volumeIncrease = VolumeIncreaseRule.DEFAULT;
         private FindingGroupRule findingGroups = FindingGroupRule.DEFAULT;
+        private ImpossibleTravelRule impossibleTravel = ImpossibleTravelRule.DEFAULT;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {}
 
@@ -633,6 +684,28 @@ public final class BehaviorGraph implements EventSink {
         }
 
         /**
+         * Sets when consecutive calls count as impossible travel.
+         *
+         * @param rule the rule; default {@link ImpossibleTravelRule#DEFAULT} (900 km/h, 100 km)
+         * @return this builder
+         */
+        public Builder impossibleTravel(ImpossibleTravelRule rule) {
+            this.impossibleTravel = Objects.requireNonNull(rule, "impossible travel rule");
+            return this;
+        }
+
+        /**
+         * Sets the clock that stamps investigations' created times, for reproducible tests.
+         *
+         * @param clock the clock; default the system's, UTC
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
          * Sets when findings belong to one group.
          *
          * @param rule the rule; default {@link FindingGroupRule#DEFAULT} (24 hours)
@@ -668,7 +741,7 @@ public final class BehaviorGraph implements EventSink {
         public BehaviorGraph build() {
             return new BehaviorGraph(new GraphSettings(baseline, trainingPeriod, profileContext, maxRelationships,
                     maxDrillDownKeys, searchLimit, maxBeaconSamples, geoLocator, asnResolver, volumeIncrease,
-                    findingGroups));
+                    findingGroups, impossibleTravel, clock));
         }
 
         private static Duration wholeHours(Duration length, String what, Duration max) {

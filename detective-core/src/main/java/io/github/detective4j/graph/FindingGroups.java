@@ -172,7 +172,8 @@ final class FindingGroups {
         return cut > 0 ? type.substring(0, cut) : type;
     }
 
-    private static boolean isGlobal(String ip) {
+    /** Whether an address means the same host everywhere: not private, loopback, link-local, shared or ULA. */
+    static boolean isGlobal(String ip) {
         byte[] b = IpAddresses.toBytes(ip);
         try {
             java.net.InetAddress a = java.net.InetAddress.getByAddress(b);

@@ -4,6 +4,8 @@ import io.github.detective4j.behavior.VolumeIncreaseRule;
 import io.github.detective4j.enrich.AsnResolver;
 import io.github.detective4j.enrich.GeoLocator;
 import io.github.detective4j.groups.FindingGroupRule;
+import io.github.detective4j.investigation.ImpossibleTravelRule;
+import java.time.Clock;
 import java.time.Duration;
 
 /** A graph's configuration, fixed when it is built ({@link BehaviorGraph.Builder}). */
@@ -18,5 +20,7 @@ record GraphSettings(
         GeoLocator geoLocator,
         AsnResolver asnResolver,
         VolumeIncreaseRule volumeIncrease,
-        FindingGroupRule findingGroups) {
+        FindingGroupRule findingGroups,
+        ImpossibleTravelRule impossibleTravel,
+        Clock clock) {
 }

@@ -52,9 +52,11 @@ final class Profiles {
     private static final String OTHER = "(other)";
 
     private final GraphData data;
+    private final FindingGroups groups;
 
-    Profiles(GraphData data) {
+    Profiles(GraphData data, FindingGroups groups) {
         this.data = data;
+        this.groups = groups;
     }
 
     Profile profile(EntityRef ref, ScopeTime scope) {
@@ -101,7 +103,7 @@ final class Profiles {
                     panels.add(remoteIpTraffic(finding, w));
                 }
             }
-            case FINDING_GROUP -> panels.add(findings(ref, node, w));
+            case FINDING_GROUP -> panels.add(groupFindings(ref, w));
         }
         return new Profile(ref, scope, data.inTraining(scope), panels);
     }
@@ -143,6 +145,20 @@ final class Profiles {
         found.sort(Comparator.comparing(FindingSummary::severity).reversed()
                 .thenComparing(FindingSummary::lastObserved, Comparator.reverseOrder())
                 .thenComparing(FindingSummary::finding));
+        return new FindingsPanel(w.windowScope(), found);
+    }
+
+    /** A finding group's findings, whenever observed: the group is what the investigator asked about. */
+    private FindingsPanel groupFindings(EntityRef ref, HourWindow w) {
+        List<FindingSummary> found = new ArrayList<>();
+        groups.all().stream().filter(g -> g.id().equals(ref.id())).findFirst().ifPresent(g -> {
+            for (EntityRef f : g.findings()) {
+                FindingState state = data.findings.get(f.id());
+                Finding finding = state.view();
+                found.add(new FindingSummary(finding.ref(), finding.type(), finding.title(), finding.severity(),
+                        finding.firstObserved(), finding.lastObserved(), finding.archived()));
+            }
+        });
         return new FindingsPanel(w.windowScope(), found);
     }
 

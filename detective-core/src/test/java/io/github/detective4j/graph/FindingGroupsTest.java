@@ -1,0 +1,87 @@
+package io.github.detective4j.graph;
+
+import static io.github.detective4j.graph.Events.ALICE_ID;
+import static io.github.detective4j.graph.Events.alice;
+import static io.github.detective4j.graph.Events.hours;
+import static io.github.detective4j.graph.Events.runInstances;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.detective4j.groups.FindingGroup;
+import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.model.Finding;
+import io.github.detective4j.model.ScopeTime;
+import io.github.detective4j.model.Severity;
+import io.github.detective4j.profile.FindingSummary;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Findings join through what they share, within the window, and only through what means one thing. */
+class FindingGroupsTest {
+    static final EntityRef MINER = EntityRef.ec2Instance("i-08a8e40be65425909");
+    static final EntityRef OTHER = EntityRef.ec2Instance("i-0123456789abcdef0");
+
+    static Finding finding(String id, String type, double severity, Instant first, Instant last,
+            EntityRef... entities) {
+        return Finding.builder().id(id).sourceProduct("GuardDuty").type(type).severity(Severity.ofGuardDuty(severity))
+                .observed(first, last).entities(List.of(entities)).build();
+    }
+
+    @Test
+    void findingsOfTheInstanceAndOfItsLauncherAreOneGroup() {
+        BehaviorGraph graph = BehaviorGraph.create();
+        graph.accept(runInstances(alice(), hours(1), "44.212.19.33", MINER.id()));
+        graph.accept(finding("f1", "CryptoCurrency:EC2/BitcoinTool.B", 8, hours(2), hours(100), MINER,
+                EntityRef.ipAddress("104.16.1.42"), EntityRef.ipAddress("10.0.1.5")));
+        graph.accept(finding("f2", "Stealth:IAMUser/CloudTrailLoggingDisabled", 2, hours(5), hours(5),
+                EntityRef.user(ALICE_ID), EntityRef.ipAddress("44.212.19.33")));
+        // Another VPC's instance at the same private address, and a finding long after: neither joins.
+        graph.accept(finding("f3", "Recon:EC2/PortProbeUnprotectedPort", 5, hours(3), hours(4), OTHER,
+                EntityRef.ipAddress("10.0.1.5")));
+        graph.accept(finding("f4", "Stealth:IAMUser/CloudTrailLoggingDisabled", 2, hours(500), hours(500),
+                EntityRef.user(ALICE_ID)));
+
+        List<FindingGroup> groups = graph.findingGroups();
+        assertEquals(1, groups.size(), groups.toString());
+        FindingGroup group = groups.get(0);
+        assertEquals(List.of(EntityRef.finding("f1"), EntityRef.finding("f2")), group.findings());
+        assertEquals("2 findings: 1 CryptoCurrency, 1 Stealth", group.title());
+        assertEquals(Severity.ofGuardDuty(8), group.severity());
+        assertEquals(List.of("Impact", "Defense Evasion"), group.tactics(), "in the order first observed");
+        assertEquals(hours(2), group.firstObserved());
+        assertEquals(hours(100), group.lastObserved());
+        assertTrue(group.id().matches("fg-[0-9a-f]{16}"), group.id());
+        assertEquals(group, graph.findingGroup(group.id()).orElseThrow());
+
+        List<EntityRef> inProfile = graph.profile(group.ref(), ScopeTime.of(hours(0), hours(1)))
+                .findings().orElseThrow().findings().stream().map(FindingSummary::finding).toList();
+        assertEquals(group.findings(), inProfile);
+    }
+
+    @Test
+    void groupsFollowTheFindingsAndKeepTheirId() {
+        BehaviorGraph graph = BehaviorGraph.create();
+        graph.accept(finding("a1", "Backdoor:EC2/C&CActivity.B", 8, hours(1), hours(2), MINER));
+        graph.accept(finding("a2", "Trojan:EC2/DNSDataExfiltration", 8, hours(3), hours(4), MINER));
+        String id = graph.findingGroups().get(0).id();
+        graph.accept(finding("a3", "UnauthorizedAccess:EC2/TorClient", 5, hours(20), hours(21), MINER));
+        FindingGroup grown = graph.findingGroups().get(0);
+        assertEquals(3, grown.findings().size());
+        assertEquals(id, grown.id(), "named after its earliest finding");
+    }
+
+    @Test
+    void aSharedAddressLinksOnlyWhenItIsGlobal() {
+        BehaviorGraph graph = BehaviorGraph.create();
+        graph.accept(finding("b1", "Recon:EC2/Portscan", 5, hours(1), hours(2), MINER,
+                EntityRef.ipAddress("198.18.0.1")));
+        graph.accept(finding("b2", "Recon:EC2/Portscan", 5, hours(1), hours(2), OTHER,
+                EntityRef.ipAddress("52.94.76.10")));
+        graph.accept(finding("b3", "UnauthorizedAccess:EC2/SSHBruteForce", 5, hours(3), hours(3),
+                EntityRef.ec2Instance("i-0fedcba9876543210"), EntityRef.ipAddress("52.94.76.10")));
+        List<FindingGroup> groups = graph.findingGroups();
+        assertEquals(1, groups.size());
+        assertEquals(List.of(EntityRef.finding("b2"), EntityRef.finding("b3")), groups.get(0).findings());
+    }
+}

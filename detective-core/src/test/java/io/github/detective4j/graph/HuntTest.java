@@ -1,0 +1,90 @@
+package io.github.detective4j.graph;
+
+import static io.github.detective4j.graph.Events.ALICE_ID;
+import static io.github.detective4j.graph.Events.alice;
+import static io.github.detective4j.graph.Events.call;
+import static io.github.detective4j.graph.Events.flow;
+import static io.github.detective4j.graph.Events.hours;
+import static io.github.detective4j.graph.Events.session;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.detective4j.hunt.ApiCallActivity;
+import io.github.detective4j.hunt.InstanceContact;
+import io.github.detective4j.hunt.IpHunt;
+import io.github.detective4j.hunt.UserAgentHunt;
+import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.model.FlowDirection;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Hunting from indicators across all the data, not a scope. */
+class HuntTest {
+    static final String TOOL = "python-requests/2.31 stratus-red-team_8f2c1a";
+    BehaviorGraph graph;
+
+    @BeforeEach
+    void ingest() {
+        graph = BehaviorGraph.create();
+        graph.accept(call(alice(), hours(1), "iam.amazonaws.com", "ListUsers", "44.212.19.33", TOOL, true));
+        graph.accept(call(alice(), hours(900), "iam.amazonaws.com", "CreateUser", "44.212.19.33", TOOL, false));
+        graph.accept(call(session("ci"), hours(2), "s3.amazonaws.com", "ListBuckets", "44.212.20.1", "aws-cli/2.13",
+                true));
+        for (int h = 0; h < 1000; h += 100) {
+            graph.accept(flow("i-08a8e40be65425909", hours(h), "10.0.1.5", 40000, "104.16.1.42", 8333,
+                    FlowDirection.OUTBOUND, 5000));
+        }
+        graph.accept(flow("i-0123456789abcdef0", hours(999), "10.0.2.9", 50000, "104.16.1.42", 8333,
+                FlowDirection.INBOUND, 700));
+    }
+
+    @Test
+    void everythingThatTouchedANetwork() {
+        IpHunt hunt = graph.hunt().ip("44.212.0.0/16");
+        assertEquals(List.of(EntityRef.ipAddress("44.212.19.33"), EntityRef.ipAddress("44.212.20.1")),
+                hunt.addresses());
+        assertEquals(EntityRef.user(ALICE_ID), hunt.principals().get(0).entity());
+        assertEquals(1, hunt.principals().get(0).success());
+        assertEquals(1, hunt.principals().get(0).failure());
+        assertEquals(3, hunt.apiCalls().size());
+        assertEquals(List.of(EntityRef.userAgent(TOOL), EntityRef.userAgent("aws-cli/2.13")),
+                hunt.userAgents().stream().map(a -> a.entity()).toList());
+        assertTrue(hunt.instances().isEmpty());
+        assertTrue(hunt.toString().contains("44.212.19.33"));
+    }
+
+    @Test
+    void everyInstanceThatTalkedToAnAddress() {
+        List<InstanceContact> all = graph.hunt().ip("104.16.1.42").instances();
+        assertEquals(EntityRef.ec2Instance("i-08a8e40be65425909"), all.get(0).instance());
+        assertEquals(10 * 5000, all.get(0).bytesFromInstance());
+        List<InstanceContact> lastDay = graph.hunt().instancesTalkingTo("104.16.1.42", Duration.ofHours(24));
+        assertEquals(List.of(EntityRef.ec2Instance("i-0123456789abcdef0")),
+                lastDay.stream().map(InstanceContact::instance).toList(), "the miner's last beacon was at hour 900");
+        assertEquals(700, lastDay.get(0).bytesToInstance());
+        assertEquals(2, graph.hunt().instancesTalkingTo("104.16.1.42", Duration.ofDays(5)).size());
+    }
+
+    @Test
+    void everyCallMadeWithAUserAgent() {
+        UserAgentHunt exact = graph.hunt().userAgent(TOOL);
+        assertEquals(List.of("CreateUser", "ListUsers"),
+                exact.apiCalls().stream().map(ApiCallActivity::eventName).sorted().toList());
+        assertEquals(EntityRef.user(ALICE_ID), exact.principals().get(0).entity());
+        assertEquals(List.of(EntityRef.ipAddress("44.212.19.33")),
+                exact.ipAddresses().stream().map(a -> a.entity()).toList());
+        UserAgentHunt pattern = graph.hunt().userAgents(Pattern.compile("stratus-red-team_"));
+        assertEquals(exact.apiCalls(), pattern.apiCalls());
+        assertTrue(graph.hunt().userAgent("nobody/1.0").apiCalls().isEmpty());
+    }
+
+    @Test
+    void badIndicatorsSayWhy() {
+        assertThrows(IllegalArgumentException.class, () -> graph.hunt().ip("not-an-ip"));
+        assertThrows(IllegalArgumentException.class, () -> graph.hunt().instancesTalkingTo("1.2.3.4", Duration.ZERO));
+    }
+}

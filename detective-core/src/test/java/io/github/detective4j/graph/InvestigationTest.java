@@ -1,0 +1,214 @@
+package io.github.detective4j.graph;
+
+import static io.github.detective4j.graph.Events.ACCOUNT;
+import static io.github.detective4j.graph.Events.ALICE_ID;
+import static io.github.detective4j.graph.Events.ROLE_ID;
+import static io.github.detective4j.graph.Events.alice;
+import static io.github.detective4j.graph.Events.call;
+import static io.github.detective4j.graph.Events.hours;
+import static io.github.detective4j.graph.Events.session;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.detective4j.enrich.Asn;
+import io.github.detective4j.enrich.Geolocation;
+import io.github.detective4j.intel.ThreatIntelList;
+import io.github.detective4j.investigation.FlaggedIpAddress;
+import io.github.detective4j.investigation.ImpossibleTravel;
+import io.github.detective4j.investigation.ImpossibleTravelRule;
+import io.github.detective4j.investigation.Indicator;
+import io.github.detective4j.investigation.IndicatorType;
+import io.github.detective4j.investigation.Investigation;
+import io.github.detective4j.investigation.InvestigationSeverity;
+import io.github.detective4j.investigation.InvestigationState;
+import io.github.detective4j.investigation.RelatedFinding;
+import io.github.detective4j.investigation.TtpObserved;
+import io.github.detective4j.json.DetectiveJson;
+import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.model.Finding;
+import io.github.detective4j.model.Principal;
+import io.github.detective4j.model.PrincipalType;
+import io.github.detective4j.model.ScopeTime;
+import io.github.detective4j.model.Severity;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Investigations of users and roles, each indicator type from events written to provoke it, or not. */
+class InvestigationTest {
+    static final String TOKYO = "153.156.88.21";
+    static final String OSAKA = "111.87.53.14";
+    static final String ASHBURN = "44.212.19.33";
+    static final String VPN = "185.220.101.7";
+    static final Map<String, Geolocation> PLACES = Map.of(
+            TOKYO, new Geolocation("Tokyo", "Tokyo", "JP", "Japan", 35.6895, 139.6917),
+            OSAKA, new Geolocation("Osaka", "Osaka", "JP", "Japan", 34.6937, 135.5023),
+            ASHBURN, new Geolocation("Ashburn", "Virginia", "US", "United States", 39.0438, -77.4874),
+            VPN, new Geolocation("Frankfurt", "Hesse", "DE", "Germany", 50.1109, 8.6821));
+    static final Map<String, Asn> NETWORKS = Map.of(TOKYO, new Asn(4713, "NTT"), OSAKA, new Asn(4713, "NTT"),
+            ASHBURN, new Asn(14618, "AMAZON-AES"), VPN, new Asn(208294, "VPN-EGRESS"));
+    static final ScopeTime SCOPE = ScopeTime.of(hours(30 * 24), hours(31 * 24));
+
+    static BehaviorGraph graph(ImpossibleTravelRule travel) throws IOException {
+        BehaviorGraph graph = BehaviorGraph.builder()
+                .geoLocator(ip -> Optional.ofNullable(PLACES.get(ip)))
+                .asnResolver(ip -> Optional.ofNullable(NETWORKS.get(ip)))
+                .threatIntel(ThreatIntelList.parse(new StringReader("# test list\n44.212.19.0/24 known attacker\n"),
+                        "test-list"))
+                .impossibleTravel(travel)
+                .clock(Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC))
+                .build();
+        for (int day = 0; day < 31; day++) {
+            graph.accept(call(alice(), hours(day * 24L + 2), "ListUsers", TOKYO));
+        }
+        return graph;
+    }
+
+    static Principal bob() {
+        return Principal.builder(PrincipalType.IAM_USER).principalId("AIDABOBBOBBOBBOBBOB01").accountId(ACCOUNT)
+                .userName("bob").build();
+    }
+
+    @Test
+    void tokyoThenAshburnAnHourLaterIsImpossibleTravel() throws IOException {
+        BehaviorGraph graph = graph(ImpossibleTravelRule.DEFAULT);
+        graph.accept(call(alice(), hours(30 * 24 + 3), "GetUser", ASHBURN));
+        Investigation inv = graph.investigate(EntityRef.user(ALICE_ID), SCOPE);
+        List<Indicator> travel = inv.indicators(IndicatorType.IMPOSSIBLE_TRAVEL);
+        assertEquals(1, travel.size(), inv.toString());
+        ImpossibleTravel t = (ImpossibleTravel) travel.get(0).detail();
+        assertEquals(TOKYO, t.startingIpAddress());
+        assertEquals(ASHBURN, t.endingIpAddress());
+        assertEquals(1, t.hourlyTimeDelta());
+        assertEquals(10_900, t.distanceKilometers(), 150, "Tokyo to Ashburn");
+        assertEquals(t.distanceKilometers() / 2, t.speedKilometersPerHour(), 1e-9, "over the longest two hours allow");
+    }
+
+    @Test
+    void tokyoThenOsakaIsNot() throws IOException {
+        BehaviorGraph graph = graph(ImpossibleTravelRule.DEFAULT);
+        graph.accept(call(alice(), hours(30 * 24 + 2), "GetUser", OSAKA));
+        Investigation inv = graph.investigate(EntityRef.user(ALICE_ID), SCOPE);
+        assertTrue(inv.indicators(IndicatorType.IMPOSSIBLE_TRAVEL).isEmpty(), "400 km in an hour: a train");
+    }
+
+    @Test
+    void anExcludedAsnIsNot() throws IOException {
+        BehaviorGraph graph = graph(ImpossibleTravelRule.DEFAULT.excluding(208294L));
+        graph.accept(call(alice(), hours(30 * 24 + 3), "GetUser", VPN));
+        assertTrue(graph.investigate(EntityRef.user(ALICE_ID), SCOPE).indicators(IndicatorType.IMPOSSIBLE_TRAVEL)
+                .isEmpty());
+        BehaviorGraph strict = graph(ImpossibleTravelRule.DEFAULT);
+        strict.accept(call(alice(), hours(30 * 24 + 3), "GetUser", VPN));
+        assertEquals(1, strict.investigate(EntityRef.user(ALICE_ID), SCOPE)
+                .indicators(IndicatorType.IMPOSSIBLE_TRAVEL).size(), "without the exclusion it would be");
+    }
+
+    @Test
+    void theAttackersCallsAreTtpsFromAFlaggedAddressWithItsFinding() throws IOException {
+        BehaviorGraph graph = graph(ImpossibleTravelRule.DEFAULT);
+        graph.accept(call(alice(), hours(30 * 24 + 10), "cloudtrail.amazonaws.com", "StopLogging", ASHBURN,
+                "aws-cli/1.16.300", true));
+        graph.accept(call(alice(), hours(30 * 24 + 10), "iam.amazonaws.com", "CreateUser", ASHBURN,
+                "aws-cli/1.16.300", false));
+        graph.accept(Finding.builder().id("3ebf0e8a5d4b2c1f0e9d8c7b6a5f4e3d").sourceProduct("GuardDuty")
+                .type("Stealth:IAMUser/CloudTrailLoggingDisabled").severity(Severity.ofGuardDuty(2))
+                .observed(hours(30 * 24 + 10), hours(30 * 24 + 10)).accountId(ACCOUNT)
+                .entities(List.of(EntityRef.user(ALICE_ID), EntityRef.ipAddress(ASHBURN))).build());
+        Investigation inv = graph.investigate(EntityRef.user(ALICE_ID), SCOPE);
+
+        List<TtpObserved> ttps = inv.indicators(IndicatorType.TTP_OBSERVED).stream()
+                .map(i -> (TtpObserved) i.detail()).toList();
+        TtpObserved stop = ttps.stream().filter(t -> "StopLogging".equals(t.apiName())).findFirst().orElseThrow();
+        assertEquals("Defense Evasion", stop.tactic());
+        assertTrue(stop.technique().startsWith("T1562.008"), stop.technique());
+        assertEquals(ASHBURN, stop.ipAddress());
+        assertEquals(1, stop.apiSuccessCount());
+        TtpObserved create = ttps.stream().filter(t -> "CreateUser".equals(t.apiName())).findFirst().orElseThrow();
+        assertTrue(create.technique().startsWith("T1136.003"), create.technique());
+        assertEquals(1, create.apiFailureCount());
+        assertTrue(ttps.stream().anyMatch(t -> t.procedure().equals("Stealth:IAMUser/CloudTrailLoggingDisabled")),
+                "the finding's type is a TTP too");
+
+        FlaggedIpAddress flagged = (FlaggedIpAddress) inv.indicators(IndicatorType.FLAGGED_IP_ADDRESS).get(0).detail();
+        assertEquals(ASHBURN, flagged.ipAddress());
+        assertEquals("known attacker", flagged.reason());
+        RelatedFinding related = (RelatedFinding) inv.indicators(IndicatorType.RELATED_FINDING).get(0).detail();
+        assertEquals("Stealth:IAMUser/CloudTrailLoggingDisabled", related.findingType());
+        assertEquals(ASHBURN, related.ipAddress());
+        assertEquals(1, inv.indicators(IndicatorType.NEW_GEOLOCATION).size());
+        assertEquals(1, inv.indicators(IndicatorType.NEW_USER_AGENT).size());
+        assertEquals(InvestigationSeverity.CRITICAL, inv.severity(),
+                "HIGH TTPs, a flagged address and impossible travel, with new behavior: corroborated");
+    }
+
+    @Test
+    void aQuietUserIsInformational() throws IOException {
+        Investigation inv = graph(ImpossibleTravelRule.DEFAULT).investigate(EntityRef.user(ALICE_ID), SCOPE);
+        assertTrue(inv.indicators().isEmpty(), inv.toString());
+        assertEquals(InvestigationSeverity.INFORMATIONAL, inv.severity());
+    }
+
+    @Test
+    void theSeverityRuleAsDocumented() {
+        Indicator high = new Indicator(new FlaggedIpAddress("1.2.3.4", "x", "l"), InvestigationSeverity.HIGH);
+        Indicator highToo = new Indicator(new RelatedFinding("a", "t", null, "a"), InvestigationSeverity.HIGH);
+        Indicator newUa = new Indicator(new io.github.detective4j.investigation.NewUserAgentDetail("ua", false),
+                InvestigationSeverity.LOW);
+        assertEquals(InvestigationSeverity.HIGH, Investigations.severity(List.of(high, highToo)));
+        assertEquals(InvestigationSeverity.HIGH, Investigations.severity(List.of(high, newUa)));
+        assertEquals(InvestigationSeverity.CRITICAL, Investigations.severity(List.of(high, highToo, newUa)));
+        assertEquals(InvestigationSeverity.LOW, Investigations.severity(List.of(newUa)));
+        assertEquals(InvestigationSeverity.INFORMATIONAL, Investigations.severity(List.of()));
+    }
+
+    @Test
+    void anInvestigationKeepsItsIdAndStateAndSerialisesLikeDetectives() throws Exception {
+        BehaviorGraph graph = graph(ImpossibleTravelRule.DEFAULT);
+        graph.accept(call(alice(), hours(30 * 24 + 3), "GetUser", ASHBURN));
+        Investigation first = graph.investigate(EntityRef.user(ALICE_ID), SCOPE);
+        assertTrue(first.investigationId().matches("[0-9]{21}"), first.investigationId());
+        graph.updateInvestigationState(first.investigationId(), InvestigationState.ARCHIVED);
+        Investigation again = graph.investigate(EntityRef.user(ALICE_ID), SCOPE);
+        assertEquals(first.investigationId(), again.investigationId());
+        assertEquals(InvestigationState.ARCHIVED, again.state());
+        assertEquals(Instant.parse("2026-12-01T00:00:00Z"), again.createdTime());
+        assertEquals(List.of(again), graph.investigations());
+
+        JsonNode json = new ObjectMapper().readTree(DetectiveJson.write(again));
+        assertEquals(first.investigationId(), json.get("InvestigationId").asText());
+        assertEquals("IAM_USER", json.get("EntityType").asText());
+        assertEquals("arn:aws:iam::111122223333:user/alice", json.get("EntityArn").asText());
+        assertEquals(SCOPE.start().toString(), json.get("ScopeStartTime").asText());
+        assertEquals("SUCCESSFUL", json.get("Status").asText());
+        assertEquals("ARCHIVED", json.get("State").asText());
+        JsonNode travel = json.get("Indicators").get(0);
+        assertEquals("IMPOSSIBLE_TRAVEL", travel.get("IndicatorType").asText(), json.toString());
+        assertEquals(TOKYO, travel.get("IndicatorDetail").get("ImpossibleTravelDetail").get("StartingIpAddress")
+                .asText());
+        assertEquals(1, travel.get("IndicatorDetail").get("ImpossibleTravelDetail").get("HourlyTimeDelta").asInt());
+    }
+
+    @Test
+    void rolesAreInvestigatedThroughTheirSessionsAndSessionsAreNot() throws IOException {
+        BehaviorGraph graph = graph(ImpossibleTravelRule.DEFAULT);
+        graph.accept(call(session("ci"), hours(30 * 24 + 4), "cloudtrail.amazonaws.com", "DeleteTrail", ASHBURN,
+                "aws-cli/1.16.300", true));
+        Investigation role = graph.investigate(EntityRef.role(ROLE_ID), SCOPE);
+        assertEquals("IAM_ROLE", role.entityType());
+        assertTrue(role.indicators(IndicatorType.TTP_OBSERVED).stream()
+                .anyMatch(i -> "DeleteTrail".equals(((TtpObserved) i.detail()).apiName())), role.toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> graph.investigate(EntityRef.roleSession(ROLE_ID, "ci"), SCOPE));
+        assertTrue(e.getMessage().contains("AwsRole/" + ROLE_ID), e.getMessage());
+    }
+}
