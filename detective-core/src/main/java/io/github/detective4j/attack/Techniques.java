@@ -1,5 +1,6 @@
 package io.github.detective4j.attack;
 
+import static io.github.detective4j.attack.Tactic.COMMAND_AND_CONTROL;
 import static io.github.detective4j.attack.Tactic.CREDENTIAL_ACCESS;
 import static io.github.detective4j.attack.Tactic.DEFENSE_EVASION;
 import static io.github.detective4j.attack.Tactic.DISCOVERY;
@@ -10,6 +11,7 @@ import static io.github.detective4j.attack.Tactic.INITIAL_ACCESS;
 import static io.github.detective4j.attack.Tactic.LATERAL_MOVEMENT;
 import static io.github.detective4j.attack.Tactic.PERSISTENCE;
 import static io.github.detective4j.attack.Tactic.PRIVILEGE_ESCALATION;
+import static io.github.detective4j.attack.Tactic.RECONNAISSANCE;
 
 /**
  * The techniques the built-in mappings use, with ids and names as ATT&amp;CK Enterprise (v16 to v18) gives them
@@ -58,13 +60,19 @@ final class Techniques {
             "Credentials from Password Stores: Cloud Secrets Management Stores", CREDENTIAL_ACCESS);
     static final Technique UNSECURED_CREDENTIALS =
             new Technique("T1552", "Unsecured Credentials", CREDENTIAL_ACCESS);
+    static final Technique INSTANCE_METADATA =
+            new Technique("T1552.005", "Unsecured Credentials: Cloud Instance Metadata API", CREDENTIAL_ACCESS);
+    static final Technique BRUTE_FORCE = new Technique("T1110", "Brute Force", CREDENTIAL_ACCESS);
 
-    // Discovery
+    // Reconnaissance, Discovery
+    static final Technique ACTIVE_SCANNING = new Technique("T1595", "Active Scanning", RECONNAISSANCE);
     static final Technique CLOUD_ACCOUNT_DISCOVERY =
             new Technique("T1087.004", "Account Discovery: Cloud Account", DISCOVERY);
     static final Technique CLOUD_INFRASTRUCTURE_DISCOVERY =
             new Technique("T1580", "Cloud Infrastructure Discovery", DISCOVERY);
     static final Technique CLOUD_SERVICE_DISCOVERY = new Technique("T1526", "Cloud Service Discovery", DISCOVERY);
+    static final Technique NETWORK_SERVICE_DISCOVERY =
+            new Technique("T1046", "Network Service Discovery", DISCOVERY);
 
     // Lateral Movement
     static final Technique ACCESS_TOKEN = new Technique("T1550.001",
@@ -72,9 +80,13 @@ final class Techniques {
     static final Technique CLOUD_VM_CONNECTIONS =
             new Technique("T1021.008", "Remote Services: Direct Cloud VM Connections", LATERAL_MOVEMENT);
 
-    // Exfiltration, Impact
+    // Command and Control, Exfiltration, Impact
+    static final Technique DOMAIN_GENERATION = new Technique("T1568.002",
+            "Dynamic Resolution: Domain Generation Algorithms", COMMAND_AND_CONTROL);
     static final Technique TRANSFER_TO_CLOUD_ACCOUNT =
             new Technique("T1537", "Transfer Data to Cloud Account", EXFILTRATION);
+    static final Technique COMPUTE_HIJACKING =
+            new Technique("T1496.001", "Resource Hijacking: Compute Hijacking", IMPACT);
     static final Technique CLOUD_SERVICE_HIJACKING =
             new Technique("T1496.004", "Resource Hijacking: Cloud Service Hijacking", IMPACT);
 }
