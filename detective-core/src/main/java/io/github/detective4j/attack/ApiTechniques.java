@@ -254,8 +254,15 @@ public final class ApiTechniques {
 
     private ApiTechniques(Builder builder) {
         Map<ApiMethod, List<Rule>> copy = new LinkedHashMap<>();
-        builder.rules.forEach((method, list) -> copy.put(method, List.copyOf(list)));
+        Set<String> conditional = new java.util.HashSet<>();
+        builder.rules.forEach((method, list) -> {
+            copy.put(method, List.copyOf(list));
+            if (list.stream().anyMatch(rule -> rule.when() != null)) {
+                conditional.add(method.eventName());
+            }
+        });
         this.rules = copy;
+        this.conditionalNames = Set.copyOf(conditional);
         this.burstMethods = builder.burstMethods;
         this.burstServices = builder.burstServices;
     }
@@ -318,6 +325,23 @@ public final class ApiTechniques {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Tells whether a method has a rule with a condition on the call itself ({@code ConsoleLogin} without MFA, an
+     * {@code AssumeRole} by a role session), which only {@link #match(ApiCall)} can apply: callers that keep
+     * aggregates rather than calls match those calls in full as they arrive. Cheap for the methods without one.
+     *
+     * @param eventSource the service endpoint
+     * @param eventName the method
+     * @return true if some rule of the method needs the call
+     */
+    public boolean needsFullCall(String eventSource, String eventName) {
+        if (!conditionalNames.contains(eventName) && !conditionalNames.contains(withoutApiVersion(eventName))) {
+            return false;
+        }
+        List<Rule> found = rules.get(key(eventSource, eventName));
+        return found != null && found.stream().anyMatch(rule -> rule.when() != null);
     }
 
     /**
