@@ -249,6 +249,8 @@ public final class ApiTechniques {
     private static final ApiTechniques BUILT_IN = builtInRules(builder()).build();
 
     private final Map<ApiMethod, List<Rule>> rules;
+    /** Event names of the methods with a rule on the call itself, for {@link #needsFullCall}'s fast answer. */
+    private final Set<String> conditionalNames;
     private final int burstMethods;
     private final int burstServices;
 

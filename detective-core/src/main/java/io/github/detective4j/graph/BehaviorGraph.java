@@ -1,6 +1,8 @@
 package io.github.detective4j.graph;
 
 import com.carrotsearch.hppc.cursors.LongObjectCursor;
+import io.github.detective4j.attack.ApiTechniques;
+import io.github.detective4j.beacon.BeaconScorer;
 import io.github.detective4j.behavior.Baseline;
 import io.github.detective4j.behavior.NewBehavior;
 import io.github.detective4j.behavior.NewBehaviorRanking;
@@ -9,6 +11,7 @@ import io.github.detective4j.enrich.AsnResolver;
 import io.github.detective4j.enrich.GeoLocator;
 import io.github.detective4j.groups.FindingGroup;
 import io.github.detective4j.groups.FindingGroupRule;
+import io.github.detective4j.intel.ThreatIntel;
 import io.github.detective4j.investigation.ImpossibleTravelRule;
 import io.github.detective4j.investigation.Investigation;
 import io.github.detective4j.investigation.InvestigationState;
@@ -549,6 +552,9 @@ public final class BehaviorGraph implements EventSink {
         private VolumeIncreaseRule volumeIncrease = VolumeIncreaseRule.DEFAULT;
         private FindingGroupRule findingGroups = FindingGroupRule.DEFAULT;
         private ImpossibleTravelRule impossibleTravel = ImpossibleTravelRule.DEFAULT;
+        private ApiTechniques apiTechniques = ApiTechniques.builtIn();
+        private ThreatIntel threatIntel = ThreatIntel.none();
+        private BeaconScorer beacons = BeaconScorer.create();
         private Clock clock = Clock.systemUTC();
 
         private Builder() {}
@@ -695,6 +701,41 @@ public final class BehaviorGraph implements EventSink {
         }
 
         /**
+         * Sets which CloudTrail API methods count as which ATT&amp;CK techniques, for {@code TTP_OBSERVED}.
+         *
+         * @param techniques the table; default {@link ApiTechniques#builtIn()}
+         * @return this builder
+         */
+        public Builder apiTechniques(ApiTechniques techniques) {
+            this.apiTechniques = Objects.requireNonNull(techniques, "API techniques");
+            return this;
+        }
+
+        /**
+         * Sets the threat intelligence that flags addresses, for {@code FLAGGED_IP_ADDRESS}: a
+         * {@code ThreatIntelList} of IPs and CIDRs, or a seam of your own (thread-safe).
+         *
+         * @param intel the intelligence; default none
+         * @return this builder
+         */
+        public Builder threatIntel(ThreatIntel intel) {
+            this.threatIntel = Objects.requireNonNull(intel, "threat intelligence");
+            return this;
+        }
+
+        /**
+         * Sets how instance–IP pairs are scored as beacons (periodic traffic), on finding and IP profiles.
+         *
+         * @param scorer the scorer; default {@link BeaconScorer#create()}, RITA's defaults over 10-minute capture
+         *     windows
+         * @return this builder
+         */
+        public Builder beacons(BeaconScorer scorer) {
+            this.beacons = Objects.requireNonNull(scorer, "beacon scorer");
+            return this;
+        }
+
+        /**
          * Sets the clock that stamps investigations' created times, for reproducible tests.
          *
          * @param clock the clock; default the system's, UTC
@@ -741,7 +782,7 @@ public final class BehaviorGraph implements EventSink {
         public BehaviorGraph build() {
             return new BehaviorGraph(new GraphSettings(baseline, trainingPeriod, profileContext, maxRelationships,
                     maxDrillDownKeys, searchLimit, maxBeaconSamples, geoLocator, asnResolver, volumeIncrease,
-                    findingGroups, impossibleTravel, clock));
+                    findingGroups, impossibleTravel, apiTechniques, threatIntel, beacons, clock));
         }
 
         private static Duration wholeHours(Duration length, String what, Duration max) {

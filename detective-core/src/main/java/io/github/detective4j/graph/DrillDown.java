@@ -20,6 +20,8 @@ package io.github.detective4j.graph;
  *       a user agent used by anyone in the account</td><td>0</td><td>calls</td></tr>
  *   <tr><td>{@link #PRINCIPAL_METHOD}</td><td>user agent</td><td>the principal that used it</td><td>the API
  *       method</td><td>calls</td></tr>
+ *   <tr><td>{@link #TECHNIQUE}</td><td>principal</td><td>a technique a call's own content matched
+ *       ({@code GraphData.techniques})</td><td>the caller's source</td><td>calls</td></tr>
  * </table>
  *
  * <p>An entity keeps at most a configured number of drill-down keys (an account and a user agent, whose keys are
@@ -35,6 +37,7 @@ final class DrillDown {
     static final int SOURCE = 6;
     static final int METHOD = 7;
     static final int PRINCIPAL_METHOD = 8;
+    static final int TECHNIQUE = 9;
 
     /** Largest part value, and the part of the overflow key. */
     static final int OTHER = (1 << 30) - 1;

@@ -1,6 +1,7 @@
 package io.github.detective4j.graph;
 
 import com.google.common.hash.Hashing;
+import io.github.detective4j.attack.FindingTactics;
 import io.github.detective4j.groups.FindingGroup;
 import io.github.detective4j.groups.FindingGroupRule;
 import io.github.detective4j.model.AwsResource;
@@ -149,7 +150,7 @@ final class FindingGroups {
         Instant first = earliest.firstObserved();
         Instant last = earliest.lastObserved();
         for (Finding f : members) {
-            namespaces.merge(namespace(f.type()), 1, Integer::sum);
+            namespaces.merge(FindingTactics.namespace(f.type()), 1, Integer::sum);
             tacticOfType.apply(f.type()).ifPresent(tactics::add);
             entities.addAll(f.entities());
             last = f.lastObserved().isAfter(last) ? f.lastObserved() : last;
@@ -159,17 +160,6 @@ final class FindingGroups {
         title.setLength(title.length() - 2);
         return new FindingGroup(id, title.toString(), severity, members.stream().map(Finding::ref).toList(),
                 List.copyOf(entities), List.copyOf(tactics), first, last);
-    }
-
-    /**
-     * The namespace of a finding type: GuardDuty's threat purpose ({@code Stealth:IAMUser/...}), or the first part
-     * of an ASFF type ({@code TTPs/Defense Evasion/...}).
-     */
-    static String namespace(String type) {
-        int colon = type.indexOf(':');
-        int slash = type.indexOf('/');
-        int cut = colon > 0 && (slash < 0 || colon < slash) ? colon : slash;
-        return cut > 0 ? type.substring(0, cut) : type;
     }
 
     /** Whether an address means the same host everywhere: not private, loopback, link-local, shared or ULA. */

@@ -1,5 +1,7 @@
 package io.github.detective4j.graph;
 
+import io.github.detective4j.attack.ApiTechniques;
+import io.github.detective4j.attack.TechniqueMatch;
 import io.github.detective4j.model.ApiCall;
 import io.github.detective4j.model.AwsResource;
 import io.github.detective4j.model.EntityRef;
@@ -14,10 +16,12 @@ import io.github.detective4j.model.PrincipalType;
 import io.github.detective4j.model.ScopeTime;
 import io.github.detective4j.model.SecurityEvent;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything a behavior graph holds, and the write side: turning each event into entities, relationships and
@@ -44,6 +48,12 @@ final class GraphData {
     final Map<String, FindingState> findings = new HashMap<>();
     /** Principal nodes by principal id, for the identity types whose entity id is their principal id. */
     private final Map<PrincipalType, Map<String, Node>> actors = new EnumMap<>(PrincipalType.class);
+    /**
+     * Techniques that only a call's content reveals (a console login without MFA), by the id their drill-down keys
+     * use; methods that mean a technique whatever their content are found from the method drill-downs instead.
+     */
+    final List<MethodTechnique> techniques = new ArrayList<>();
+    private final Map<MethodTechnique, Integer> techniqueIds = new HashMap<>();
     /** Instances learned from flow records that name both, for records that name only the interface. */
     private final Map<String, Node> instanceByInterface = new HashMap<>();
 
@@ -57,6 +67,9 @@ final class GraphData {
     long droppedRelationships;
     long overflowedDrillDowns;
     long relationships;
+
+    /** A technique matched by one call of one API method. */
+    record MethodTechnique(int method, TechniqueMatch match) {}
 
     GraphData(GraphSettings settings) {
         this.settings = settings;
@@ -120,6 +133,9 @@ final class GraphData {
             callDrillDown(actor, DrillDown.key(DrillDown.SOURCE_METHOD, source, method)).addCall(hour, success);
             if (ip == null && userAgent != null) {
                 callDrillDown(actor, DrillDown.key(DrillDown.USER_AGENT, userAgent.index, 1)).addCall(hour, success);
+            }
+            if (settings.apiTechniques().needsFullCall(call.eventSource(), call.eventName())) {
+                techniques(actor, call, method, source, hour, success);
             }
             String accessKey = principal.accessKeyId();
             if (accessKey != null) {
@@ -192,6 +208,23 @@ final class GraphData {
         List<AwsResource> resources = call.resources();
         for (int i = 0; i < resources.size(); i++) {
             resource(call, resources.get(i), actor, source, method, userAgent, second, hour, success);
+        }
+    }
+
+    /** Counts the techniques only this call's content matched, under their own drill-down keys. */
+    private void techniques(Node actor, ApiCall call, int method, int source, int hour, boolean success) {
+        ApiTechniques table = settings.apiTechniques();
+        Optional<TechniqueMatch> anyCall = table.match(call.eventSource(), call.eventName());
+        for (TechniqueMatch match : table.match(call)) {
+            if (anyCall.isPresent() && anyCall.get().equals(match)) {
+                continue;
+            }
+            MethodTechnique key = new MethodTechnique(method, match);
+            int id = techniqueIds.computeIfAbsent(key, k -> {
+                techniques.add(k);
+                return techniques.size() - 1;
+            });
+            callDrillDown(actor, DrillDown.key(DrillDown.TECHNIQUE, id, source)).addCall(hour, success);
         }
     }
 

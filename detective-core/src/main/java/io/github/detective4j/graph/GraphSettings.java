@@ -1,9 +1,12 @@
 package io.github.detective4j.graph;
 
+import io.github.detective4j.attack.ApiTechniques;
+import io.github.detective4j.beacon.BeaconScorer;
 import io.github.detective4j.behavior.VolumeIncreaseRule;
 import io.github.detective4j.enrich.AsnResolver;
 import io.github.detective4j.enrich.GeoLocator;
 import io.github.detective4j.groups.FindingGroupRule;
+import io.github.detective4j.intel.ThreatIntel;
 import io.github.detective4j.investigation.ImpossibleTravelRule;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,5 +25,8 @@ record GraphSettings(
         VolumeIncreaseRule volumeIncrease,
         FindingGroupRule findingGroups,
         ImpossibleTravelRule impossibleTravel,
+        ApiTechniques apiTechniques,
+        ThreatIntel threatIntel,
+        BeaconScorer beacons,
         Clock clock) {
 }

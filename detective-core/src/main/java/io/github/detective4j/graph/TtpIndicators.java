@@ -1,8 +1,11 @@
 package io.github.detective4j.graph;
 
+import com.carrotsearch.hppc.IntHashSet;
 import com.carrotsearch.hppc.cursors.LongObjectCursor;
+import io.github.detective4j.attack.ApiMethod;
 import io.github.detective4j.attack.FindingTactics;
 import io.github.detective4j.attack.Tactic;
+import io.github.detective4j.attack.Technique;
 import io.github.detective4j.attack.TechniqueMatch;
 import io.github.detective4j.intel.ThreatMatch;
 import io.github.detective4j.investigation.FlaggedIpAddress;
@@ -11,6 +14,8 @@ import io.github.detective4j.investigation.InvestigationSeverity;
 import io.github.detective4j.investigation.TtpObserved;
 import io.github.detective4j.model.Finding;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,10 +23,18 @@ import java.util.TreeMap;
 
 /**
  * The indicators that rest on outside knowledge: {@code TTP_OBSERVED} from the graph's API-method technique table
- * and GuardDuty's and Security Hub's finding types, and {@code FLAGGED_IP_ADDRESS} from its threat intelligence.
- * Runs under the graph's read lock.
+ * (methods whatever their content, from the method drill-downs; content-dependent rules such as a console login
+ * without MFA, matched as the calls arrived; and discovery bursts, hour by hour), from GuardDuty's and Security
+ * Hub's finding types; and {@code FLAGGED_IP_ADDRESS} from the graph's threat intelligence. Runs under the graph's
+ * read lock.
+ *
+ * <p>A technique's severity follows its tactic ({@code Investigation} documents the table), one level lower when
+ * every call failed, and one level lower again when the entity also called the method in its baseline: routine use of
+ * a sensitive method is worth seeing, not worth an alarm.
  */
 final class TtpIndicators {
+    private static final FindingTactics FINDINGS = FindingTactics.builtIn();
+
     private final GraphData data;
 
     TtpIndicators(GraphData data) {
@@ -30,52 +43,102 @@ final class TtpIndicators {
 
     /** The tactic a finding type names, for finding groups' chains. */
     Optional<String> tacticOf(String findingType) {
-        return FindingTactics.tactic(findingType).map(Tactic::displayName);
+        return FINDINGS.tactic(findingType).map(Tactic::displayName);
     }
 
-    /** One indicator per (address or service, API method) the actors called in the scope that maps to a technique. */
+    /** The techniques of the actors' calls in the scope. */
     List<Indicator> observed(List<Node> actors, HourWindow w) {
-        Map<Long, long[]> calls = new TreeMap<>();
+        Map<Long, long[]> scoped = new TreeMap<>();
+        IntHashSet routine = new IntHashSet();
+        Map<Integer, Map<Integer, Long>> byHour = new TreeMap<>();
         for (Node actor : actors) {
             if (actor.drillDown == null) {
                 continue;
             }
             for (LongObjectCursor<HourCells> c : actor.drillDown) {
-                if (DrillDown.kind(c.key) != DrillDown.SOURCE_METHOD || DrillDown.first(c.key) == DrillDown.OTHER) {
+                int kind = DrillDown.kind(c.key);
+                if ((kind != DrillDown.SOURCE_METHOD && kind != DrillDown.TECHNIQUE)
+                        || DrillDown.first(c.key) == DrillDown.OTHER) {
                     continue;
                 }
+                HourCells cells = c.value;
                 long[] sums = new long[HourCells.CALL_STRIDE];
-                if (c.value.sum(w.scopeFrom, w.scopeTo, sums) > 0) {
-                    long[] total = calls.computeIfAbsent(c.key, k -> new long[2]);
+                if (cells.sum(w.scopeFrom, w.scopeTo, sums) > 0) {
+                    long[] total = scoped.computeIfAbsent(c.key, k -> new long[2]);
                     total[0] += sums[HourCells.SUCCESS];
                     total[1] += sums[HourCells.FAILURE];
+                }
+                if (kind == DrillDown.SOURCE_METHOD) {
+                    int method = DrillDown.second(c.key);
+                    if (cells.anyIn(w.baseFrom, w.scopeFrom)) {
+                        routine.add(method);
+                    }
+                    for (int i = cells.lowerBound(w.scopeFrom); i < cells.size() && cells.hour(i) < w.scopeTo; i++) {
+                        byHour.computeIfAbsent(cells.hour(i), h -> new HashMap<>()).merge(method,
+                                cells.value(i, HourCells.SUCCESS) + cells.value(i, HourCells.FAILURE), Long::sum);
+                    }
                 }
             }
         }
         List<Indicator> indicators = new ArrayList<>();
-        for (Map.Entry<Long, long[]> e : calls.entrySet()) {
-            int source = DrillDown.first(e.getKey());
-            int method = DrillDown.second(e.getKey());
-            String eventSource = data.methods.eventSource(method);
-            String eventName = data.methods.eventName(method);
-            Optional<TechniqueMatch> match = data.settings.apiTechniques().match(eventSource, eventName);
-            if (match.isEmpty()) {
-                continue;
+        for (Map.Entry<Long, long[]> e : scoped.entrySet()) {
+            long key = e.getKey();
+            boolean byMethod = DrillDown.kind(key) == DrillDown.SOURCE_METHOD;
+            int source = byMethod ? DrillDown.first(key) : DrillDown.second(key);
+            int method;
+            TechniqueMatch match;
+            if (byMethod) {
+                method = DrillDown.second(key);
+                Optional<TechniqueMatch> found = data.settings.apiTechniques()
+                        .match(data.methods.eventSource(method), data.methods.eventName(method));
+                if (found.isEmpty()) {
+                    continue;
+                }
+                match = found.get();
+            } else {
+                GraphData.MethodTechnique t = data.techniques.get(DrillDown.first(key));
+                method = t.method();
+                match = t.match();
             }
             long success = e.getValue()[0];
             long failure = e.getValue()[1];
-            String ip = (source & DrillDown.SERVICE) != 0 ? null : data.entities.get(source).ref.id();
-            TechniqueMatch m = match.get();
-            InvestigationSeverity severity = severity(m.tactic());
-            indicators.add(new Indicator(new TtpObserved(m.tactic().displayName(), m.technique().toString(),
-                    m.procedure(), ip, eventName, success, failure), success == 0 ? severity.lower() : severity));
+            InvestigationSeverity severity = severity(match.tactic());
+            severity = success == 0 ? severity.lower() : severity;
+            severity = routine.contains(method) ? severity.lower() : severity;
+            indicators.add(new Indicator(new TtpObserved(match.tactic().displayName(), match.technique().toString(),
+                    match.procedure(), ip(source), data.methods.eventName(method), success, failure), severity));
         }
+        indicators.addAll(bursts(byHour));
+        return indicators;
+    }
+
+    /** Discovery bursts, hour by hour: one indicator per technique, with the calls of the hours that burst. */
+    private List<Indicator> bursts(Map<Integer, Map<Integer, Long>> byHour) {
+        Map<Technique, long[]> calls = new LinkedHashMap<>();
+        Map<Technique, TechniqueMatch> matches = new LinkedHashMap<>();
+        for (Map<Integer, Long> hour : byHour.values()) {
+            List<ApiMethod> methods = new ArrayList<>(hour.size());
+            for (int method : hour.keySet()) {
+                methods.add(new ApiMethod(data.methods.eventSource(method), data.methods.eventName(method)));
+            }
+            List<TechniqueMatch> burst = data.settings.apiTechniques().matchDiscoveryBurst(methods);
+            if (!burst.isEmpty()) {
+                long total = hour.values().stream().mapToLong(Long::longValue).sum();
+                for (TechniqueMatch m : burst) {
+                    matches.putIfAbsent(m.technique(), m);
+                    calls.computeIfAbsent(m.technique(), t -> new long[1])[0] += total;
+                }
+            }
+        }
+        List<Indicator> indicators = new ArrayList<>();
+        matches.forEach((technique, m) -> indicators.add(new Indicator(new TtpObserved(m.tactic().displayName(),
+                technique.toString(), m.procedure(), null, null, calls.get(technique)[0], 0), severity(m.tactic()))));
         return indicators;
     }
 
     /** The tactic and technique a related finding's type names, as Detective reports GuardDuty's TTP findings. */
     List<Indicator> ofFinding(Finding finding, String ip) {
-        return FindingTactics.match(finding.type())
+        return FINDINGS.match(finding.type())
                 .map(m -> List.of(new Indicator(new TtpObserved(m.tactic().displayName(), m.technique().toString(),
                         finding.type(), ip, null, finding.count(), 0), severity(m.tactic()))))
                 .orElse(List.of());
@@ -99,6 +162,10 @@ final class TtpIndicators {
         flagged.forEach((ip, m) -> indicators.add(new Indicator(new FlaggedIpAddress(ip, m.reason(), m.source()),
                 InvestigationSeverity.HIGH)));
         return indicators;
+    }
+
+    private String ip(int source) {
+        return (source & DrillDown.SERVICE) != 0 ? null : data.entities.get(source).ref.id();
     }
 
     /** The severity of a technique by its tactic, as {@code Investigation} documents it. */
