@@ -2,6 +2,7 @@ package io.github.detective4j.graph;
 
 import com.carrotsearch.hppc.cursors.LongObjectCursor;
 import io.github.detective4j.attack.ApiTechniques;
+import io.github.detective4j.beacon.BeaconScore;
 import io.github.detective4j.beacon.BeaconScorer;
 import io.github.detective4j.behavior.Baseline;
 import io.github.detective4j.behavior.NewBehavior;
@@ -420,6 +421,34 @@ public final class BehaviorGraph implements EventSink {
         Instant end = data.lastEvent == Long.MIN_VALUE ? Instant.now() : Instant.ofEpochSecond(data.lastEvent);
         Instant endHour = Instant.ofEpochSecond(ScopeTime.epochHour(end) * 3600).plus(ScopeTime.HOUR);
         return ScopeTime.of(endHour.minus(Duration.ofHours(24)), endHour);
+    }
+
+    /**
+     * Scores how periodic an EC2 instance's traffic with an IP address was over a scope (RITA's beacon analysis,
+     * adapted to VPC Flow Logs' capture windows; see {@code BeaconScorer}), from the pair's latest flow records (the
+     * graph keeps {@linkplain Builder#maxBeaconSamples a bounded number}). The same score stands on finding and IP
+     * profiles.
+     *
+     * @param instance the instance
+     * @param ip the remote address
+     * @param scope the scope time
+     * @return the score; a pair without traffic in the scope scores 0 with a reason
+     */
+    public BeaconScore beacon(EntityRef instance, EntityRef ip, ScopeTime scope) {
+        Objects.requireNonNull(instance, "instance");
+        Objects.requireNonNull(ip, "ip");
+        Objects.requireNonNull(scope, "scope");
+        return read(() -> {
+            Node from = data.entities.get(instance);
+            Node to = data.entities.get(ip);
+            Edge edge = from == null || to == null ? null : from.outgoing(RelationshipType.COMMUNICATED_WITH, to);
+            HourWindow w = new HourWindow(scope, data.settings);
+            if (edge == null) {
+                long start = scope.start().getEpochSecond();
+                return data.settings.beacons().score(new long[0], new long[0], start, scope.end().getEpochSecond());
+            }
+            return profiles.beacon(edge, w);
+        });
     }
 
     // ---------------------------------------------------------------- new behavior

@@ -2,6 +2,7 @@ package io.github.detective4j.graph;
 
 import com.carrotsearch.hppc.IntHashSet;
 import com.carrotsearch.hppc.cursors.LongObjectCursor;
+import io.github.detective4j.beacon.BeaconScore;
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.EntityType;
 import io.github.detective4j.model.Finding;
@@ -553,7 +554,7 @@ final class Profiles {
             if (active > 0) {
                 rows.add(new InstanceTraffic(edge.source.ref, Instant.ofEpochSecond(edge.firstSeen),
                         Instant.ofEpochSecond(edge.lastSeen), s[HourCells.BYTES_IN], s[HourCells.BYTES_OUT],
-                        active));
+                        active, beacon(edge, w)));
             }
         }
         rows.sort(Comparator.comparingLong((InstanceTraffic i) -> i.bytesToInstance() + i.bytesFromInstance())
@@ -583,7 +584,7 @@ final class Profiles {
                 if (active > 0) {
                     pairs.add(new PairTraffic(i, p, hourlyTraffic(edge.cells, w, w.scopeFrom, w.scopeTo), active,
                             s[HourCells.BYTES_IN], s[HourCells.BYTES_OUT], average(s[HourCells.BYTES_IN], active),
-                            average(s[HourCells.BYTES_OUT], active)));
+                            average(s[HourCells.BYTES_OUT], active), beacon(edge, w)));
                 }
             }
         }
@@ -591,6 +592,14 @@ final class Profiles {
     }
 
     // ---------------------------------------------------------------- shared
+
+    /** The beacon score of an instance–IP pair's traffic in the scope, from its latest flow records. */
+    BeaconScore beacon(Edge edge, HourWindow w) {
+        long from = w.scopeFrom * GraphData.SECONDS_PER_HOUR;
+        long to = w.scopeTo * GraphData.SECONDS_PER_HOUR;
+        long[][] samples = edge.samples == null ? new long[][] {{}, {}} : edge.samples.between(from, to);
+        return data.settings.beacons().score(samples[0], samples[1], from, to);
+    }
 
     private static List<Edge> incoming(Node node, RelationshipType type) {
         List<Edge> edges = new ArrayList<>();

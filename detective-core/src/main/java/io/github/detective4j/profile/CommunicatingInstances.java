@@ -44,10 +44,10 @@ public record CommunicatingInstances(ScopeTime scope, List<InstanceTraffic> inst
             return out.append("\nnone").toString();
         }
         TextTable t = TextTable.of("instance", "first observed", "last observed", "bytes to instance",
-                "bytes from instance", "active hours");
+                "bytes from instance", "active hours", "beacon");
         for (InstanceTraffic i : instances.subList(0, Math.min(instances.size(), PanelText.MAX_ROWS))) {
             t.row(i.instance().id(), i.firstObserved(), i.lastObserved(), i.bytesToInstance(),
-                    i.bytesFromInstance(), i.activeHours());
+                    i.bytesFromInstance(), i.activeHours(), PanelText.beacon(i.beacon()));
         }
         PanelText.table(out, "", t, instances.size());
         return out.toString();

@@ -1,5 +1,6 @@
 package io.github.detective4j.profile;
 
+import io.github.detective4j.beacon.BeaconScore;
 import io.github.detective4j.model.EntityRef;
 import java.time.Instant;
 
@@ -12,7 +13,8 @@ import java.time.Instant;
  * @param bytesToInstance bytes the IP address sent to the instance in the scope
  * @param bytesFromInstance bytes the instance sent to the IP address in the scope
  * @param activeHours hours of the scope with traffic between them
+ * @param beacon how periodic their traffic in the scope is ({@code BeaconScorer})
  */
 public record InstanceTraffic(EntityRef instance, Instant firstObserved, Instant lastObserved, long bytesToInstance,
-        long bytesFromInstance, long activeHours) {
+        long bytesFromInstance, long activeHours, BeaconScore beacon) {
 }

@@ -1,5 +1,6 @@
 package io.github.detective4j.profile;
 
+import io.github.detective4j.beacon.BeaconScore;
 import io.github.detective4j.model.EntityRef;
 import java.util.List;
 
@@ -15,9 +16,12 @@ import java.util.List;
  * @param bytesOut bytes the instance sent to the address in the scope
  * @param averageBytesInPerHour {@code bytesIn / activeHours}, 0 without traffic
  * @param averageBytesOutPerHour {@code bytesOut / activeHours}, 0 without traffic
+ * @param beacon how periodic their traffic in the scope is: a steady beacon to a mining pool or a command-and-control
+ *     server scores near 1 ({@code BeaconScorer})
  */
 public record PairTraffic(EntityRef instance, EntityRef remoteIp, List<HourlyTraffic> hours, long activeHours,
-        long bytesIn, long bytesOut, double averageBytesInPerHour, double averageBytesOutPerHour) {
+        long bytesIn, long bytesOut, double averageBytesInPerHour, double averageBytesOutPerHour,
+        BeaconScore beacon) {
     /**
      * Creates the traffic summary.
      *
@@ -29,6 +33,7 @@ public record PairTraffic(EntityRef instance, EntityRef remoteIp, List<HourlyTra
      * @param bytesOut bytes sent
      * @param averageBytesInPerHour bytes received per active hour
      * @param averageBytesOutPerHour bytes sent per active hour
+     * @param beacon the periodicity score
      */
     public PairTraffic {
         hours = List.copyOf(hours);

@@ -46,10 +46,10 @@ public record RemoteIpTraffic(ScopeTime scope, List<PairTraffic> pairs) implemen
             return out.append("\nnone").toString();
         }
         TextTable t = TextTable.of("instance", "remote IP", "active hours", "bytes in", "bytes out", "in per hour",
-                "out per hour");
+                "out per hour", "beacon");
         for (PairTraffic p : pairs) {
             t.row(p.instance().id(), p.remoteIp().id(), p.activeHours(), p.bytesIn(), p.bytesOut(),
-                    p.averageBytesInPerHour(), p.averageBytesOutPerHour());
+                    p.averageBytesInPerHour(), p.averageBytesOutPerHour(), PanelText.beacon(p.beacon()));
         }
         out.append('\n').append(t);
         for (PairTraffic p : pairs) {

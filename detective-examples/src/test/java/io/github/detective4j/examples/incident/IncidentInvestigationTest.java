@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.detective4j.aws.AwsLogs;
+import io.github.detective4j.beacon.BeaconScore;
 import io.github.detective4j.enrich.Asn;
 import io.github.detective4j.enrich.Geolocation;
 import io.github.detective4j.graph.BehaviorGraph;
@@ -69,6 +70,23 @@ class IncidentInvestigationTest {
                 .orElseThrow();
         assertEquals(facts.attackerIp(), stop.ipAddress());
         assertEquals("Defense Evasion", stop.tactic());
+    }
+
+    @Test
+    void theMinersTrafficIsABeaconAndTheBastionsSshIsNot() {
+        ScopeTime scope = ScopeTime.ofFinding(graph.finding(facts.bitcoinFinding().id()).orElseThrow());
+        BeaconScore miner = graph.profile(EntityRef.finding(facts.bitcoinFinding().id()), scope).flowsWithRemoteIp()
+                .orElseThrow().pairs().get(0).beacon();
+        assertTrue(miner.beacon(), miner.toString());
+        assertTrue(miner.score() > 0.9, miner.toString());
+        assertEquals(miner, graph.beacon(EntityRef.ec2Instance(facts.minerInstance().id()),
+                EntityRef.ipAddress(facts.bitcoinIp()), scope));
+        Facts.Instance bastion = facts.backgroundInstances().stream().filter(i -> i.name().startsWith("bastion"))
+                .findFirst().orElseThrow();
+        String office = facts.adminIps().get(0);
+        BeaconScore ssh = graph.beacon(EntityRef.ec2Instance(bastion.id()), EntityRef.ipAddress(office), scope);
+        assertTrue(ssh.records() > 10, "office-hours SSH sessions: " + ssh);
+        assertTrue(!ssh.beacon(), ssh.toString());
     }
 
     @Test
