@@ -18,14 +18,14 @@ package io.github.detective4j.graph;
  *       ({@code sourceIPAddress} a service name), 0 for calls from an IP address</td><td>calls</td></tr>
  *   <tr><td>{@link #SOURCE}, {@link #METHOD}, {@link #USER_AGENT}</td><td>account</td><td>a source, an API method,
  *       a user agent used by anyone in the account</td><td>0</td><td>calls</td></tr>
- *   <tr><td>{@link #PRINCIPAL_METHOD}</td><td>user agent</td><td>the principal that used it</td><td>the API
+ *   <tr><td>{@link #AGENT_METHOD}</td><td>principal</td><td>the user agent entity</td><td>the API
  *       method</td><td>calls</td></tr>
  *   <tr><td>{@link #TECHNIQUE}</td><td>principal</td><td>a technique a call's own content matched
  *       ({@code GraphData.techniques})</td><td>the caller's source</td><td>calls</td></tr>
  * </table>
  *
- * <p>An entity keeps at most a configured number of drill-down keys (an account and a user agent, whose keys are
- * everyone's, as many as they may have relationships); the traffic and calls beyond that go to one {@link #OTHER} key per kind, so the
+ * <p>An entity keeps at most a configured number of drill-down keys (an account, whose keys are everyone's, as many
+ * as it may have relationships); the traffic and calls beyond that go to one {@link #OTHER} key per kind, so the
  * totals stay exact while the rows stay bounded.
  */
 final class DrillDown {
@@ -36,7 +36,7 @@ final class DrillDown {
     static final int USER_AGENT = 5;
     static final int SOURCE = 6;
     static final int METHOD = 7;
-    static final int PRINCIPAL_METHOD = 8;
+    static final int AGENT_METHOD = 8;
     static final int TECHNIQUE = 9;
 
     /** Largest part value, and the part of the overflow key. */

@@ -17,6 +17,7 @@ import io.github.detective4j.model.ScopeTime;
 import io.github.detective4j.model.SecurityEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +55,9 @@ final class GraphData {
      */
     final List<MethodTechnique> techniques = new ArrayList<>();
     private final Map<MethodTechnique, Integer> techniqueIds = new HashMap<>();
+    /** The methods with rules on the call's content, by method id, checked up to {@code fullCallChecked}. */
+    private final BitSet fullCallMethods = new BitSet();
+    private int fullCallChecked;
     /** Instances learned from flow records that name both, for records that name only the interface. */
     private final Map<String, Node> instanceByInterface = new HashMap<>();
 
@@ -131,10 +135,15 @@ final class GraphData {
             source = source(ip, call);
 
             callDrillDown(actor, DrillDown.key(DrillDown.SOURCE_METHOD, source, method)).addCall(hour, success);
-            if (ip == null && userAgent != null) {
-                callDrillDown(actor, DrillDown.key(DrillDown.USER_AGENT, userAgent.index, 1)).addCall(hour, success);
+            if (userAgent != null) {
+                callDrillDown(actor, DrillDown.key(DrillDown.AGENT_METHOD, userAgent.index, method))
+                        .addCall(hour, success);
+                if (ip == null) {
+                    callDrillDown(actor, DrillDown.key(DrillDown.USER_AGENT, userAgent.index, 1))
+                            .addCall(hour, success);
+                }
             }
-            if (settings.apiTechniques().needsFullCall(call.eventSource(), call.eventName())) {
+            if (needsFullCall(method, call)) {
                 techniques(actor, call, method, source, hour, success);
             }
             String accessKey = principal.accessKeyId();
@@ -187,10 +196,6 @@ final class GraphData {
         if (userAgent != null) {
             userAgent.observe(second, second);
             userAgent.calls().addCall(hour, success);
-            if (actor != null) {
-                ((CallCells) drillDown(userAgent, DrillDown.key(DrillDown.PRINCIPAL_METHOD, actor.index, method), true,
-                        settings.maxRelationships())).addCall(hour, success);
-            }
             if (ip != null) {
                 Edge[] recent = userAgent.recent().ips;
                 Edge used = Node.Recent.find(recent, ip.ref.id());
@@ -209,6 +214,18 @@ final class GraphData {
         for (int i = 0; i < resources.size(); i++) {
             resource(call, resources.get(i), actor, source, method, userAgent, second, hour, success);
         }
+    }
+
+    /** Whether a method has technique rules on the call's content; asked of the table once per method. */
+    private boolean needsFullCall(int method, ApiCall call) {
+        while (fullCallChecked <= method) {
+            if (settings.apiTechniques().needsFullCall(methods.eventSource(fullCallChecked),
+                    methods.eventName(fullCallChecked))) {
+                fullCallMethods.set(fullCallChecked);
+            }
+            fullCallChecked++;
+        }
+        return fullCallMethods.get(method);
     }
 
     /** Counts the techniques only this call's content matched, under their own drill-down keys. */

@@ -173,21 +173,13 @@ public final class Hunt {
                 for (Edge edge : incoming(agent)) {
                     if (edge.type == RelationshipType.USED_USER_AGENT) {
                         principals.add(activity(edge, edge.source));
+                        callsWith(edge.source, agent, calls);
                     }
                 }
                 if (agent.out != null) {
                     for (LongObjectCursor<Edge> c : agent.out) {
                         if (c.value.type == RelationshipType.USED_FROM) {
                             ips.add(activity(c.value, c.value.target));
-                        }
-                    }
-                }
-                if (agent.drillDown != null) {
-                    for (LongObjectCursor<HourCells> c : agent.drillDown) {
-                        if (DrillDown.kind(c.key) == DrillDown.PRINCIPAL_METHOD
-                                && DrillDown.first(c.key) != DrillDown.OTHER) {
-                            calls.add(call(data.entities.get(DrillDown.first(c.key)), agent,
-                                    DrillDown.second(c.key), c.value));
                         }
                     }
                 }
@@ -225,6 +217,18 @@ public final class Hunt {
         for (LongObjectCursor<HourCells> c : principal.drillDown) {
             if (DrillDown.kind(c.key) == DrillDown.SOURCE_METHOD && DrillDown.first(c.key) == ip.index) {
                 into.add(call(principal, ip, DrillDown.second(c.key), c.value));
+            }
+        }
+    }
+
+    /** A principal's calls with one user agent, by method, from its drill-down. */
+    private void callsWith(Node principal, Node agent, List<ApiCallActivity> into) {
+        if (principal.drillDown == null) {
+            return;
+        }
+        for (LongObjectCursor<HourCells> c : principal.drillDown) {
+            if (DrillDown.kind(c.key) == DrillDown.AGENT_METHOD && DrillDown.first(c.key) == agent.index) {
+                into.add(call(principal, agent, DrillDown.second(c.key), c.value));
             }
         }
     }

@@ -120,7 +120,8 @@ final class Node {
      */
     HourCells drillDown(long key, int cap, boolean calls) {
         if (drillDown == null) {
-            drillDown = new LongObjectHashMap<>(4);
+            // A principal soon has dozens of keys (sources, methods, agents): start past the first regrowths.
+            drillDown = new LongObjectHashMap<>(16);
         }
         int slot = drillDown.indexOf(key);
         if (drillDown.indexExists(slot)) {
