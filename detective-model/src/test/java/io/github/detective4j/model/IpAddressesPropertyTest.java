@@ -84,6 +84,21 @@ class IpAddressesPropertyTest {
         assertArrayEquals(bytes, IpAddresses.toBytes(jdk.getHostAddress()));
     }
 
+    @Property(tries = 3000)
+    void formatOfTheBytesIsTheCanonicalText(@ForAll("spellings") IpFormats.Spelling spelling) {
+        assertEquals(spelling.canonical(), IpAddresses.format(IpAddresses.toBytes(spelling.text())));
+        assertEquals(spelling.canonical(), IpAddresses.format(spelling.bytes()), "IPv4-mapped bytes too");
+    }
+
+    @Property(tries = 2000)
+    void formatAgreesWithTheJdkAndReadsBack(@ForAll @Size(16) byte[] bytes) throws UnknownHostException {
+        String text = IpAddresses.format(bytes);
+        assertEquals(IpAddresses.normalize(InetAddress.getByAddress(bytes).getHostAddress()), text);
+        assertArrayEquals(InetAddress.getByAddress(bytes).getAddress(), IpAddresses.toBytes(text));
+        byte[] v4 = java.util.Arrays.copyOf(bytes, 4);
+        assertEquals(InetAddress.getByAddress(v4).getHostAddress(), IpAddresses.format(v4));
+    }
+
     @Provide
     Arbitrary<String> nearLiterals() {
         return Arbitraries.oneOf(
