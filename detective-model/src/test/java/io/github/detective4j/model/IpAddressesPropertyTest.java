@@ -11,7 +11,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -101,11 +100,7 @@ class IpAddressesPropertyTest {
 
     @Provide
     Arbitrary<String> nearLiterals() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().withChars("0123456789abcdefABCDEF:.").ofMaxLength(46),
-                Arbitraries.strings().withChars("0123456789.").ofMaxLength(20),
-                Arbitraries.strings().withChars("01f:.%[]g \uff11").ofMaxLength(20),
-                Arbitraries.strings().all().ofMaxLength(50));
+        return IpFormats.nearLiterals();
     }
 
     @Property(tries = 5000)
