@@ -5,6 +5,7 @@ import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.util.concurrent.ExecutionError;
 import com.google.common.util.concurrent.UncheckedExecutionException;
+import io.github.detective4j.model.IpAddresses;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -28,10 +29,10 @@ final class CachedLookup<V> {
     }
 
     Optional<V> get(String ipAddress) {
-        String canonical = SpecialAddresses.publicCanonical(ipAddress);
-        if (canonical == null) {
+        if (!IpAddresses.isGlobal(ipAddress)) {
             return Optional.empty();
         }
+        String canonical = IpAddresses.normalize(ipAddress);
         try {
             return answers.get(canonical, () -> Objects.requireNonNull(delegate.apply(canonical),
                     () -> "the delegate answered null, not an Optional, for " + canonical));

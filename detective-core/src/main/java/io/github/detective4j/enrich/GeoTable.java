@@ -1,5 +1,8 @@
 package io.github.detective4j.enrich;
 
+import io.github.detective4j.model.IpAddresses;
+import io.github.detective4j.model.IpAddresses.SpecialRange;
+import io.github.detective4j.model.IpNetwork;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -7,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +39,8 @@ import java.util.regex.Pattern;
  * breaks any of this is an {@link IllegalArgumentException} naming the source, the line number and the reason:
  * {@code geo.csv:4: latitude 91.0 is not in [-90, 90] degrees}.
  *
- * <p>A network within the special ranges of the {@linkplain io.github.detective4j.enrich package documentation}
- * (10.0.0.0/8, 2001:db8::/32, ...) is refused, since its addresses are answered empty whatever the table says and
+ * <p>A network within a special-purpose range ({@link IpAddresses#specialRange(IpNetwork)}: 10.0.0.0/8,
+ * 2001:db8::/32, ...) is refused, since its addresses are answered empty whatever the table says and
  * the row would only mislead; a wider network that holds special ranges, {@code 0.0.0.0/0} for a default place, is
  * taken, and its special addresses are still answered empty. A network given two places, or two AS numbers, is
  * refused too.
@@ -201,8 +205,7 @@ public final class GeoTable implements GeoLocator, AsnResolver {
      */
     @Override
     public Optional<Geolocation> locate(String ipAddress) {
-        byte[] address = SpecialAddresses.publicBytes(ipAddress);
-        return address == null ? Optional.empty() : Optional.ofNullable(places.longestMatch(address));
+        return lookup(places, ipAddress);
     }
 
     /**
@@ -213,8 +216,12 @@ public final class GeoTable implements GeoLocator, AsnResolver {
      */
     @Override
     public Optional<Asn> resolve(String ipAddress) {
-        byte[] address = SpecialAddresses.publicBytes(ipAddress);
-        return address == null ? Optional.empty() : Optional.ofNullable(asns.longestMatch(address));
+        return lookup(asns, ipAddress);
+    }
+
+    private static <V> Optional<V> lookup(PrefixTrie<V> trie, String ipAddress) {
+        return IpAddresses.isGlobal(ipAddress) ? Optional.ofNullable(trie.longestMatch(IpAddresses.toBytes(ipAddress)))
+                : Optional.empty();
     }
 
     /**
@@ -233,7 +240,7 @@ public final class GeoTable implements GeoLocator, AsnResolver {
     }
 
     /** A table entry: the network, what it maps to, and its line in the CSV source (0 from the builder). */
-    private record Row<V>(Network network, V value, int line) {}
+    private record Row<V>(IpNetwork network, V value, int line) {}
 
     /**
      * Builds a {@link GeoTable}. Each method checks what it is given at once. Not thread-safe.
@@ -286,7 +293,7 @@ public final class GeoTable implements GeoLocator, AsnResolver {
             if (fields.size() != FIELDS) {
                 throw new IllegalArgumentException(fields.size() + " fields where the header has " + FIELDS);
             }
-            Network network = checked(fields.get(0));
+            IpNetwork network = checked(fields.get(0));
             Geolocation place = placeOf(fields);
             Asn asn = asnOf(fields.get(7), fields.get(8));
             if (place == null && asn == null) {
@@ -337,17 +344,34 @@ public final class GeoTable implements GeoLocator, AsnResolver {
             return new Asn(Long.parseLong(digits.group(1)), organization);
         }
 
-        private static Network checked(String network) {
-            Network parsed = Network.parse(Objects.requireNonNull(network, "network"));
-            SpecialAddresses.Range special = SpecialAddresses.rangeOf(parsed.address());
-            if (special != null && special.network().prefixLength() <= parsed.prefixLength()) {
-                throw new IllegalArgumentException("network " + parsed + " is within " + special.network() + " ("
-                        + special.purpose() + "), whose addresses never have a place or an AS number");
+        /** Reads a network more strictly than IpNetwork does: a typo here would misplace addresses silently. */
+        private static IpNetwork checked(String network) {
+            Objects.requireNonNull(network, "network");
+            int slash = network.indexOf('/');
+            if (slash < 0) {
+                throw new IllegalArgumentException("network '" + abbreviate(network) + "' has no prefix length (write "
+                        + "it as " + abbreviate(network) + (network.indexOf(':') < 0 ? "/32" : "/128")
+                        + " for one address)");
+            }
+            IpNetwork parsed = IpNetwork.parse(network);
+            String address = network.substring(0, slash);
+            if (!parsed.isIpv6() && address.indexOf(':') >= 0) {
+                throw new IllegalArgumentException("network '" + abbreviate(network) + "' is IPv4-mapped; write it as "
+                        + "an IPv4 network");
+            }
+            if (!Arrays.equals(parsed.address(), IpAddresses.toBytes(address))) {
+                throw new IllegalArgumentException("network '" + abbreviate(network) + "' has host bits set; the "
+                        + "network is " + parsed);
+            }
+            Optional<SpecialRange> special = IpAddresses.specialRange(parsed);
+            if (special.isPresent()) {
+                throw new IllegalArgumentException("network " + parsed + " is within " + special.get()
+                        + ", whose addresses never have a place or an AS number");
             }
             return parsed;
         }
 
-        private static <V> void put(Map<String, Row<V>> rows, Network network, V value, int line, String what) {
+        private static <V> void put(Map<String, Row<V>> rows, IpNetwork network, V value, int line, String what) {
             Row<V> existing = rows.putIfAbsent(network.toString(), new Row<>(network, value, line));
             if (existing != null) {
                 throw new IllegalArgumentException("network " + network + " has " + what + " already"

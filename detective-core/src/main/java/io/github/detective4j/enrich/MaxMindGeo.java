@@ -10,6 +10,7 @@ import com.maxmind.geoip2.DatabaseReader;
 import com.maxmind.geoip2.exception.GeoIp2Exception;
 import com.maxmind.geoip2.model.AbstractCityResponse;
 import com.maxmind.geoip2.model.AsnResponse;
+import io.github.detective4j.model.IpAddresses;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -178,8 +179,11 @@ public final class MaxMindGeo implements GeoLocator, AsnResolver, Closeable {
         if (database == null) {
             return Optional.empty();
         }
-        byte[] address = SpecialAddresses.publicBytes(ipAddress);
-        if (address == null || (address.length == 16 && database.ipv4Only)) {
+        if (!IpAddresses.isGlobal(ipAddress)) {
+            return Optional.empty();
+        }
+        byte[] address = IpAddresses.toBytes(ipAddress);
+        if (address.length == 16 && database.ipv4Only) {
             return Optional.empty();
         }
         try {
@@ -190,9 +194,9 @@ public final class MaxMindGeo implements GeoLocator, AsnResolver, Closeable {
             // a damaged region of the file, or a record that is not what its type promises: no answer, said once
             if (database.warned.compareAndSet(false, true)) {
                 LOG.warn("{}: looking up {} failed, so it has no answer; later failures of this database are logged "
-                        + "at DEBUG", database, Network.text(address), e);
+                        + "at DEBUG", database, IpAddresses.format(address), e);
             } else {
-                LOG.debug("{}: looking up {} failed", database, Network.text(address), e);
+                LOG.debug("{}: looking up {} failed", database, IpAddresses.format(address), e);
             }
             return Optional.empty();
         }

@@ -1,5 +1,7 @@
 package io.github.detective4j.enrich;
 
+import io.github.detective4j.model.IpNetwork;
+
 /**
  * A map from networks to values that answers the value of the longest network holding an address: a binary trie
  * per address family, one level per bit. Not thread-safe while it is being filled; safe to read from any number of
@@ -14,10 +16,11 @@ final class PrefixTrie<V> {
      *
      * @return the value it already had, or null when {@code value} was added
      */
-    V putIfAbsent(Network network, V value) {
-        Node<V> node = network.bits() == 32 ? ipv4 : ipv6;
-        for (int bit = 0; bit < network.prefixLength(); bit++) {
-            int side = network.bit(bit) ? 1 : 0;
+    V putIfAbsent(IpNetwork network, V value) {
+        byte[] address = network.address();
+        Node<V> node = address.length == 4 ? ipv4 : ipv6;
+        for (int bit = 0; bit < network.prefix(); bit++) {
+            int side = bit(address, bit) ? 1 : 0;
             if (node.children[side] == null) {
                 node.children[side] = new Node<>();
             }
@@ -35,7 +38,7 @@ final class PrefixTrie<V> {
         Node<V> node = address.length == 4 ? ipv4 : ipv6;
         V best = node.value;
         for (int bit = 0; bit < address.length * 8; bit++) {
-            node = node.children[Network.bit(address, bit) ? 1 : 0];
+            node = node.children[bit(address, bit) ? 1 : 0];
             if (node == null) {
                 break;
             }
@@ -44,6 +47,11 @@ final class PrefixTrie<V> {
             }
         }
         return best;
+    }
+
+    /** Returns bit {@code index} of address bytes, counted from the most significant. */
+    private static boolean bit(byte[] address, int index) {
+        return (address[index >>> 3] & (0x80 >>> (index & 7))) != 0;
     }
 
     private static final class Node<V> {

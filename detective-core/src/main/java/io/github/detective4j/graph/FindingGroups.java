@@ -114,7 +114,7 @@ final class FindingGroups {
                     // Everything in an account shares it; a user agent names a tool, not an actor.
                 }
                 case IP_ADDRESS -> {
-                    if (isGlobal(e.id())) {
+                    if (IpAddresses.isGlobal(e.id())) {
                         keys.add(e.toString());
                     }
                 }
@@ -160,19 +160,5 @@ final class FindingGroups {
         title.setLength(title.length() - 2);
         return new FindingGroup(id, title.toString(), severity, members.stream().map(Finding::ref).toList(),
                 List.copyOf(entities), List.copyOf(tactics), first, last);
-    }
-
-    /** Whether an address means the same host everywhere: not private, loopback, link-local, shared or ULA. */
-    static boolean isGlobal(String ip) {
-        byte[] b = IpAddresses.toBytes(ip);
-        try {
-            java.net.InetAddress a = java.net.InetAddress.getByAddress(b);
-            boolean cgnat = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
-            boolean uniqueLocal = b.length == 16 && (b[0] & 0xfe) == 0xfc;
-            return !(a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isLoopbackAddress() || a.isAnyLocalAddress()
-                    || a.isMulticastAddress() || cgnat || uniqueLocal);
-        } catch (java.net.UnknownHostException impossible) {
-            return false;
-        }
     }
 }

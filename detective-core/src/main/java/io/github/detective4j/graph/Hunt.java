@@ -8,6 +8,7 @@ import io.github.detective4j.hunt.UserAgentHunt;
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.EntityType;
 import io.github.detective4j.model.IpAddresses;
+import io.github.detective4j.model.IpNetwork;
 import io.github.detective4j.profile.EntityActivity;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +65,7 @@ public final class Hunt {
      */
     public IpHunt ip(String ipOrCidr) {
         Objects.requireNonNull(ipOrCidr, "IP address or CIDR");
-        Cidr network = Cidr.parse(ipOrCidr);
+        IpNetwork network = IpNetwork.parse(ipOrCidr);
         return read(() -> {
             List<Node> ips = addresses(ipOrCidr, network);
             List<EntityActivity> principals = new ArrayList<>();
@@ -131,7 +132,7 @@ public final class Hunt {
         if (period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("the period must be positive, was " + period);
         }
-        Cidr network = Cidr.parse(ipOrCidr);
+        IpNetwork network = IpNetwork.parse(ipOrCidr);
         return read(() -> {
             if (data.lastEvent == Long.MIN_VALUE) {
                 return List.<InstanceContact>of();
@@ -191,7 +192,7 @@ public final class Hunt {
         });
     }
 
-    private List<Node> addresses(String query, Cidr network) {
+    private List<Node> addresses(String query, IpNetwork network) {
         List<Node> ips = new ArrayList<>();
         if (query.indexOf('/') < 0) {
             Node node = data.entities.get(EntityType.IP_ADDRESS, IpAddresses.normalize(query));

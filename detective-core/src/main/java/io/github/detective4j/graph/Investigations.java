@@ -24,6 +24,7 @@ import io.github.detective4j.investigation.RelatedFindingGroup;
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.EntityType;
 import io.github.detective4j.model.Finding;
+import io.github.detective4j.model.IpAddresses;
 import io.github.detective4j.model.ScopeTime;
 import io.github.detective4j.model.SeverityLabel;
 import java.nio.charset.StandardCharsets;
@@ -287,7 +288,7 @@ final class Investigations {
                     }
                 }
             }
-            if (first == null && FindingGroups.isGlobal(e.id())) {
+            if (first == null && IpAddresses.isGlobal(e.id())) {
                 first = e.id();
             }
         }

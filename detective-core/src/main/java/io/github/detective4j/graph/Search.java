@@ -2,6 +2,7 @@ package io.github.detective4j.graph;
 
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.EntityType;
+import io.github.detective4j.model.IpNetwork;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -24,7 +25,8 @@ import java.util.Set;
  * @param idPrefix a prefix of the id, or null
  * @param arn the exact ARN, or null
  * @param name the exact name (user, role, session or federated user name), or null
- * @param cidr an IPv4 or IPv6 network such as {@code 10.0.0.0/8}; only IP addresses match; or null
+ * @param cidr an IPv4 or IPv6 network such as {@code 10.0.0.0/8}, as {@link IpNetwork#parse} reads it; only IP
+ *     addresses match; or null
  * @param limit the most results to return, or 0 for the graph's default (10,000 unless configured)
  */
 public record Search(Set<EntityType> types, String id, String idPrefix, String arn, String name, String cidr,
@@ -50,7 +52,7 @@ public record Search(Set<EntityType> types, String id, String idPrefix, String a
             throw new IllegalArgumentException("search limit must be positive, or 0 for the default; was " + limit);
         }
         if (cidr != null) {
-            Cidr.parse(cidr);
+            IpNetwork.parse(cidr);
         }
     }
 

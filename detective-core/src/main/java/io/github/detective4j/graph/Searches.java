@@ -2,6 +2,7 @@ package io.github.detective4j.graph;
 
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.EntityType;
+import io.github.detective4j.model.IpNetwork;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +27,7 @@ final class Searches {
 
     SearchResult run(Search search) {
         int limit = search.limit() == 0 ? data.settings.searchLimit() : search.limit();
-        Cidr cidr = search.cidr() == null ? null : Cidr.parse(search.cidr());
+        IpNetwork cidr = search.cidr() == null ? null : IpNetwork.parse(search.cidr());
         List<Node> matches = new ArrayList<>();
         for (Node node : candidates(search)) {
             if (matches(node, search, cidr)) {
@@ -76,7 +77,7 @@ final class Searches {
         }
     }
 
-    private static boolean matches(Node node, Search search, Cidr cidr) {
+    private static boolean matches(Node node, Search search, IpNetwork cidr) {
         EntityRef ref = node.ref;
         Attributes a = node.attributes;
         return search.searches(ref.type())

@@ -10,9 +10,11 @@ import java.util.Objects;
  *
  * <p>Linking entities are what a finding involves (its instances, principals and IP addresses) and the access keys it
  * names, widened by the graph: an EC2 instance also stands for the principal that launched it, and a role session for
- * its role, so that a finding about an instance and one about the user who launched it join. IP addresses that only
- * mean something inside one network (private, loopback, link-local, carrier-grade NAT, unique-local IPv6) do not link,
- * or the instances of unrelated VPCs would; neither do accounts, which every finding of an account would share.
+ * its role, so that a finding about an instance and one about the user who launched it join. Only global IP
+ * addresses link ({@link io.github.detective4j.model.IpAddresses#isGlobal}): special-purpose ones (private,
+ * loopback, link-local and AWS-internal, carrier-grade NAT, unique-local IPv6, documentation, benchmarking,
+ * multicast, reserved, ...) do not mean one host everywhere, and the instances of unrelated VPCs would join through
+ * them. Neither do accounts link, which every finding of an account would share.
  *
  * @param window the largest gap between two findings' observations that still links them
  */

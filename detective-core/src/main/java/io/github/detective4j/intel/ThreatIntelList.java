@@ -1,6 +1,7 @@
 package io.github.detective4j.intel;
 
 import io.github.detective4j.model.IpAddresses;
+import io.github.detective4j.model.IpNetwork;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -312,7 +313,7 @@ public final class ThreatIntelList implements ThreatIntel {
 
         private void put(IpNetwork network, String listed, String reason, String source) {
             // A bare address is shown as an address, a network in CIDR notation; both canonical.
-            String indicator = listed.indexOf('/') < 0 ? network.canonicalAddress() : network.toString();
+            String indicator = listed.indexOf('/') < 0 ? IpAddresses.format(network.address()) : network.toString();
             entries.putIfAbsent(network, new Entry(indicator, reason, source));
         }
 

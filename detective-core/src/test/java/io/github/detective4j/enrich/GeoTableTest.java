@@ -93,14 +93,16 @@ class GeoTableTest {
             3.80.0.0/12,Ashburn,Virginia,US,United States,39.0437,-77.4875,14618,x,y             | geo.csv:3: 10 fields where the header has 9
             3.80.0.0,Ashburn,,US,,39.0,-77.5,,                                                   | geo.csv:3: network '3.80.0.0' has no prefix length (write it as 3.80.0.0/32 for one address)
             3.80.0.1/12,Ashburn,,US,,39.0,-77.5,,                                                | geo.csv:3: network '3.80.0.1/12' has host bits set; the network is 3.80.0.0/12
-            3.80.0.0/33,Ashburn,,US,,39.0,-77.5,,                                                | geo.csv:3: network '3.80.0.0/33': prefix length 33 is longer than the 32 bits of the address
-            3.80.0.0/x,Ashburn,,US,,39.0,-77.5,,                                                 | geo.csv:3: network '3.80.0.0/x': prefix length 'x' is not a number
-            3.80.0/12,Ashburn,,US,,39.0,-77.5,,                                                  | geo.csv:3: network '3.80.0/12': '3.80.0' is not an IPv4 or IPv6 address literal
+            3.80.0.0/33,Ashburn,,US,,39.0,-77.5,,                                                | geo.csv:3: CIDR '3.80.0.0/33': prefix length 33 is longer than the 32 bits of the address
+            3.80.0.0/x,Ashburn,,US,,39.0,-77.5,,                                                 | geo.csv:3: CIDR '3.80.0.0/x': prefix length 'x' is not a number
+            3.80.0/12,Ashburn,,US,,39.0,-77.5,,                                                  | geo.csv:3: CIDR '3.80.0/12': '3.80.0' is not an IPv4 or IPv6 address literal
             ::ffff:3.80.0.0/108,Ashburn,,US,,39.0,-77.5,,                                        | geo.csv:3: network '::ffff:3.80.0.0/108' is IPv4-mapped; write it as an IPv4 network
             10.1.0.0/16,Office,,US,,39.0,-77.5,,                                                 | geo.csv:3: network 10.1.0.0/16 is within 10.0.0.0/8 (private-use), whose addresses never have a place or an AS number
             169.254.169.254/32,,,,,,,16509,                                                      | geo.csv:3: network 169.254.169.254/32 is within 169.254.169.254/32 (AWS-internal (EC2 instance metadata)), whose addresses never have a place or an AS number
             2001:db8:1::/48,Docs,,US,,39.0,-77.5,,                                               | geo.csv:3: network 2001:db8:1::/48 is within 2001:db8::/32 (documentation), whose addresses never have a place or an AS number
             2002:a00::/24,,,,,,,64496,                                                           | geo.csv:3: network 2002:a00::/24 is within 2002:a00::/24 (6to4 for private-use 10.0.0.0/8), whose addresses never have a place or an AS number
+            0.0.0.0/8,Nowhere,,US,,39.0,-77.5,,                                                  | geo.csv:3: network 0.0.0.0/8 is within 0.0.0.0/8 (this network), whose addresses never have a place or an AS number
+            ::/96,,,,,,,64496,                                                                   | geo.csv:3: network ::/96 is within ::/96 (IPv4-compatible (deprecated)), whose addresses never have a place or an AS number
             3.80.0.0/12,Ashburn,Virginia,,United States,39.0437,-77.4875,,                       | geo.csv:3: a place needs country_code, latitude and longitude; country_code is empty
             3.80.0.0/12,Ashburn,Virginia,US,United States,,-77.4875,,                            | geo.csv:3: a place needs country_code, latitude and longitude; latitude is empty
             3.80.0.0/12,Ashburn,,US,,39.0437,,,                                                  | geo.csv:3: a place needs country_code, latitude and longitude; longitude is empty

@@ -72,6 +72,30 @@ class FindingGroupsTest {
     }
 
     @Test
+    void specialPurposeAddressesDoNotLinkButAreStillFound() {
+        BehaviorGraph graph = BehaviorGraph.create();
+        String[] special = {"198.18.0.1", "203.0.113.9", "198.51.100.7", "192.0.2.1", "2001:db8::7",
+            "169.254.169.254", "100.64.0.1", "2002:a00:1::1", "64:ff9b::a00:1", "::8.8.8.8", "240.0.0.1"};
+        for (int i = 0; i < special.length; i++) {
+            // one finding of MINER and one of an instance of its own at each address
+            graph.accept(finding("s1-" + i, "Recon:EC2/Portscan", 5, hours(1), hours(2), MINER,
+                    EntityRef.ipAddress(special[i])));
+            graph.accept(finding("s2-" + i, "Recon:EC2/Portscan", 5, hours(1), hours(2),
+                    EntityRef.ec2Instance(String.format("i-%017x", i)), EntityRef.ipAddress(special[i])));
+        }
+        List<FindingGroup> groups = graph.findingGroups();
+        assertEquals(1, groups.size(), groups.toString());
+        assertTrue(groups.get(0).findings().stream().allMatch(f -> f.id().startsWith("s1-")),
+                () -> "the findings of MINER share it, and no others join them: " + groups);
+        // linking is all that treats them specially: search and hunt find them as any address
+        assertEquals(4, graph.search(Search.cidr("198.18.0.0/15")).matches()
+                + graph.search(Search.cidr("203.0.113.0/24")).matches()
+                + graph.search(Search.cidr("198.51.100.0/24")).matches()
+                + graph.search(Search.cidr("2001:db8::/32")).matches());
+        assertEquals(List.of(EntityRef.ipAddress("203.0.113.9")), graph.hunt().ip("203.0.113.0/24").addresses());
+    }
+
+    @Test
     void aSharedAddressLinksOnlyWhenItIsGlobal() {
         BehaviorGraph graph = BehaviorGraph.create();
         graph.accept(finding("b1", "Recon:EC2/Portscan", 5, hours(1), hours(2), MINER,

@@ -123,7 +123,8 @@ class InvestigationTest {
         graph.accept(Finding.builder().id("3ebf0e8a5d4b2c1f0e9d8c7b6a5f4e3d").sourceProduct("GuardDuty")
                 .type("Stealth:IAMUser/CloudTrailLoggingDisabled").severity(Severity.ofGuardDuty(2))
                 .observed(hours(30 * 24 + 10), hours(30 * 24 + 10)).accountId(ACCOUNT)
-                .entities(List.of(EntityRef.user(ALICE_ID), EntityRef.ipAddress(ASHBURN))).build());
+                .entities(List.of(EntityRef.user(ALICE_ID), EntityRef.ipAddress("198.51.100.7"),
+                        EntityRef.ipAddress(ASHBURN))).build());
         Investigation inv = graph.investigate(EntityRef.user(ALICE_ID), SCOPE);
 
         List<TtpObserved> ttps = inv.indicators(IndicatorType.TTP_OBSERVED).stream()
@@ -144,7 +145,7 @@ class InvestigationTest {
         assertEquals("known attacker", flagged.reason());
         RelatedFinding related = (RelatedFinding) inv.indicators(IndicatorType.RELATED_FINDING).get(0).detail();
         assertEquals("Stealth:IAMUser/CloudTrailLoggingDisabled", related.findingType());
-        assertEquals(ASHBURN, related.ipAddress());
+        assertEquals(ASHBURN, related.ipAddress(), "the first global address: 198.51.100.7 is documentation");
         assertEquals(1, inv.indicators(IndicatorType.NEW_GEOLOCATION).size());
         assertEquals(1, inv.indicators(IndicatorType.NEW_USER_AGENT).size());
         assertEquals(InvestigationSeverity.CRITICAL, inv.severity(),

@@ -70,6 +70,8 @@ class SearchTest {
         assertFalse(one.truncated());
         assertEquals(List.of(EntityRef.ipAddress("2001:db8::7")), found(Search.cidr("2001:db8::/32")));
         assertEquals(List.of(EntityRef.ipAddress("10.1.2.3")), found(Search.cidr("10.1.2.3")));
+        assertEquals(List.of(EntityRef.ipAddress("10.1.2.3")), found(Search.cidr("::ffff:10.0.0.0/104")),
+                "an IPv4-mapped network is the IPv4 network");
     }
 
     @Test

@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * Strict parsing and canonical text of IP address literals, as used for {@code IpAddress} entity ids and for the
- * addresses of {@link ApiCall} and {@link NetworkFlow}.
+ * addresses of {@link ApiCall} and {@link NetworkFlow}, and which addresses are special-purpose rather than global
+ * ({@link #specialRange(String)}, {@link #isGlobal}). {@link IpNetwork} is CIDR notation as a value.
  *
  * <p>The canonical form is what makes one address one entity whatever way a log wrote it:
  * <ul>
@@ -19,6 +20,7 @@ import java.util.Optional;
  * <pre>{@code
  * IpAddresses.normalize("2001:DB8:0:0:0:0:0:1");   // "2001:db8::1"
  * IpAddresses.tryNormalize("ec2.amazonaws.com");   // Optional.empty()
+ * IpAddresses.isGlobal("10.0.1.5");                 // false: private-use
  * }</pre>
  */
 public final class IpAddresses {
@@ -36,7 +38,7 @@ public final class IpAddresses {
         Require.nonNull(literal, "IP address");
         String canonical = canonicalOrNull(literal);
         if (canonical == null) {
-            throw new IllegalArgumentException("'" + abbreviate(literal) + "' is not an IPv4 or IPv6 address literal");
+            throw new IllegalArgumentException(notALiteral(literal));
         }
         return canonical;
     }
@@ -81,27 +83,177 @@ public final class IpAddresses {
      */
     public static byte[] toBytes(String literal) {
         Require.nonNull(literal, "IP address");
-        byte[] bytes = literal.indexOf(':') >= 0 ? parseV6(literal) : parseV4(literal, 0, literal.length());
+        byte[] bytes = parse(literal);
         if (bytes == null) {
-            throw new IllegalArgumentException("'" + abbreviate(literal) + "' is not an IPv4 or IPv6 address literal");
+            throw new IllegalArgumentException(notALiteral(literal));
         }
-        return bytes.length == 16 && isV4Mapped(bytes) ? java.util.Arrays.copyOfRange(bytes, 12, 16) : bytes;
+        return unmapped(bytes);
+    }
+
+    /**
+     * Returns the canonical text of address bytes, as {@link #normalize} writes it; the inverse of
+     * {@link #toBytes}.
+     *
+     * <pre>{@code
+     * IpAddresses.format(new byte[] {104, 16, 1, 42});           // "104.16.1.42"
+     * IpAddresses.format(IpAddresses.toBytes("2001:DB8::0:1"));  // "2001:db8::1"
+     * }</pre>
+     *
+     * @param address 4 bytes for IPv4 or 16 for IPv6, in network order; an IPv4-mapped IPv6 address is written as
+     *     the IPv4 address it maps
+     * @return the canonical text
+     * @throws IllegalArgumentException if the array is not 4 or 16 bytes long
+     * @throws NullPointerException if the array is null
+     */
+    public static String format(byte[] address) {
+        Require.nonNull(address, "IP address");
+        if (address.length == 4) {
+            return formatV4(address, 0);
+        }
+        if (address.length != 16) {
+            throw new IllegalArgumentException("an IP address has 4 or 16 bytes, not " + address.length);
+        }
+        return isV4Mapped(address) ? formatV4(address, 12) : formatV6(address);
+    }
+
+    /**
+     * Returns the special-purpose range that holds an address, or empty for a global address and for text that is
+     * not an IP literal ({@link #isGlobal} tells the two apart). The ranges are those of IANA's IPv4 and IPv6
+     * special-purpose address registries (RFC 6890 and its updates) that are not globally reachable, with the
+     * AWS-internal addresses. For IPv4:
+     * {@code 0.0.0.0/8} (this network, with the unspecified {@code 0.0.0.0}), {@code 10.0.0.0/8},
+     * {@code 172.16.0.0/12} and {@code 192.168.0.0/16} (private-use), {@code 100.64.0.0/10} (carrier-grade NAT),
+     * {@code 127.0.0.0/8} (loopback), {@code 169.254.0.0/16} (link-local, with the AWS-internal EC2 instance
+     * metadata {@code 169.254.169.254}, Amazon DNS {@code 169.254.169.253} and Amazon Time Sync
+     * {@code 169.254.169.123}), {@code 192.0.0.0/24} (IETF protocol assignments), {@code 192.0.2.0/24},
+     * {@code 198.51.100.0/24} and {@code 203.0.113.0/24} (documentation, TEST-NET-1 to 3), {@code 198.18.0.0/15}
+     * (benchmarking), {@code 224.0.0.0/4} (multicast), {@code 240.0.0.0/4} (reserved) and
+     * {@code 255.255.255.255} (broadcast). For IPv6:
+     * {@code ::/96} (IPv4-compatible, deprecated, with the unspecified {@code ::} and loopback {@code ::1}),
+     * {@code 64:ff9b:1::/48} (local-use translation), {@code 100::/64} (discard-only), {@code 2001:2::/48}
+     * (benchmarking), {@code 2001:db8::/32} and {@code 3fff::/20} (documentation), {@code fc00::/7} (unique local,
+     * with the AWS-internal {@code fd00:ec2::254}, {@code fd00:ec2::253} and {@code fd00:ec2::123}),
+     * {@code fe80::/10} (link-local), {@code fec0::/10} (site-local, deprecated) and {@code ff00::/8} (multicast);
+     * and the IPv6 addresses that carry one of the IPv4 ranges: 6to4 ({@code 2002::/16}), Teredo
+     * ({@code 2001::/32}, server or client) and NAT64 ({@code 64:ff9b::/96}). An IPv4-mapped address
+     * ({@code ::ffff:10.0.0.1}) is the IPv4 address it maps.
+     *
+     * <p>Where ranges nest, the narrowest answers. For an IPv6 address that carries a special IPv4 address, the
+     * range is the IPv6 network of every address carrying that IPv4 range (a single address for a Teredo client,
+     * whose IPv4 address sits in the last bits, inverted).
+     *
+     * <pre>{@code
+     * IpAddresses.specialRange("169.254.169.254");   // Optional[169.254.169.254/32 (AWS-internal (EC2 instance metadata))]
+     * IpAddresses.specialRange("2002:c0a8:101::1");  // Optional[2002:c0a8::/32 (6to4 for private-use 192.168.0.0/16)]
+     * IpAddresses.specialRange("104.16.1.42");       // Optional.empty()
+     * }</pre>
+     *
+     * @param literal an IP literal in any form {@link #normalize} reads; any other text, or null, answers empty
+     * @return the range and its purpose, or empty
+     */
+    public static Optional<SpecialRange> specialRange(String literal) {
+        byte[] bytes = literal == null ? null : parse(literal);
+        if (bytes == null) {
+            return Optional.empty();
+        }
+        byte[] address = unmapped(bytes);
+        return Optional.ofNullable(SpecialRanges.holding(address, address.length * 8));
+    }
+
+    /**
+     * Returns the special-purpose range that holds every address of a network, as {@link #specialRange(String)}
+     * finds it for one address; empty when some address of the network is global (the network {@code 0.0.0.0/0},
+     * say, holds special ranges but is not within one).
+     *
+     * @param network the network
+     * @return the narrowest special range that holds it, or empty
+     * @throws NullPointerException if the network is null
+     */
+    public static Optional<SpecialRange> specialRange(IpNetwork network) {
+        Require.nonNull(network, "network");
+        return Optional.ofNullable(SpecialRanges.holding(network.bytes(), network.prefix()));
+    }
+
+    /**
+     * Tells whether text is a global IP address: a literal that no special-purpose range holds (see
+     * {@link #specialRange(String)}), so that it means the same host wherever it is seen, has a place and an AS
+     * number. Never throws.
+     *
+     * <pre>{@code
+     * IpAddresses.isGlobal("104.16.1.42");        // true
+     * IpAddresses.isGlobal("10.0.1.5");           // false: private-use
+     * IpAddresses.isGlobal("ec2.amazonaws.com");  // false: not an IP literal
+     * }</pre>
+     *
+     * @param text any text, or null
+     * @return true for an IP literal outside every special-purpose range; false for a special address, for text
+     *     that is not an IP literal and for null
+     */
+    public static boolean isGlobal(String text) {
+        byte[] bytes = text == null ? null : parse(text);
+        if (bytes == null) {
+            return false;
+        }
+        byte[] address = unmapped(bytes);
+        return SpecialRanges.holding(address, address.length * 8) == null;
+    }
+
+    /**
+     * A range of special-purpose addresses and what it is for; see {@link IpAddresses#specialRange(String)}.
+     *
+     * @param network the range
+     * @param purpose what its addresses are for, as IANA's registry names it: {@code private-use},
+     *     {@code documentation (TEST-NET-2)}, {@code 6to4 for private-use 192.168.0.0/16}
+     */
+    public record SpecialRange(IpNetwork network, String purpose) {
+        /**
+         * Creates a range.
+         *
+         * @param network the range
+         * @param purpose what it is for
+         * @throws IllegalArgumentException if the purpose is blank
+         * @throws NullPointerException if an argument is null
+         */
+        public SpecialRange {
+            Require.nonNull(network, "network");
+            Require.nonBlank(purpose, "purpose");
+        }
+
+        /**
+         * Returns the network and its purpose.
+         *
+         * @return for example {@code 10.0.0.0/8 (private-use)}
+         */
+        @Override
+        public String toString() {
+            return network + " (" + purpose + ")";
+        }
     }
 
     static String canonicalOrNull(String text) {
+        byte[] bytes = parse(text);
+        if (bytes == null) {
+            return null;
+        }
+        return bytes.length == 4 ? text : format(bytes); // a valid dotted quad without leading zeros is canonical
+    }
+
+    /** The bytes of a literal as written, IPv4-mapped IPv6 still 16 bytes; null when it is not a literal. */
+    static byte[] parse(String text) {
         int length = text.length();
         if (length == 0 || length > 45) { // 45 is the longest IPv6 text with an embedded IPv4 address
             return null;
         }
-        if (text.indexOf(':') < 0) {
-            byte[] v4 = parseV4(text, 0, length);
-            return v4 == null ? null : text; // a valid dotted quad without leading zeros is already canonical
-        }
-        byte[] v6 = parseV6(text);
-        if (v6 == null) {
-            return null;
-        }
-        return isV4Mapped(v6) ? formatV4(v6, 12) : formatV6(v6);
+        return text.indexOf(':') >= 0 ? parseV6(text) : parseV4(text, 0, length);
+    }
+
+    static String notALiteral(String text) {
+        return "'" + abbreviate(text) + "' is not an IPv4 or IPv6 address literal";
+    }
+
+    /** The address an IPv4-mapped IPv6 address maps, as the JDK reads it; any other address as it is. */
+    private static byte[] unmapped(byte[] bytes) {
+        return bytes.length == 16 && isV4Mapped(bytes) ? java.util.Arrays.copyOfRange(bytes, 12, 16) : bytes;
     }
 
     /** Parses exactly four decimal octets without leading zeros in {@code text[from, to)}. */
@@ -217,7 +369,7 @@ public final class IpAddresses {
         return out;
     }
 
-    private static boolean isV4Mapped(byte[] v6) {
+    static boolean isV4Mapped(byte[] v6) {
         for (int i = 0; i < 10; i++) {
             if (v6[i] != 0) {
                 return false;

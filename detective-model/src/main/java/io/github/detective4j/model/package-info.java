@@ -14,6 +14,9 @@
  *       ingests, through an {@link io.github.detective4j.model.EventSink}.
  *   <li>{@link io.github.detective4j.model.ScopeTime} is the hour-aligned window an investigator looks at, and its
  *       baseline the window before it.
+ *   <li>{@link io.github.detective4j.model.IpAddresses} reads IP literals strictly, writes them canonically and
+ *       tells special-purpose addresses (private, link-local, documentation, ...) from global ones;
+ *       {@link io.github.detective4j.model.IpNetwork} is a CIDR network.
  * </ul>
  */
 package io.github.detective4j.model;

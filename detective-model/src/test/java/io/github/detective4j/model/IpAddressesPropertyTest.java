@@ -11,7 +11,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -84,13 +83,24 @@ class IpAddressesPropertyTest {
         assertArrayEquals(bytes, IpAddresses.toBytes(jdk.getHostAddress()));
     }
 
+    @Property(tries = 3000)
+    void formatOfTheBytesIsTheCanonicalText(@ForAll("spellings") IpFormats.Spelling spelling) {
+        assertEquals(spelling.canonical(), IpAddresses.format(IpAddresses.toBytes(spelling.text())));
+        assertEquals(spelling.canonical(), IpAddresses.format(spelling.bytes()), "IPv4-mapped bytes too");
+    }
+
+    @Property(tries = 2000)
+    void formatAgreesWithTheJdkAndReadsBack(@ForAll @Size(16) byte[] bytes) throws UnknownHostException {
+        String text = IpAddresses.format(bytes);
+        assertEquals(IpAddresses.normalize(InetAddress.getByAddress(bytes).getHostAddress()), text);
+        assertArrayEquals(InetAddress.getByAddress(bytes).getAddress(), IpAddresses.toBytes(text));
+        byte[] v4 = java.util.Arrays.copyOf(bytes, 4);
+        assertEquals(InetAddress.getByAddress(v4).getHostAddress(), IpAddresses.format(v4));
+    }
+
     @Provide
     Arbitrary<String> nearLiterals() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().withChars("0123456789abcdefABCDEF:.").ofMaxLength(46),
-                Arbitraries.strings().withChars("0123456789.").ofMaxLength(20),
-                Arbitraries.strings().withChars("01f:.%[]g \uff11").ofMaxLength(20),
-                Arbitraries.strings().all().ofMaxLength(50));
+        return IpFormats.nearLiterals();
     }
 
     @Property(tries = 5000)

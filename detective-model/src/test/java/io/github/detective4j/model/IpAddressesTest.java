@@ -174,6 +174,29 @@ class IpAddressesTest {
         assertNotSame(IpAddresses.toBytes("::1"), IpAddresses.toBytes("::1"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"104.16.1.42", "0.0.0.0", "255.255.255.255", "2001:db8::1", "::", "::1", "1::",
+        "2001:db8::1:0:0:1", "2001:db8:0:1:1:1:1:1", "::102:304", "::ffff:0:102:304", "fe80::abcd:0:0:1",
+        "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"})
+    void formatWritesTheCanonicalTextOfTheBytes(String canonical) {
+        assertEquals(canonical, IpAddresses.format(IpAddresses.toBytes(canonical)));
+    }
+
+    @Test
+    void formatWritesIpv4MappedBytesAsIpv4AndRefusesOtherLengths() {
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xff;
+        mapped[11] = (byte) 0xff;
+        mapped[12] = 104;
+        mapped[13] = 16;
+        mapped[14] = 1;
+        mapped[15] = 42;
+        assertEquals("104.16.1.42", IpAddresses.format(mapped));
+        Expect.illegalArgument(() -> IpAddresses.format(new byte[5]), "an IP address has 4 or 16 bytes, not 5");
+        Expect.illegalArgument(() -> IpAddresses.format(new byte[0]), "not 0");
+        Expect.nullPointer(() -> IpAddresses.format(null), "IP address must not be null");
+    }
+
     @Test
     void isIpv6TellsCanonicalFormsApart() {
         assertTrue(IpAddresses.isIpv6("2001:db8::1"));

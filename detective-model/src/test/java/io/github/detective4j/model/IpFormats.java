@@ -49,6 +49,15 @@ final class IpFormats {
         return Arbitraries.oneOf(ipv4(), ipv6());
     }
 
+    /** Text that is mostly not an address but often nearly one: the characters of literals, and anything. */
+    static Arbitrary<String> nearLiterals() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().withChars("0123456789abcdefABCDEF:.").ofMaxLength(46),
+                Arbitraries.strings().withChars("0123456789.").ofMaxLength(20),
+                Arbitraries.strings().withChars("01f:.%[]g \uff11").ofMaxLength(20),
+                Arbitraries.strings().all().ofMaxLength(50));
+    }
+
     private static byte[] groupsToBytes(Integer[] groups) {
         byte[] bytes = new byte[16];
         for (int g = 0; g < 8; g++) {

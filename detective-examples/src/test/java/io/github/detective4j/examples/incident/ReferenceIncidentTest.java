@@ -13,6 +13,7 @@ import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.Finding;
 import io.github.detective4j.model.FlowAction;
 import io.github.detective4j.model.FlowDirection;
+import io.github.detective4j.model.IpAddresses;
 import io.github.detective4j.model.NetworkFlow;
 import io.github.detective4j.model.SecurityEvent;
 import io.github.detective4j.model.SeverityLabel;
@@ -282,16 +283,17 @@ class ReferenceIncidentTest {
     }
 
     @Test
-    void everyPlaceIsAPublicAddress() {
+    void everyPlaceIsAGlobalAddress() {
+        // a special-purpose address would have no place and would not link findings, defeating the incident
         for (Facts.Place place : facts.places()) {
-            assertTrue(PublicAddresses.isPublic(place.ip()), () -> place + " is not a public address");
+            assertTrue(IpAddresses.isGlobal(place.ip()), () -> place + " is not a global address");
         }
         for (String prefix : Cast.SCANNER_PREFIXES) {
-            assertTrue(PublicAddresses.isPublic(prefix + "1"), prefix);
+            assertTrue(IpAddresses.isGlobal(prefix + "1"), prefix);
         }
-        assertTrue(PublicAddresses.isPublic(facts.bitcoinIp()));
-        assertFalse(PublicAddresses.isPublic("198.51.100.7"));
-        assertFalse(PublicAddresses.isPublic("10.0.1.84"));
+        assertTrue(IpAddresses.isGlobal(facts.bitcoinIp()));
+        assertFalse(IpAddresses.isGlobal("198.51.100.7"));
+        assertFalse(IpAddresses.isGlobal("10.0.1.84"));
     }
 
     private static List<ApiCall> adminCalls() {

@@ -1,6 +1,5 @@
-package io.github.detective4j.intel;
+package io.github.detective4j.model;
 
-import io.github.detective4j.model.IpAddresses;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -11,7 +10,7 @@ import java.util.Objects;
  * <p>The host bits are cleared, so {@code 10.1.2.3/8} is the network {@code 10.0.0.0/8} and equal to it. An
  * IPv4-mapped IPv6 network ({@code ::ffff:10.0.0.0/104}) is the IPv4 network it maps ({@code 10.0.0.0/8}), as
  * {@link IpAddresses} treats the addresses. Addresses are parsed by {@link IpAddresses}: strictly, never through
- * DNS.
+ * DNS. {@link #toString()} is canonical CIDR notation, which {@link #parse} reads back to an equal network.
  *
  * <pre>{@code
  * IpNetwork net = IpNetwork.parse("198.51.100.0/24");
@@ -40,16 +39,13 @@ public record IpNetwork(byte[] address, int prefix) {
         if (prefix < 0 || prefix > bits) {
             throw new IllegalArgumentException("prefix length " + prefix + " is outside 0.." + bits);
         }
-        if (bits == 128) {
-            byte[] v4 = IpAddresses.toBytes(v6Text(address)); // IpAddresses reads an IPv4-mapped address as IPv4
-            if (v4.length == 4) {
-                if (prefix < 96) {
-                    throw new IllegalArgumentException("an IPv4-mapped network needs a prefix of at least 96, not "
-                            + prefix);
-                }
-                address = v4;
-                prefix -= 96;
+        if (bits == 128 && IpAddresses.isV4Mapped(address)) {
+            if (prefix < 96) {
+                throw new IllegalArgumentException("an IPv4-mapped network needs a prefix of at least 96, not "
+                        + prefix);
             }
+            address = Arrays.copyOfRange(address, 12, 16);
+            prefix -= 96;
         }
         address = masked(address, prefix);
     }
@@ -66,33 +62,29 @@ public record IpNetwork(byte[] address, int prefix) {
         Objects.requireNonNull(text, "CIDR");
         int slash = text.indexOf('/');
         String literal = slash < 0 ? text : text.substring(0, slash);
-        byte[] bytes;
-        try {
-            bytes = IpAddresses.toBytes(literal);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("CIDR '" + abbreviate(text) + "': " + e.getMessage(), e);
-        }
-        if (bytes.length == 4 && literal.indexOf(':') >= 0) {
-            bytes = v4Mapped(bytes); // the prefix counts the 128 bits written; the constructor maps it back
+        byte[] bytes = IpAddresses.parse(literal); // IPv4-mapped stays 16 bytes: the prefix counts the 128 written
+        if (bytes == null) {
+            throw new IllegalArgumentException("CIDR '" + IpAddresses.abbreviate(text) + "': "
+                    + IpAddresses.notALiteral(literal));
         }
         int bits = bytes.length * 8;
         int prefix = bits;
         if (slash >= 0) {
             String length = text.substring(slash + 1);
             if (length.isEmpty() || length.length() > 3 || !length.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                throw new IllegalArgumentException("CIDR '" + abbreviate(text) + "': prefix length '"
-                        + abbreviate(length) + "' is not a number");
+                throw new IllegalArgumentException("CIDR '" + IpAddresses.abbreviate(text) + "': prefix length '"
+                        + IpAddresses.abbreviate(length) + "' is not a number");
             }
             prefix = Integer.parseInt(length);
             if (prefix > bits) {
-                throw new IllegalArgumentException("CIDR '" + abbreviate(text) + "': prefix length " + prefix
-                        + " is longer than the " + bits + " bits of the address");
+                throw new IllegalArgumentException("CIDR '" + IpAddresses.abbreviate(text) + "': prefix length "
+                        + prefix + " is longer than the " + bits + " bits of the address");
             }
         }
         try {
             return new IpNetwork(bytes, prefix);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("CIDR '" + abbreviate(text) + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("CIDR '" + IpAddresses.abbreviate(text) + "': " + e.getMessage(), e);
         }
     }
 
@@ -104,6 +96,11 @@ public record IpNetwork(byte[] address, int prefix) {
     @Override
     public byte[] address() {
         return address.clone();
+    }
+
+    /** The network address itself, for this package's code, which reads it and never changes it. */
+    byte[] bytes() {
+        return address;
     }
 
     /**
@@ -127,19 +124,24 @@ public record IpNetwork(byte[] address, int prefix) {
         return contains(IpAddresses.toBytes(ipAddress));
     }
 
-    /** Tells whether address bytes lie in this network; the bytes are not changed. */
+    /** Tells whether address bytes, as {@link IpAddresses#toBytes} gives them, lie in this network. */
     boolean contains(byte[] other) {
-        if (other.length != address.length) {
-            return false;
-        }
+        return other.length == address.length && holds(other, 0);
+    }
+
+    /**
+     * Tells whether the address of this network's family that starts at {@code other[from]} lies in it: an IPv4
+     * network asked about the IPv4 address a 6to4 or NAT64 address carries, say. Nothing is copied.
+     */
+    boolean holds(byte[] other, int from) {
         int whole = prefix / 8;
         for (int i = 0; i < whole; i++) {
-            if (other[i] != address[i]) {
+            if (other[from + i] != address[i]) {
                 return false;
             }
         }
         int rest = prefix % 8;
-        return rest == 0 || (other[whole] & mask(rest)) == (address[whole] & 0xff);
+        return rest == 0 || (other[from + whole] & mask(rest)) == (address[whole] & 0xff);
     }
 
     /**
@@ -164,40 +166,13 @@ public record IpNetwork(byte[] address, int prefix) {
     }
 
     /**
-     * Returns CIDR notation with the canonical address.
+     * Returns CIDR notation with the canonical address, as {@link IpAddresses#format} writes it.
      *
      * @return for example {@code 10.0.0.0/8} or {@code 2001:db8::/32}
      */
     @Override
     public String toString() {
-        return canonicalAddress() + "/" + prefix;
-    }
-
-    /** The network address as {@link IpAddresses} writes it. */
-    String canonicalAddress() {
-        if (address.length == 16) {
-            return IpAddresses.normalize(v6Text(address));
-        }
-        return (address[0] & 0xff) + "." + (address[1] & 0xff) + "." + (address[2] & 0xff) + "."
-                + (address[3] & 0xff);
-    }
-
-    /** Eight uncompressed hex groups, for {@link IpAddresses} to read or to write canonically. */
-    private static String v6Text(byte[] bytes) {
-        StringBuilder text = new StringBuilder(39);
-        for (int i = 0; i < 16; i += 2) {
-            int group = ((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff);
-            text.append(i == 0 ? "" : ":").append(Integer.toHexString(group));
-        }
-        return text.toString();
-    }
-
-    private static byte[] v4Mapped(byte[] v4) {
-        byte[] out = new byte[16];
-        out[10] = (byte) 0xff;
-        out[11] = (byte) 0xff;
-        System.arraycopy(v4, 0, out, 12, 4);
-        return out;
+        return IpAddresses.format(address) + "/" + prefix;
     }
 
     private static byte[] masked(byte[] address, int prefix) {
@@ -214,9 +189,5 @@ public record IpNetwork(byte[] address, int prefix) {
     /** The mask of the first {@code bits} bits of a byte, 0 to 8. */
     private static int mask(int bits) {
         return (0xff << (8 - bits)) & 0xff;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 64 ? text : text.substring(0, 61) + "...";
     }
 }

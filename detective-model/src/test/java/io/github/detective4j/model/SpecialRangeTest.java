@@ -1,27 +1,19 @@
-package io.github.detective4j.enrich;
+package io.github.detective4j.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.detective4j.model.IpAddresses;
+import io.github.detective4j.model.IpAddresses.SpecialRange;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The addresses that never have a place, through the public seams and by the reason given. */
-class SpecialAddressesTest {
-    private static final Geolocation EVERYWHERE = new Geolocation("Somewhere", null, "US", null, 38.0, -97.0);
-    private static final Asn ANYONE = new Asn(64496, "Everyone");
-    /** A table that knows every address: what it answers empty, the rules answered. */
-    private static final GeoTable CATCH_ALL = GeoTable.builder()
-            .place("0.0.0.0/0", EVERYWHERE).place("::/0", EVERYWHERE)
-            .asn("0.0.0.0/0", ANYONE).asn("::/0", ANYONE)
-            .build();
-
+/** The special-purpose addresses, by the reason given, and the global ones next to them. */
+class SpecialRangeTest {
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource(delimiter = '|', textBlock = """
             0.0.0.0                                 | unspecified
@@ -83,12 +75,11 @@ class SpecialAddressesTest {
             64:ff9b::a00:1                          | NAT64 for private-use 10.0.0.0/8
             64:ff9b::100.64.0.1                     | NAT64 for shared address space
             """)
-    void specialAddressesHaveNoPlaceAndNoAs(String address, String purpose) {
-        SpecialAddresses.Range range = SpecialAddresses.rangeOf(IpAddresses.toBytes(address));
-        assertNotNull(range, address);
+    void specialAddressesSayWhatTheyAreFor(String address, String purpose) {
+        SpecialRange range = IpAddresses.specialRange(address).orElseThrow(() -> new AssertionError(address));
         assertTrue(range.purpose().contains(purpose), () -> address + " is " + range.purpose() + ", not " + purpose);
-        assertEquals(Optional.empty(), CATCH_ALL.locate(address));
-        assertEquals(Optional.empty(), CATCH_ALL.resolve(address));
+        assertTrue(range.network().contains(address), () -> range + " does not hold " + address);
+        assertFalse(IpAddresses.isGlobal(address), address);
     }
 
     @ParameterizedTest
@@ -100,18 +91,74 @@ class SpecialAddressesTest {
         "::1:0:0:0", "2001:4860:4860::8888", "2406:da14::1", "2001:1::1", "2001:2:1::", "2001:db7:ffff::",
         "2001:db9::", "3fff:1000::", "fbff::1", "fe00::1", "2002:808:808::1",
         "2001:0:4136:e378:8000:63bf:f7f7:f7f7", "64:ff9b::808:808", "64:ff9b:2::1"})
-    void otherAddressesAreAskedFor(String address) {
-        assertNull(SpecialAddresses.rangeOf(IpAddresses.toBytes(address)), address);
-        assertEquals(Optional.of(EVERYWHERE), CATCH_ALL.locate(address));
-        assertEquals(Optional.of(ANYONE), CATCH_ALL.resolve(address));
+    void otherAddressesAreGlobal(String address) {
+        assertEquals(Optional.empty(), IpAddresses.specialRange(address), address);
+        assertTrue(IpAddresses.isGlobal(address), address);
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"not an address", "ec2.amazonaws.com", "010.0.0.1", "10.1", "1.2.3.4 ", "1.2.3.256",
         "fe80::1%eth0", "[2001:db8::1]", "2001:4860::8888::1", "104.16.1.42/32", "\u0661.1.1.1"})
-    void textThatIsNotAnAddressIsAnsweredEmpty(String text) {
-        assertEquals(Optional.empty(), CATCH_ALL.locate(text));
-        assertEquals(Optional.empty(), CATCH_ALL.resolve(text));
+    void textThatIsNotAnAddressIsNeitherSpecialNorGlobal(String text) {
+        assertEquals(Optional.empty(), IpAddresses.specialRange(text));
+        assertFalse(IpAddresses.isGlobal(text));
+    }
+
+    @ParameterizedTest(name = "{0} is in {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            10.1.2.3                              | 10.0.0.0/8 (private-use)
+            169.254.169.254                       | 169.254.169.254/32 (AWS-internal (EC2 instance metadata))
+            169.254.169.1                         | 169.254.0.0/16 (link-local)
+            0.0.0.0                               | 0.0.0.0/32 (unspecified)
+            0.0.0.1                               | 0.0.0.0/8 (this network)
+            ::                                    | ::/128 (unspecified)
+            ::2                                   | ::/96 (IPv4-compatible (deprecated))
+            fd00:ec2::254                         | fd00:ec2::254/128 (AWS-internal (EC2 instance metadata))
+            fd00:ec2::255                         | fc00::/7 (unique local)
+            2002:c0a8:101::1                      | 2002:c0a8::/32 (6to4 for private-use 192.168.0.0/16)
+            2002:a9fe:a9fe::                      | 2002:a9fe:a9fe::/48 (6to4 for AWS-internal (EC2 instance metadata) 169.254.169.254/32)
+            2001:0:a00:1::1                       | 2001:0:a00::/40 (Teredo server for private-use 10.0.0.0/8)
+            2001:0:4136:e378:8000:63bf:3fff:fdd2  | 2001:0:4136:e378:8000:63bf:3fff:fdd2/128 (Teredo client in documentation (TEST-NET-1) 192.0.2.0/24)
+            64:ff9b::a00:1                        | 64:ff9b::a00:0/104 (NAT64 for private-use 10.0.0.0/8)
+            """)
+    void theNarrowestRangeAnswersWithItsNetwork(String address, String range) {
+        assertEquals(range, IpAddresses.specialRange(address).orElseThrow().toString());
+    }
+
+    @ParameterizedTest(name = "{0} is within {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            10.1.0.0/16        | 10.0.0.0/8 (private-use)
+            10.0.0.0/8         | 10.0.0.0/8 (private-use)
+            0.0.0.0/8          | 0.0.0.0/8 (this network)
+            0.0.0.0/32         | 0.0.0.0/32 (unspecified)
+            169.254.169.0/24   | 169.254.0.0/16 (link-local)
+            169.254.169.254/32 | 169.254.169.254/32 (AWS-internal (EC2 instance metadata))
+            ::/96              | ::/96 (IPv4-compatible (deprecated))
+            2001:db8:1::/48    | 2001:db8::/32 (documentation)
+            2002:a00::/24      | 2002:a00::/24 (6to4 for private-use 10.0.0.0/8)
+            2002:a01::/32      | 2002:a00::/24 (6to4 for private-use 10.0.0.0/8)
+            2001:0:a00::/48    | 2001:0:a00::/40 (Teredo server for private-use 10.0.0.0/8)
+            64:ff9b::a00:0/104 | 64:ff9b::a00:0/104 (NAT64 for private-use 10.0.0.0/8)
+            """)
+    void aNetworkIsWithinTheNarrowestRangeThatHoldsAllOfIt(String network, String range) {
+        assertEquals(range, IpAddresses.specialRange(IpNetwork.parse(network)).orElseThrow().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0.0/0", "::/0", "0.0.0.0/7", "8.0.0.0/6", "::/95", "2002::/16", "2002:a00::/20",
+        "2001::/32", "2001:0:4136:e378:8000:63bf:3fff:fdd2/127", "64:ff9b::/96", "fc00::/6", "3.80.0.0/12"})
+    void aNetworkWithGlobalAddressesIsWithinNoRange(String network) {
+        assertEquals(Optional.empty(), IpAddresses.specialRange(IpNetwork.parse(network)), network);
+    }
+
+    @Test
+    void aRangeNeedsANetworkAndAPurpose() {
+        IpNetwork network = IpNetwork.parse("10.0.0.0/8");
+        Expect.nullPointer(() -> new SpecialRange(null, "private-use"), "network must not be null");
+        Expect.nullPointer(() -> new SpecialRange(network, null), "purpose must not be null");
+        Expect.illegalArgument(() -> new SpecialRange(network, " "), "purpose must not be blank");
+        Expect.nullPointer(() -> IpAddresses.specialRange((IpNetwork) null), "network must not be null");
+        assertEquals(new SpecialRange(network, "private-use"), IpAddresses.specialRange("10.0.0.1").orElseThrow());
     }
 }

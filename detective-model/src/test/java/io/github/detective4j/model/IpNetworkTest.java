@@ -1,4 +1,4 @@
-package io.github.detective4j.intel;
+package io.github.detective4j.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
