@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -75,13 +76,16 @@ import org.jgrapht.Graph;
  *
  * <h2>Thread safety</h2>
  * A graph is safe to use from many threads at once: any number may ingest while others query. Ingestion takes an
- * exclusive lock per event ({@link #accept}) or per batch ({@link #ingestAll}); queries take a shared lock, so they
+ * exclusive lock per event ({@link #accept}) or per 1,024 events ({@link #ingestAll}); queries take a shared lock, so they
  * run in parallel with each other and each sees every event ingested before it started and none ingested after.
  * The result of ingestion does not depend on the order the events arrive in, nor on how they are split between
  * threads, except for which relationships a capped entity drops and which interface a flow record without an
  * instance id is attributed to (the first record naming both teaches it). Answers are immutable values.
  */
 public final class BehaviorGraph implements EventSink {
+    /** Events {@link #ingestAll} ingests per acquisition of the lock. */
+    static final int BATCH = 1_024;
+
     private final GraphData data;
     private final Profiles profiles;
     private final NewBehaviors newBehaviors;
@@ -143,20 +147,25 @@ public final class BehaviorGraph implements EventSink {
     }
 
     /**
-     * Ingests events under one lock acquisition: the same as {@link #accept} for each, cheaper for batches.
+     * Ingests events, the same as {@link #accept} for each but cheaper: the lock is taken once per
+     * 1,024 events, not once per event, and released between batches so that queries are not held off by a
+     * long ingest.
      *
      * @param events the events
      * @throws NullPointerException if {@code events} or one of them is null; the events before it are ingested
      */
     public void ingestAll(Iterable<? extends SecurityEvent> events) {
         Objects.requireNonNull(events, "events");
-        lock.writeLock().lock();
-        try {
-            for (SecurityEvent event : events) {
-                data.ingest(Objects.requireNonNull(event, "event"));
+        Iterator<? extends SecurityEvent> it = events.iterator();
+        while (it.hasNext()) {
+            lock.writeLock().lock();
+            try {
+                for (int n = 0; n < BATCH && it.hasNext(); n++) {
+                    data.ingest(Objects.requireNonNull(it.next(), "event"));
+                }
+            } finally {
+                lock.writeLock().unlock();
             }
-        } finally {
-            lock.writeLock().unlock();
         }
     }
 

@@ -5,20 +5,44 @@ import java.util.Arrays;
 /**
  * An hourly series of API calls: {@code [hour, success, failure]} triples of ints in one array, 12 bytes a cell.
  * Counts saturate at {@link Integer#MAX_VALUE} calls per hour per series.
+ *
+ * <p>Most drill-down series (one source and method, one user agent and method) only ever see one hour, so the first
+ * cell lives in fields and the array comes with the second hour: a series of one hour costs one object, not two.
  */
 final class CallCells extends HourCells {
     private static final int WIDTH = 3;
-    private static final int[] EMPTY = {};
+    /** Marks the one-cell form: while {@code cells} is this, the only cell (if any) is in the fields below. */
+    private static final int[] INLINE = {};
 
-    private int[] cells = EMPTY;
+    private int[] cells = INLINE;
+    private int hour0;
+    private int success0;
+    private int failure0;
     private int size;
 
     /** Counts one API call in an hour. */
     void addCall(int hour, boolean success) {
-        int at = slot(hour) * WIDTH + (success ? 1 : 2);
-        if (cells[at] != Integer.MAX_VALUE) {
-            cells[at]++;
+        if (cells == INLINE) {
+            if (size == 0) {
+                hour0 = hour;
+                size = 1;
+            }
+            if (hour0 == hour) {
+                if (success) {
+                    success0 = increment(success0);
+                } else {
+                    failure0 = increment(failure0);
+                }
+                return;
+            }
+            cells = new int[] {hour0, success0, failure0, 0, 0, 0};
         }
+        int at = slot(hour) * WIDTH + (success ? 1 : 2);
+        cells[at] = increment(cells[at]);
+    }
+
+    private static int increment(int count) {
+        return count == Integer.MAX_VALUE ? count : count + 1;
     }
 
     @Override
@@ -33,16 +57,22 @@ final class CallCells extends HourCells {
 
     @Override
     int hour(int slot) {
-        return cells[slot * WIDTH];
+        return cells == INLINE ? hour0 : cells[slot * WIDTH];
     }
 
     @Override
     long value(int slot, int channel) {
+        if (cells == INLINE) {
+            return channel == SUCCESS ? success0 : failure0;
+        }
         return cells[slot * WIDTH + 1 + channel];
     }
 
     @Override
     int lowerBound(int hour) {
+        if (cells == INLINE) {
+            return size == 0 || hour0 >= hour ? 0 : 1;
+        }
         int low = 0;
         int high = size;
         while (low < high) {
@@ -58,7 +88,7 @@ final class CallCells extends HourCells {
 
     @Override
     long retainedBytes() {
-        return 16 + 16 + cells.length * 4L;
+        return 32 + (cells == INLINE ? 0 : 16 + cells.length * 4L);
     }
 
     private int slot(int hour) {

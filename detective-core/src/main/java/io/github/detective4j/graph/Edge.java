@@ -14,6 +14,12 @@ final class Edge {
     final HourCells cells;
     /** The latest flow records, for beacon scoring; null but for {@code COMMUNICATED_WITH}, or when disabled. */
     FlowSamples samples;
+    /**
+     * For a principal's {@code CALLED_FROM} and {@code USED_USER_AGENT}: the account its calls last counted in, and that
+     * account's series of the address or agent, so that the next call skips the account's map.
+     */
+    Node account;
+    CallCells accountCells;
 
     Edge(RelationshipType type, Node source, Node target) {
         this.type = type;

@@ -17,6 +17,7 @@ import io.github.detective4j.model.ScopeTime;
 import io.github.detective4j.model.SecurityEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -57,6 +58,9 @@ final class GraphData {
     private final Map<MethodTechnique, Integer> techniqueIds = new HashMap<>();
     /** The methods with rules on the call's content, by method id, checked up to {@code fullCallChecked}. */
     private final BitSet fullCallMethods = new BitSet();
+    /** Per method id, the account last counted and its series of the method ({@link #accountMethod}). */
+    private Node[] methodAccounts = new Node[64];
+    private CallCells[] methodAccountCells = new CallCells[64];
     private int fullCallChecked;
     /** Instances learned from flow records that name both, for records that name only the interface. */
     private final Map<String, Node> instanceByInterface = new HashMap<>();
@@ -116,15 +120,17 @@ final class GraphData {
         Node account;
         Node ip;
         Node userAgent;
+        Edge ipEdge = null;
+        Edge uaEdge = null;
         if (actor != null) {
             actor.observe(second, second);
             actor.calls().addCall(hour, success);
             describePrincipal(actor, principal, second);
             Node.Recent recent = actor.recent();
-            Edge ipEdge = recent(recent.ips, call.sourceIpAddress(), actor, RelationshipType.CALLED_FROM,
+            ipEdge = recent(recent.ips, call.sourceIpAddress(), actor, RelationshipType.CALLED_FROM,
                     EntityType.IP_ADDRESS);
             ip = ipEdge != null ? ipEdge.target : node(EntityType.IP_ADDRESS, call.sourceIpAddress());
-            Edge uaEdge = recent(recent.userAgents, call.userAgent(), actor, RelationshipType.USED_USER_AGENT,
+            uaEdge = recent(recent.userAgents, call.userAgent(), actor, RelationshipType.USED_USER_AGENT,
                     EntityType.USER_AGENT);
             userAgent = uaEdge != null ? uaEdge.target : node(EntityType.USER_AGENT, call.userAgent());
             Edge accountEdge = recent.account != null && recent.account.target.ref.id().equals(accountId)
@@ -170,7 +176,12 @@ final class GraphData {
                 role.calls().addCall(hour, success);
                 describeRole(role, principal.sessionIssuer(), second);
                 actor.attributes().role = role;
-                call(actor, RelationshipType.ASSUMED_ROLE, role, second, hour, success);
+                Edge assumed = recent.role != null && recent.role.target == role ? recent.role
+                        : edge(actor, RelationshipType.ASSUMED_ROLE, role);
+                if (assumed != null) {
+                    recent.role = assumed;
+                    assumed.call(second, hour, success);
+                }
             }
         } else {
             ip = node(EntityType.IP_ADDRESS, call.sourceIpAddress());
@@ -183,10 +194,10 @@ final class GraphData {
                 account.observe(second, second);
                 account.calls().addCall(hour, success);
             }
-            accountDrillDown(account, DrillDown.SOURCE, source).addCall(hour, success);
-            accountDrillDown(account, DrillDown.METHOD, method).addCall(hour, success);
+            accountCells(ipEdge, account, DrillDown.SOURCE, source).addCall(hour, success);
+            accountMethod(account, method).addCall(hour, success);
             if (userAgent != null) {
-                accountDrillDown(account, DrillDown.USER_AGENT, userAgent.index).addCall(hour, success);
+                accountCells(uaEdge, account, DrillDown.USER_AGENT, userAgent.index).addCall(hour, success);
             }
         }
         if (ip != null) {
@@ -449,6 +460,36 @@ final class GraphData {
 
     private CallCells callDrillDown(Node owner, long key) {
         return (CallCells) drillDown(owner, key, true, settings.maxDrillDownKeys());
+    }
+
+    /**
+     * An account's series of everyone's calls from one source or with one user agent: remembered on the caller's
+     * relationship with that address or agent, which the event already holds, so most events skip the account's
+     * large map.
+     */
+    private CallCells accountCells(Edge via, Node account, int kind, int part) {
+        if (via == null) {
+            return accountDrillDown(account, kind, part);
+        }
+        if (via.accountCells == null || via.account != account) {
+            via.account = account;
+            via.accountCells = accountDrillDown(account, kind, part);
+        }
+        return via.accountCells;
+    }
+
+    /** An account's series of everyone's calls to one method, remembered per method for the last account. */
+    private CallCells accountMethod(Node account, int method) {
+        if (method >= methodAccounts.length) {
+            int length = Math.max(method + 1, methodAccounts.length * 2);
+            methodAccounts = Arrays.copyOf(methodAccounts, length);
+            methodAccountCells = Arrays.copyOf(methodAccountCells, length);
+        }
+        if (methodAccounts[method] != account) {
+            methodAccounts[method] = account;
+            methodAccountCells[method] = accountDrillDown(account, DrillDown.METHOD, method);
+        }
+        return methodAccountCells[method];
     }
 
     /** An account's series of everyone's calls from one source, to one method or with one user agent. */

@@ -149,6 +149,8 @@ final class Node {
         final Edge[] ips = new Edge[WAYS];
         final Edge[] userAgents = new Edge[WAYS];
         Edge account;
+        /** {@code ASSUMED_ROLE} of a role session. */
+        Edge role;
         String accessKey;
         CallCells accessKeyCells;
 
