@@ -113,6 +113,23 @@ class NewBehaviorTest {
     }
 
     @Test
+    void newBehaviorSerialisesUnderItsFieldNames() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                io.github.detective4j.json.DetectiveJson.write(graph.newBehavior(EntityRef.user(ALICE_ID), SCOPE)));
+        assertEquals("AwsUser/" + ALICE_ID, json.get("entity").asText());
+        assertEquals(45 * 24, json.get("baseline").get("hoursOfData").asInt());
+        com.fasterxml.jackson.databind.JsonNode ashburn = json.get("geolocations").get(0);
+        assertEquals("Ashburn", ashburn.get("location").get("city").asText());
+        assertEquals(390, ashburn.get("cell").get("latitudeTenths").asInt());
+        assertEquals("IpAddress/" + ASHBURN, ashburn.get("ipAddresses").get(0).asText());
+        assertEquals(14618, json.get("asos").get(0).get("asn").get("number").asLong());
+        assertEquals(4, json.get("apiCalls").size());
+        assertTrue(json.get("userAgents").get(0).get("newForAccount").asBoolean());
+        assertTrue(io.github.detective4j.json.DetectiveJson.write(graph.newBehavior(SCOPE)).contains("\"score\""),
+                "the ranking's rows carry their score");
+    }
+
+    @Test
     void aPrincipalWhoseBehaviorDidNotChangeShowsNothingNew() {
         NewBehavior nb = graph.newBehavior(EntityRef.user("AIDABOBBOBBOBBOBBOB01"), SCOPE);
         assertTrue(nb.isEmpty(), nb.toString());
