@@ -1,5 +1,6 @@
 package io.github.detective4j.behavior;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.detective4j.model.EntityRef;
 
 /**
@@ -20,6 +21,7 @@ public record PrincipalNewBehavior(EntityRef principal, String name, int geoloca
      *
      * @return the sum of the counts
      */
+    @JsonProperty("score")
     public int score() {
         return geolocations + apiCalls + asos + userAgents + increasedVolume;
     }
