@@ -1,5 +1,8 @@
 package io.github.detective4j.examples.incident;
 
+import io.github.detective4j.enrich.Asn;
+import io.github.detective4j.enrich.GeoTable;
+import io.github.detective4j.enrich.Geolocation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -131,6 +134,28 @@ public record Facts(
      */
     public Optional<Place> place(String ip) {
         return places.stream().filter(place -> place.ip().equals(ip)).findFirst();
+    }
+
+    /**
+     * Returns the demo's GeoIP table: every place above, city and AS, as a {@link GeoTable} to give a behavior graph
+     * as its geolocator and ASN resolver, so that the incident's addresses have the story's cities without a MaxMind
+     * database.
+     *
+     * <pre>{@code
+     * GeoTable geo = facts.geoTable();
+     * BehaviorGraph graph = BehaviorGraph.builder().geoLocator(geo).asnResolver(geo).build();
+     * }</pre>
+     *
+     * @return a table of one /32 network per place
+     */
+    public GeoTable geoTable() {
+        GeoTable.Builder table = GeoTable.builder();
+        for (Place p : places) {
+            table.place(p.ip() + "/32", new Geolocation(p.city(), null, p.countryCode(), null, p.latitude(),
+                    p.longitude()));
+            table.asn(p.ip() + "/32", new Asn(p.asn(), p.asOrganization()));
+        }
+        return table.build();
     }
 
     /**

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.detective4j.aws.AwsLogs;
 import io.github.detective4j.beacon.BeaconScore;
-import io.github.detective4j.enrich.Asn;
-import io.github.detective4j.enrich.Geolocation;
+import io.github.detective4j.enrich.GeoTable;
 import io.github.detective4j.graph.BehaviorGraph;
 import io.github.detective4j.groups.FindingGroup;
 import io.github.detective4j.investigation.IndicatorType;
@@ -40,11 +39,8 @@ class IncidentInvestigationTest {
     @BeforeAll
     static void investigate() throws IOException {
         facts = ReferenceIncident.standard().facts();
-        graph = BehaviorGraph.builder()
-                .geoLocator(ip -> facts.place(ip).map(p -> new Geolocation(p.city(), null, p.countryCode(), null,
-                        p.latitude(), p.longitude())))
-                .asnResolver(ip -> facts.place(ip).map(p -> new Asn(p.asn(), p.asOrganization())))
-                .build();
+        GeoTable places = facts.geoTable();
+        graph = BehaviorGraph.builder().geoLocator(places).asnResolver(places).build();
         AwsLogs.read(IncidentFiles.dir()).into(graph);
         ScopeTime attack = ScopeTime.of(facts.attackStart().truncatedTo(ChronoUnit.DAYS), facts.end());
         investigation = graph.investigate(EntityRef.user(facts.adminUser().principalId()), attack);

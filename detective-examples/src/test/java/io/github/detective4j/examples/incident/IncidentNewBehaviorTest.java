@@ -10,8 +10,7 @@ import io.github.detective4j.behavior.NewBehavior;
 import io.github.detective4j.behavior.NewBehaviorRanking;
 import io.github.detective4j.behavior.NewGeolocation;
 import io.github.detective4j.behavior.NewUserAgent;
-import io.github.detective4j.enrich.Asn;
-import io.github.detective4j.enrich.Geolocation;
+import io.github.detective4j.enrich.GeoTable;
 import io.github.detective4j.graph.BehaviorGraph;
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.ScopeTime;
@@ -34,11 +33,8 @@ class IncidentNewBehaviorTest {
     @BeforeAll
     static void ingest() throws IOException {
         facts = ReferenceIncident.standard().facts();
-        graph = BehaviorGraph.builder()
-                .geoLocator(ip -> facts.place(ip).map(p -> new Geolocation(p.city(), null, p.countryCode(), null,
-                        p.latitude(), p.longitude())))
-                .asnResolver(ip -> facts.place(ip).map(p -> new Asn(p.asn(), p.asOrganization())))
-                .build();
+        GeoTable places = facts.geoTable();
+        graph = BehaviorGraph.builder().geoLocator(places).asnResolver(places).build();
         AwsLogs.read(IncidentFiles.dir()).into(graph);
         attack = ScopeTime.of(facts.attackStart().truncatedTo(ChronoUnit.DAYS), facts.end());
         admin = EntityRef.user(facts.adminUser().principalId());
