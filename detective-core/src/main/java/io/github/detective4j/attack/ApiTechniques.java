@@ -393,6 +393,17 @@ public final class ApiTechniques {
         return rules;
     }
 
+    /**
+     * Tells whether a method counts toward a discovery burst: a {@code List*}, {@code Describe*} or {@code Get*}
+     * method that no rule maps to a tactic other than Discovery.
+     *
+     * @param method the method
+     * @return true if it is discovery
+     */
+    public boolean countsTowardBurst(ApiMethod method) {
+        return isDiscovery(key(method.eventSource(), method.eventName()));
+    }
+
     private boolean isDiscovery(ApiMethod method) {
         String name = method.eventName();
         int verb = name.startsWith("List") ? 4 : name.startsWith("Describe") ? 8 : name.startsWith("Get") ? 3 : 0;

@@ -1,5 +1,6 @@
 package io.github.detective4j.behavior;
 
+import io.github.detective4j.text.TextTable;
 import java.time.Instant;
 
 /**
@@ -31,5 +32,15 @@ public record NewApiCall(String eventSource, String eventName, long success, lon
      */
     public double successRate() {
         return (double) success / (success + failure);
+    }
+
+    /**
+     * Returns the record's fields, strings from logs escaped ({@link TextTable#escape}).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return TextTable.describe(this);
     }
 }

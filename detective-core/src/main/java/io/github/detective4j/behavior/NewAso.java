@@ -2,6 +2,7 @@ package io.github.detective4j.behavior;
 
 import io.github.detective4j.enrich.Asn;
 import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.text.TextTable;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,5 +32,15 @@ public record NewAso(Asn asn, List<EntityRef> ipAddresses, long success, long fa
      */
     public NewAso {
         ipAddresses = List.copyOf(ipAddresses);
+    }
+
+    /**
+     * Returns the record's fields, strings from logs escaped ({@link TextTable#escape}).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return TextTable.describe(this);
     }
 }

@@ -18,7 +18,7 @@ import java.util.Locale;
  *   <li>an S3 bucket with the history of the calls on it.
  * </ul>
  * Geolocations and ASOs need the graph's {@code GeoLocator} and {@code AsnResolver}; without them those lists are
- * empty. Each list is ordered by the most calls first.
+ * empty. Each list is ordered by the most calls first, but increased volume by significance.
  *
  * <pre>{@code
  * NewBehavior nb = graph.newBehavior(EntityRef.user("AIDA..."), scope);
@@ -34,11 +34,15 @@ import java.util.Locale;
  * @param apiCalls newly observed API methods
  * @param asos newly observed autonomous system organizations
  * @param userAgents newly observed user agents
- * @param increasedVolume API methods called significantly more than their baseline rate
+ * @param increasedVolume API methods called significantly more than their baseline rate, the most significant (lowest
+ *     p-value) first
+ * @param truncated true when the entity (or a session or member compared) reached a drill-down or relationship cap:
+ *     past it, addresses and user agents are folded together, so a new geolocation, ASO or user agent may hide among
+ *     them, while new API methods are still seen (folding keeps the method)
  */
 public record NewBehavior(EntityRef entity, ScopeTime scope, Baseline baseline, List<NewGeolocation> geolocations,
         List<NewApiCall> apiCalls, List<NewAso> asos, List<NewUserAgent> userAgents,
-        List<VolumeIncrease> increasedVolume) {
+        List<VolumeIncrease> increasedVolume, boolean truncated) {
     /**
      * Creates the answer.
      *
@@ -50,6 +54,7 @@ public record NewBehavior(EntityRef entity, ScopeTime scope, Baseline baseline, 
      * @param asos new ASOs
      * @param userAgents new user agents
      * @param increasedVolume methods with increased volume
+     * @param truncated whether a cap was reached
      */
     public NewBehavior {
         geolocations = List.copyOf(geolocations);
@@ -88,6 +93,9 @@ public record NewBehavior(EntityRef entity, ScopeTime scope, Baseline baseline, 
                 .append(", scope ").append(scope).append(", baseline ").append(baseline.window());
         if (baseline.inTraining()) {
             out.append(" (in training: too little data before the scope to compare with)");
+        }
+        if (truncated) {
+            out.append(" (capped: addresses and user agents past the entity's drill-down cap are folded together)");
         }
         if (isEmpty()) {
             return out.append("\nnothing new").toString();

@@ -3,6 +3,7 @@ package io.github.detective4j.behavior;
 import io.github.detective4j.enrich.GeoCell;
 import io.github.detective4j.enrich.Geolocation;
 import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.text.TextTable;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,5 +34,15 @@ public record NewGeolocation(GeoCell cell, Geolocation location, List<EntityRef>
      */
     public NewGeolocation {
         ipAddresses = List.copyOf(ipAddresses);
+    }
+
+    /**
+     * Returns the record's fields, strings from logs escaped ({@link TextTable#escape}).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return TextTable.describe(this);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.detective4j.behavior;
 
 import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.text.TextTable;
 import java.time.Instant;
 
 /**
@@ -17,4 +18,14 @@ import java.time.Instant;
  */
 public record NewUserAgent(EntityRef userAgent, long success, long failure, long internalCalls, long externalCalls,
         Instant firstObserved, boolean newForAccount) {
+
+    /**
+     * Returns the record's fields, strings from logs escaped ({@link TextTable#escape}).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return TextTable.describe(this);
+    }
 }

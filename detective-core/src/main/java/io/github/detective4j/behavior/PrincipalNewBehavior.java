@@ -2,6 +2,7 @@ package io.github.detective4j.behavior;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.text.TextTable;
 
 /**
  * One principal's new behavior in a scope, counted: a row of {@link NewBehaviorRanking}.
@@ -24,5 +25,15 @@ public record PrincipalNewBehavior(EntityRef principal, String name, int geoloca
     @JsonProperty("score")
     public int score() {
         return geolocations + apiCalls + asos + userAgents + increasedVolume;
+    }
+
+    /**
+     * Returns the record's fields, strings from logs escaped ({@link TextTable#escape}).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return TextTable.describe(this);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.detective4j.behavior;
 
+
+import io.github.detective4j.text.TextTable;
 /**
  * An API method whose volume in the scope is significantly above its baseline rate, with the numbers that made it
  * so ({@link VolumeIncreaseRule}).
@@ -33,5 +35,15 @@ public record VolumeIncrease(String eventSource, String eventName, long scopeCal
      */
     public double baselineRate() {
         return (double) baselineCalls / baselineHours;
+    }
+
+    /**
+     * Returns the record's fields, strings from logs escaped ({@link TextTable#escape}).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return TextTable.describe(this);
     }
 }

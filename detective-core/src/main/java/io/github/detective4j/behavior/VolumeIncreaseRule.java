@@ -11,7 +11,8 @@ package io.github.detective4j.behavior;
  *   <li>evidence: the scope has at least {@link #minCalls()} calls of it, so that a handful is never "a jump";
  *   <li>size: the scope has at least {@link #minRatio()} times the expected calls;
  *   <li>surprise: under a Poisson model of the baseline rate, seeing that many calls or more has probability
- *       {@code P(X ≥ k | μ)} (computed with commons-math3's {@code PoissonDistribution}) at most
+ *       {@code P(X ≥ k | μ)} (computed with commons-math3 as the regularized incomplete gamma function
+ *       {@code P(k, μ)}, which equals it and stays exact far into the tail) at most
  *       {@link #maxPValue()}.
  * </ol>
  * The defaults (10 calls, 3×, p ≤ 10⁻⁶) keep false alarms rare across thousands of principals and hundreds of

@@ -4,9 +4,9 @@ import java.util.TreeSet;
 
 /**
  * What the graph learned about an entity besides its activity: names, ARNs, the account, where an instance lives
- * and who created it. A value seen later in event time replaces one seen earlier, so the result does not depend on
- * the order events arrive in; small sets keep their {@value #MAX_SET} smallest members, for the same reason.
- * Guarded by the graph's lock.
+ * and who created it. Each field keeps the value of the latest event that gave one (on a tie in time, the larger
+ * value), so the result does not depend on the order events arrive in; small sets keep their {@value #MAX_SET}
+ * smallest members, for the same reason. Guarded by the graph's lock.
  */
 final class Attributes {
     static final int MAX_SET = 16;
@@ -24,16 +24,32 @@ final class Attributes {
     long createdAt = Long.MAX_VALUE;
     TreeSet<String> interfaces;
     TreeSet<String> addresses;
-    /** Event time of the values above, so that a later event wins whatever the arrival order. */
-    private long asOf = Long.MIN_VALUE;
+    /** The fields kept with the event time of their value. */
+    static final int ACCOUNT = 0;
+    static final int ARN = 1;
+    static final int NAME = 2;
+    static final int TYPE = 3;
+    static final int REGION = 4;
+    static final int VPC = 5;
+    static final int SUBNET = 6;
 
-    /** Tells whether values observed at {@code second} may replace the current ones, and records that time. */
-    boolean update(long second) {
-        if (second < asOf) {
-            return false;
+    /** Event time of each field's value, so that a later event wins whatever the arrival order. */
+    private final long[] asOf = {Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE,
+        Long.MIN_VALUE, Long.MIN_VALUE};
+
+    /**
+     * Returns what a field holds after an event at {@code second} offers {@code value}: the value when there was
+     * none, the event is later, or it is as late and the value larger; else {@code current}.
+     */
+    String offer(int field, String current, String value, long second) {
+        if (value == null || value.equals(current)) {
+            return current;
         }
-        asOf = second;
-        return true;
+        if (current == null || second > asOf[field] || (second == asOf[field] && value.compareTo(current) > 0)) {
+            asOf[field] = second;
+            return value;
+        }
+        return current;
     }
 
     void created(Node by, long second) {

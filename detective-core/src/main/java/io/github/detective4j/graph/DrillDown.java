@@ -24,9 +24,11 @@ package io.github.detective4j.graph;
  *       ({@code GraphData.techniques})</td><td>the caller's source</td><td>calls</td></tr>
  * </table>
  *
- * <p>An entity keeps at most a configured number of drill-down keys (an account, whose keys are everyone's, as many
- * as it may have relationships); the traffic and calls beyond that go to one {@link #OTHER} key per kind, so the
- * totals stay exact while the rows stay bounded.
+ * <p>An entity keeps at most a configured number of drill-down keys of each kind (an account, whose keys are
+ * everyone's, as many as it may have relationships), so that a flood of one kind (attacker-chosen user agents, a
+ * rotation of addresses) cannot crowd out another. Past the budget a key is folded ({@link #overflow}): the part an
+ * attacker can vary (the source, the user agent, the peer and ports) becomes {@link #OTHER} and the API method or
+ * technique is kept, so totals stay exact, rows stay bounded, and a new method or technique is still seen as one.
  */
 final class DrillDown {
     static final int SOURCE_METHOD = 1;
@@ -50,8 +52,24 @@ final class DrillDown {
         return ((long) kind << 60) | ((long) first << 30) | second;
     }
 
-    static long overflow(int kind) {
-        return key(kind, OTHER, OTHER);
+    /** Kinds there are, for per-kind budgets. */
+    static final int KINDS = 16;
+
+    /** The key a key folds into past its kind's budget: the varying part {@link #OTHER}, the method kept. */
+    static long overflow(long key) {
+        return switch (kind(key)) {
+            case SOURCE_METHOD, AGENT_METHOD -> key(kind(key), OTHER, second(key));
+            case TECHNIQUE -> key(TECHNIQUE, first(key), OTHER);
+            default -> key(kind(key), OTHER, OTHER);
+        };
+    }
+
+    /** Tells whether a key is a folded one. */
+    static boolean isOverflow(long key) {
+        return switch (kind(key)) {
+            case TECHNIQUE -> second(key) == OTHER;
+            default -> first(key) == OTHER;
+        };
     }
 
     static int kind(long key) {

@@ -1,6 +1,7 @@
 package io.github.detective4j.graph;
 
 import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.text.TextTable;
 import java.time.Instant;
 
 /**
@@ -15,4 +16,14 @@ import java.time.Instant;
  */
 public record EntitySummary(EntityRef entity, Instant firstObserved, Instant lastObserved, String name, String arn,
         String accountId) {
+
+    /**
+     * Returns the record's fields, strings from logs escaped ({@link TextTable#escape}).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return TextTable.describe(this);
+    }
 }

@@ -31,7 +31,7 @@ import org.jgrapht.graph.SimpleGraph;
 /**
  * Computes finding groups ({@link FindingGroupRule}): findings are vertices of a JGraphT graph, joined when they
  * share a linking key within the rule's window, and each connected component of two or more is a group. Runs under
- * the graph's read lock; the result is cached until the next finding arrives.
+ * the graph's read lock; the result is cached until the next event arrives.
  */
 final class FindingGroups {
     private static final Comparator<Finding> EARLIEST = Comparator.comparing(Finding::firstObserved)
@@ -49,10 +49,11 @@ final class FindingGroups {
 
     /** Every group, most severe first, then the most recent. */
     synchronized List<FindingGroup> all() {
-        // Readers share the graph's read lock, so the cache has a lock of its own.
-        if (cachedAt != data.findingUpdates) {
+        // Readers share the graph's read lock, so the cache has a lock of its own. Any event can change a link (a
+        // RunInstances names an instance's launcher), so the cache lasts until the next event, not the next finding.
+        if (cachedAt != data.version) {
             cached = compute();
-            cachedAt = data.findingUpdates;
+            cachedAt = data.version;
         }
         return cached;
     }

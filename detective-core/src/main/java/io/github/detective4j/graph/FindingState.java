@@ -2,6 +2,7 @@ package io.github.detective4j.graph;
 
 import io.github.detective4j.model.Finding;
 import java.util.Comparator;
+import java.util.regex.Pattern;
 
 /**
  * A finding as the graph knows it: the newest version ingested, under one canonical id, and the archive state an
@@ -16,7 +17,9 @@ final class FindingState {
             .thenComparing(Finding::lastObserved)
             .thenComparing(Finding::id)
             .thenComparing(Finding::archived);
-    private static final String GUARDDUTY_ARN = "arn:aws:guardduty:";
+    /** A GuardDuty ARN in any partition: {@code aws}, {@code aws-us-gov}, {@code aws-cn}, ... */
+    private static final Pattern GUARDDUTY_ARN = Pattern.compile(
+            "arn:aws(-[a-z]+)*:guardduty:.*");
     private static final String FINDING_PATH = "/finding/";
 
     final String id;
@@ -61,7 +64,7 @@ final class FindingState {
 
     /** The canonical form of a finding id or GuardDuty finding ARN. */
     static String canonicalId(String id) {
-        if (id.startsWith(GUARDDUTY_ARN)) {
+        if (id.startsWith("arn:") && GUARDDUTY_ARN.matcher(id).matches()) {
             int at = id.lastIndexOf(FINDING_PATH);
             if (at > 0 && at + FINDING_PATH.length() < id.length()) {
                 return id.substring(at + FINDING_PATH.length());
@@ -71,6 +74,6 @@ final class FindingState {
     }
 
     private static String arnOf(Finding finding) {
-        return finding.id().startsWith(GUARDDUTY_ARN) ? finding.id() : null;
+        return GUARDDUTY_ARN.matcher(finding.id()).matches() ? finding.id() : null;
     }
 }

@@ -67,6 +67,8 @@ final class GraphData {
 
     long firstEvent = Long.MAX_VALUE;
     long lastEvent = Long.MIN_VALUE;
+    /** The first API call or flow: baselines count from it, as findings may reach back before the logs do. */
+    long firstActivity = Long.MAX_VALUE;
     long apiCalls;
     long flows;
     long flowsWithoutTraffic;
@@ -87,7 +89,11 @@ final class GraphData {
         }
     }
 
+    /** Grows with every event ingested: what caches of derived answers are keyed on. */
+    long version;
+
     void ingest(SecurityEvent event) {
+        version++;
         if (event instanceof ApiCall call) {
             ingest(call);
         } else if (event instanceof NetworkFlow flow) {
@@ -108,6 +114,7 @@ final class GraphData {
         }
         apiCalls++;
         span(second, second);
+        firstActivity = Math.min(firstActivity, second);
         int hour = hourOf(second);
         boolean success = call.isSuccess();
         Principal principal = call.principal();
@@ -379,13 +386,13 @@ final class GraphData {
     /** A successful AssumeRole or GetFederationToken: the session, who started it, and for roles the role. */
     private void started(Node actor, EntityType type, AwsResource resource, long second, int hour) {
         Node session = entities.getOrCreate(type, resource.id());
-        if (session == null) {
-            return;
+        if (session == null || session == actor) {
+            return; // a session refreshing itself started nothing new
         }
         session.observe(second, second);
         call(actor, RelationshipType.STARTED_SESSION, session, second, hour, true);
         if (resource.arn() != null) {
-            describe(session, session.attributes(), second, resource.arn(), null);
+            describe(session, second, resource.arn(), null);
         }
         if (type == EntityType.AWS_ROLE_SESSION) {
             String id = resource.id();
@@ -400,13 +407,8 @@ final class GraphData {
 
     private void describePrincipal(Node actor, Principal principal, long second) {
         Attributes a = actor.attributes();
-        boolean newer = a.update(second);
-        if (newer || a.principalType == null) {
-            a.principalType = principal.type().cloudTrailName();
-        }
-        if (a.accountId == null || newer) {
-            a.accountId = principal.accountId() != null ? principal.accountId() : a.accountId;
-        }
+        a.principalType = a.offer(Attributes.TYPE, a.principalType, principal.type().cloudTrailName(), second);
+        a.accountId = a.offer(Attributes.ACCOUNT, a.accountId, principal.accountId(), second);
         String name = principal.userName();
         if (principal.type() == PrincipalType.ASSUMED_ROLE) {
             String id = actor.ref.id();
@@ -414,7 +416,7 @@ final class GraphData {
         } else if (principal.type() == PrincipalType.ROOT) {
             name = "root";
         }
-        describe(actor, a, newer ? second : Long.MIN_VALUE, principal.arn(), name);
+        describe(actor, second, principal.arn(), name);
     }
 
     private void describeRole(Node role, Principal.SessionIssuer issuer, long second) {
@@ -422,36 +424,30 @@ final class GraphData {
             return;
         }
         Attributes a = role.attributes();
-        boolean newer = a.update(second);
-        if (a.accountId == null || newer) {
-            a.accountId = issuer.accountId() != null ? issuer.accountId() : a.accountId;
-        }
+        a.accountId = a.offer(Attributes.ACCOUNT, a.accountId, issuer.accountId(), second);
         a.principalType = "Role";
-        describe(role, a, newer ? second : Long.MIN_VALUE, issuer.arn(), issuer.userName());
+        describe(role, second, issuer.arn(), issuer.userName());
     }
 
-    /** Sets ARN and name when unknown, or when {@code second} is not {@link Long#MIN_VALUE} (a newer event). */
-    private void describe(Node node, Attributes a, long second, String arn, String name) {
-        boolean replace = second != Long.MIN_VALUE;
-        if (arn != null && !arn.equals(a.arn) && (a.arn == null || replace)) {
-            a.arn = arn;
-            entities.indexArn(node, arn);
+    /** Offers an ARN and a name, and indexes the ones taken for search. */
+    private void describe(Node node, long second, String arn, String name) {
+        Attributes a = node.attributes();
+        String newArn = a.offer(Attributes.ARN, a.arn, arn, second);
+        if (newArn != null && !newArn.equals(a.arn)) {
+            a.arn = newArn;
+            entities.indexArn(node, newArn);
         }
-        if (name != null && !name.equals(a.name) && (a.name == null || replace)) {
-            a.name = name;
-            entities.indexName(node, name);
+        String newName = a.offer(Attributes.NAME, a.name, name, second);
+        if (newName != null && !newName.equals(a.name)) {
+            a.name = newName;
+            entities.indexName(node, newName);
         }
     }
 
     private void describeLocation(Node node, String accountId, String region, long second) {
         Attributes a = node.attributes();
-        boolean newer = a.update(second);
-        if (accountId != null && (a.accountId == null || newer)) {
-            a.accountId = accountId;
-        }
-        if (region != null && (a.region == null || newer)) {
-            a.region = region;
-        }
+        a.accountId = a.offer(Attributes.ACCOUNT, a.accountId, accountId, second);
+        a.region = a.offer(Attributes.REGION, a.region, region, second);
     }
 
     private static String serviceOf(ApiCall call) {
@@ -502,7 +498,8 @@ final class GraphData {
         HourCells cells = owner.drillDown(key, cap, calls);
         if (cells == null) {
             overflowedDrillDowns++;
-            cells = owner.drillDown(DrillDown.overflow(DrillDown.kind(key)), Integer.MAX_VALUE, calls);
+            owner.capped = true;
+            cells = owner.drillDown(DrillDown.overflow(key), Integer.MAX_VALUE, calls);
         }
         return cells;
     }
@@ -521,8 +518,10 @@ final class GraphData {
             return edge;
         }
         int cap = settings.maxRelationships();
-        if (source.outDegree() >= cap || target.inDegree() >= cap) {
+        if (type.isCapped() && (source.outDegree() >= cap || target.inDegree() >= cap)) {
             droppedRelationships++;
+            source.capped = true;
+            target.capped = true;
             return null;
         }
         edge = new Edge(type, source, target);
@@ -545,6 +544,7 @@ final class GraphData {
         }
         flows++;
         span(start, end);
+        firstActivity = Math.min(firstActivity, start);
         int hour = hourOf(start);
         Node instance = instanceOf(flow);
         Node remote = entities.getOrCreate(EntityType.IP_ADDRESS, flow.remoteAddress());
@@ -591,13 +591,8 @@ final class GraphData {
     private void describeInstance(Node instance, NetworkFlow flow, long second) {
         describeLocation(instance, flow.accountId(), flow.region(), second);
         Attributes a = instance.attributes();
-        boolean newer = a.update(second);
-        if (flow.vpcId() != null && (a.vpcId == null || newer)) {
-            a.vpcId = flow.vpcId();
-        }
-        if (flow.subnetId() != null && (a.subnetId == null || newer)) {
-            a.subnetId = flow.subnetId();
-        }
+        a.vpcId = a.offer(Attributes.VPC, a.vpcId, flow.vpcId(), second);
+        a.subnetId = a.offer(Attributes.SUBNET, a.subnetId, flow.subnetId(), second);
         a.addInterface(flow.interfaceId());
         a.addAddress(flow.localAddress());
     }
@@ -651,15 +646,19 @@ final class GraphData {
         }
     }
 
-    /** Whether the graph holds less than the training period of data before the scope starts, in whole hours. */
+    /**
+     * Whether the graph holds less than the training period of activity (API calls and flows) before the scope
+     * starts, in whole hours.
+     */
     boolean inTraining(ScopeTime scope) {
-        return firstEvent == Long.MAX_VALUE
-                || scope.startEpochHour() - hourOf(firstEvent) < settings.trainingPeriod().toHours();
+        return firstActivity == Long.MAX_VALUE
+                || scope.startEpochHour() - hourOf(firstActivity) < settings.trainingPeriod().toHours();
     }
 
-    /** Whole hours of {@code [fromHour, toHour)} at or after the graph's first event. */
+    /** Whole hours of {@code [fromHour, toHour)} at or after the graph's first API call or flow. */
     long hoursOfData(int fromHour, int toHour) {
-        return firstEvent == Long.MAX_VALUE ? 0 : Math.max(0, toHour - Math.max(fromHour, hourOf(firstEvent)));
+        return firstActivity == Long.MAX_VALUE ? 0
+                : Math.max(0, toHour - Math.max(fromHour, hourOf(firstActivity)));
     }
 
     static int hourOf(long epochSecond) {

@@ -11,7 +11,6 @@ import io.github.detective4j.enrich.Geolocation;
 import io.github.detective4j.investigation.ImpossibleTravel;
 import io.github.detective4j.investigation.ImpossibleTravelRule;
 import io.github.detective4j.investigation.Indicator;
-import io.github.detective4j.investigation.IndicatorType;
 import io.github.detective4j.investigation.Investigation;
 import io.github.detective4j.investigation.InvestigationSeverity;
 import io.github.detective4j.investigation.InvestigationState;
@@ -31,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -78,21 +78,25 @@ final class Investigations {
         Record record = known.computeIfAbsent(id, k -> new Record(entity, scope, data.settings.clock().instant(),
                 InvestigationState.ACTIVE));
         Node node = data.entities.get(entity);
-        List<Indicator> indicators = new ArrayList<>();
+        Map<Evidence, List<Indicator>> evidence = new EnumMap<>(Evidence.class);
+        for (Evidence e : Evidence.values()) {
+            evidence.put(e, new ArrayList<>());
+        }
         if (node != null) {
             HourWindow w = new HourWindow(scope, data.settings);
             List<Node> actors = actors(node);
-            NewBehavior nb = newBehaviors.of(entity, scope);
-            newBehavior(nb, indicators);
-            indicators.addAll(ttps.observed(actors, w));
-            impossibleTravel(actors, w, indicators);
-            indicators.addAll(ttps.flagged(actors, w));
-            related(node, actors, w, indicators);
+            newBehavior(newBehaviors.of(entity, scope), evidence.get(Evidence.BEHAVIOR));
+            evidence.get(Evidence.CALLS).addAll(ttps.observed(actors, w));
+            impossibleTravel(actors, w, evidence.get(Evidence.TRAVEL));
+            evidence.get(Evidence.INTEL).addAll(ttps.flagged(actors, w));
+            related(node, actors, w, evidence.get(Evidence.FINDINGS));
         }
+        List<Indicator> indicators = new ArrayList<>();
+        evidence.values().forEach(indicators::addAll);
         indicators.sort(ORDER);
         String arn = node == null || node.attributes == null ? null : node.attributes.arn;
         return new Investigation(id, entity, arn, scope, record.createdTime(), InvestigationStatus.SUCCESSFUL,
-                severity(indicators), record.state(), indicators);
+                severity(evidence), record.state(), indicators);
     }
 
     List<Investigation> all() {
@@ -151,32 +155,49 @@ final class Investigations {
     /** One address used in one hour of the scope, with where it is. */
     private record Sighting(int hour, Node ip, Geolocation location) {}
 
+    /**
+     * Impossible travel of each actor on its own: a role's sessions are different people or workloads, and two of
+     * them in two places prove nothing.
+     */
     private void impossibleTravel(List<Node> actors, HourWindow w, List<Indicator> into) {
         ImpossibleTravelRule rule = data.settings.impossibleTravel();
-        List<Sighting> sightings = new ArrayList<>();
+        Map<String, ImpossibleTravel> fastest = new LinkedHashMap<>();
         for (Node actor : actors) {
-            if (actor.out == null) {
-                continue;
-            }
-            for (LongObjectCursor<Edge> c : actor.out) {
-                Edge edge = c.value;
-                if (edge.type != RelationshipType.CALLED_FROM || !edge.cells.anyIn(w.scopeFrom, w.scopeTo)) {
-                    continue;
-                }
-                Optional<Geolocation> where = data.settings.geoLocator().locate(edge.target.ref.id());
-                Optional<Asn> asn = data.settings.asnResolver().resolve(edge.target.ref.id());
-                if (where.isEmpty() || asn.map(a -> rule.excludedAsns().contains(a.number())).orElse(false)) {
-                    continue;
-                }
-                HourCells cells = edge.cells;
-                for (int i = cells.lowerBound(w.scopeFrom); i < cells.size() && cells.hour(i) < w.scopeTo; i++) {
-                    sightings.add(new Sighting(cells.hour(i), edge.target, where.get()));
-                }
+            if (actor.out != null) {
+                travels(sightings(actor, w, rule), rule, fastest);
             }
         }
+        for (ImpossibleTravel t : fastest.values()) {
+            into.add(new Indicator(t, InvestigationSeverity.HIGH));
+        }
+    }
+
+    /** Every (hour, address) of an actor's calls in the scope, with where the address is, in time order. */
+    private List<Sighting> sightings(Node actor, HourWindow w, ImpossibleTravelRule rule) {
+        List<Sighting> sightings = new ArrayList<>();
+        for (LongObjectCursor<Edge> c : actor.out) {
+            Edge edge = c.value;
+            if (edge.type != RelationshipType.CALLED_FROM || !edge.cells.anyIn(w.scopeFrom, w.scopeTo)) {
+                continue;
+            }
+            Optional<Geolocation> where = data.settings.geoLocator().locate(edge.target.ref.id());
+            Optional<Asn> asn = data.settings.asnResolver().resolve(edge.target.ref.id());
+            if (where.isEmpty() || asn.map(a -> rule.excludedAsns().contains(a.number())).orElse(false)) {
+                continue;
+            }
+            HourCells cells = edge.cells;
+            for (int i = cells.lowerBound(w.scopeFrom); i < cells.size() && cells.hour(i) < w.scopeTo; i++) {
+                sightings.add(new Sighting(cells.hour(i), edge.target, where.get()));
+            }
+        }
+        // Within an hour the calls' order is unknown: addresses in their own order, the pair reported so.
         sightings.sort(Comparator.comparingInt(Sighting::hour).thenComparing(s -> s.ip().ref));
-        // Each sighting against those of its own hour after it and of the next hour with any: consecutive calls.
-        Map<String, ImpossibleTravel> fastest = new LinkedHashMap<>();
+        return sightings;
+    }
+
+    /** Each sighting against those of its own hour after it and of the next hour with any: consecutive calls. */
+    private static void travels(List<Sighting> sightings, ImpossibleTravelRule rule,
+            Map<String, ImpossibleTravel> fastest) {
         for (int i = 0; i < sightings.size(); i++) {
             Sighting a = sightings.get(i);
             int next = -1;
@@ -193,9 +214,6 @@ final class Investigations {
                 travel(a, b, rule).ifPresent(t -> fastest.merge(t.startingIpAddress() + ">" + t.endingIpAddress(),
                         t, (x, y) -> x.speedKilometersPerHour() >= y.speedKilometersPerHour() ? x : y));
             }
-        }
-        for (ImpossibleTravel t : fastest.values()) {
-            into.add(new Indicator(t, InvestigationSeverity.HIGH));
         }
     }
 
@@ -307,19 +325,40 @@ final class Investigations {
 
     // ---------------------------------------------------------------- severity
 
+    /**
+     * Where an indicator's evidence comes from. Corroboration needs two independent ones: a finding's type, its group
+     * and the finding itself are one piece of evidence told three ways.
+     */
+    enum Evidence {
+        /** The entity's own calls: their techniques and discovery bursts. */
+        CALLS,
+        /** Where the calls came from, one place after another. */
+        TRAVEL,
+        /** Threat intelligence about the addresses. */
+        INTEL,
+        /** Findings, their groups and the techniques their types name. */
+        FINDINGS,
+        /** New geolocations, ASOs and user agents. */
+        BEHAVIOR
+    }
+
     /** The rule documented on {@link Investigation}. */
-    static InvestigationSeverity severity(List<Indicator> indicators) {
+    static InvestigationSeverity severity(Map<Evidence, List<Indicator>> evidence) {
         InvestigationSeverity max = InvestigationSeverity.INFORMATIONAL;
-        Set<IndicatorType> high = EnumSet.noneOf(IndicatorType.class);
-        boolean newBehavior = false;
-        for (Indicator i : indicators) {
-            max = max.max(i.severity());
-            if (i.severity().compareTo(InvestigationSeverity.HIGH) >= 0) {
-                high.add(i.type());
+        Set<Evidence> high = EnumSet.noneOf(Evidence.class);
+        evidence.forEach((source, indicators) -> {
+            for (Indicator i : indicators) {
+                if (i.severity().compareTo(InvestigationSeverity.HIGH) >= 0) {
+                    high.add(source);
+                }
             }
-            newBehavior |= i.type() == IndicatorType.NEW_GEOLOCATION || i.type() == IndicatorType.NEW_ASO
-                    || i.type() == IndicatorType.NEW_USER_AGENT;
+        });
+        for (List<Indicator> indicators : evidence.values()) {
+            for (Indicator i : indicators) {
+                max = max.max(i.severity());
+            }
         }
+        boolean newBehavior = !evidence.getOrDefault(Evidence.BEHAVIOR, List.of()).isEmpty();
         if (max == InvestigationSeverity.HIGH && high.size() >= 2 && newBehavior) {
             return InvestigationSeverity.CRITICAL;
         }

@@ -59,7 +59,7 @@ final class NewBehaviors {
         Baseline baseline = baseline(scope);
         Node node = data.entities.get(ref);
         if (node == null || !(ref.type().isPrincipal() || ref.type() == EntityType.S3_BUCKET)) {
-            return new NewBehavior(ref, scope, baseline, List.of(), List.of(), List.of(), List.of(), List.of());
+            return new NewBehavior(ref, scope, baseline, List.of(), List.of(), List.of(), List.of(), List.of(), false);
         }
         return compute(node, w, baseline);
     }
@@ -118,7 +118,8 @@ final class NewBehaviors {
                         !account.asns().contains(asn)));
         List<VolumeIncrease> volume = baseline.hoursOfData() == 0 ? List.of()
                 : increases(scope, before, w.scope.hours(), baseline.hoursOfData());
-        return new NewBehavior(node.ref, w.scope, baseline, geos, apiCalls, asos, agents, volume);
+        return new NewBehavior(node.ref, w.scope, baseline, geos, apiCalls, asos, agents, volume,
+                scope.truncated || before.truncated);
     }
 
     /** Whose calls the scope looks at: a role's are its sessions', an account's everyone's in it. */
@@ -154,21 +155,26 @@ final class NewBehaviors {
         final Map<Integer, Sums> byUserAgent = new HashMap<>();
         /** Calls an AWS service made for the caller, by user agent. */
         final Map<Integer, Sums> internalByUserAgent = new HashMap<>();
+        /** Whether a node added had reached a drill-down or relationship cap. */
+        boolean truncated;
 
         void add(Node node, int from, int to) {
             if (node.drillDown != null) {
+                truncated |= node.capped;
                 for (LongObjectCursor<HourCells> c : node.drillDown) {
                     int kind = DrillDown.kind(c.key);
                     int first = DrillDown.first(c.key);
-                    if (first == DrillDown.OTHER) {
-                        continue;
-                    }
                     if (kind == DrillDown.SOURCE_METHOD) {
+                        // A folded key has lost its source but kept its method: a new method stays new.
                         Sums s = Sums.of(c.value, from, to);
                         if (s != null) {
-                            merge(bySource, first, s);
+                            if (first != DrillDown.OTHER) {
+                                merge(bySource, first, s);
+                            }
                             merge(byMethod, DrillDown.second(c.key), s);
                         }
+                    } else if (first == DrillDown.OTHER) {
+                        continue;
                     } else if (kind == DrillDown.USER_AGENT && node.ref.type() != EntityType.AWS_ACCOUNT) {
                         Sums s = Sums.of(c.value, from, to);
                         if (s != null) {

@@ -23,6 +23,10 @@ final class Node {
     List<Edge> in;
     /** Drill-down series by {@link DrillDown} key. */
     LongObjectHashMap<HourCells> drillDown;
+    /** Keys of each drill-down kind, overflow keys not counted: each kind has a budget of its own. */
+    int[] drillDownKinds;
+    /** Whether a drill-down key or a relationship of this entity was ever folded or dropped by a cap. */
+    boolean capped;
     Attributes attributes;
     /** Principals and user agents only: what their last event resolved, for the next one. */
     Recent recent;
@@ -122,16 +126,22 @@ final class Node {
         if (drillDown == null) {
             // A principal soon has dozens of keys (sources, methods, agents): start past the first regrowths.
             drillDown = new LongObjectHashMap<>(16);
+            drillDownKinds = new int[DrillDown.KINDS];
         }
         int slot = drillDown.indexOf(key);
         if (drillDown.indexExists(slot)) {
             return drillDown.indexGet(slot);
         }
-        if (drillDown.size() >= cap) {
+        int kind = DrillDown.kind(key);
+        boolean overflow = DrillDown.isOverflow(key);
+        if (!overflow && drillDownKinds[kind] >= cap) {
             return null;
         }
         HourCells cells = calls ? HourCells.calls() : HourCells.traffic();
         drillDown.indexInsert(slot, key, cells);
+        if (!overflow) {
+            drillDownKinds[kind]++;
+        }
         return cells;
     }
 

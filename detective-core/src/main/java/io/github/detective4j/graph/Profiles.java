@@ -417,7 +417,7 @@ final class Profiles {
             if (instance.drillDown == null) {
                 continue;
             }
-            truncated |= instance.drillDown.containsKey(DrillDown.overflow(DrillDown.FLOW));
+            truncated |= instance.drillDown.containsKey(DrillDown.key(DrillDown.FLOW, DrillDown.OTHER, DrillDown.OTHER));
             for (LongObjectCursor<HourCells> c : instance.drillDown) {
                 if (DrillDown.kind(c.key) != DrillDown.FLOW || DrillDown.first(c.key) != node.index) {
                     continue;

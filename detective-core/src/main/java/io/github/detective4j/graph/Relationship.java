@@ -1,6 +1,7 @@
 package io.github.detective4j.graph;
 
 import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.text.TextTable;
 import java.util.Objects;
 
 /**
@@ -35,6 +36,6 @@ public record Relationship(RelationshipType type, EntityRef source, EntityRef ta
      */
     @Override
     public String toString() {
-        return source + " -" + type + "-> " + target;
+        return TextTable.escape(source + " -" + type + "-> " + target);
     }
 }

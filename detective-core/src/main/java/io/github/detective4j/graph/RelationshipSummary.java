@@ -1,5 +1,6 @@
 package io.github.detective4j.graph;
 
+import io.github.detective4j.text.TextTable;
 import java.time.Instant;
 
 /**
@@ -16,4 +17,14 @@ import java.time.Instant;
  */
 public record RelationshipSummary(Relationship relationship, Instant firstSeen, Instant lastSeen, long activeHours,
         long success, long failure, long bytesToTarget, long bytesFromTarget) {
+
+    /**
+     * Returns the record's fields, strings from logs escaped ({@link TextTable#escape}).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return TextTable.describe(this);
+    }
 }

@@ -92,6 +92,15 @@ public enum RelationshipType {
         return hourlyCounts;
     }
 
+    /**
+     * Tells whether an entity's count of relationships of this type is capped: evidence of activity (addresses, user
+     * agents, peers, buckets, findings) can fan out without bound, while membership, sessions and launches are one
+     * per entity that already exists, and a role or account must not lose the newest of them.
+     */
+    boolean isCapped() {
+        return this != ASSUMED_ROLE && this != MEMBER_OF && this != STARTED_SESSION && this != CREATED_INSTANCE;
+    }
+
     /** Tells whether this type carries traffic counters rather than API call counters. */
     boolean isTraffic() {
         return this == COMMUNICATED_WITH;

@@ -15,10 +15,12 @@ import io.github.detective4j.investigation.TtpObserved;
 import io.github.detective4j.model.Finding;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -50,15 +52,15 @@ final class TtpIndicators {
     List<Indicator> observed(List<Node> actors, HourWindow w) {
         Map<Long, long[]> scoped = new TreeMap<>();
         IntHashSet routine = new IntHashSet();
-        Map<Integer, Map<Integer, Long>> byHour = new TreeMap<>();
+        Set<Long> routineTechniques = new HashSet<>();
+        Map<Integer, Map<Integer, long[]>> byHour = new TreeMap<>();
         for (Node actor : actors) {
             if (actor.drillDown == null) {
                 continue;
             }
             for (LongObjectCursor<HourCells> c : actor.drillDown) {
                 int kind = DrillDown.kind(c.key);
-                if ((kind != DrillDown.SOURCE_METHOD && kind != DrillDown.TECHNIQUE)
-                        || DrillDown.first(c.key) == DrillDown.OTHER) {
+                if (kind != DrillDown.SOURCE_METHOD && kind != DrillDown.TECHNIQUE) {
                     continue;
                 }
                 HourCells cells = c.value;
@@ -68,15 +70,23 @@ final class TtpIndicators {
                     total[0] += sums[HourCells.SUCCESS];
                     total[1] += sums[HourCells.FAILURE];
                 }
-                if (kind == DrillDown.SOURCE_METHOD) {
-                    int method = DrillDown.second(c.key);
-                    if (cells.anyIn(w.baseFrom, w.scopeFrom)) {
-                        routine.add(method);
+                boolean before = cells.anyIn(w.baseFrom, w.scopeFrom);
+                if (kind == DrillDown.TECHNIQUE) {
+                    // Routine is judged on the technique's own calls: logins with MFA do not make one without routine.
+                    if (before) {
+                        routineTechniques.add(DrillDown.key(DrillDown.TECHNIQUE, DrillDown.first(c.key), 0));
                     }
-                    for (int i = cells.lowerBound(w.scopeFrom); i < cells.size() && cells.hour(i) < w.scopeTo; i++) {
-                        byHour.computeIfAbsent(cells.hour(i), h -> new HashMap<>()).merge(method,
-                                cells.value(i, HourCells.SUCCESS) + cells.value(i, HourCells.FAILURE), Long::sum);
-                    }
+                    continue;
+                }
+                int method = DrillDown.second(c.key);
+                if (before) {
+                    routine.add(method);
+                }
+                for (int i = cells.lowerBound(w.scopeFrom); i < cells.size() && cells.hour(i) < w.scopeTo; i++) {
+                    long[] hourCalls = byHour.computeIfAbsent(cells.hour(i), h -> new HashMap<>())
+                            .computeIfAbsent(method, m -> new long[2]);
+                    hourCalls[0] += cells.value(i, HourCells.SUCCESS);
+                    hourCalls[1] += cells.value(i, HourCells.FAILURE);
                 }
             }
         }
@@ -104,7 +114,9 @@ final class TtpIndicators {
             long failure = e.getValue()[1];
             InvestigationSeverity severity = severity(match.tactic());
             severity = success == 0 ? severity.lower() : severity;
-            severity = routine.contains(method) ? severity.lower() : severity;
+            boolean usual = byMethod ? routine.contains(method)
+                    : routineTechniques.contains(DrillDown.key(DrillDown.TECHNIQUE, DrillDown.first(key), 0));
+            severity = usual ? severity.lower() : severity;
             indicators.add(new Indicator(new TtpObserved(match.tactic().displayName(), match.technique().toString(),
                     match.procedure(), ip(source), data.methods.eventName(method), success, failure), severity));
         }
@@ -112,27 +124,39 @@ final class TtpIndicators {
         return indicators;
     }
 
-    /** Discovery bursts, hour by hour: one indicator per technique, with the calls of the hours that burst. */
-    private List<Indicator> bursts(Map<Integer, Map<Integer, Long>> byHour) {
+    /**
+     * Discovery bursts, hour by hour: one indicator per technique, with the calls of the bursting hours' discovery
+     * methods.
+     */
+    private List<Indicator> bursts(Map<Integer, Map<Integer, long[]>> byHour) {
         Map<Technique, long[]> calls = new LinkedHashMap<>();
         Map<Technique, TechniqueMatch> matches = new LinkedHashMap<>();
-        for (Map<Integer, Long> hour : byHour.values()) {
-            List<ApiMethod> methods = new ArrayList<>(hour.size());
-            for (int method : hour.keySet()) {
-                methods.add(new ApiMethod(data.methods.eventSource(method), data.methods.eventName(method)));
+        for (Map<Integer, long[]> hour : byHour.values()) {
+            Map<ApiMethod, long[]> methods = new LinkedHashMap<>();
+            hour.forEach((method, counts) -> methods.put(
+                    new ApiMethod(data.methods.eventSource(method), data.methods.eventName(method)), counts));
+            List<TechniqueMatch> burst = data.settings.apiTechniques().matchDiscoveryBurst(methods.keySet());
+            if (burst.isEmpty()) {
+                continue;
             }
-            List<TechniqueMatch> burst = data.settings.apiTechniques().matchDiscoveryBurst(methods);
-            if (!burst.isEmpty()) {
-                long total = hour.values().stream().mapToLong(Long::longValue).sum();
-                for (TechniqueMatch m : burst) {
-                    matches.putIfAbsent(m.technique(), m);
-                    calls.computeIfAbsent(m.technique(), t -> new long[1])[0] += total;
+            long[] discovery = new long[2];
+            methods.forEach((method, counts) -> {
+                if (data.settings.apiTechniques().countsTowardBurst(method)) {
+                    discovery[0] += counts[0];
+                    discovery[1] += counts[1];
                 }
+            });
+            for (TechniqueMatch m : burst) {
+                matches.putIfAbsent(m.technique(), m);
+                long[] total = calls.computeIfAbsent(m.technique(), t -> new long[2]);
+                total[0] += discovery[0];
+                total[1] += discovery[1];
             }
         }
         List<Indicator> indicators = new ArrayList<>();
         matches.forEach((technique, m) -> indicators.add(new Indicator(new TtpObserved(m.tactic().displayName(),
-                technique.toString(), m.procedure(), null, null, calls.get(technique)[0], 0), severity(m.tactic()))));
+                technique.toString(), m.procedure(), null, null, calls.get(technique)[0], calls.get(technique)[1]),
+                severity(m.tactic()))));
         return indicators;
     }
 
@@ -164,8 +188,10 @@ final class TtpIndicators {
         return indicators;
     }
 
+    /** The address of a source part; null for a service, or for a source folded past the cap. */
     private String ip(int source) {
-        return (source & DrillDown.SERVICE) != 0 ? null : data.entities.get(source).ref.id();
+        return source == DrillDown.OTHER || (source & DrillDown.SERVICE) != 0 ? null
+                : data.entities.get(source).ref.id();
     }
 
     /** The severity of a technique by its tactic, as {@code Investigation} documents it. */

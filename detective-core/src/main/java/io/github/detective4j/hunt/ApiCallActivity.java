@@ -1,6 +1,7 @@
 package io.github.detective4j.hunt;
 
 import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.text.TextTable;
 import java.time.Instant;
 
 /**
@@ -25,5 +26,15 @@ public record ApiCallActivity(EntityRef principal, EntityRef through, String eve
      */
     public long total() {
         return success + failure;
+    }
+
+    /**
+     * Returns the record's fields, strings from logs escaped ({@link TextTable#escape}).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return TextTable.describe(this);
     }
 }

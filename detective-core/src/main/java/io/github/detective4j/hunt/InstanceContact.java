@@ -1,6 +1,7 @@
 package io.github.detective4j.hunt;
 
 import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.text.TextTable;
 import java.time.Instant;
 
 /**
@@ -16,4 +17,14 @@ import java.time.Instant;
  */
 public record InstanceContact(EntityRef instance, EntityRef ipAddress, long bytesToInstance, long bytesFromInstance,
         long activeHours, Instant firstObserved, Instant lastObserved) {
+
+    /**
+     * Returns the record's fields, strings from logs escaped ({@link TextTable#escape}).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return TextTable.describe(this);
+    }
 }

@@ -1,6 +1,7 @@
 package io.github.detective4j.investigation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.detective4j.text.TextTable;
 
 /**
  * A flagged IP address ({@code FlaggedIpAddressDetail}): the entity called from an address that threat intelligence
@@ -22,5 +23,15 @@ public record FlaggedIpAddress(
     @Override
     public String detailName() {
         return "FlaggedIpAddressDetail";
+    }
+
+    /**
+     * Returns the record's fields, strings from logs escaped ({@link TextTable#escape}).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return TextTable.describe(this);
     }
 }

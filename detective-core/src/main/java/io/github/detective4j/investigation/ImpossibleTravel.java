@@ -1,12 +1,14 @@
 package io.github.detective4j.investigation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.detective4j.text.TextTable;
 
 /**
- * Impossible travel ({@code ImpossibleTravelDetail}): consecutive calls from two places too far apart for the time
- * between them.
+ * Impossible travel ({@code ImpossibleTravelDetail}): consecutive calls of one principal (for a role: of one of its
+ * sessions) from two places too far apart for the time between them.
  *
- * @param startingIpAddress the address of the earlier calls
+ * @param startingIpAddress the address of the earlier calls; of two calls in one hour, whose order the hourly counts
+ *     do not keep, the lower address
  * @param endingIpAddress the address of the later calls
  * @param startingLocation where the earlier calls came from
  * @param endingLocation where the later calls came from
@@ -31,5 +33,15 @@ public record ImpossibleTravel(
     @Override
     public String detailName() {
         return "ImpossibleTravelDetail";
+    }
+
+    /**
+     * Returns the record's fields, strings from logs escaped ({@link TextTable#escape}).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return TextTable.describe(this);
     }
 }

@@ -3,6 +3,7 @@ package io.github.detective4j.investigation;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.detective4j.text.TextTable;
 import java.util.Map;
 import java.util.Objects;
 
@@ -45,5 +46,15 @@ public record Indicator(@JsonIgnore IndicatorDetail detail, @JsonProperty("Sever
     @JsonProperty("IndicatorDetail")
     public Map<String, IndicatorDetail> indicatorDetail() {
         return Map.of(detail.detailName(), detail);
+    }
+
+    /**
+     * Returns the record's fields, strings from logs escaped ({@link TextTable#escape}).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return TextTable.describe(this);
     }
 }

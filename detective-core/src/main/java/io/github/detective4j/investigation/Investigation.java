@@ -25,15 +25,19 @@ import java.util.Objects;
  *   <tr><td>{@code RELATED_FINDING_GROUP}</td><td>the group's highest severity</td></tr>
  *   <tr><td>{@code TTP_OBSERVED}</td><td>HIGH for the tactics Initial Access, Persistence, Privilege Escalation,
  *       Defense Evasion, Credential Access, Lateral Movement, Exfiltration and Impact; MEDIUM for Execution,
- *       Collection, Command and Control and Resource Development; LOW for Reconnaissance and Discovery; one level
- *       lower when every call failed</td></tr>
+ *       Collection, Command and Control and Resource Development; LOW for Reconnaissance and Discovery (discovery
+ *       bursts included); then one level lower when every call failed, and one level lower again when the entity
+ *       also did it in its baseline (for techniques judged on a call's content, such as a console login without
+ *       MFA: when such calls were in the baseline), routine use of a sensitive method being worth seeing, not an
+ *       alarm. A technique a related finding's type names takes its tactic's severity.</td></tr>
  *   <tr><td>{@code IMPOSSIBLE_TRAVEL}, {@code FLAGGED_IP_ADDRESS}</td><td>HIGH</td></tr>
  *   <tr><td>{@code NEW_GEOLOCATION}, {@code NEW_ASO}, {@code NEW_USER_AGENT}</td><td>MEDIUM when new for the entire
  *       account, LOW otherwise</td></tr>
  * </table>
  * The investigation's severity is the highest of its indicators', INFORMATIONAL without any; it rises from HIGH to
- * CRITICAL when the evidence is corroborated: HIGH indicators of at least two different types, and at least one new
- * behavior ({@code NEW_*}) of the entity.
+ * CRITICAL when the evidence is corroborated: HIGH indicators from at least two independent sources (the entity's
+ * own calls; impossible travel; threat intelligence; findings, where a finding, its group and the technique its
+ * type names are one source), and at least one new behavior ({@code NEW_*}) of the entity.
  *
  * <h2>JSON</h2>
  * Detective's {@code GetInvestigation} answer and its {@code ListIndicators} answer in one object:

@@ -1,6 +1,7 @@
 package io.github.detective4j.investigation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.detective4j.text.TextTable;
 
 /**
  * A new user agent ({@code NewUserAgentDetail}).
@@ -19,5 +20,15 @@ public record NewUserAgentDetail(
     @Override
     public String detailName() {
         return "NewUserAgentDetail";
+    }
+
+    /**
+     * Returns the record's fields, strings from logs escaped ({@link TextTable#escape}).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return TextTable.describe(this);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.detective4j.investigation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.detective4j.text.TextTable;
 
 /**
  * A related finding ({@code RelatedFindingDetail}): a finding about the entity, one of its role sessions, or an
@@ -24,5 +25,15 @@ public record RelatedFinding(
     @Override
     public String detailName() {
         return "RelatedFindingDetail";
+    }
+
+    /**
+     * Returns the record's fields, strings from logs escaped ({@link TextTable#escape}).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return TextTable.describe(this);
     }
 }

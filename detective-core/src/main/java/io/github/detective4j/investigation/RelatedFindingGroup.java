@@ -1,6 +1,7 @@
 package io.github.detective4j.investigation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.detective4j.text.TextTable;
 
 /**
  * A related finding group ({@code RelatedFindingGroupDetail}): a group that holds a related finding.
@@ -19,5 +20,15 @@ public record RelatedFindingGroup(
     @Override
     public String detailName() {
         return "RelatedFindingGroupDetail";
+    }
+
+    /**
+     * Returns the record's fields, strings from logs escaped ({@link TextTable#escape}).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return TextTable.describe(this);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.detective4j.investigation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.detective4j.text.TextTable;
 
 /**
  * Tactics, techniques and procedures observed ({@code TTPsObservedDetail}): an API method the entity called in the
@@ -30,5 +31,15 @@ public record TtpObserved(
     @Override
     public String detailName() {
         return "TTPsObservedDetail";
+    }
+
+    /**
+     * Returns the record's fields, strings from logs escaped ({@link TextTable#escape}).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return TextTable.describe(this);
     }
 }

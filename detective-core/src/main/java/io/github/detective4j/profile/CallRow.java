@@ -1,6 +1,7 @@
 package io.github.detective4j.profile;
 
 import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.text.TextTable;
 import java.util.List;
 
 /**
@@ -37,5 +38,15 @@ public record CallRow(String key, EntityRef entity, long success, long failure, 
      */
     public long total() {
         return success + failure;
+    }
+
+    /**
+     * Returns the record's fields, strings from logs escaped ({@link TextTable#escape}).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return TextTable.describe(this);
     }
 }

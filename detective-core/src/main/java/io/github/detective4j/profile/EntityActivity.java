@@ -1,6 +1,7 @@
 package io.github.detective4j.profile;
 
 import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.text.TextTable;
 import java.time.Instant;
 
 /**
@@ -22,5 +23,15 @@ public record EntityActivity(EntityRef entity, Instant firstObserved, Instant la
      */
     public long total() {
         return success + failure;
+    }
+
+    /**
+     * Returns the record's fields, strings from logs escaped ({@link TextTable#escape}).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return TextTable.describe(this);
     }
 }

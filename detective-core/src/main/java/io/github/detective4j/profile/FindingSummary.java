@@ -2,6 +2,7 @@ package io.github.detective4j.profile;
 
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.Severity;
+import io.github.detective4j.text.TextTable;
 import java.time.Instant;
 
 /**
@@ -17,4 +18,14 @@ import java.time.Instant;
  */
 public record FindingSummary(EntityRef finding, String type, String title, Severity severity, Instant firstObserved,
         Instant lastObserved, boolean archived) {
+
+    /**
+     * Returns the record's fields, strings from logs escaped ({@link TextTable#escape}).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return TextTable.describe(this);
+    }
 }

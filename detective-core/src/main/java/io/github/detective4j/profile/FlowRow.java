@@ -1,6 +1,7 @@
 package io.github.detective4j.profile;
 
 import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.text.TextTable;
 
 /**
  * One row of a VPC flow drill-down: the traffic over the scope between the profiled entity and one peer on one pair
@@ -28,5 +29,15 @@ public record FlowRow(EntityRef peer, int localPort, int remotePort, int protoco
      */
     public long bytes() {
         return bytesIn + bytesOut;
+    }
+
+    /**
+     * Returns the record's fields, strings from logs escaped ({@link TextTable#escape}).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return TextTable.describe(this);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.detective4j.text;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -141,31 +142,14 @@ public final class TextTable {
     }
 
     /**
-     * Makes text from a log safe to print: control characters (C0, DEL, C1) and the Unicode characters that reorder
-     * or hide text (bidirectional overrides and isolates, zero-width joiners, the byte-order mark) become
-     * {@code \}{@code uXXXX} escapes, and text longer than {@value #MAX_CELL} characters is cut with an ellipsis.
+     * Makes text from a log safe to print: {@linkplain #escape escaped}, and text longer than {@value #MAX_CELL}
+     * characters cut with an ellipsis.
      *
      * @param text any text, or null
      * @return the printable text; empty for null
      */
     public static String clean(CharSequence text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = null;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (isUnsafe(c)) {
-                if (out == null) {
-                    out = new StringBuilder(n + 16).append(text, 0, i);
-                }
-                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        String s = out == null ? text.toString() : out.toString();
+        String s = escape(text);
         if (s.length() > MAX_CELL) {
             int cut = MAX_CELL - 1;
             if (Character.isHighSurrogate(s.charAt(cut - 1))) {
@@ -176,9 +160,68 @@ public final class TextTable {
         return s;
     }
 
-    private static boolean isUnsafe(char c) {
-        return c < 0x20 || (c >= 0x7f && c < 0xa0)
-                || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e)
-                || (c >= 0x2066 && c <= 0x2069) || c == 0xfeff;
+    /**
+     * Escapes text from a log so that printing it cannot move the cursor, recolour the terminal, forge a line or
+     * reorder the text around it: control characters (C0, DEL, C1), line and paragraph separators, format characters
+     * (bidirectional overrides and isolates, zero-width joiners, the byte-order mark, ...) and unpaired surrogates
+     * become {@code \}{@code uXXXX} escapes ({@code \}{@code U00XXXXXX} beyond the BMP). Nothing is cut.
+     *
+     * @param text any text, or null
+     * @return the escaped text; empty for null
+     */
+    public static String escape(CharSequence text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = null;
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            int c = Character.codePointAt(text, i);
+            int width = Character.charCount(c);
+            if (isUnsafe(c)) {
+                if (out == null) {
+                    out = new StringBuilder(n + 16).append(text, 0, i);
+                }
+                out.append(c <= 0xffff ? String.format(Locale.ROOT, "\\u%04x", c)
+                        : String.format(Locale.ROOT, "\\U%08x", c));
+            } else if (out != null) {
+                out.append(text, i, i + width);
+            }
+            i += width;
+        }
+        return out == null ? text.toString() : out.toString();
+    }
+
+    /**
+     * Writes a record as its default {@code toString()} would, {@code Name[a=..., b=...]}, with every value
+     * {@linkplain #escape escaped}: the {@code toString()} of answers that hold strings from logs.
+     *
+     * @param record any record
+     * @return its text
+     */
+    public static String describe(Record record) {
+        StringBuilder out = new StringBuilder(record.getClass().getSimpleName()).append('[');
+        RecordComponent[] components = record.getClass().getRecordComponents();
+        for (int i = 0; i < components.length; i++) {
+            Object value;
+            try {
+                value = components[i].getAccessor().invoke(record);
+            } catch (ReflectiveOperationException e) {
+                value = "?";
+            }
+            out.append(i == 0 ? "" : ", ").append(components[i].getName()).append('=').append(escape(
+                    String.valueOf(value)));
+        }
+        return out.append(']').toString();
+    }
+
+    private static boolean isUnsafe(int c) {
+        switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                    Character.SURROGATE:
+                return true;
+            default:
+                return false;
+        }
     }
 }

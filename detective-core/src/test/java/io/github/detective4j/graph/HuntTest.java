@@ -83,6 +83,18 @@ class HuntTest {
     }
 
     @Test
+    void hostileUserAgentsPrintEscapedWherever() {
+        String hostile = "curl/8.0\u001b]0;pwned\u0007\r\nFAKE LOG LINE";
+        graph.accept(call(alice(), hours(5), "iam.amazonaws.com", "GetUser", "44.212.19.33", hostile, true));
+        for (Object answer : List.of(graph.relationships(EntityRef.user(ALICE_ID)), graph.hunt().userAgent(hostile),
+                graph.hunt().userAgent(hostile).principals(), graph.asGraph().edgeSet())) {
+            String text = answer.toString();
+            assertTrue(!text.contains("\u001b") && !text.contains("\r") && !text.contains("\nFAKE"),
+                    answer.getClass().getSimpleName() + ": " + text);
+        }
+    }
+
+    @Test
     void badIndicatorsSayWhy() {
         assertThrows(IllegalArgumentException.class, () -> graph.hunt().ip("not-an-ip"));
         assertThrows(IllegalArgumentException.class, () -> graph.hunt().instancesTalkingTo("1.2.3.4", Duration.ZERO));

@@ -161,15 +161,26 @@ class InvestigationTest {
 
     @Test
     void theSeverityRuleAsDocumented() {
-        Indicator high = new Indicator(new FlaggedIpAddress("1.2.3.4", "x", "l"), InvestigationSeverity.HIGH);
-        Indicator highToo = new Indicator(new RelatedFinding("a", "t", null, "a"), InvestigationSeverity.HIGH);
+        Indicator flagged = new Indicator(new FlaggedIpAddress("1.2.3.4", "x", "l"), InvestigationSeverity.HIGH);
+        Indicator finding = new Indicator(new RelatedFinding("a", "t", null, "a"), InvestigationSeverity.HIGH);
+        Indicator findingTtp = new Indicator(new TtpObserved("Impact", "T1496", "t", null, null, 1, 0),
+                InvestigationSeverity.HIGH);
         Indicator newUa = new Indicator(new io.github.detective4j.investigation.NewUserAgentDetail("ua", false),
                 InvestigationSeverity.LOW);
-        assertEquals(InvestigationSeverity.HIGH, Investigations.severity(List.of(high, highToo)));
-        assertEquals(InvestigationSeverity.HIGH, Investigations.severity(List.of(high, newUa)));
-        assertEquals(InvestigationSeverity.CRITICAL, Investigations.severity(List.of(high, highToo, newUa)));
-        assertEquals(InvestigationSeverity.LOW, Investigations.severity(List.of(newUa)));
-        assertEquals(InvestigationSeverity.INFORMATIONAL, Investigations.severity(List.of()));
+        assertEquals(InvestigationSeverity.INFORMATIONAL, severity(Map.of()));
+        assertEquals(InvestigationSeverity.LOW, severity(Map.of(Investigations.Evidence.BEHAVIOR, List.of(newUa))));
+        assertEquals(InvestigationSeverity.HIGH, severity(Map.of(Investigations.Evidence.INTEL, List.of(flagged),
+                Investigations.Evidence.FINDINGS, List.of(finding))), "two sources but nothing new");
+        assertEquals(InvestigationSeverity.HIGH, severity(Map.of(
+                Investigations.Evidence.FINDINGS, List.of(finding, findingTtp),
+                Investigations.Evidence.BEHAVIOR, List.of(newUa))), "one finding told twice is one source");
+        assertEquals(InvestigationSeverity.CRITICAL, severity(Map.of(Investigations.Evidence.INTEL, List.of(flagged),
+                Investigations.Evidence.FINDINGS, List.of(finding),
+                Investigations.Evidence.BEHAVIOR, List.of(newUa))));
+    }
+
+    private static InvestigationSeverity severity(Map<Investigations.Evidence, List<Indicator>> evidence) {
+        return Investigations.severity(evidence);
     }
 
     @Test

@@ -27,6 +27,20 @@ class TextTableTest {
     }
 
     @Test
+    void separatorsAndFormatCharactersAnywhereInUnicodeAreEscaped() {
+        String text = TextTable.escape("a\u2028b\u061cc\u2060d" + new String(Character.toChars(0xE0001)) + "e");
+        assertEquals("a\\u2028b\\u061cc\\u2060d\\U000e0001e", text);
+        assertEquals("plain text stays", TextTable.escape("plain text stays"));
+        assertEquals(600, TextTable.escape("y".repeat(600)).length(), "escape does not cut");
+    }
+
+    @Test
+    void recordsDescribeThemselvesEscaped() {
+        record Agent(String name, int calls) {}
+        assertEquals("Agent[name=x\\u001b[2Jy, calls=3]", TextTable.describe(new Agent("x\u001b[2Jy", 3)));
+    }
+
+    @Test
     void longCellsAreCut() {
         String cell = TextTable.clean("x".repeat(500));
         assertEquals(TextTable.MAX_CELL, cell.length());
