@@ -52,7 +52,8 @@ import org.jgrapht.Graph;
  * Finding finding = graph.finding("c2b98b95c5440025c05b405065ed3bb9").orElseThrow();
  * Profile ofFinding = graph.profile(finding.ref(), ScopeTime.ofFinding(finding));
  * ofFinding.flowsWithRemoteIp();                                  // bytes per hour between instance and IP
- * graph.profile(EntityRef.ipAddress("104.16.1.42")).instances(); // every instance that talked to it
+ * graph.profile(EntityRef.ipAddress("104.16.1.42")).instances(); // instances that talked to it lately
+ * graph.hunt().ip("104.16.1.42").instances();                    // ... and in all the data
  * graph.search(Search.name("DetectiveDemo-AdminUser"));
  * }</pre>
  *
@@ -67,20 +68,25 @@ import org.jgrapht.Graph;
  * events: a million calls of one principal from one address in one hour are one cell.
  *
  * <h2>High-degree entities</h2>
- * An entity keeps at most {@linkplain Builder#maxRelationshipsPerEntity relationships} in each direction (100,000 by
- * default) and at most {@linkplain Builder#maxDrillDownKeysPerEntity drill-down keys} (10,000 by default). Past
- * the first cap a new relationship is not recorded ({@link GraphStats#droppedRelationships()}); past the second, new
- * keys are summed into one {@code (other)} row per kind ({@link GraphStats#overflowedDrillDowns()}), and the panels
- * say they are truncated. Either way every call and byte still counts in each entity's own series, so totals stay
- * exact.
+ * An entity keeps at most {@linkplain Builder#maxRelationshipsPerEntity relationships} of evidence in each direction
+ * (addresses, user agents, buckets, peers, findings; 100,000 by default) and at most
+ * {@linkplain Builder#maxDrillDownKeysPerEntity drill-down keys} of each kind (10,000 by default). Past the first cap
+ * a new relationship is not recorded ({@link GraphStats#droppedRelationships()}); membership, sessions and launches
+ * are never capped, so a role or an account does not lose its newest sessions or members. Past the second, a new key
+ * is folded: the part an attacker can vary (the source address, the user agent, the peer and ports) becomes
+ * {@code (other)}, and the API method or technique is kept, so a flood of junk user agents or rotating addresses
+ * cannot hide a new method ({@link GraphStats#overflowedDrillDowns()}). Either way every call and byte still counts in
+ * each entity's own series, so totals stay exact, and profiles and new behavior say they are truncated.
  *
  * <h2>Thread safety</h2>
  * A graph is safe to use from many threads at once: any number may ingest while others query. Ingestion takes an
  * exclusive lock per event ({@link #accept}) or per 1,024 events ({@link #ingestAll}); queries take a shared lock, so they
  * run in parallel with each other and each sees every event ingested before it started and none ingested after.
  * The result of ingestion does not depend on the order the events arrive in, nor on how they are split between
- * threads, except for which relationships a capped entity drops and which interface a flow record without an
- * instance id is attributed to (the first record naming both teaches it). Answers are immutable values.
+ * threads, except for which relationships and keys a capped entity drops or folds, and which instance a flow record
+ * without an instance id is attributed to (the first record naming both teaches it). Answers are immutable values.
+ * The enrichment seams ({@link Builder#geoLocator}, {@link Builder#asnResolver}, {@link Builder#threatIntel}) are
+ * called by queries under the shared lock, so a slow one holds ingestion up: keep them local, or cached.
  */
 public final class BehaviorGraph implements EventSink {
     /** Events {@link #ingestAll} ingests per acquisition of the lock. */
@@ -404,12 +410,12 @@ public final class BehaviorGraph implements EventSink {
     public Profile profile(EntityRef entity, ScopeTime scope) {
         Objects.requireNonNull(entity, "entity");
         Objects.requireNonNull(scope, "scope");
-        return read(() -> profiles.profile(entity, scope));
+        return read(() -> profiles.profile(canonical(entity), scope));
     }
 
     /**
      * Returns an entity's profile over its default scope time, as Detective chooses it: for a finding, its first to
-     * last observation ({@link ScopeTime#ofFinding}); for any other entity, the 24 hours ending with the graph's
+     * last observation ({@link ScopeTime#ofFinding}; the last 366 days of it for a longer one); for any other entity, the 24 hours ending with the graph's
      * latest event (the last 24 hours, for a graph fed live).
      *
      * @param entity the entity
@@ -417,14 +423,24 @@ public final class BehaviorGraph implements EventSink {
      */
     public Profile profile(EntityRef entity) {
         Objects.requireNonNull(entity, "entity");
-        return read(() -> profiles.profile(entity, defaultScope(entity)));
+        EntityRef ref = canonical(entity);
+        return read(() -> profiles.profile(ref, defaultScope(ref)));
+    }
+
+    /** A finding named by its GuardDuty ARN is the finding the graph keeps under its bare id. */
+    private static EntityRef canonical(EntityRef entity) {
+        return entity.type() == EntityType.FINDING ? EntityRef.finding(FindingState.canonicalId(entity.id())) : entity;
     }
 
     private ScopeTime defaultScope(EntityRef entity) {
         if (entity.type() == EntityType.FINDING) {
             FindingState state = data.findings.get(entity.id());
             if (state != null) {
-                return ScopeTime.ofFinding(state.latest);
+                // A finding observed for longer than the longest scope gets its last 366 days.
+                Instant first = state.latest.firstObserved();
+                Instant last = state.latest.lastObserved();
+                Instant earliest = last.minus(ScopeTime.MAX_LENGTH).plus(ScopeTime.HOUR);
+                return ScopeTime.covering(first.isBefore(earliest) ? earliest : first, last);
             }
         }
         Instant end = data.lastEvent == Long.MIN_VALUE ? Instant.now() : Instant.ofEpochSecond(data.lastEvent);
@@ -703,8 +719,10 @@ public final class BehaviorGraph implements EventSink {
         }
 
         /**
-         * Caps the drill-down keys an entity keeps (source and method pairs, access keys and resources for a
-         * principal; peer and port tuples for an instance).
+         * Caps the drill-down keys an entity keeps of each kind: for a principal, its (source, method), (user agent,
+         * method), access key, resource, technique and internal user-agent keys; for an instance, its (peer, ports)
+         * rows; an account's (everyone's sources, methods and user agents) are capped by
+         * {@link #maxRelationshipsPerEntity} instead. Past the cap, keys are folded as the class documentation says.
          *
          * @param max at least 1; default 10,000
          * @return this builder

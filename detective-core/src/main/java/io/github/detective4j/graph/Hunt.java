@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Predicate;
@@ -36,7 +38,9 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>Thread-safe and cheap to keep: it holds no results. Call counts of drill-downs are hourly, so API-call rows have
- * hour-aligned times; relationships keep exact first and last seconds.
+ * hour-aligned times; relationships keep exact first and last seconds. Calls a principal made past its drill-down cap
+ * are folded away from their address and user agent ({@link BehaviorGraph}), so API-call rows miss them; the
+ * principal rows, from relationships, do not.
  */
 public final class Hunt {
     private static final Comparator<EntityActivity> MOST_ACTIVE =
@@ -87,11 +91,9 @@ public final class Hunt {
                     }
                 }
             }
-            principals.sort(MOST_ACTIVE);
-            agents.sort(MOST_ACTIVE);
             calls.sort(MOST_CALLS);
             instances.sort(MOST_BYTES);
-            return new IpHunt(ipOrCidr, refs(ips), principals, agents, calls, instances);
+            return new IpHunt(ipOrCidr, refs(ips), merged(principals), merged(agents), calls, instances);
         });
     }
 
@@ -122,7 +124,7 @@ public final class Hunt {
      * data (the period ending with its latest event), with the bytes of that period and first and last seen.
      *
      * @param ipOrCidr an address or CIDR
-     * @param period how far back, in whole hours, such as {@code Duration.ofDays(7)}
+     * @param period how far back, such as {@code Duration.ofDays(7)}, rounded up to whole hours
      * @return the instances, most bytes first
      * @throws IllegalArgumentException if the address is invalid or the period is not positive
      */
@@ -137,7 +139,9 @@ public final class Hunt {
             if (data.lastEvent == Long.MIN_VALUE) {
                 return List.<InstanceContact>of();
             }
-            int from = GraphData.hourOf(data.lastEvent) + 1 - (int) Math.min(Integer.MAX_VALUE / 2, period.toHours());
+            // A period that is not whole hours covers the hour it reaches into: hours are what the graph keeps.
+            long hours = (period.toSeconds() + GraphData.SECONDS_PER_HOUR - 1) / GraphData.SECONDS_PER_HOUR;
+            int from = GraphData.hourOf(data.lastEvent) + 1 - (int) Math.min(Integer.MAX_VALUE / 2, hours);
             List<InstanceContact> instances = new ArrayList<>();
             for (Node ip : addresses(ipOrCidr, network)) {
                 for (Edge edge : incoming(ip)) {
@@ -185,10 +189,8 @@ public final class Hunt {
                     }
                 }
             }
-            principals.sort(MOST_ACTIVE);
-            ips.sort(MOST_ACTIVE);
             calls.sort(MOST_CALLS);
-            return new UserAgentHunt(query, refs(agents), principals, ips, calls);
+            return new UserAgentHunt(query, refs(agents), merged(principals), merged(ips), calls);
         });
     }
 
@@ -241,6 +243,23 @@ public final class Hunt {
         return new ApiCallActivity(principal.ref, through.ref, known ? data.methods.eventSource(method) : "(other)",
                 known ? data.methods.eventName(method) : "(other)", sums[HourCells.SUCCESS],
                 sums[HourCells.FAILURE], HourWindow.startOf(cells.firstHour()), HourWindow.startOf(cells.lastHour()));
+    }
+
+    /**
+     * One row per entity, most active first: a network or a pattern matches several addresses or agents, and a
+     * principal that used two of them is one principal.
+     */
+    private static List<EntityActivity> merged(List<EntityActivity> rows) {
+        Map<EntityRef, EntityActivity> byEntity = new LinkedHashMap<>();
+        for (EntityActivity a : rows) {
+            byEntity.merge(a.entity(), a, (x, y) -> new EntityActivity(x.entity(),
+                    x.firstObserved().isBefore(y.firstObserved()) ? x.firstObserved() : y.firstObserved(),
+                    x.lastObserved().isAfter(y.lastObserved()) ? x.lastObserved() : y.lastObserved(),
+                    x.success() + y.success(), x.failure() + y.failure()));
+        }
+        List<EntityActivity> merged = new ArrayList<>(byEntity.values());
+        merged.sort(MOST_ACTIVE);
+        return merged;
     }
 
     private static EntityActivity activity(Edge edge, Node other) {

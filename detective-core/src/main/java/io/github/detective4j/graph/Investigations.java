@@ -29,6 +29,7 @@ import io.github.detective4j.model.SeverityLabel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -40,13 +41,12 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs investigations: gathers an IAM user's or role's indicators of compromise over a scope from new behavior, its
  * calls' ATT&amp;CK techniques, travel between its addresses, threat intelligence and findings, and derives the
  * severity by the rule documented on {@link Investigation}. Runs under the graph's read lock; the investigations' state
- * (created time, active or archived) is kept in a concurrent map of its own.
+ * (created time, active or archived) is kept in a synchronized map of its own, of the last {@value #MAX_KEPT}.
  */
 final class Investigations {
     private static final Comparator<Indicator> ORDER = Comparator.comparing(Indicator::type)
@@ -56,7 +56,16 @@ final class Investigations {
     private final NewBehaviors newBehaviors;
     private final FindingGroups groups;
     private final TtpIndicators ttps;
-    private final Map<String, Record> known = new ConcurrentHashMap<>();
+    /** Investigations kept at most; past it the one created first is forgotten. */
+    static final int MAX_KEPT = 10_000;
+
+    /** By id, in the order created: a sliding scope makes a new investigation each time, so the map is bounded. */
+    private final Map<String, Record> known = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Record> eldest) {
+            return size() > MAX_KEPT;
+        }
+    });
 
     /** What an investigation keeps between runs. */
     private record Record(EntityRef entity, ScopeTime scope, Instant createdTime, InvestigationState state) {}
@@ -75,8 +84,11 @@ final class Investigations {
             throw new IllegalArgumentException("investigations are of IAM users and roles, not " + entity + hint);
         }
         String id = id(entity, scope);
-        Record record = known.computeIfAbsent(id, k -> new Record(entity, scope, data.settings.clock().instant(),
-                InvestigationState.ACTIVE));
+        Record record;
+        synchronized (known) {
+            record = known.computeIfAbsent(id, k -> new Record(entity, scope, data.settings.clock().instant(),
+                    InvestigationState.ACTIVE));
+        }
         Node node = data.entities.get(entity);
         Map<Evidence, List<Indicator>> evidence = new EnumMap<>(Evidence.class);
         for (Evidence e : Evidence.values()) {
@@ -100,19 +112,25 @@ final class Investigations {
     }
 
     List<Investigation> all() {
+        List<Record> records;
+        synchronized (known) {
+            records = new ArrayList<>(new TreeMap<>(known).values());
+        }
         List<Investigation> all = new ArrayList<>();
-        for (Record r : new TreeMap<>(known).values()) {
+        for (Record r : records) {
             all.add(investigate(r.entity(), r.scope()));
         }
         return all;
     }
 
     void updateState(String id, InvestigationState state) {
-        Record r = known.get(id);
-        if (r == null) {
-            throw new NoSuchElementException("no investigation '" + id + "' in this graph");
+        synchronized (known) {
+            Record r = known.get(id);
+            if (r == null) {
+                throw new NoSuchElementException("no investigation '" + id + "' in this graph");
+            }
+            known.put(id, new Record(r.entity(), r.scope(), r.createdTime(), state));
         }
-        known.put(id, new Record(r.entity(), r.scope(), r.createdTime(), state));
     }
 
     /** Detective's investigation ids are 21 digits: here, from a hash of the entity and scope, so reruns keep it. */

@@ -68,12 +68,13 @@ final class NewBehaviors {
         HourWindow w = new HourWindow(scope, data.settings);
         Baseline baseline = baseline(scope);
         List<PrincipalNewBehavior> rows = new ArrayList<>();
+        Map<Node, AccountHistory> histories = new HashMap<>();
         for (EntityType type : RANKED) {
             for (Node node : data.entities.ofType(type)) {
                 if (!activeInScope(node, w)) {
                     continue;
                 }
-                NewBehavior nb = compute(node, w, baseline);
+                NewBehavior nb = compute(node, w, baseline, histories);
                 if (!nb.isEmpty()) {
                     rows.add(new PrincipalNewBehavior(node.ref, node.attributes == null ? null : node.attributes.name,
                             nb.geolocations().size(), nb.apiCalls().size(), nb.asos().size(),
@@ -99,6 +100,14 @@ final class NewBehaviors {
     }
 
     private NewBehavior compute(Node node, HourWindow w, Baseline baseline) {
+        return compute(node, w, baseline, new HashMap<>());
+    }
+
+    /**
+     * New behavior of one node; {@code histories} holds the accounts' histories already built, which a ranking
+     * shares across every principal of an account.
+     */
+    private NewBehavior compute(Node node, HourWindow w, Baseline baseline, Map<Node, AccountHistory> histories) {
         Usage scope = new Usage();
         for (Node n : scopeSide(node)) {
             scope.add(n, w.scopeFrom, w.scopeTo);
@@ -107,11 +116,15 @@ final class NewBehaviors {
         for (Node n : baselineSide(node)) {
             before.add(n, w.baseFrom, w.scopeFrom);
         }
-        AccountHistory account = new AccountHistory(accountOf(node), w);
+        Node accountNode = accountOf(node);
+        AccountHistory account = accountNode == null ? new AccountHistory(null, w)
+                : histories.computeIfAbsent(accountNode, a -> new AccountHistory(a, w));
         List<NewApiCall> apiCalls = newApiCalls(scope, before, account, w);
         List<NewUserAgent> agents = newUserAgents(scope, before, account, w);
-        List<NewGeolocation> geos = newPlaces(scope, before, this::cell,
-                (cell, ips, s) -> new NewGeolocation(cell, locate(ips.get(0)).orElseThrow(), refs(ips), s.success,
+        // Each address is located once: a second answer of a locator that changed its mind would not match the cell.
+        Map<Integer, Geolocation> located = new HashMap<>();
+        List<NewGeolocation> geos = newPlaces(scope, before, source -> cellOf(source, located),
+                (cell, ips, s) -> new NewGeolocation(cell, located.get(ips.get(0).index), refs(ips), s.success,
                         s.failure, HourWindow.startOf(s.first), !account.locations().contains(cell)));
         List<NewAso> asos = newPlaces(scope, before, this::asn,
                 (asn, ips, s) -> new NewAso(asn, refs(ips), s.success, s.failure, HourWindow.startOf(s.first),
@@ -415,6 +428,15 @@ final class NewBehaviors {
 
     private Optional<Geolocation> locate(Node ip) {
         return data.settings.geoLocator().locate(ip.ref.id());
+    }
+
+    /** The cell of a source, its location kept in {@code located}. */
+    private Optional<GeoCell> cellOf(int source, Map<Integer, Geolocation> located) {
+        if (!isIp(source)) {
+            return Optional.empty();
+        }
+        Geolocation where = located.computeIfAbsent(source, k -> locate(data.entities.get(k)).orElse(null));
+        return Optional.ofNullable(where).map(Geolocation::cell);
     }
 
     private Optional<GeoCell> cell(int source) {

@@ -10,8 +10,8 @@ import java.util.List;
  * Findings that belong together: linked through the entities they share ({@link FindingGroupRule}), as Amazon
  * Detective groups findings, with the rule documented rather than secret.
  *
- * @param id the group's id, {@code fg-} and 16 hex digits, derived from its earliest finding so that it stays the
- *     same while later findings join
+ * @param id the group's id, {@code fg-} and 16 hex digits, derived from its earliest finding: it stays the same while
+ *     later findings join, and changes when an earlier one does or when two groups merge
  * @param title the finding count and the finding types counted by namespace, such as
  *     {@code "2 findings: 1 CryptoCurrency, 1 Stealth"}
  * @param severity the highest severity of its findings

@@ -23,6 +23,8 @@ import java.util.Optional;
  *   <tr><td>user agent, S3 bucket</td><td>{@link Details}, {@link FindingsPanel}, {@link ApiCallVolume},
  *       {@link ResourceInteraction}</td></tr>
  *   <tr><td>finding</td><td>{@link Details}, {@link FindingOverview}, {@link RemoteIpTraffic}</td></tr>
+ *   <tr><td>finding group</td><td>{@link Details} (never observed itself), {@link FindingsPanel} (the group's
+ *       findings, whenever observed)</td></tr>
  * </table>
  *
  * <pre>{@code

@@ -59,6 +59,30 @@ class CapsTest {
     }
 
     @Test
+    void aFloodOfUserAgentsCannotHideANewMethod() {
+        BehaviorGraph graph = BehaviorGraph.builder().maxDrillDownKeysPerEntity(10).build();
+        for (int day = 0; day < 20; day++) {
+            graph.accept(call(alice(), hours(day * 24L), "iam.amazonaws.com", "ListUsers", "153.156.88.21",
+                    "aws-cli/2.13", true));
+        }
+        ScopeTime scope = ScopeTime.of(hours(20 * 24), hours(21 * 24));
+        // The attacker burns the drill-down budget with junk user agents and rotating addresses first.
+        for (int i = 0; i < 200; i++) {
+            graph.accept(call(alice(), hours(20 * 24 + 1), "iam.amazonaws.com", "ListUsers",
+                    "44.212." + (i / 250) + "." + (i % 250 + 1), "junk/" + i, true));
+        }
+        graph.accept(call(alice(), hours(20 * 24 + 2), "cloudtrail.amazonaws.com", "StopLogging", "44.213.0.1",
+                "junk/final", true));
+        var nb = graph.newBehavior(EntityRef.user(ALICE_ID), scope);
+        assertTrue(nb.truncated());
+        assertTrue(nb.apiCalls().stream().anyMatch(c -> c.eventName().equals("StopLogging")), nb.toString());
+        var ttps = graph.investigate(EntityRef.user(ALICE_ID), scope)
+                .indicators(io.github.detective4j.investigation.IndicatorType.TTP_OBSERVED);
+        assertTrue(ttps.stream().anyMatch(i -> "StopLogging".equals(
+                ((io.github.detective4j.investigation.TtpObserved) i.detail()).apiName())), ttps.toString());
+    }
+
+    @Test
     void relationshipsPastTheCapAreDroppedButCounted() {
         BehaviorGraph graph = BehaviorGraph.builder().maxRelationshipsPerEntity(5).build();
         for (int i = 0; i < 20; i++) {

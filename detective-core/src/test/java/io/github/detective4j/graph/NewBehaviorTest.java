@@ -212,6 +212,21 @@ class NewBehaviorTest {
     }
 
     @Test
+    void anOldFindingDoesNotLengthenTheBaseline() {
+        BehaviorGraph fresh = BehaviorGraph.create();
+        fresh.accept(io.github.detective4j.model.Finding.builder().id("old0finding").sourceProduct("GuardDuty")
+                .type("Recon:EC2/Portscan").severity(io.github.detective4j.model.Severity.ofGuardDuty(2))
+                .observed(hours(0), hours(0)).build());
+        for (int h = 40 * 24; h < 43 * 24; h++) {
+            fresh.accept(call(alice(), hours(h), "s3.amazonaws.com", "GetObject", TOKYO_OFFICE, CLI, true));
+        }
+        NewBehavior nb = fresh.newBehavior(EntityRef.user(ALICE_ID), ScopeTime.of(hours(42 * 24), hours(43 * 24)));
+        assertEquals(48, nb.baseline().hoursOfData(), "two days of calls, whatever the finding says");
+        assertTrue(nb.baseline().inTraining());
+        assertTrue(nb.increasedVolume().isEmpty(), "a steady rate is no jump: " + nb);
+    }
+
+    @Test
     void entitiesWithoutBehaviorHaveNothingNew() {
         assertTrue(graph.newBehavior(EntityRef.ipAddress(ASHBURN), SCOPE).isEmpty());
         assertTrue(graph.newBehavior(EntityRef.user("AIDANOBODYNOBODYNOBO1"), SCOPE).isEmpty());
