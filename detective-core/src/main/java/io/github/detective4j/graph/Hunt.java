@@ -263,10 +263,7 @@ public final class Hunt {
     }
 
     private static EntityActivity activity(Edge edge, Node other) {
-        long[] sums = new long[HourCells.CALL_STRIDE];
-        edge.cells.sum(Integer.MIN_VALUE, Integer.MAX_VALUE, sums);
-        return new EntityActivity(other.ref, Instant.ofEpochSecond(edge.firstSeen), Instant.ofEpochSecond(edge.lastSeen),
-                sums[HourCells.SUCCESS], sums[HourCells.FAILURE]);
+        return Profiles.activity(edge, other, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     private static InstanceContact contact(Edge edge, int fromHour) {

@@ -272,7 +272,7 @@ final class Investigations {
         }
         Map<String, Finding> findings = new TreeMap<>();
         for (Node subject : subjects) {
-            for (Edge edge : involving(subject)) {
+            for (Edge edge : subject.incoming(RelationshipType.INVOLVES)) {
                 FindingState state = data.findings.get(edge.source.ref.id());
                 if (state != null) {
                     Finding f = state.view();
@@ -294,19 +294,6 @@ final class Investigations {
                 }
             });
         }
-    }
-
-    private static List<Edge> involving(Node subject) {
-        List<Edge> edges = new ArrayList<>();
-        if (subject.in == null) {
-            return edges;
-        }
-        for (Edge edge : subject.in) {
-            if (edge.type == RelationshipType.INVOLVES) {
-                edges.add(edge);
-            }
-        }
-        return edges;
     }
 
     /** The finding's remote address: one its instance exchanged traffic with, else its first global address. */

@@ -94,15 +94,24 @@ final class Node {
         target.in.add(edge);
     }
 
-    /** The entities with a relationship of {@code type} to this one: a role's sessions, an account's members. */
-    List<Node> sources(RelationshipType type) {
-        List<Node> sources = new ArrayList<>();
+    /** The relationships of one type that lead to this entity. */
+    List<Edge> incoming(RelationshipType type) {
+        List<Edge> edges = new ArrayList<>();
         if (in != null) {
             for (Edge edge : in) {
                 if (edge.type == type) {
-                    sources.add(edge.source);
+                    edges.add(edge);
                 }
             }
+        }
+        return edges;
+    }
+
+    /** The entities with a relationship of {@code type} to this one: a role's sessions, an account's members. */
+    List<Node> sources(RelationshipType type) {
+        List<Node> sources = new ArrayList<>();
+        for (Edge edge : incoming(type)) {
+            sources.add(edge.source);
         }
         return sources;
     }

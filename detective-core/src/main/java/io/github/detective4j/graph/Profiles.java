@@ -378,11 +378,18 @@ final class Profiles {
     }
 
     private static void addActivity(List<EntityActivity> rows, Edge edge, Node other, HourWindow w) {
-        long[] sums = scopeSums(edge.cells, w);
-        if (sums[0] + sums[1] > 0) {
-            rows.add(new EntityActivity(other.ref, Instant.ofEpochSecond(edge.firstSeen),
-                    Instant.ofEpochSecond(edge.lastSeen), sums[0], sums[1]));
+        EntityActivity a = activity(edge, other, w.scopeFrom, w.scopeTo);
+        if (a.total() > 0) {
+            rows.add(a);
         }
+    }
+
+    /** The other end of an API-call relationship, with its calls in {@code [fromHour, toHour)}. */
+    static EntityActivity activity(Edge edge, Node other, int fromHour, int toHour) {
+        long[] sums = new long[HourCells.CALL_STRIDE];
+        edge.cells.sum(fromHour, toHour, sums);
+        return new EntityActivity(other.ref, Instant.ofEpochSecond(edge.firstSeen),
+                Instant.ofEpochSecond(edge.lastSeen), sums[HourCells.SUCCESS], sums[HourCells.FAILURE]);
     }
 
     // ---------------------------------------------------------------- traffic
@@ -412,7 +419,7 @@ final class Profiles {
     private FlowVolume ipFlows(Node node, HourWindow w) {
         List<FlowRow> rows = new ArrayList<>();
         boolean truncated = false;
-        for (Edge edge : incoming(node, RelationshipType.COMMUNICATED_WITH)) {
+        for (Edge edge : (node == null ? List.<Edge>of() : node.incoming(RelationshipType.COMMUNICATED_WITH))) {
             Node instance = edge.source;
             if (instance.drillDown == null) {
                 continue;
@@ -488,7 +495,7 @@ final class Profiles {
         if (node != null) {
             List<Node> owners = new ArrayList<>();
             if (ofIp) {
-                for (Edge edge : incoming(node, RelationshipType.COMMUNICATED_WITH)) {
+                for (Edge edge : (node == null ? List.<Edge>of() : node.incoming(RelationshipType.COMMUNICATED_WITH))) {
                     owners.add(edge.source);
                 }
             } else {
@@ -548,7 +555,7 @@ final class Profiles {
 
     private CommunicatingInstances instances(Node node, HourWindow w) {
         List<InstanceTraffic> rows = new ArrayList<>();
-        for (Edge edge : incoming(node, RelationshipType.COMMUNICATED_WITH)) {
+        for (Edge edge : (node == null ? List.<Edge>of() : node.incoming(RelationshipType.COMMUNICATED_WITH))) {
             long[] s = new long[HourCells.TRAFFIC_STRIDE];
             long active = edge.cells.sum(w.scopeFrom, w.scopeTo, s);
             if (active > 0) {
@@ -601,17 +608,6 @@ final class Profiles {
         return data.settings.beacons().score(samples[0], samples[1], from, to);
     }
 
-    private static List<Edge> incoming(Node node, RelationshipType type) {
-        List<Edge> edges = new ArrayList<>();
-        if (node != null && node.in != null) {
-            for (Edge edge : node.in) {
-                if (edge.type == type) {
-                    edges.add(edge);
-                }
-            }
-        }
-        return edges;
-    }
 
     private static long[] scopeSums(HourCells cells, HourWindow w) {
         long[] sums = new long[cells.stride()];
