@@ -1,5 +1,8 @@
 package io.github.detective4j.benchmarks;
 
+import io.github.detective4j.enrich.Asn;
+import io.github.detective4j.enrich.Geolocation;
+import io.github.detective4j.graph.BehaviorGraph;
 import io.github.detective4j.model.ApiCall;
 import io.github.detective4j.model.AwsResource;
 import io.github.detective4j.model.EntityRef;
@@ -10,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -43,6 +47,16 @@ final class ApiCallCorpus {
     /** The principal id of principal number {@code i}: busier principals have lower numbers. */
     static EntityRef principal(int i) {
         return i % 3 == 2 ? EntityRef.roleSession(roleId(i), "session-" + i) : EntityRef.user(userId(i));
+    }
+
+    /** A graph builder whose lookups spread the corpus's addresses over 250 cities and 50 networks. */
+    static BehaviorGraph.Builder enrichedGraph() {
+        return BehaviorGraph.builder()
+                .geoLocator(ip -> {
+                    int k = Math.floorMod(ip.hashCode(), 250);
+                    return Optional.of(new Geolocation("City" + k, null, "US", null, 25 + k % 25, -120 + k / 5.0));
+                })
+                .asnResolver(ip -> Optional.of(new Asn(64_512 + Math.floorMod(ip.hashCode(), 50), "Net")));
     }
 
     static List<ApiCall> generate(int events, int principals, int days, long seed) {
@@ -92,7 +106,7 @@ final class ApiCallCorpus {
                     .eventId(new String("e" + e))
                     .accountId(new String(ACCOUNT))
                     .region(new String("us-east-1"))
-                    .principal(principal(p, r))
+                    .principal(identity(p))
                     .sourceIpAddress("198.51." + (ip / 250) + "." + (ip % 250 + 1))
                     .userAgent(new String(USER_AGENTS[(p + random.nextInt(agents)) % USER_AGENTS.length]))
                     .eventSource(new String(method[0]))
@@ -108,7 +122,35 @@ final class ApiCallCorpus {
         return calls;
     }
 
-    private static Principal principal(int i, SplittableRandom r) {
+    /**
+     * An intruder's hour with principal number {@code i}'s credentials from {@code at}: 40 calls from an address,
+     * network and user agent the corpus never uses, a discovery burst, then {@code StopLogging}, {@code CreateUser}
+     * and {@code CreateAccessKey}, so that an investigation has indicators to find.
+     */
+    static List<ApiCall> intrusion(int i, Instant at) {
+        String[][] script = {{"sts", "GetCallerIdentity"}, {"iam", "ListUsers"}, {"iam", "ListRoles"},
+            {"ec2", "DescribeInstances"}, {"s3", "ListBuckets"}};
+        List<ApiCall> calls = new ArrayList<>();
+        for (int k = 0; k < 40; k++) {
+            String[] method = k < 37 ? script[k % script.length]
+                    : new String[][] {{"cloudtrail", "StopLogging"}, {"iam", "CreateUser"},
+                        {"iam", "CreateAccessKey"}}[k - 37];
+            calls.add(ApiCall.builder()
+                    .eventTime(at.plusSeconds(k * 60L))
+                    .eventId("intrusion-" + k)
+                    .accountId(ACCOUNT)
+                    .region("us-east-1")
+                    .principal(identity(i))
+                    .sourceIpAddress("45.137.21.9")
+                    .userAgent("python-requests/2.31.0")
+                    .eventSource(method[0] + ".amazonaws.com")
+                    .eventName(method[1])
+                    .build());
+        }
+        return calls;
+    }
+
+    private static Principal identity(int i) {
         if (i % 3 == 2) {
             String role = roleId(i);
             return Principal.builder(PrincipalType.ASSUMED_ROLE).principalId(role + ":session-" + i)

@@ -1,14 +1,12 @@
 package io.github.detective4j.benchmarks;
 
-import io.github.detective4j.enrich.Asn;
-import io.github.detective4j.enrich.Geolocation;
 import io.github.detective4j.graph.BehaviorGraph;
+import io.github.detective4j.investigation.Indicator;
 import io.github.detective4j.investigation.Investigation;
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.EntityType;
 import io.github.detective4j.model.ScopeTime;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * resolver as in {@link NewBehaviorBenchmark}: every indicator is computed (new behavior, techniques of every call,
  * impossible travel, threat intelligence, related findings), sampled per call for percentiles.
  * <ul>
- *   <li>{@code busiestUser}: the Zipf head;
+ *   <li>{@code busiestUser}: the Zipf head, whose scope holds an {@linkplain ApiCallCorpus#intrusion intrusion};
  *   <li>{@code typicalUser}: the 1,000 busiest users in turn;
  *   <li>{@code role}: the busiest role, whose investigation sums its sessions.
  * </ul>
@@ -53,14 +51,11 @@ public class InvestigationBenchmark {
     /** Builds the graph. */
     @Setup(Level.Trial)
     public void setUp() {
-        graph = BehaviorGraph.builder()
-                .geoLocator(ip -> Optional.of(new Geolocation("City", null, "US", null,
-                        25 + Math.floorMod(ip.hashCode(), 25), -120 + Math.floorMod(ip.hashCode(), 250) / 5.0)))
-                .asnResolver(ip -> Optional.of(new Asn(64_512 + Math.floorMod(ip.hashCode(), 50), "Net")))
-                .build();
+        graph = ApiCallCorpus.enrichedGraph().build();
         graph.ingestAll(ApiCallCorpus.generate(GraphIngestBenchmark.EVENTS, 10_000, ProfileQueryBenchmark.DAYS, 42));
         var start = ApiCallCorpus.START.plus(Duration.ofDays(ProfileQueryBenchmark.DAYS - 1));
         scope = ScopeTime.of(start, start.plus(Duration.ofDays(1)));
+        graph.ingestAll(ApiCallCorpus.intrusion(0, start.plus(Duration.ofHours(20))));
         users = new EntityRef[1_000];
         int n = 0;
         for (int i = 0; n < users.length; i++) {
@@ -72,8 +67,9 @@ public class InvestigationBenchmark {
         String session = ApiCallCorpus.principal(2).id();
         role = EntityRef.role(session.substring(0, session.indexOf(':')));
         Investigation busiest = graph.investigate(users[0], scope);
-        System.out.printf("%nbusiest user: %s, %d indicators; role: %d indicators%n", busiest.severity(),
-                busiest.indicators().size(), graph.investigate(role, scope).indicators().size());
+        System.out.printf("%nbusiest user: %s, %d indicators %s; role: %d indicators%n", busiest.severity(),
+                busiest.indicators().size(), busiest.indicators().stream().map(Indicator::type).distinct().toList(),
+                graph.investigate(role, scope).indicators().size());
     }
 
     /**

@@ -2,13 +2,10 @@ package io.github.detective4j.benchmarks;
 
 import io.github.detective4j.behavior.NewBehavior;
 import io.github.detective4j.behavior.NewBehaviorRanking;
-import io.github.detective4j.enrich.Asn;
-import io.github.detective4j.enrich.Geolocation;
 import io.github.detective4j.graph.BehaviorGraph;
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.ScopeTime;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,10 +44,7 @@ public class NewBehaviorBenchmark {
     /** Builds the graph. */
     @Setup(Level.Trial)
     public void setUp() {
-        graph = BehaviorGraph.builder()
-                .geoLocator(ip -> Optional.of(city(ip.hashCode() % 250)))
-                .asnResolver(ip -> Optional.of(new Asn(64_512 + Math.floorMod(ip.hashCode(), 50), "Net")))
-                .build();
+        graph = ApiCallCorpus.enrichedGraph().build();
         graph.ingestAll(ApiCallCorpus.generate(GraphIngestBenchmark.EVENTS, 10_000, ProfileQueryBenchmark.DAYS, 42));
         var start = ApiCallCorpus.START.plus(Duration.ofDays(ProfileQueryBenchmark.DAYS - 1));
         scope = ScopeTime.of(start, start.plus(Duration.ofDays(1)));
@@ -61,11 +55,6 @@ public class NewBehaviorBenchmark {
         NewBehaviorRanking ranking = graph.newBehavior(scope);
         System.out.printf("%nranking: %d principals with new behavior; the busiest principal: %s%n",
                 ranking.principals().size(), graph.newBehavior(principals[0], scope).count());
-    }
-
-    private static Geolocation city(int n) {
-        int k = Math.floorMod(n, 250);
-        return new Geolocation("City" + k, null, "US", null, 25 + k % 25, -120 + k / 5.0);
     }
 
     /**
