@@ -29,6 +29,11 @@ final class CachedLookup<V> {
     }
 
     Optional<V> get(String ipAddress) {
+        // Keys are canonical global addresses, so a hit needs neither check: the graph asks with canonical ids.
+        Optional<V> known = ipAddress == null ? null : answers.getIfPresent(ipAddress);
+        if (known != null) {
+            return known;
+        }
         if (!IpAddresses.isGlobal(ipAddress)) {
             return Optional.empty();
         }
