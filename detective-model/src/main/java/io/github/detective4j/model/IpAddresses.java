@@ -231,11 +231,13 @@ public final class IpAddresses {
     }
 
     static String canonicalOrNull(String text) {
-        byte[] bytes = parse(text);
-        if (bytes == null) {
-            return null;
+        int length = text.length();
+        if (length <= 15 && text.indexOf(':') < 0) {
+            // the common case, checked without an allocation: a valid dotted quad without leading zeros is canonical
+            return length > 0 && readV4(text, 0, length, null) ? text : null;
         }
-        return bytes.length == 4 ? text : format(bytes); // a valid dotted quad without leading zeros is canonical
+        byte[] bytes = parse(text); // IPv6, or not an address
+        return bytes == null ? null : format(bytes);
     }
 
     /** The bytes of a literal as written, IPv4-mapped IPv6 still 16 bytes; null when it is not a literal. */
@@ -259,6 +261,11 @@ public final class IpAddresses {
     /** Parses exactly four decimal octets without leading zeros in {@code text[from, to)}. */
     private static byte[] parseV4(String text, int from, int to) {
         byte[] out = new byte[4];
+        return readV4(text, from, to, out) ? out : null;
+    }
+
+    /** Reads four octets of {@code text[from, to)} into {@code out}, or only checks them when it is null. */
+    private static boolean readV4(String text, int from, int to, byte[] out) {
         int octet = 0;
         int i = from;
         while (octet < 4) {
@@ -274,17 +281,20 @@ public final class IpAddresses {
             }
             int digits = i - start;
             if (digits == 0 || value > 255 || (digits > 1 && text.charAt(start) == '0')) {
-                return null;
+                return false;
             }
-            out[octet++] = (byte) value;
+            if (out != null) {
+                out[octet] = (byte) value;
+            }
+            octet++;
             if (octet < 4) {
                 if (i >= to || text.charAt(i) != '.') {
-                    return null;
+                    return false;
                 }
                 i++;
             }
         }
-        return i == to ? out : null;
+        return i == to;
     }
 
     private static byte[] parseV6(String text) {

@@ -40,7 +40,8 @@ final class JsonCursor {
     /** Captured values larger than this are dropped (a subtree kept for later, see {@link #capture(int)}). */
     static final int CAPTURE_LIMIT = 1 << 20;
 
-    private static final int BUFFER_BYTES = 64 * 1024;
+    // larger than the 64 KiB buffers in front of it, so that a refill reads straight through them instead of copying
+    static final int BUFFER_BYTES = 256 * 1024;
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
@@ -690,15 +691,17 @@ final class JsonCursor {
         }
 
         private boolean same(byte[] b, int start, int count) {
-            int i = 0;
-            if (start + count <= b.length) {
-                for (; i + 8 <= count; i += 8) {
+            if (count >= 8 && start + count <= b.length) {
+                // whole words, the last one overlapping the one before it: no byte loop for the tail
+                int last = count - 8;
+                for (int i = 0; i < last; i += 8) {
                     if ((long) WORDS.get(b, start + i) != (long) WORDS.get(bytes, i)) {
                         return false;
                     }
                 }
+                return (long) WORDS.get(b, start + last) == (long) WORDS.get(bytes, last);
             }
-            for (; i < count; i++) {
+            for (int i = 0; i < count; i++) {
                 if (b[start + i] != bytes[i]) {
                     return false;
                 }
@@ -796,6 +799,12 @@ final class JsonCursor {
     }
 
     private String readNumber() throws IOException {
+        int start = scanNumber();
+        return new String(buf, start, pos - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Passes over a number, leaving {@code pos} after it; returns where it starts in the buffer. */
+    private int scanNumber() throws IOException {
         int start = pos;
         mark = pos;
         markLimit = maxNumber;
@@ -822,7 +831,7 @@ final class JsonCursor {
         if (markDropped || i - start > maxNumber) {
             throw malformed("number longer than " + maxNumber + " characters");
         }
-        return new String(buf, start, i - start, StandardCharsets.ISO_8859_1);
+        return start;
     }
 
     private void literal(byte[] word) throws IOException {
@@ -859,7 +868,7 @@ final class JsonCursor {
                 return;
             default:
                 if (c == '-' || (c >= '0' && c <= '9')) {
-                    readNumber();
+                    scanNumber();
                     return;
                 }
                 throw unexpected(c, "a value");
