@@ -306,10 +306,12 @@ public final class SiemFeed {
      *
      * <pre>
      * java -cp "$(cat detective-examples/target/classpath.txt)" io.github.detective4j.examples.siem.SiemFeed \
-     *     DIRECTORY [--region us-east-1] [--every SECONDS] [--once] [--demo-places | --geoip CITY.mmdb ASN.mmdb]
+     *     DIRECTORY [--region us-east-1] [--every SECONDS] [--scope-days DAYS] [--once]
+     *     [--demo-places | --geoip CITY.mmdb ASN.mmdb]
      * </pre>
-     * {@code --once} polls once and exits; {@code --demo-places} locates addresses with the reference incident's
-     * table; {@code --geoip} with MaxMind GeoIP2 or GeoLite2 databases.
+     * {@code --once} polls once and exits; {@code --scope-days} sets {@link Builder#maxScope}; {@code --demo-places}
+     * locates addresses with the reference incident's table; {@code --geoip} with MaxMind GeoIP2 or GeoLite2
+     * databases.
      *
      * @param args the arguments above
      * @throws Exception if the directory cannot be listed or a database cannot be opened
@@ -317,8 +319,8 @@ public final class SiemFeed {
     public static void main(String[] args) throws Exception {
         List<String> rest = new ArrayList<>(List.of(args));
         if (rest.isEmpty() || rest.get(0).startsWith("-")) {
-            System.err.println("usage: SiemFeed DIRECTORY [--region REGION] [--every SECONDS] [--once]"
-                    + " [--demo-places | --geoip CITY.mmdb ASN.mmdb]");
+            System.err.println("usage: SiemFeed DIRECTORY [--region REGION] [--every SECONDS] [--scope-days DAYS]"
+                    + " [--once] [--demo-places | --geoip CITY.mmdb ASN.mmdb]");
             System.exit(2);
         }
         Builder feed = builder(Path.of(rest.remove(0))).sink(line -> {
@@ -333,6 +335,7 @@ public final class SiemFeed {
             switch (option) {
                 case "--region" -> feed.region(rest.remove(0));
                 case "--every" -> every = Duration.ofSeconds(Long.parseLong(rest.remove(0)));
+                case "--scope-days" -> feed.maxScope(Duration.ofDays(Long.parseLong(rest.remove(0))));
                 case "--once" -> once = true;
                 case "--demo-places" -> {
                     GeoTable places = ReferenceIncident.standard().facts().geoTable();

@@ -135,7 +135,7 @@ class SiemFeedTest {
         assertTrue(lastDay.stream().map(SiemFeedTest::identity).noneMatch(before::contains), lastDay.toString());
     }
 
-    /** Copies the files whose date folder lies in [from, to) into the incoming folder, keeping their keys. */
+    /** Brings the files whose date folder lies in [from, to) into the incoming folder, keeping their keys. */
     private static void arrive(Path source, Instant from, Instant to) throws IOException {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -148,7 +148,7 @@ class SiemFeedTest {
                 if (!date.isBefore(from) && date.isBefore(to)) {
                     Path target = incoming.resolve(source.relativize(file).toString());
                     Files.createDirectories(target.getParent());
-                    Files.copy(file, target);
+                    Files.createLink(target, file); // as good as a copy for a reader, and no bytes to write
                 }
             }
         }
