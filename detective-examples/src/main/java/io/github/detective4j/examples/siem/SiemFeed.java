@@ -130,8 +130,10 @@ public final class SiemFeed {
     public int poll() throws IOException {
         Arrivals arrivals = new Arrivals(graph);
         for (Path file : arrivedFiles()) {
-            reader.read(file, arrivals);
+            // Marked first: a file that fails halfway (a strict reader) is not read again, which would count the
+            // events it gave before failing twice.
             read.add(file);
+            reader.read(file, arrivals);
         }
         int lines = findingGroups();
         if (arrivals.last != null) {

@@ -108,7 +108,8 @@ public final class Caller {
     }
 
     /**
-     * Calls an API method, starting at the story's clock.
+     * Calls an API method, starting at the story's clock: an {@code AwsApiCall} event, read-only when the method's
+     * name starts with {@code Get}, {@code List} or {@code Describe}.
      *
      * @param serviceName the service, such as {@code iam} (for {@code iam.amazonaws.com}) or a full event source
      * @param method the API method, such as {@code CreateUser}
