@@ -1,0 +1,80 @@
+package io.github.detective4j.examples.siem;
+
+import com.google.common.escape.Escaper;
+import com.google.common.net.UrlEscapers;
+import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.model.EntityType;
+import io.github.detective4j.model.Finding;
+import io.github.detective4j.model.ScopeTime;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Links into the Amazon Detective console of one region, in the URL format Detective documents ("Navigating to a
+ * profile using a URL"): {@code https://console.aws.amazon.com/detective/home?region=<region>#<type>/<namespace>/<id>
+ * ?scopeStart=<epoch>&scopeEnd=<epoch>}, where the type is {@code entities} or {@code findings}, the namespace an
+ * entity type ({@code AwsUser}, {@code IpAddress}, ...) or a finding provider ({@code GuardDuty}), and the scope
+ * times epoch seconds, UTC, as in Detective's own example. Ids are escaped as URL path segments, so a user agent's
+ * spaces and slashes cannot change where a link leads.
+ *
+ * <pre>{@code
+ * DetectiveConsole console = new DetectiveConsole("us-east-1");
+ * console.entity(EntityRef.ipAddress("104.16.1.42"), scope);
+ * // https://console.aws.amazon.com/detective/home?region=us-east-1#entities/IpAddress/104.16.1.42?scopeStart=1795060800&scopeEnd=1795824000
+ * console.finding(finding);   // #findings/GuardDuty/c2b98b95c5440025c05b405065ed3bb9?scopeStart=...
+ * }</pre>
+ *
+ * <p>The links open the organisation's own Detective, if it has one, on the same data; detective4j's answers are
+ * built to match the profiles they lead to. Immutable and thread-safe.
+ *
+ * @param region the behavior graph's region, such as {@code us-east-1}
+ */
+public record DetectiveConsole(String region) {
+    private static final String HOME = "https://console.aws.amazon.com/detective/home?region=";
+    private static final Escaper SEGMENT = UrlEscapers.urlPathSegmentEscaper();
+    private static final Escaper QUERY = UrlEscapers.urlFormParameterEscaper();
+
+    /**
+     * Creates the links of a region.
+     *
+     * @param region the region
+     * @throws NullPointerException if the region is null
+     */
+    public DetectiveConsole {
+        Objects.requireNonNull(region, "region");
+    }
+
+    /**
+     * Returns the link to an entity's profile over a scope time.
+     *
+     * @param entity any entity but a finding or finding group, which Detective shows elsewhere
+     * @param scope the scope time
+     * @return the link
+     * @throws IllegalArgumentException for a finding or a finding group
+     */
+    public String entity(EntityRef entity, ScopeTime scope) {
+        if (entity.type() == EntityType.FINDING || entity.type() == EntityType.FINDING_GROUP) {
+            throw new IllegalArgumentException("Detective links findings by provider and has no link for groups: "
+                    + entity);
+        }
+        return link("entities", entity.type().namespace(), entity.id(), scope);
+    }
+
+    /**
+     * Returns the link to a GuardDuty finding's overview over its own scope ({@link ScopeTime#ofFinding}).
+     *
+     * @param finding the finding
+     * @return the link, or empty for other providers' findings, whose namespaces Detective does not document
+     */
+    public Optional<String> finding(Finding finding) {
+        if (!"GuardDuty".equals(finding.sourceProduct())) {
+            return Optional.empty();
+        }
+        return Optional.of(link("findings", "GuardDuty", finding.id(), ScopeTime.ofFinding(finding)));
+    }
+
+    private String link(String type, String namespace, String id, ScopeTime scope) {
+        return HOME + QUERY.escape(region) + "#" + type + "/" + namespace + "/" + SEGMENT.escape(id)
+                + "?scopeStart=" + scope.start().getEpochSecond() + "&scopeEnd=" + scope.end().getEpochSecond();
+    }
+}

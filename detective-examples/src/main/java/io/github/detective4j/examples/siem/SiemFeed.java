@@ -1,0 +1,451 @@
+package io.github.detective4j.examples.siem;
+
+import io.github.detective4j.aws.AwsLogs;
+import io.github.detective4j.aws.LogReader;
+import io.github.detective4j.behavior.NewApiCall;
+import io.github.detective4j.behavior.NewAso;
+import io.github.detective4j.behavior.NewBehavior;
+import io.github.detective4j.behavior.NewGeolocation;
+import io.github.detective4j.behavior.NewUserAgent;
+import io.github.detective4j.behavior.PrincipalNewBehavior;
+import io.github.detective4j.behavior.VolumeIncrease;
+import io.github.detective4j.enrich.GeoTable;
+import io.github.detective4j.enrich.MaxMindGeo;
+import io.github.detective4j.examples.incident.ReferenceIncident;
+import io.github.detective4j.graph.BehaviorGraph;
+import io.github.detective4j.groups.FindingGroup;
+import io.github.detective4j.investigation.FlaggedIpAddress;
+import io.github.detective4j.investigation.ImpossibleTravel;
+import io.github.detective4j.investigation.Indicator;
+import io.github.detective4j.investigation.IndicatorDetail;
+import io.github.detective4j.investigation.NewAsoDetail;
+import io.github.detective4j.investigation.NewGeolocationDetail;
+import io.github.detective4j.investigation.NewUserAgentDetail;
+import io.github.detective4j.investigation.RelatedFinding;
+import io.github.detective4j.investigation.RelatedFindingGroup;
+import io.github.detective4j.investigation.TtpObserved;
+import io.github.detective4j.json.DetectiveJson;
+import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.model.EntityType;
+import io.github.detective4j.model.EventSink;
+import io.github.detective4j.model.Finding;
+import io.github.detective4j.model.ScopeTime;
+import io.github.detective4j.model.SecurityEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Embedding detective4j in a SIEM: follows a directory that AWS logs arrive in (an {@code aws s3 sync} target, a
+ * Firehose or Logstash output), keeps a behavior graph of everything read, and writes one JSON line
+ * ({@link FeedEvent}) for each new finding group, investigation indicator and new behavior, with links into the
+ * Detective console. Each is written once: what a poll wrote is not written again by later polls, even as its
+ * counts grow.
+ *
+ * <pre>{@code
+ * SiemFeed feed = SiemFeed.builder(Path.of("/var/spool/aws-logs"))
+ *     .graph(BehaviorGraph.builder().geoLocator(maxmind).asnResolver(maxmind).build())
+ *     .region("us-east-1")
+ *     .sink(line -> splunk.send(line))
+ *     .build();
+ * feed.follow(Duration.ofMinutes(1));   // or feed.poll() from a scheduler of your own
+ * }</pre>
+ *
+ * <h2>What a poll does</h2>
+ * It reads the files that appeared below the directory since the last poll (in path order; hidden files and
+ * folders skipped, as {@link LogReader} does), and takes as its scope the hours of the events they held, at most
+ * the last {@linkplain Builder#maxScope seven days} of them. Then it writes:
+ * <ul>
+ *   <li>every finding group of the graph not written before ({@code FINDING_GROUP});
+ *   <li>for each principal with new behavior in the scope ({@code BehaviorGraph.newBehavior(scope)}) and each user
+ *       or role a finding updated in the scope names: each entry of its new behavior ({@code NEW_BEHAVIOR}), and,
+ *       for users and roles, each indicator of its investigation over the scope ({@code INDICATOR}).
+ * </ul>
+ * While the baseline of the scope is in training (too little data before it), new behavior and investigations
+ * would call everything new, so only finding groups are written. An entry is known by what it is about, not by
+ * its counts: a group by its id, new behavior by entity and value (the city cell, the method, the ASN, the user
+ * agent), an indicator by entity, type and subject (the technique and method and address, the place, the finding).
+ *
+ * <p>Drop whole files into the directory (write elsewhere, then move), as {@code aws s3 sync} does: a file is read
+ * once, when a poll first sees it. Memory grows with the graph and with the keys written, one string each. Not
+ * thread-safe: one thread polls; the graph itself may be queried from others meanwhile.
+ */
+public final class SiemFeed {
+    private final Path directory;
+    private final BehaviorGraph graph;
+    private final LogReader reader;
+    private final DetectiveConsole console;
+    private final Consumer<String> sink;
+    private final Duration maxScope;
+    private final Set<Path> read = new HashSet<>();
+    private final Set<String> written = new HashSet<>();
+
+    private SiemFeed(Builder builder) {
+        this.directory = builder.directory;
+        this.graph = builder.graph;
+        this.reader = builder.reader;
+        this.console = new DetectiveConsole(builder.region);
+        this.sink = builder.sink;
+        this.maxScope = builder.maxScope;
+    }
+
+    /**
+     * Returns a builder of a feed that follows a directory.
+     *
+     * @param directory the directory logs arrive in; it need not exist yet
+     * @return a builder with a default graph, region {@code us-east-1}, standard output as sink and seven days of
+     *     maximal scope
+     */
+    public static Builder builder(Path directory) {
+        return new Builder(directory);
+    }
+
+    /**
+     * Returns the graph the feed keeps, to query it as any other.
+     *
+     * @return the graph
+     */
+    public BehaviorGraph graph() {
+        return graph;
+    }
+
+    /**
+     * Reads the files that arrived since the last poll and writes a line for everything new they brought.
+     *
+     * @return the lines written
+     * @throws IOException if the directory cannot be listed
+     */
+    public int poll() throws IOException {
+        Arrivals arrivals = new Arrivals(graph);
+        for (Path file : arrivedFiles()) {
+            // Marked first: a file that fails halfway (a strict reader) is not read again, which would count the
+            // events it gave before failing twice.
+            read.add(file);
+            reader.read(file, arrivals);
+        }
+        int lines = findingGroups();
+        if (arrivals.last != null) {
+            lines += principals(scope(arrivals.first, arrivals.last, maxScope));
+        }
+        return lines;
+    }
+
+    /**
+     * Polls until the thread is interrupted.
+     *
+     * @param interval the pause between the end of one poll and the start of the next
+     * @throws IOException if the directory cannot be listed
+     * @throws InterruptedException when interrupted, which is how to stop it
+     */
+    public void follow(Duration interval) throws IOException, InterruptedException {
+        while (true) {
+            poll();
+            Thread.sleep(interval.toMillis());
+        }
+    }
+
+    private List<Path> arrivedFiles() throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(directory)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(file -> !read.contains(file))
+                    .filter(file -> !hidden(directory.relativize(file)))
+                    .sorted()
+                    .toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path name : relative) {
+            if (name.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int findingGroups() {
+        int lines = 0;
+        for (FindingGroup group : graph.findingGroups()) {
+            List<String> links = group.findings().stream().map(ref -> graph.finding(ref.id()))
+                    .flatMap(Optional::stream).map(console::finding).flatMap(Optional::stream).toList();
+            // The title counts the group's findings, so the key is the group alone.
+            lines += write(new FeedEvent(FeedEvent.FINDING_GROUP, null, group.ref(),
+                    scope(group.firstObserved(), group.lastObserved(), ScopeTime.MAX_LENGTH),
+                    group.severity().label().name(), group, links), "");
+        }
+        return lines;
+    }
+
+    private int principals(ScopeTime scope) {
+        if (graph.baseline(scope).inTraining()) {
+            return 0;
+        }
+        Set<EntityRef> principals = new LinkedHashSet<>();
+        for (PrincipalNewBehavior ranked : graph.newBehavior(scope).principals()) {
+            principals.add(ranked.principal());
+        }
+        for (Finding finding : graph.findings()) {
+            if (scope.contains(finding.lastObserved())) {
+                finding.entities().stream().filter(SiemFeed::investigable).forEach(principals::add);
+            }
+        }
+        int lines = 0;
+        for (EntityRef principal : principals) {
+            List<String> links = List.of(console.entity(principal, scope));
+            NewBehavior nb = graph.newBehavior(principal, scope);
+            for (NewGeolocation g : nb.geolocations()) {
+                lines += newBehavior(principal, scope, "NEW_GEOLOCATION", g.cell().toString(), g, links);
+            }
+            for (NewApiCall c : nb.apiCalls()) {
+                lines += newBehavior(principal, scope, "NEW_API_CALL", c.eventSource() + ":" + c.eventName(), c,
+                        links);
+            }
+            for (NewAso a : nb.asos()) {
+                lines += newBehavior(principal, scope, "NEW_ASO", String.valueOf(a.asn().number()), a, links);
+            }
+            for (NewUserAgent u : nb.userAgents()) {
+                lines += newBehavior(principal, scope, "NEW_USER_AGENT", u.userAgent().id(), u, links);
+            }
+            for (VolumeIncrease v : nb.increasedVolume()) {
+                lines += newBehavior(principal, scope, "INCREASED_VOLUME", v.eventSource() + ":" + v.eventName(), v,
+                        links);
+            }
+            if (investigable(principal)) {
+                for (Indicator indicator : graph.investigate(principal, scope).indicators()) {
+                    String type = indicator.type().name();
+                    lines += write(new FeedEvent(FeedEvent.INDICATOR, type, principal, scope,
+                            indicator.severity().name(), indicator, links), subject(indicator.detail()));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private int newBehavior(EntityRef principal, ScopeTime scope, String type, String value, Object entry,
+            List<String> links) {
+        return write(new FeedEvent(FeedEvent.NEW_BEHAVIOR, type, principal, scope, null, entry, links), value);
+    }
+
+    private static boolean investigable(EntityRef entity) {
+        return entity.type() == EntityType.AWS_USER || entity.type() == EntityType.AWS_ROLE;
+    }
+
+    /** What an indicator is about, without the counts that grow from one poll to the next. */
+    private static String subject(IndicatorDetail detail) {
+        if (detail instanceof TtpObserved t) {
+            return t.technique() + " " + (t.apiName() == null ? t.procedure() : t.apiName()) + " " + t.ipAddress();
+        } else if (detail instanceof ImpossibleTravel t) {
+            return t.startingIpAddress() + " " + t.endingIpAddress();
+        } else if (detail instanceof FlaggedIpAddress f) {
+            return f.ipAddress();
+        } else if (detail instanceof NewGeolocationDetail g) {
+            return g.location();
+        } else if (detail instanceof NewAsoDetail a) {
+            return a.aso();
+        } else if (detail instanceof NewUserAgentDetail u) {
+            return u.userAgent();
+        } else if (detail instanceof RelatedFinding f) {
+            return f.id();
+        } else if (detail instanceof RelatedFindingGroup g) {
+            return g.id();
+        }
+        return ""; // a detail type newer than this feed: one line per entity and type, rather than one per poll
+    }
+
+    /** Writes a line unless one of the same kind, type and entity about the same subject was written before. */
+    private int write(FeedEvent event, String subject) {
+        if (!written.add(event.kind() + " " + event.type() + " " + event.entity() + " " + subject)) {
+            return 0;
+        }
+        sink.accept(DetectiveJson.write(event));
+        return 1;
+    }
+
+    /** The hours from first to last, cut to the latest {@code max} of them: a scope cannot be longer. */
+    private static ScopeTime scope(Instant first, Instant last, Duration max) {
+        Instant earliest = last.minus(max).plus(ScopeTime.HOUR);
+        return ScopeTime.covering(first.isBefore(earliest) ? earliest : first, last);
+    }
+
+    /** Passes events to the graph and remembers the span of their times. */
+    private static final class Arrivals implements EventSink {
+        private final EventSink graph;
+        private Instant first;
+        private Instant last;
+
+        Arrivals(EventSink graph) {
+            this.graph = graph;
+        }
+
+        @Override
+        public void accept(SecurityEvent event) {
+            graph.accept(event);
+            Instant t = event.time();
+            first = first == null || t.isBefore(first) ? t : first;
+            last = last == null || t.isAfter(last) ? t : last;
+        }
+    }
+
+    /**
+     * Follows a directory and prints the feed's lines on standard output.
+     *
+     * <pre>
+     * java -cp "$(cat detective-examples/target/classpath.txt)" io.github.detective4j.examples.siem.SiemFeed \
+     *     DIRECTORY [--region us-east-1] [--every SECONDS] [--scope-days DAYS] [--once]
+     *     [--demo-places | --geoip CITY.mmdb ASN.mmdb]
+     * </pre>
+     * {@code --once} polls once and exits; {@code --scope-days} sets {@link Builder#maxScope}; {@code --demo-places}
+     * locates addresses with the reference incident's table; {@code --geoip} with MaxMind GeoIP2 or GeoLite2
+     * databases.
+     *
+     * @param args the arguments above
+     * @throws Exception if the directory cannot be listed or a database cannot be opened
+     */
+    public static void main(String[] args) throws Exception {
+        List<String> rest = new ArrayList<>(List.of(args));
+        if (rest.isEmpty() || rest.get(0).startsWith("-")) {
+            System.err.println("usage: SiemFeed DIRECTORY [--region REGION] [--every SECONDS] [--scope-days DAYS]"
+                    + " [--once] [--demo-places | --geoip CITY.mmdb ASN.mmdb]");
+            System.exit(2);
+        }
+        Builder feed = builder(Path.of(rest.remove(0))).sink(line -> {
+            System.out.println(line);
+            System.out.flush();
+        });
+        BehaviorGraph.Builder graph = BehaviorGraph.builder();
+        Duration every = Duration.ofSeconds(60);
+        boolean once = false;
+        while (!rest.isEmpty()) {
+            String option = rest.remove(0);
+            switch (option) {
+                case "--region" -> feed.region(rest.remove(0));
+                case "--every" -> every = Duration.ofSeconds(Long.parseLong(rest.remove(0)));
+                case "--scope-days" -> feed.maxScope(Duration.ofDays(Long.parseLong(rest.remove(0))));
+                case "--once" -> once = true;
+                case "--demo-places" -> {
+                    GeoTable places = ReferenceIncident.standard().facts().geoTable();
+                    graph.geoLocator(places).asnResolver(places);
+                }
+                case "--geoip" -> {
+                    MaxMindGeo maxmind = MaxMindGeo.open(Path.of(rest.remove(0)), Path.of(rest.remove(0)));
+                    graph.geoLocator(maxmind).asnResolver(maxmind);
+                }
+                default -> {
+                    System.err.println("unknown option " + option);
+                    System.exit(2);
+                }
+            }
+        }
+        SiemFeed built = feed.graph(graph.build()).build();
+        if (once) {
+            built.poll();
+        } else {
+            built.follow(every);
+        }
+    }
+
+    /** Configures a {@link SiemFeed}. Not thread-safe. */
+    public static final class Builder {
+        private final Path directory;
+        private BehaviorGraph graph;
+        private LogReader reader = AwsLogs.reader().build();
+        private String region = "us-east-1";
+        private Consumer<String> sink = System.out::println;
+        private Duration maxScope = Duration.ofDays(7);
+
+        private Builder(Path directory) {
+            this.directory = Objects.requireNonNull(directory, "directory");
+        }
+
+        /**
+         * Sets the graph to keep, configured as wanted (geolocation, threat intelligence, baseline).
+         *
+         * @param graph the graph; default {@code BehaviorGraph.create()}
+         * @return this builder
+         */
+        public Builder graph(BehaviorGraph graph) {
+            this.graph = Objects.requireNonNull(graph, "graph");
+            return this;
+        }
+
+        /**
+         * Sets the reader of the files.
+         *
+         * @param reader the reader; default {@code AwsLogs.reader().build()}, every built-in format, errors logged
+         * @return this builder
+         */
+        public Builder reader(LogReader reader) {
+            this.reader = Objects.requireNonNull(reader, "reader");
+            return this;
+        }
+
+        /**
+         * Sets the region of the Detective console links.
+         *
+         * @param region the region; default {@code us-east-1}
+         * @return this builder
+         */
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /**
+         * Sets where the JSON lines go, one call per line, without a line end.
+         *
+         * @param sink the sink; default standard output
+         * @return this builder
+         */
+        public Builder sink(Consumer<String> sink) {
+            this.sink = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        /**
+         * Sets the longest scope of a poll: the hours of newly read events, cut to their latest {@code max}, so that
+         * a first poll over months of backlog compares the last week with the weeks before it.
+         *
+         * @param max whole hours, at least one, at most 366 days; default seven days
+         * @return this builder
+         * @throws IllegalArgumentException if out of range or not whole hours
+         */
+        public Builder maxScope(Duration max) {
+            if (max.compareTo(ScopeTime.HOUR) < 0 || max.compareTo(ScopeTime.MAX_LENGTH) > 0
+                    || max.toSeconds() % 3600 != 0 || max.getNano() != 0) {
+                throw new IllegalArgumentException("max scope must be whole hours from 1 hour to 366 days, was "
+                        + max);
+            }
+            this.maxScope = max;
+            return this;
+        }
+
+        /**
+         * Builds the feed; nothing is read until the first poll.
+         *
+         * @return the feed
+         */
+        public SiemFeed build() {
+            if (graph == null) {
+                graph = BehaviorGraph.create();
+            }
+            return new SiemFeed(this);
+        }
+    }
+}

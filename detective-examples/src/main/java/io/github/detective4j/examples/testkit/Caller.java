@@ -1,0 +1,133 @@
+package io.github.detective4j.examples.testkit;
+
+import io.github.detective4j.model.ApiCall;
+import io.github.detective4j.model.AwsResource;
+import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.model.Principal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A principal of a {@link Scenario} making API calls: from an address, with a user agent, succeeding or failing, as
+ * set before each {@link #calls}.
+ *
+ * <pre>{@code
+ * story.user("alice").from("153.156.88.21").using("aws-cli/2.22.35 Python/3.12.6 Darwin/24.1.0")
+ *     .calls("ec2", "DescribeInstances").every(Duration.ofHours(1)).during(Duration.ofDays(30));
+ * story.user("mallory").from("198.51.100.7").failing("AccessDenied").calls("iam", "ListUsers").times(20);
+ * }</pre>
+ *
+ * Not thread-safe.
+ */
+public final class Caller {
+    private final Scenario scenario;
+    private final Principal principal;
+    private String ip;
+    private String service;
+    private String userAgent;
+    private String errorCode;
+
+    Caller(Scenario scenario, Principal principal) {
+        this.scenario = scenario;
+        this.principal = principal;
+    }
+
+    /**
+     * Returns the entity the calls are attributed to in a graph.
+     *
+     * @return {@code AwsUser/...} for a user, {@code AwsRoleSession/...} for a role session
+     */
+    public EntityRef ref() {
+        return principal.entity().orElseThrow();
+    }
+
+    /**
+     * Returns the role of a role session.
+     *
+     * @return {@code AwsRole/AROA...}
+     * @throws java.util.NoSuchElementException for a user
+     */
+    public EntityRef role() {
+        return principal.role().orElseThrow();
+    }
+
+    /**
+     * Returns the principal as CloudTrail would log it.
+     *
+     * @return the principal
+     */
+    public Principal principal() {
+        return principal;
+    }
+
+    /**
+     * Calls from an IP address from now on.
+     *
+     * @param address an IPv4 or IPv6 address
+     * @return this caller
+     */
+    public Caller from(String address) {
+        this.ip = Objects.requireNonNull(address, "address");
+        this.service = null;
+        return this;
+    }
+
+    /**
+     * Has an AWS service make the calls on the principal's behalf from now on ({@code sourceIPAddress} a service
+     * name): they come from no address.
+     *
+     * @param serviceName such as {@code ec2.amazonaws.com} or {@code AWS Internal}
+     * @return this caller
+     */
+    public Caller through(String serviceName) {
+        this.service = Objects.requireNonNull(serviceName, "service");
+        this.ip = null;
+        return this;
+    }
+
+    /**
+     * Calls with a user agent from now on.
+     *
+     * @param agent the user agent, exactly as it would be logged
+     * @return this caller
+     */
+    public Caller using(String agent) {
+        this.userAgent = Objects.requireNonNull(agent, "user agent");
+        return this;
+    }
+
+    /**
+     * Fails the calls from now on with an error code, such as {@code AccessDenied}; null succeeds again.
+     *
+     * @param code the error code, or null
+     * @return this caller
+     */
+    public Caller failing(String code) {
+        this.errorCode = code;
+        return this;
+    }
+
+    /**
+     * Calls an API method, starting at the story's clock: an {@code AwsApiCall} event, read-only when the method's
+     * name starts with {@code Get}, {@code List} or {@code Describe}.
+     *
+     * @param serviceName the service, such as {@code iam} (for {@code iam.amazonaws.com}) or a full event source
+     * @param method the API method, such as {@code CreateUser}
+     * @param resources the resources the call touches, created or deletes, if the detection looks at them
+     * @return the activity, to repeat or not
+     */
+    public Activity calls(String serviceName, String method, AwsResource... resources) {
+        String eventSource = Scenario.eventSource(serviceName);
+        String from = ip;
+        String on = service;
+        String agent = userAgent;
+        String error = errorCode;
+        List<AwsResource> touched = List.of(resources);
+        boolean readOnly = method.startsWith("Get") || method.startsWith("List") || method.startsWith("Describe");
+        return new Activity(scenario, (at, n) -> List.of(ApiCall.builder().eventTime(at).eventId(scenario.nextEventId())
+                .accountId(scenario.account()).region(scenario.region()).principal(principal)
+                .sourceIpAddress(from).sourceService(on).userAgent(agent).eventSource(eventSource).eventName(method)
+                .errorCode(error).errorMessage(error == null ? null : "the scenario fails this call")
+                .eventType("AwsApiCall").readOnly(readOnly).resources(touched).build()));
+    }
+}

@@ -1,0 +1,139 @@
+package io.github.detective4j.examples.testkit;
+
+import io.github.detective4j.behavior.NewApiCall;
+import io.github.detective4j.behavior.NewBehavior;
+import io.github.detective4j.behavior.NewGeolocation;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Assertions on {@link NewBehavior}: what an entity did in a scope that it had not done in its baseline; get one with
+ * {@link DetectionAssertions#assertThat(NewBehavior)}. A failure lists what was new instead, and says when the
+ * baseline was in training (everything looks new then). Each method returns this, to chain.
+ */
+public final class NewBehaviorAssert {
+    private final NewBehavior newBehavior;
+
+    NewBehaviorAssert(NewBehavior newBehavior) {
+        this.newBehavior = Objects.requireNonNull(newBehavior, "new behavior");
+    }
+
+    /**
+     * Asserts a new geolocation in a city.
+     *
+     * @param city the city, as the geolocator names it, such as {@code Ashburn}
+     * @return this
+     * @throws AssertionError if none, listing the new geolocations
+     */
+    public NewBehaviorAssert hasNewGeolocation(String city) {
+        return has("a new geolocation in " + city, newBehavior.geolocations(), NewBehaviorAssert::place, city);
+    }
+
+    /**
+     * Asserts that no geolocation was new.
+     *
+     * @return this
+     * @throws AssertionError if one was, listing the new geolocations
+     */
+    public NewBehaviorAssert hasNoNewGeolocation() {
+        return hasNone("no new geolocation", newBehavior.geolocations(), NewBehaviorAssert::place);
+    }
+
+    /**
+     * Asserts a new API method.
+     *
+     * @param eventName the method, such as {@code StopLogging}
+     * @return this
+     * @throws AssertionError if it was not new, listing the new methods
+     */
+    public NewBehaviorAssert hasNewApiCall(String eventName) {
+        return has("a new API call " + eventName, newBehavior.apiCalls(), NewApiCall::eventName, eventName);
+    }
+
+    /**
+     * Asserts that a method was not new: not called in the scope, or called in the baseline too.
+     *
+     * @param eventName the method
+     * @return this
+     * @throws AssertionError if it was new, listing the new methods
+     */
+    public NewBehaviorAssert hasNoNewApiCall(String eventName) {
+        if (newBehavior.apiCalls().stream().anyMatch(c -> c.eventName().equals(eventName))) {
+            throw failure("no new API call " + eventName, newBehavior.apiCalls(), NewApiCall::eventName);
+        }
+        return this;
+    }
+
+    /**
+     * Asserts a new user agent.
+     *
+     * @param userAgent the user agent, exactly as logged
+     * @return this
+     * @throws AssertionError if it was not new, listing the new user agents
+     */
+    public NewBehaviorAssert hasNewUserAgent(String userAgent) {
+        return has("a new user agent " + userAgent, newBehavior.userAgents(), u -> u.userAgent().id(), userAgent);
+    }
+
+    /**
+     * Asserts that no user agent was new.
+     *
+     * @return this
+     * @throws AssertionError if one was, listing the new user agents
+     */
+    public NewBehaviorAssert hasNoNewUserAgent() {
+        return hasNone("no new user agent", newBehavior.userAgents(), u -> u.userAgent().id());
+    }
+
+    /**
+     * Asserts a new autonomous system.
+     *
+     * @param asn the AS number, such as 14618
+     * @return this
+     * @throws AssertionError if it was not new, listing the new ASOs
+     */
+    public NewBehaviorAssert hasNewAso(long asn) {
+        return has("a new ASO AS" + asn, newBehavior.asos(), a -> "AS" + a.asn().number(), "AS" + asn);
+    }
+
+    /**
+     * Asserts that nothing was new: no geolocation, API call, ASO, user agent or volume increase.
+     *
+     * @return this
+     * @throws AssertionError if something was, printing the new behavior
+     */
+    public NewBehaviorAssert hasNothingNew() {
+        if (!newBehavior.isEmpty()) {
+            throw new AssertionError(expected("nothing new") + "; it has:\n" + newBehavior);
+        }
+        return this;
+    }
+
+    private static String place(NewGeolocation g) {
+        return g.location().label();
+    }
+
+    private <T> NewBehaviorAssert has(String expected, List<T> found, Function<T, String> name, String wanted) {
+        if (found.stream().map(name).noneMatch(n -> n.equals(wanted) || n.startsWith(wanted + ","))) {
+            throw failure(expected, found, name);
+        }
+        return this;
+    }
+
+    private <T> NewBehaviorAssert hasNone(String expected, List<T> found, Function<T, String> name) {
+        if (!found.isEmpty()) {
+            throw failure(expected, found, name);
+        }
+        return this;
+    }
+
+    private <T> AssertionError failure(String expected, List<T> found, Function<T, String> name) {
+        return new AssertionError(expected(expected) + "; new were: " + found.stream().map(name).toList());
+    }
+
+    private String expected(String what) {
+        return "expected " + what + " for " + newBehavior.entity() + " over " + newBehavior.scope()
+                + (newBehavior.baseline().inTraining() ? " (the baseline is in training: everything looks new)" : "");
+    }
+}

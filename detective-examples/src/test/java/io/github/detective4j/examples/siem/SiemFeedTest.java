@@ -1,0 +1,182 @@
+package io.github.detective4j.examples.siem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.detective4j.enrich.GeoTable;
+import io.github.detective4j.examples.incident.Facts;
+import io.github.detective4j.examples.incident.IncidentFiles;
+import io.github.detective4j.examples.incident.ReferenceIncident;
+import io.github.detective4j.graph.BehaviorGraph;
+import io.github.detective4j.model.ScopeTime;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SIEM feed on the reference incident, its files arriving in three batches as {@code aws s3 sync} would bring
+ * them: the weeks before the attack, the attack up to its last day, and the last day. Each poll must write what the
+ * new files brought and nothing it wrote before.
+ */
+class SiemFeedTest {
+    /** The date folders of the S3 key layout: {@code .../<yyyy>/<mm>/<dd>/file}. */
+    private static final Pattern DAY = Pattern.compile("/(\\d{4})/(\\d{2})/(\\d{2})/");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path incoming;
+    static Facts facts;
+    static List<JsonNode> beforeAttack;
+    static int idlePoll;
+    static List<JsonNode> attack;
+    static List<JsonNode> lastDay;
+
+    @BeforeAll
+    static void feedTheIncidentInThreeBatches() throws IOException {
+        facts = ReferenceIncident.standard().facts();
+        GeoTable places = facts.geoTable();
+        List<String> lines = new ArrayList<>();
+        // The attack's batch holds eight days of logs: a scope of up to two weeks takes them all in.
+        SiemFeed feed = SiemFeed.builder(incoming).region(facts.region()).sink(lines::add).maxScope(Duration.ofDays(14))
+                .graph(BehaviorGraph.builder().geoLocator(places).asnResolver(places).build()).build();
+        Instant attackDay = facts.attackStart().truncatedTo(ChronoUnit.DAYS);
+        Instant finalDay = facts.end().minus(1, ChronoUnit.DAYS);
+
+        arrive(IncidentFiles.dir(), Instant.MIN, attackDay);
+        feed.poll();
+        beforeAttack = parse(lines);
+        idlePoll = feed.poll();
+        arrive(IncidentFiles.dir(), attackDay, finalDay);
+        feed.poll();
+        attack = parse(lines.subList(beforeAttack.size(), lines.size()));
+        arrive(IncidentFiles.dir(), finalDay, Instant.MAX);
+        feed.poll();
+        lastDay = parse(lines.subList(beforeAttack.size() + attack.size(), lines.size()));
+    }
+
+    @Test
+    void aPollWithoutNewFilesWritesNothing() {
+        assertEquals(0, idlePoll);
+    }
+
+    @Test
+    void theRoutineOfTheWeeksBeforeTheAttackRaisesNothing() {
+        assertEquals(List.of(), beforeAttack, "no finding yet, and nobody did anything new in the last week of them");
+    }
+
+    @Test
+    void theAttackBringsItsFindingGroupWithLinksToBothFindings() {
+        List<JsonNode> groups = attack.stream().filter(l -> kind(l, FeedEvent.FINDING_GROUP)).toList();
+        assertEquals(1, groups.size(), attack.toString());
+        JsonNode group = groups.get(0);
+        assertEquals(Set.of("findings/" + facts.bitcoinFinding().id(), "findings/" + facts.loggingDisabledFinding().id()),
+                texts(group.path("detail").path("findings")));
+        assertEquals("HIGH", group.path("severity").asText());
+        // The finding's own scope, from its first observation to its last as of this poll.
+        Facts.ReportedFinding bitcoin = facts.bitcoinFinding();
+        String link = "https://console.aws.amazon.com/detective/home?region=" + facts.region() + "#findings/GuardDuty/"
+                + bitcoin.id() + "?scopeStart=" + bitcoin.firstObserved().truncatedTo(ChronoUnit.HOURS).getEpochSecond()
+                + "&scopeEnd=";
+        assertTrue(texts(group.path("links")).stream().anyMatch(l -> l.startsWith(link)),
+                group.path("links").toString());
+    }
+
+    @Test
+    void theAttackBringsTheAdminsIndicatorsAndNewBehaviorWithAProfileLink() {
+        String admin = "AwsUser/" + facts.adminUser().principalId();
+        List<JsonNode> about = attack.stream().filter(l -> l.path("entity").asText().equals(admin)).toList();
+        Set<String> indicators = about.stream().filter(l -> kind(l, FeedEvent.INDICATOR))
+                .map(l -> l.path("type").asText()).collect(Collectors.toSet());
+        assertTrue(indicators.containsAll(Set.of("TTP_OBSERVED", "IMPOSSIBLE_TRAVEL", "NEW_GEOLOCATION",
+                "NEW_USER_AGENT", "NEW_ASO", "RELATED_FINDING", "RELATED_FINDING_GROUP")), indicators.toString());
+        // Both a new-behavior line and an indicator name the attacker's user agent: one is not the other's repeat.
+        assertEquals(2, about.stream().filter(l -> l.path("type").asText().equals("NEW_USER_AGENT")).count());
+        Set<String> newCalls = about.stream().filter(l -> kind(l, FeedEvent.NEW_BEHAVIOR))
+                .filter(l -> l.path("type").asText().equals("NEW_API_CALL"))
+                .map(l -> l.path("detail").path("eventName").asText()).collect(Collectors.toSet());
+        assertTrue(newCalls.containsAll(facts.newApiCalls()), newCalls.toString());
+        // The attacker's user agent is data: it comes back from the JSON exactly as logged.
+        assertTrue(about.stream().filter(l -> l.path("type").asText().equals("NEW_USER_AGENT"))
+                .anyMatch(l -> ("UserAgent/" + facts.attackerUserAgent())
+                        .equals(l.path("detail").path("userAgent").asText())), about.toString());
+        JsonNode any = about.get(0);
+        ScopeTime scope = ScopeTime.of(Instant.parse(any.path("scope").path("start").asText()),
+                Instant.parse(any.path("scope").path("end").asText()));
+        assertTrue(scope.contains(facts.attackStart()), scope.toString());
+        assertEquals(List.of("https://console.aws.amazon.com/detective/home?region=" + facts.region()
+                + "#entities/AwsUser/" + facts.adminUser().principalId() + "?scopeStart="
+                + scope.start().getEpochSecond() + "&scopeEnd=" + scope.end().getEpochSecond()),
+                List.copyOf(texts(any.path("links"))));
+    }
+
+    @Test
+    void theLastDayRepeatsNothing() {
+        assertTrue(lastDay.stream().noneMatch(l -> kind(l, FeedEvent.FINDING_GROUP)),
+                "the group keeps its id while the miner's finding is updated: " + lastDay);
+        Set<String> before = Stream.concat(beforeAttack.stream(), attack.stream()).map(SiemFeedTest::identity)
+                .collect(Collectors.toSet());
+        assertTrue(lastDay.stream().map(SiemFeedTest::identity).noneMatch(before::contains), lastDay.toString());
+    }
+
+    /** Brings the files whose date folder lies in [from, to) into the incoming folder, keeping their keys. */
+    private static void arrive(Path source, Instant from, Instant to) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Matcher day = DAY.matcher(file.toString().replace('\\', '/'));
+                if (!day.find()) {
+                    throw new AssertionError("no date folder in " + file);
+                }
+                Instant date = LocalDate.of(Integer.parseInt(day.group(1)), Integer.parseInt(day.group(2)),
+                        Integer.parseInt(day.group(3))).atStartOfDay(ZoneOffset.UTC).toInstant();
+                if (!date.isBefore(from) && date.isBefore(to)) {
+                    Path target = incoming.resolve(source.relativize(file).toString());
+                    Files.createDirectories(target.getParent());
+                    Files.createLink(target, file); // as good as a copy for a reader, and no bytes to write
+                }
+            }
+        }
+    }
+
+    private static List<JsonNode> parse(List<String> lines) throws IOException {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : lines) {
+            assertTrue(!line.contains("\n"), line);
+            nodes.add(JSON.readTree(line));
+        }
+        return nodes;
+    }
+
+    private static boolean kind(JsonNode line, String kind) {
+        return line.path("kind").asText().equals(kind);
+    }
+
+    /** What a line is about, without its counts: kind, type, entity and the detail's identifying values. */
+    private static String identity(JsonNode line) {
+        return line.path("kind").asText() + " " + line.path("type").asText() + " " + line.path("entity").asText()
+                + " " + line.path("detail").path("IndicatorDetail").toString().replaceAll("\"API\\w*Count\":\\d+", "")
+                + " " + line.path("detail").path("eventName").asText() + line.path("detail").path("userAgent").asText();
+    }
+
+    private static Set<String> texts(JsonNode array) {
+        Set<String> texts = new java.util.LinkedHashSet<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.detective4j.examples.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.detective4j.graph.BehaviorGraph;
+import io.github.detective4j.hunt.ApiCallActivity;
+import io.github.detective4j.hunt.InstanceContact;
+import io.github.detective4j.model.ApiCall;
+import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.model.EntityType;
+import io.github.detective4j.model.Finding;
+import io.github.detective4j.model.NetworkFlow;
+import io.github.detective4j.model.SecurityEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScenarioTest {
+    static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
+
+    @Test
+    void hourlyForThirtyDaysIsSevenHundredTwentyCallsOnTheHour() {
+        Scenario story = Scenario.startingAt(START);
+        Caller alice = story.user("alice").from("153.156.88.21").using("aws-cli/2.22.35");
+        alice.calls("ec2", "DescribeInstances").every(Duration.ofHours(1)).during(Duration.ofDays(30));
+        List<ApiCall> calls = story.events().stream().map(ApiCall.class::cast).toList();
+        assertEquals(720, calls.size());
+        assertEquals(START, calls.get(0).eventTime());
+        assertEquals(START.plus(Duration.ofHours(719)), calls.get(719).eventTime());
+        assertEquals(720, calls.stream().map(ApiCall::eventId).distinct().count(), "every event has its own id");
+        ApiCall first = calls.get(0);
+        assertEquals("ec2.amazonaws.com", first.eventSource());
+        assertEquals(EntityRef.user(alice.principal().principalId()), alice.ref());
+        assertEquals(alice.ref(), first.principal().entity().orElseThrow());
+        assertEquals("arn:aws:iam::111122223333:user/alice", first.principal().arn());
+        assertEquals(Boolean.TRUE, first.readOnly());
+        assertEquals(START, story.now(), "activities do not move the clock");
+        BehaviorGraph graph = story.graph();
+        assertEquals(720, graph.stats().apiCalls());
+        assertEquals(START.plus(Duration.ofHours(719)), graph.stats().lastEvent());
+    }
+
+    @Test
+    void failingCallsAndRoleSessions() {
+        Scenario story = Scenario.startingAt(START);
+        Caller deploy = story.role("DeployRole", "ci-4711").from("3.139.54.18");
+        deploy.failing("AccessDenied").calls("iam", "ListUsers").every(Duration.ofSeconds(2)).times(20);
+        deploy.failing(null).calls("iam", "ListRoles").once();
+        assertEquals(EntityType.AWS_ROLE_SESSION, deploy.ref().type());
+        assertTrue(deploy.ref().id().endsWith(":ci-4711"), deploy.ref().id());
+        assertEquals(EntityType.AWS_ROLE, deploy.role().type());
+        BehaviorGraph graph = story.graph();
+        List<ApiCallActivity> calls = graph.hunt().ip("3.139.54.18").apiCalls();
+        ApiCallActivity listUsers = calls.stream().filter(c -> c.eventName().equals("ListUsers")).findFirst()
+                .orElseThrow();
+        assertEquals(0, listUsers.success());
+        assertEquals(20, listUsers.failure());
+        assertEquals(deploy.ref(), listUsers.principal());
+        assertTrue(graph.contains(deploy.role()));
+        assertEquals(START.plusSeconds(38), story.events().get(19).time());
+    }
+
+    @Test
+    void flowsCarryTheirBytesBothWays() {
+        Scenario story = Scenario.startingAt(START);
+        Host miner = story.instance("i-08a8e40be65425909", "10.0.1.25");
+        miner.talksTo("104.16.1.42", 8333, 10_000, 5_000).every(Duration.ofHours(1)).during(Duration.ofDays(3));
+        List<NetworkFlow> flows = story.events().stream().map(NetworkFlow.class::cast).toList();
+        assertEquals(144, flows.size(), "one record each way an hour");
+        assertEquals(10_000 * 72, flows.stream().mapToLong(NetworkFlow::bytesIn).sum());
+        assertEquals(5_000 * 72, flows.stream().mapToLong(NetworkFlow::bytesOut).sum());
+        List<InstanceContact> contacts = story.graph().hunt().instancesTalkingTo("104.16.1.42", Duration.ofDays(7));
+        assertEquals(1, contacts.size());
+        InstanceContact contact = contacts.get(0);
+        assertEquals(miner.ref(), contact.instance());
+        assertEquals(720_000, contact.bytesToInstance());
+        assertEquals(360_000, contact.bytesFromInstance());
+        assertEquals(72, contact.activeHours());
+        assertThrows(IllegalArgumentException.class, () -> miner.talksTo("104.16.1.42", 8333, 0, 0));
+    }
+
+    @Test
+    void aRepeatedFindingIsOneFindingReportedAgain() {
+        Scenario story = Scenario.startingAt(START);
+        EntityRef instance = EntityRef.ec2Instance("i-08a8e40be65425909");
+        story.finding("CryptoCurrency:EC2/BitcoinTool.B", 8, instance, EntityRef.ipAddress("104.16.1.42"))
+                .every(Duration.ofHours(6)).times(5);
+        assertEquals(5, story.events().size());
+        List<Finding> findings = story.graph().findings();
+        assertEquals(1, findings.size(), findings.toString());
+        Finding finding = findings.get(0);
+        assertEquals(5, finding.count());
+        assertEquals(START, finding.firstObserved());
+        assertEquals(START.plus(Duration.ofHours(24)), finding.lastObserved());
+        assertEquals(List.of(instance, EntityRef.ipAddress("104.16.1.42")), finding.entities());
+        assertEquals("HIGH", finding.severity().label().name());
+    }
+
+    @Test
+    void theSameStoryBuildsTheSameEvents() {
+        assertEquals(story().events(), story().events());
+        List<SecurityEvent> events = story().events();
+        assertEquals(START.plus(Duration.ofDays(1)), events.get(events.size() - 1).time());
+    }
+
+    @Test
+    void nonsenseIsRefusedWhenTold() {
+        Activity activity = Scenario.startingAt(START).user("alice").calls("iam", "ListUsers");
+        assertThrows(IllegalArgumentException.class, () -> activity.every(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> activity.times(0));
+        assertThrows(IllegalArgumentException.class, () -> activity.during(Duration.ofHours(-1)));
+        assertThrows(IllegalArgumentException.class, () -> Scenario.startingAt(START).instance("vm-1", "10.0.0.1"));
+    }
+
+    private static Scenario story() {
+        Scenario story = Scenario.startingAt(START);
+        story.user("bob").from("111.87.53.14").calls("s3", "ListBuckets").every(Duration.ofHours(6)).times(4);
+        return story.later(Duration.ofDays(1)).user("bob").from("111.87.53.14").calls("iam", "CreateUser").once();
+    }
+}
