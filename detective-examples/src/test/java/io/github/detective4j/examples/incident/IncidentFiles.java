@@ -9,15 +9,21 @@ import java.util.stream.Stream;
 
 /**
  * The standard incident, written once per test JVM into a temporary folder that is deleted when the JVM exits: the
- * tests that read it share one copy instead of each paying seconds to write 3,000 files.
+ * tests that read it share one copy instead of each paying seconds to write 3,000 files. Public for the tests of
+ * other packages (the command line's).
  */
-final class IncidentFiles {
+public final class IncidentFiles {
     private static Path dir;
     private static Written written;
 
     private IncidentFiles() {}
 
-    static synchronized Path dir() {
+    /**
+     * Returns the folder that holds the standard incident, writing it on the first call.
+     *
+     * @return the folder, which holds {@code AWSLogs/}
+     */
+    public static synchronized Path dir() {
         if (dir == null) {
             try {
                 Path folder = Files.createTempDirectory("reference-incident");
@@ -31,7 +37,12 @@ final class IncidentFiles {
         return dir;
     }
 
-    static synchronized Written written() {
+    /**
+     * Returns what writing the standard incident wrote.
+     *
+     * @return the files, events and bytes written
+     */
+    public static synchronized Written written() {
         dir();
         return written;
     }
