@@ -1,9 +1,9 @@
 package io.github.detective4j.examples.cli;
 
-import io.github.detective4j.graph.BehaviorGraph;
 import io.github.detective4j.graph.Hunt;
 import io.github.detective4j.hunt.InstanceContact;
 import io.github.detective4j.hunt.IpHunt;
+import io.github.detective4j.model.IpNetwork;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -53,12 +53,19 @@ final class HuntCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        BehaviorGraph graph = inputs.graph();
-        Hunt hunt = graph.hunt();
-        if (days != null) {
-            if (indicator.ip == null) {
-                throw new ParameterException(inputs.spec.commandLine(), "--days needs --ip");
+        // Usage errors before the logs are read, which may take minutes.
+        if (days != null && (indicator.ip == null || days < 1)) {
+            throw new ParameterException(inputs.spec.commandLine(), "--days needs --ip, and at least 1 day");
+        }
+        if (indicator.ip != null) {
+            try {
+                IpNetwork.parse(indicator.ip);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(inputs.spec.commandLine(), "--ip: " + e.getMessage());
             }
+        }
+        Hunt hunt = inputs.graph().hunt();
+        if (days != null) {
             List<InstanceContact> contacts = hunt.instancesTalkingTo(indicator.ip, Duration.ofDays(days));
             // The IP hunt's own table of instances prints them, the other lists left empty as this hunt has none.
             IpHunt shown = new IpHunt(indicator.ip + " in the last " + days + " days",

@@ -1,6 +1,5 @@
 package io.github.detective4j.examples.cli;
 
-import io.github.detective4j.graph.BehaviorGraph;
 import io.github.detective4j.graph.Search;
 import io.github.detective4j.model.EntityType;
 import java.io.IOException;
@@ -11,6 +10,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code detective search}: finds entities by id, id prefix, ARN, name or CIDR, as Detective's search box does: the
@@ -56,11 +56,15 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        BehaviorGraph graph = inputs.graph();
-        Search search = Search.builder().types(types.toArray(EntityType[]::new)).id(criteria.id)
-                .idPrefix(criteria.prefix).arn(criteria.arn).name(criteria.name).cidr(criteria.cidr).limit(limit)
-                .build();
-        output.print(graph.search(search));
+        Search search;
+        try { // a bad CIDR or limit is a usage error, found before the logs are read
+            search = Search.builder().types(types.toArray(EntityType[]::new)).id(criteria.id)
+                    .idPrefix(criteria.prefix).arn(criteria.arn).name(criteria.name).cidr(criteria.cidr).limit(limit)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(inputs.spec.commandLine(), e.getMessage());
+        }
+        output.print(inputs.graph().search(search));
         return 0;
     }
 }

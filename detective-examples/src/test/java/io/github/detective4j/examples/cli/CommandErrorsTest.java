@@ -110,6 +110,9 @@ class CommandErrorsTest {
         assertOneLine(Run.detective("new-behavior", "--scope", "2026-11-19/2026-11-28", logs), 2, "ISO-8601");
         assertOneLine(Run.detective("hunt", "--user-agent-matching", "(", logs), 2, "not a regular expression");
         assertOneLine(Run.detective("hunt", logs), 2, "--ip");
+        assertOneLine(Run.detective("hunt", "--ip", "104.16.1.420", logs), 2, "104.16.1.420");
+        assertOneLine(Run.detective("hunt", "--ip", "104.16.1.42", "--days", "0", logs), 2, "at least 1 day");
+        assertOneLine(Run.detective("search", "--cidr", "10.0.0.0/33", logs), 2, "prefix length 33");
     }
 
     @Test
