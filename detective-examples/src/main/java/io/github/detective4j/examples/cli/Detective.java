@@ -3,6 +3,7 @@ package io.github.detective4j.examples.cli;
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.EntityType;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -50,10 +51,12 @@ public final class Detective implements Runnable {
      * @param args the arguments, such as {@code demo}
      */
     public static void main(String[] args) {
-        // The library's warnings, and nothing chattier, unless the user asks with -D or --verbose.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                        Arrays.asList(args).contains(VERBOSE) ? "debug" : "warn"));
+        // The library's warnings, short, and nothing chattier, unless the user asks with -D or --verbose.
+        Map<String, String> logging = Map.of(
+                "org.slf4j.simpleLogger.defaultLogLevel", Arrays.asList(args).contains(VERBOSE) ? "debug" : "warn",
+                "org.slf4j.simpleLogger.showThreadName", "false",
+                "org.slf4j.simpleLogger.showShortLogName", "true");
+        logging.forEach((key, value) -> System.setProperty(key, System.getProperty(key, value)));
         System.exit(commandLine().execute(args));
     }
 

@@ -7,6 +7,7 @@ import io.github.detective4j.enrich.MaxMindGeo;
 import io.github.detective4j.graph.BehaviorGraph;
 import io.github.detective4j.intel.ThreatIntelList;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,9 @@ final class EnrichedInputs extends Inputs {
 
     /** A MaxMind database by its extension, as MaxMind names them; anything else is read as a GeoTable CSV. */
     private static Source open(Path file) throws IOException {
+        if (Files.isDirectory(file)) { // readers of files say only "Is a directory", without the name
+            throw new CommandFailure(file + " is a directory; --geoip and --asn take a .mmdb or .csv file");
+        }
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mmdb")) {
             MaxMindGeo maxmind = MaxMindGeo.open(file); // open until the process ends, as lookups need it
             return new Source(maxmind, maxmind);

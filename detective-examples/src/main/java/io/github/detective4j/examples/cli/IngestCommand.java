@@ -4,6 +4,7 @@ import io.github.detective4j.aws.IngestReport;
 import io.github.detective4j.aws.ParseError;
 import io.github.detective4j.graph.BehaviorGraph;
 import io.github.detective4j.graph.GraphStats;
+import io.github.detective4j.model.EntityType;
 import io.github.detective4j.text.TextTable;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -58,11 +59,12 @@ final class IngestCommand implements Callable<Integer> {
                 .row("flow records", stats.flows())
                 .row("findings", stats.findings())
                 .row("relationships", stats.relationships());
-        stats.entities().forEach((type, n) -> {
+        for (EntityType type : EntityType.values()) { // in the model's order, whatever the map's
+            int n = stats.entities().getOrDefault(type, 0);
             if (n > 0) {
                 graph.row("  " + type.namespace(), n);
             }
-        });
+        }
         return out.append("\n\n").append(graph).toString();
     }
 
