@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,7 @@ public final class LogReader {
     private final ErrorHandler errorHandler;
     private final long maxDecompressedBytes;
     private final String glob;
+    private final Consumer<IngestReport> afterEachInput;
     private final ObjectMapper objectMapper;
 
     private LogReader(Builder builder) {
@@ -71,6 +73,7 @@ public final class LogReader {
         this.errorHandler = builder.errorHandler;
         this.maxDecompressedBytes = builder.maxDecompressedBytes;
         this.glob = builder.glob;
+        this.afterEachInput = builder.afterEachInput;
         JsonFactory jsonFactory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxStringLength(builder.maxStringLength)
@@ -105,7 +108,7 @@ public final class LogReader {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(sink, "sink");
         if (!Files.isDirectory(path)) {
-            return readFile(path, sink, false);
+            return done(readFile(path, sink, false));
         }
         PathMatcher matcher = glob == null ? null : FileSystems.getDefault().getPathMatcher("glob:" + glob);
         List<Path> files;
@@ -120,9 +123,17 @@ public final class LogReader {
         }
         IngestReport total = IngestReport.EMPTY;
         for (Path file : files) {
-            total = total.plus(readFile(file, sink, true));
+            total = total.plus(done(readFile(file, sink, true)));
         }
         return total;
+    }
+
+    /** Tells the listener, if any, that an input is done, and hands its report on. */
+    private IngestReport done(IngestReport input) {
+        if (afterEachInput != null) {
+            afterEachInput.accept(input);
+        }
+        return input;
     }
 
     /**
@@ -138,7 +149,7 @@ public final class LogReader {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(sink, "sink");
-        return readStream(in, source, sink, false);
+        return done(readStream(in, source, sink, false));
     }
 
     /**
@@ -268,6 +279,7 @@ public final class LogReader {
         private int maxStringLength = 8 * 1024 * 1024;
         private int maxNestingDepth = 128;
         private String glob;
+        private Consumer<IngestReport> afterEachInput;
 
         Builder(List<LogFormat> builtIns) {
             builtIns.forEach(this::register);
@@ -371,6 +383,19 @@ public final class LogReader {
         public Builder glob(String glob) {
             FileSystems.getDefault().getPathMatcher("glob:" + glob); // fail here, not at read time
             this.glob = glob;
+            return this;
+        }
+
+        /**
+         * Calls a listener after each input (each file of a directory, or the one file or stream) is read, on the
+         * reading thread, with that input's own report: for progress displays, which otherwise learn nothing until
+         * a whole directory is read. The listener must be quick; what it throws ends the read.
+         *
+         * @param listener takes each input's report, in reading order
+         * @return this builder
+         */
+        public Builder afterEachInput(Consumer<IngestReport> listener) {
+            this.afterEachInput = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

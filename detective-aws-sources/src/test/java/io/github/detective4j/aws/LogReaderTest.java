@@ -186,6 +186,26 @@ class LogReaderTest {
     }
 
     @Test
+    void theListenerHearsOfEachInputAsItIsDone(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.log"), "#calls\n10.0.0.1\n10.0.0.2\n");
+        Files.writeString(dir.resolve("b.log"), "#calls\nnot-an-ip\n");
+        List<String> heard = new ArrayList<>();
+        LogReader listened = AwsLogs.emptyReader().register(new CallsFormat()).errorHandler(errors::add)
+                .afterEachInput(input -> heard.add(input.inputs() + " " + input.eventsProduced() + " "
+                        + input.errors() + " after " + events.size() + " events"))
+                .build();
+
+        IngestReport report = listened.read(dir, events::add);
+
+        assertEquals(List.of("1 2 0 after 2 events", "1 0 1 after 2 events"), heard);
+        assertEquals(2, report.inputs());
+        heard.clear();
+        listened.read(dir.resolve("a.log"), events::add);
+        listened.read(bytes("#calls\n10.0.0.3\n".getBytes(StandardCharsets.UTF_8)), "stdin", events::add);
+        assertEquals(List.of("1 2 0 after 4 events", "1 1 0 after 5 events"), heard);
+    }
+
+    @Test
     void aSingleFileOfNoKnownFormatIsAnError(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("notes.txt");
         Files.writeString(file, "hello\r\nforged log line");

@@ -1,8 +1,10 @@
 package io.github.detective4j.examples.incident;
 
-import io.github.detective4j.enrich.Asn;
 import io.github.detective4j.enrich.GeoTable;
-import io.github.detective4j.enrich.Geolocation;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -146,16 +148,38 @@ public record Facts(
      * BehaviorGraph graph = BehaviorGraph.builder().geoLocator(geo).asnResolver(geo).build();
      * }</pre>
      *
-     * @return a table of one /32 network per place
+     * @return a table of one /32 network per place: {@link #geoTableCsv()} read by {@link GeoTable#parse}
      */
     public GeoTable geoTable() {
-        GeoTable.Builder table = GeoTable.builder();
-        for (Place p : places) {
-            table.place(p.ip() + "/32", new Geolocation(p.city(), null, p.countryCode(), null, p.latitude(),
-                    p.longitude()));
-            table.asn(p.ip() + "/32", new Asn(p.asn(), p.asOrganization()));
+        try {
+            return GeoTable.parse(new StringReader(geoTableCsv()), "the demo's geo table");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringReader does not fail
         }
-        return table.build();
+    }
+
+    /**
+     * Returns the demo's GeoIP table in {@link GeoTable}'s CSV form, for tools that take a file, such as the
+     * command line's {@code --geoip}: a header line, then one {@code /32} network per place with its city,
+     * country, coordinates and AS.
+     *
+     * @return the CSV text, lines ending with {@code \n}
+     */
+    public String geoTableCsv() {
+        StringBuilder csv = new StringBuilder(
+                "network,city,region,country_code,country_name,latitude,longitude,asn,as_organization\n");
+        for (Place p : places) {
+            csv.append(p.ip()).append("/32,").append(quoted(p.city())).append(",,").append(p.countryCode())
+                    .append(",,").append(BigDecimal.valueOf(p.latitude()).toPlainString()).append(',')
+                    .append(BigDecimal.valueOf(p.longitude()).toPlainString()).append(',').append(p.asn())
+                    .append(',').append(quoted(p.asOrganization())).append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** RFC 4180 quoting, which GeoTable reads: organizations have commas ("Amazon.com, Inc."). */
+    private static String quoted(String field) {
+        return '"' + field.replace("\"", "\"\"") + '"';
     }
 
     /**

@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * The standard incident, written once per test JVM into a temporary folder that is deleted when the JVM exits: the
- * tests that read it share one copy instead of each paying seconds to write 3,000 files. Public for the tests of the
- * JShell scripts and the SIEM feed, in other packages.
+ * tests that read it share one copy instead of each paying seconds to write 3,000 files. Public for the tests of
+ * other packages (the command line's, the JShell scripts', the SIEM feed's).
  */
 public final class IncidentFiles {
     private static Path dir;

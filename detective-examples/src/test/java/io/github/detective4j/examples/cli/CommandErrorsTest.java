@@ -1,0 +1,127 @@
+package io.github.detective4j.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad arguments, missing paths and malformed input stop a command with one line on stderr and an exit code, 2 for
+ * usage errors and 1 for the rest, and no stack trace unless {@code --verbose}.
+ */
+class CommandErrorsTest {
+    /** A CloudTrail file of two records, the second with a time that is not one. */
+    static final String CLOUDTRAIL = """
+            {"Records":[
+            {"eventVersion":"1.08","userIdentity":{"type":"IAMUser","principalId":"AIDAEXAMPLEUSER1","arn":\
+            "arn:aws:iam::111122223333:user/alice","accountId":"111122223333","userName":"alice"},\
+            "eventTime":"2026-11-20T03:00:00Z","eventSource":"iam.amazonaws.com","eventName":"ListUsers",\
+            "awsRegion":"us-east-1","sourceIPAddress":"203.0.113.7","userAgent":"aws-cli/2.15.0",\
+            "eventID":"11111111-2222-3333-4444-555555555555","eventType":"AwsApiCall",\
+            "recipientAccountId":"111122223333"},
+            {"eventVersion":"1.08","userIdentity":{"type":"IAMUser","principalId":"AIDAEXAMPLEUSER1","arn":\
+            "arn:aws:iam::111122223333:user/alice","accountId":"111122223333","userName":"alice"},\
+            "eventTime":"yesterday\\u001b[2J","eventSource":"iam.amazonaws.com","eventName":"ListUsers",\
+            "awsRegion":"us-east-1","sourceIPAddress":"203.0.113.7","userAgent":"aws-cli/2.15.0",\
+            "eventID":"11111111-2222-3333-4444-666666666666","eventType":"AwsApiCall",\
+            "recipientAccountId":"111122223333"}
+            ]}
+            """;
+
+    static void assertOneLine(Run run, int exit, String holding) {
+        assertEquals(exit, run.exit(), run.toString());
+        assertEquals(1, run.err().lines().count(), run.toString());
+        assertTrue(run.err().contains(holding), run.toString());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run);
+        assertFalse(run.err().contains("\u001b"), "no escape sequence of the input reaches the terminal: " + run);
+    }
+
+    @Test
+    void aMalformedRecordFailsTheCommandNamingFileAndLine(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("trail.json"), CLOUDTRAIL);
+
+        Run profile = Run.detective("profile", "--entity", "AwsUser/AIDAEXAMPLEUSER1", dir.toString());
+        assertOneLine(profile, 1, file + ":3: record 2: ");
+        assertTrue(profile.err().startsWith("detective: 1 records or files could not be read"), profile.err());
+
+        Run lenient = Run.detective("profile", "--lenient", "--entity", "AwsUser/AIDAEXAMPLEUSER1", dir.toString());
+        assertEquals(0, lenient.exit(), lenient.toString());
+        assertTrue(lenient.out().contains("alice"), lenient.out());
+    }
+
+    @Test
+    void ingestListsTheErrorsAndFails(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("trail.json"), CLOUDTRAIL);
+
+        Run ingest = Run.detective("ingest", dir.toString());
+        assertOneLine(ingest, 1, "could not be read");
+        assertTrue(ingest.line("records").endsWith(" 2"), ingest.out());
+        assertTrue(ingest.line("events").endsWith(" 1"), ingest.out());
+        assertTrue(ingest.out().contains(file + ":3: record 2: "), ingest.out());
+        assertFalse(ingest.out().contains("\u001b"), ingest.out());
+    }
+
+    @Test
+    void aTruncatedGzipFileFails(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("trail.json.gz");
+        try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(file))) {
+            gz.write(CLOUDTRAIL.getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 30));
+
+        assertOneLine(Run.detective("groups", file.toString()), 1, file.toString());
+    }
+
+    @Test
+    void filesOfNoKnownFormatHoldNothingToAnswerFrom(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("notes.txt"), "hello\n");
+
+        assertOneLine(Run.detective("groups", dir.toString()), 1, "no events in [" + dir + "]");
+        assertOneLine(Run.detective("groups", dir.resolve("notes.txt").toString()), 1, "not a format");
+    }
+
+    @Test
+    void aMissingPathFails(@TempDir Path dir) {
+        Path missing = dir.resolve("no-such-logs");
+
+        assertOneLine(Run.detective("hunt", "--ip", "104.16.1.42", missing.toString()), 1,
+                "detective: no such file or directory: " + missing);
+        assertOneLine(Run.detective("new-behavior", "--geoip", missing.toString(), dir.toString()), 1,
+                "no such file or directory: " + missing);
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors(@TempDir Path dir) {
+        String logs = dir.toString();
+        assertOneLine(Run.detective("--no-such-option"), 2, "Unknown option");
+        assertOneLine(Run.detective("profile", logs), 2, "--entity");
+        assertOneLine(Run.detective("profile", "--entity", "Ec2Instance/x", logs), 2, "Ec2Instance");
+        assertOneLine(Run.detective("investigate", "--entity", "IpAddress/104.16.1.42", logs), 2, "AwsUser or AwsRole");
+        assertOneLine(Run.detective("new-behavior", "--scope", "last week", logs), 2, "'last <n>h'");
+        assertOneLine(Run.detective("new-behavior", "--scope", "2026-11-19/2026-11-28", logs), 2, "ISO-8601");
+        assertOneLine(Run.detective("hunt", "--user-agent-matching", "(", logs), 2, "not a regular expression");
+        assertOneLine(Run.detective("hunt", logs), 2, "--ip");
+        assertOneLine(Run.detective("hunt", "--ip", "104.16.1.420", logs), 2, "104.16.1.420");
+        assertOneLine(Run.detective("hunt", "--ip", "104.16.1.42", "--days", "0", logs), 2, "at least 1 day");
+        assertOneLine(Run.detective("search", "--cidr", "10.0.0.0/33", logs), 2, "prefix length 33");
+    }
+
+    @Test
+    void verboseShowsTheStackTrace(@TempDir Path dir) {
+        Run run = Run.detective("--verbose", "groups", dir.resolve("no-such-logs").toString());
+
+        assertEquals(1, run.exit(), run.toString());
+        assertTrue(run.err().startsWith("detective: no such file or directory: "), run.err());
+        assertTrue(run.err().contains("java.nio.file.NoSuchFileException"), run.err());
+        assertTrue(run.err().contains("\tat io.github.detective4j.examples.cli."), run.err());
+    }
+}
