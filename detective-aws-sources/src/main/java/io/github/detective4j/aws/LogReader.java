@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.detective4j.model.EventSink;
+import io.github.detective4j.model.SecurityEvent;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -16,12 +17,20 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +46,9 @@ import java.util.zip.ZipException;
  * An input that fails as a whole (unreadable, truncated gzip, unknown format) is an error of that input; the events
  * read from it before the failure stay delivered, and the next input is read.
  *
- * <p>A reader is immutable and thread-safe; each call to {@code read} reads its inputs one after the other on the
- * calling thread and delivers to the sink from that thread. Build one with {@link AwsLogs#reader()}.
+ * <p>A reader is immutable and thread-safe. By default each call to {@code read} reads its inputs one after the
+ * other on the calling thread and delivers to the sink from that thread; with {@link Builder#threads(int)} the files
+ * of a directory are read on several threads at once. Build one with {@link AwsLogs#reader()}.
  *
  * <pre>{@code
  * LogReader reader = AwsLogs.reader()
@@ -61,6 +71,7 @@ public final class LogReader {
     private final long maxDecompressedBytes;
     private final String glob;
     private final Consumer<IngestReport> afterEachInput;
+    private final int threads;
     private final ObjectMapper objectMapper;
 
     private LogReader(Builder builder) {
@@ -74,6 +85,7 @@ public final class LogReader {
         this.maxDecompressedBytes = builder.maxDecompressedBytes;
         this.glob = builder.glob;
         this.afterEachInput = builder.afterEachInput;
+        this.threads = builder.threads;
         JsonFactory jsonFactory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxStringLength(builder.maxStringLength)
@@ -121,6 +133,9 @@ public final class LogReader {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        if (threads > 1 && files.size() > 1) {
+            return readInParallel(files, sink);
+        }
         IngestReport total = IngestReport.EMPTY;
         for (Path file : files) {
             total = total.plus(done(readFile(file, sink, true)));
@@ -134,6 +149,123 @@ public final class LogReader {
             afterEachInput.accept(input);
         }
         return input;
+    }
+
+    /**
+     * Reads files on {@link #threads} threads, each file's events delivered in batches from the thread that read
+     * it. The reports are added up in path order, so that the total is the one a serial read gives.
+     */
+    private IngestReport readInParallel(List<Path> files, EventSink sink) throws IOException {
+        AtomicBoolean stopped = new AtomicBoolean();
+        AtomicInteger workers = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), task -> {
+            Thread thread = new Thread(task, "detective4j-reader-" + workers.incrementAndGet());
+            thread.setDaemon(true); // a caller that gives up on a read must not be kept alive by it
+            return thread;
+        });
+        try {
+            List<Future<IngestReport>> reports = new ArrayList<>(files.size());
+            for (Path file : files) {
+                reports.add(pool.submit(() -> readBatched(file, sink, stopped)));
+            }
+            IngestReport total = IngestReport.EMPTY;
+            for (Future<IngestReport> report : reports) {
+                total = total.plus(done(outcome(report, stopped)));
+            }
+            return total;
+        } finally {
+            pool.shutdownNow();
+            awaitQuietly(pool); // no event reaches the sink after read returns or throws
+        }
+    }
+
+    private IngestReport readBatched(Path file, EventSink sink, AtomicBoolean stopped) throws IOException {
+        if (stopped.get()) {
+            return IngestReport.EMPTY;
+        }
+        Batches batches = new Batches(sink, stopped);
+        IngestReport report;
+        try {
+            report = readFile(file, batches, true);
+        } catch (InvalidRecordException stop) {
+            batches.flush(); // the events before the record that stopped the read were read: deliver them
+            throw stop;
+        }
+        batches.flush();
+        return report;
+    }
+
+    /** The report of one file, or the failure that stops the whole read (the first, in path order). */
+    private static IngestReport outcome(Future<IngestReport> report, AtomicBoolean stopped) throws IOException {
+        try {
+            return report.get();
+        } catch (InterruptedException e) {
+            stopped.set(true);
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading");
+        } catch (ExecutionException e) {
+            stopped.set(true);
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Collects one file's events and hands them to the sink {@value #BATCH} at a time. */
+    private static final class Batches implements EventSink {
+        private static final int BATCH = 1024;
+        private final EventSink sink;
+        private final AtomicBoolean stopped;
+        private final List<SecurityEvent> batch = new ArrayList<>(BATCH);
+
+        Batches(EventSink sink, AtomicBoolean stopped) {
+            this.sink = sink;
+            this.stopped = stopped;
+        }
+
+        @Override
+        public void accept(SecurityEvent event) {
+            batch.add(event);
+            if (batch.size() == BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            if (stopped.get()) {
+                // another file failed and the read is over: what is still in flight is dropped, not delivered late
+                throw new java.util.concurrent.CancellationException("the read was stopped");
+            }
+            sink.acceptAll(batch);
+            batch.clear();
+        }
     }
 
     /**
@@ -280,6 +412,7 @@ public final class LogReader {
         private int maxNestingDepth = 128;
         private String glob;
         private Consumer<IngestReport> afterEachInput;
+        private int threads = 1;
 
         Builder(List<LogFormat> builtIns) {
             builtIns.forEach(this::register);
@@ -388,14 +521,38 @@ public final class LogReader {
 
         /**
          * Calls a listener after each input (each file of a directory, or the one file or stream) is read, on the
-         * reading thread, with that input's own report: for progress displays, which otherwise learn nothing until
-         * a whole directory is read. The listener must be quick; what it throws ends the read.
+         * thread that called {@code read}, with that input's own report: for progress displays, which otherwise learn
+         * nothing until a whole directory is read. With {@link #threads(int)}, files are reported in path order as
+         * each one's turn comes. The listener must be quick; what it throws ends the read.
          *
          * @param listener takes each input's report, in reading order
          * @return this builder
          */
         public Builder afterEachInput(Consumer<IngestReport> listener) {
             this.afterEachInput = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Reads the files of a directory on this many threads at once; default 1, the calling thread alone. A single
+         * file or stream is always read on the calling thread.
+         *
+         * <p>With more than one thread, the sink and the error handler are called from several threads at once and
+         * must be thread-safe (a {@code BehaviorGraph} is; so are the built-in handlers). Events reach the sink in
+         * batches ({@link EventSink#acceptAll}) of up to 1,024 from the thread that read them: the events of one file
+         * arrive in file order, those of different files interleave. The {@link IngestReport} is the one a serial
+         * read gives. If one file stops the read (a strict handler's {@link InvalidRecordException}, a failing sink),
+         * the other threads stop delivering, {@code read} throws the first such failure in path order, and no event
+         * reaches the sink after it returns or throws.
+         *
+         * @param threads from 1 to 256; more than the machine's cores rarely helps
+         * @return this builder
+         */
+        public Builder threads(int threads) {
+            if (threads < 1 || threads > 256) {
+                throw new IllegalArgumentException("threads must be from 1 to 256, was " + threads);
+            }
+            this.threads = threads;
             return this;
         }
 

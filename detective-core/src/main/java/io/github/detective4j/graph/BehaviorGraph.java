@@ -175,6 +175,17 @@ public final class BehaviorGraph implements EventSink {
         }
     }
 
+    /**
+     * Ingests a batch from a source, the same as {@link #ingestAll}.
+     *
+     * @param events the events
+     * @throws NullPointerException if {@code events} or one of them is null; the events before it are ingested
+     */
+    @Override
+    public void acceptAll(List<? extends SecurityEvent> events) {
+        ingestAll(events);
+    }
+
     // ---------------------------------------------------------------- entities and relationships
 
     /**

@@ -7,6 +7,7 @@ import io.github.detective4j.json.DetectiveJson;
 import io.github.detective4j.model.ApiCall;
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.EntityType;
+import io.github.detective4j.model.EventSink;
 import io.github.detective4j.model.FlowDirection;
 import io.github.detective4j.model.Principal;
 import io.github.detective4j.model.PrincipalType;
@@ -50,12 +51,18 @@ class ConcurrentIngestTest {
         for (int t = 0; t < THREADS; t++) {
             List<SecurityEvent> part = shuffled.subList(t * shuffled.size() / THREADS,
                     (t + 1) * shuffled.size() / THREADS);
-            boolean batches = t % 2 == 0;
+            int way = t % 3; // batches, batches through the sink interface (as parallel readers deliver), single events
             writers.add(pool.submit(() -> {
                 start.await();
-                if (batches) {
+                EventSink sink = concurrent;
+                if (way < 2) {
                     for (int i = 0; i < part.size(); i += 100) {
-                        concurrent.ingestAll(part.subList(i, Math.min(part.size(), i + 100)));
+                        List<SecurityEvent> batch = part.subList(i, Math.min(part.size(), i + 100));
+                        if (way == 0) {
+                            concurrent.ingestAll(batch);
+                        } else {
+                            sink.acceptAll(batch);
+                        }
                     }
                 } else {
                     part.forEach(concurrent::accept);
