@@ -78,6 +78,27 @@ final class EventFields {
         return rule;
     }
 
+    /** Stores a string field by its {@link TextFields#EVENT} slot. */
+    void text(int slot, String value) {
+        switch (slot) {
+            case TextFields.EVENT_TIME -> eventTime = value;
+            case TextFields.EVENT_NAME -> eventName = value;
+            case TextFields.EVENT_SOURCE -> eventSource = value;
+            case TextFields.EVENT_ID -> eventId = value;
+            case TextFields.AWS_REGION -> region = value;
+            case TextFields.SOURCE_IP_ADDRESS -> sourceIp = value;
+            case TextFields.USER_AGENT -> userAgent = value;
+            case TextFields.ERROR_CODE -> errorCode = value;
+            case TextFields.ERROR_MESSAGE -> errorMessage = value;
+            case TextFields.EVENT_TYPE -> eventType = value;
+            case TextFields.EVENT_CATEGORY -> eventCategory = value;
+            case TextFields.RECIPIENT_ACCOUNT_ID -> recipientAccountId = value;
+            case TextFields.DETAIL_TYPE -> detailType = value;
+            case TextFields.ACCOUNT -> envelopeAccount = value;
+            default -> throw new IllegalArgumentException("no event slot " + slot);
+        }
+    }
+
     /** Records the first problem only: the first is the cause, later ones are often its consequences. */
     void problem(String reason) {
         if (problem == null) {
@@ -117,6 +138,33 @@ final class EventFields {
         String issuerAccountId;
         String issuerUserName;
         String onBehalfOfUserId;
+
+        /** Stores a string field by its {@link TextFields#IDENTITY} slot. */
+        void text(int slot, String value) {
+            switch (slot) {
+                case TextFields.TYPE -> type = value;
+                case TextFields.PRINCIPAL_ID -> principalId = value;
+                case TextFields.ARN -> arn = value;
+                case TextFields.ACCOUNT_ID -> accountId = value;
+                case TextFields.USER_NAME -> userName = value;
+                case TextFields.ACCESS_KEY_ID -> accessKeyId = value;
+                case TextFields.INVOKED_BY -> invokedBy = value;
+                case TextFields.IDENTITY_PROVIDER -> identityProvider = value;
+                default -> throw new IllegalArgumentException("no identity slot " + slot);
+            }
+        }
+
+        /** Stores a session issuer's string field by its {@link TextFields#ISSUER} slot. */
+        void issuerText(int slot, String value) {
+            switch (slot) {
+                case TextFields.TYPE -> issuerType = value;
+                case TextFields.PRINCIPAL_ID -> issuerPrincipalId = value;
+                case TextFields.ARN -> issuerArn = value;
+                case TextFields.ACCOUNT_ID -> issuerAccountId = value;
+                case TextFields.USER_NAME -> issuerUserName = value;
+                default -> throw new IllegalArgumentException("no session issuer slot " + slot);
+            }
+        }
 
         boolean hasIssuer() {
             return issuerType != null || issuerPrincipalId != null || issuerArn != null || issuerAccountId != null

@@ -56,6 +56,8 @@ final class FieldNames {
     static final int ATTRIBUTES = 39;
     static final int MFA_AUTHENTICATED = 40;
     static final int SESSION_ISSUER = 41;
+    /** One more than the largest id. */
+    static final int COUNT = 42;
 
     private static final int SIZE = 256;
     /** Names up to this long are compared as three 8-byte words; longer ones byte by byte. */

@@ -43,15 +43,9 @@ final class RecordReader {
     private final StreamReadConstraints limits;
     private final AddressCache addresses = new AddressCache();
     // the last value of the fields that hardly change within a file (account, region, types): see JsonCursor.Memo
-    private final JsonCursor.Memo eventSourceMemo = new JsonCursor.Memo();
-    private final JsonCursor.Memo regionMemo = new JsonCursor.Memo();
-    private final JsonCursor.Memo eventTypeMemo = new JsonCursor.Memo();
-    private final JsonCursor.Memo categoryMemo = new JsonCursor.Memo();
-    private final JsonCursor.Memo recipientMemo = new JsonCursor.Memo();
-    private final JsonCursor.Memo typeMemo = new JsonCursor.Memo();
-    private final JsonCursor.Memo accountIdMemo = new JsonCursor.Memo();
-    private final JsonCursor.Memo issuerTypeMemo = new JsonCursor.Memo();
-    private final JsonCursor.Memo issuerAccountMemo = new JsonCursor.Memo();
+    private final JsonCursor.Memo[] eventMemos = TextFields.EVENT.newMemos();
+    private final JsonCursor.Memo[] identityMemos = TextFields.IDENTITY.newMemos();
+    private final JsonCursor.Memo[] issuerMemos = TextFields.ISSUER.newMemos();
 
     RecordReader(ParseContext context) {
         this.context = context;
@@ -199,43 +193,12 @@ final class RecordReader {
         }
         cursor.enterObject();
         for (int id = cursor.firstField(); id != FieldNames.END; id = cursor.nextField()) {
+            int slot = TextFields.EVENT.slot(id);
+            if (slot != TextFields.NONE) {
+                f.text(slot, text(cursor, f, TextFields.EVENT, slot, depth, eventMemos[slot]));
+                continue;
+            }
             switch (id) {
-                case FieldNames.EVENT_TIME:
-                    f.eventTime = requiredText(cursor, f, "eventTime", depth);
-                    break;
-                case FieldNames.EVENT_NAME:
-                    f.eventName = requiredText(cursor, f, "eventName", depth);
-                    break;
-                case FieldNames.EVENT_SOURCE:
-                    f.eventSource = requiredText(cursor, f, "eventSource", depth, eventSourceMemo);
-                    break;
-                case FieldNames.EVENT_ID:
-                    f.eventId = text(cursor, f, "eventID", depth);
-                    break;
-                case FieldNames.AWS_REGION:
-                    f.region = text(cursor, f, "awsRegion", depth, regionMemo);
-                    break;
-                case FieldNames.SOURCE_IP_ADDRESS:
-                    f.sourceIp = text(cursor, f, "sourceIPAddress", depth);
-                    break;
-                case FieldNames.USER_AGENT:
-                    f.userAgent = text(cursor, f, "userAgent", depth);
-                    break;
-                case FieldNames.ERROR_CODE:
-                    f.errorCode = text(cursor, f, "errorCode", depth);
-                    break;
-                case FieldNames.ERROR_MESSAGE:
-                    f.errorMessage = text(cursor, f, "errorMessage", depth);
-                    break;
-                case FieldNames.EVENT_TYPE:
-                    f.eventType = text(cursor, f, "eventType", depth, eventTypeMemo);
-                    break;
-                case FieldNames.EVENT_CATEGORY:
-                    f.eventCategory = text(cursor, f, "eventCategory", depth, categoryMemo);
-                    break;
-                case FieldNames.RECIPIENT_ACCOUNT_ID:
-                    f.recipientAccountId = text(cursor, f, "recipientAccountId", depth, recipientMemo);
-                    break;
                 case FieldNames.READ_ONLY:
                     f.readOnly = cursor.readBoolean(depth);
                     break;
@@ -273,12 +236,6 @@ final class RecordReader {
                         cursor.skipValue(depth);
                     }
                     break;
-                case FieldNames.DETAIL_TYPE:
-                    f.detailType = text(cursor, f, "detail-type", depth);
-                    break;
-                case FieldNames.ACCOUNT:
-                    f.envelopeAccount = text(cursor, f, "account", depth);
-                    break;
                 case FieldNames.MESSAGE:
                     readEmbedded(cursor, f, "message", recordLevel, depth);
                     break;
@@ -310,39 +267,20 @@ final class RecordReader {
         f.identity = id;
         int inner = depth + 1;
         for (int field = cursor.firstField(); field != FieldNames.END; field = cursor.nextField()) {
+            int slot = TextFields.IDENTITY.slot(field);
+            if (slot != TextFields.NONE) {
+                id.text(slot, text(cursor, f, TextFields.IDENTITY, slot, inner, identityMemos[slot]));
+                continue;
+            }
             switch (field) {
-                case FieldNames.TYPE:
-                    id.type = text(cursor, f, "userIdentity.type", inner, typeMemo);
-                    break;
-                case FieldNames.PRINCIPAL_ID:
-                    id.principalId = text(cursor, f, "userIdentity.principalId", inner);
-                    break;
-                case FieldNames.ARN:
-                    id.arn = text(cursor, f, "userIdentity.arn", inner);
-                    break;
-                case FieldNames.ACCOUNT_ID:
-                    id.accountId = text(cursor, f, "userIdentity.accountId", inner, accountIdMemo);
-                    break;
-                case FieldNames.ACCESS_KEY_ID:
-                    id.accessKeyId = text(cursor, f, "userIdentity.accessKeyId", inner);
-                    break;
-                case FieldNames.USER_NAME:
-                    id.userName = text(cursor, f, "userIdentity.userName", inner);
-                    break;
-                case FieldNames.INVOKED_BY:
-                    id.invokedBy = text(cursor, f, "userIdentity.invokedBy", inner);
-                    break;
-                case FieldNames.IDENTITY_PROVIDER:
-                    id.identityProvider = text(cursor, f, "userIdentity.identityProvider", inner);
-                    break;
                 case FieldNames.SESSION_CONTEXT:
                     readSessionContext(cursor, f, id, inner);
                     break;
                 case FieldNames.ON_BEHALF_OF:
                     if (enterObject(cursor, f, "userIdentity.onBehalfOf", inner)) {
                         for (int k = cursor.firstField(); k != FieldNames.END; k = cursor.nextField()) {
-                            if (k == FieldNames.USER_ID) {
-                                id.onBehalfOfUserId = text(cursor, f, "userIdentity.onBehalfOf.userId", inner + 1);
+                            if (TextFields.ON_BEHALF_OF.slot(k) == 0) {
+                                id.onBehalfOfUserId = text(cursor, f, TextFields.ON_BEHALF_OF, 0, inner + 1, null);
                             } else {
                                 cursor.skipValue(inner + 1);
                             }
@@ -376,24 +314,11 @@ final class RecordReader {
                 if (enterObject(cursor, f, "userIdentity.sessionContext.sessionIssuer", inner)) {
                     int level = inner + 1;
                     for (int k = cursor.firstField(); k != FieldNames.END; k = cursor.nextField()) {
-                        switch (k) {
-                            case FieldNames.TYPE:
-                                id.issuerType = text(cursor, f, "sessionIssuer.type", level, issuerTypeMemo);
-                                break;
-                            case FieldNames.PRINCIPAL_ID:
-                                id.issuerPrincipalId = text(cursor, f, "sessionIssuer.principalId", level);
-                                break;
-                            case FieldNames.ARN:
-                                id.issuerArn = text(cursor, f, "sessionIssuer.arn", level);
-                                break;
-                            case FieldNames.ACCOUNT_ID:
-                                id.issuerAccountId = text(cursor, f, "sessionIssuer.accountId", level, issuerAccountMemo);
-                                break;
-                            case FieldNames.USER_NAME:
-                                id.issuerUserName = text(cursor, f, "sessionIssuer.userName", level);
-                                break;
-                            default:
-                                cursor.skipValue(level);
+                        int slot = TextFields.ISSUER.slot(k);
+                        if (slot != TextFields.NONE) {
+                            id.issuerText(slot, text(cursor, f, TextFields.ISSUER, slot, level, issuerMemos[slot]));
+                        } else {
+                            cursor.skipValue(level);
                         }
                     }
                 }
@@ -772,46 +697,25 @@ final class RecordReader {
 
     // ---- value helpers ----
 
-    /** A string field that the record needs: only a JSON string (or null) will do. */
-    private static String requiredText(JsonCursor cursor, EventFields f, String field, int depth) throws IOException {
-        return requiredText(cursor, f, field, depth, null);
-    }
-
-    private static String requiredText(JsonCursor cursor, EventFields f, String field, int depth,
+    /**
+     * Reads a string field of a table: a JSON string, or null; for a field that is not {@link TextFields#required},
+     * numbers and booleans too, as written. Anything else is a problem of the record, and null.
+     */
+    private static String text(JsonCursor cursor, EventFields f, TextFields table, int slot, int depth,
             JsonCursor.Memo memo) throws IOException {
         int c = cursor.peek();
         if (c == '"') {
             String value = cursor.readString(memo);
             if (value == null) {
-                f.problem(field + " is longer than " + cursor.maxString() + " characters");
+                f.problem(table.name(slot) + " is longer than " + cursor.maxString() + " characters");
             }
             return value;
         }
-        if (c == 'n') {
-            return cursor.readScalarText();
-        }
-        f.problem(field + " must be a string, not " + cursor.describeAndSkip(depth));
-        return null;
-    }
-
-    /** An optional string field: numbers and booleans are taken as written, objects and arrays are errors. */
-    private static String text(JsonCursor cursor, EventFields f, String field, int depth) throws IOException {
-        return text(cursor, f, field, depth, null);
-    }
-
-    /** As {@link #text(JsonCursor, EventFields, String, int)}, remembering the last value in {@code memo}. */
-    private static String text(JsonCursor cursor, EventFields f, String field, int depth, JsonCursor.Memo memo)
-            throws IOException {
-        int c = cursor.peek();
-        if (c == '{' || c == '[') {
-            f.problem(field + " must be a string, not " + cursor.describeAndSkip(depth));
+        if (c == '{' || c == '[' || (table.required(slot) && c != 'n')) {
+            f.problem(table.name(slot) + " must be a string, not " + cursor.describeAndSkip(depth));
             return null;
         }
-        String value = c == '"' ? cursor.readString(memo) : cursor.readScalarText();
-        if (c == '"' && value == null) {
-            f.problem(field + " is longer than " + cursor.maxString() + " characters");
-        }
-        return value;
+        return cursor.readScalarText();
     }
 
     private static String stringOrSkip(JsonCursor cursor, int depth) throws IOException {
