@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
  * response elements, TLS details and session contexts that real events carry, about 1.3 KB per event.
  */
 final class CloudTrailCorpus {
-    private static final String ACCOUNT = "111122223333";
-    private static final String[] USER_AGENTS = {
+    static final String ACCOUNT = "111122223333";
+    static final String[] USER_AGENTS = {
         "aws-cli/2.15.30 Python/3.11.8 Linux/6.1.79-99.164.amzn2023.x86_64 exe/x86_64.amzn.2023 prompt/off command/ec2.describe-instances",
         "aws-sdk-java/2.25.11 Linux/5.10.210-201.852.amzn2.x86_64 OpenJDK_64-Bit_Server_VM/17.0.10+7-LTS Java/17.0.10 vendor/Amazon.com_Inc. io/sync http/Apache cfg/retry-mode/standard",
         "Boto3/1.34.69 md/Botocore#1.34.69 ua/2.0 os/linux#5.15.0-1056-aws md/arch#x86_64 lang/python#3.10.12 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.69",
@@ -68,24 +68,54 @@ final class CloudTrailCorpus {
                 : kind < 97 ? new String[] {"iam.amazonaws.com", "CreateAccessKey"}
                 : new String[] {"s3.amazonaws.com", "PutBucketPolicy"};
         boolean failed = random.nextInt(20) == 0;
+        Caller caller = role
+                ? Caller.roleSession("AROA" + pad(user, 17), "app-role-" + user, "session-" + user,
+                        "ASIA" + pad(i % 5000, 16))
+                : Caller.user("AIDA" + pad(user, 17), "user-" + user, "AKIA" + pad(user, 16));
+        String region = random.nextInt(4) == 0 ? "eu-west-1" : "us-east-1";
+        String ip = "198.51." + (user % 200) + "." + (1 + random.nextInt(3));
+        String agent = USER_AGENTS[(user + random.nextInt(2)) % USER_AGENTS.length];
+        writeEvent(json, random, caller, call[0], call[1], kind < 80, failed, region, ip, agent, time, i);
+    }
 
+    /** Who calls: an IAM user, or a session of an assumed role (with its session issuer). */
+    record Caller(boolean role, String principalId, String arn, String accessKeyId, String userName, String roleId,
+            String roleName) {
+        static Caller user(String userId, String userName, String accessKeyId) {
+            return new Caller(false, userId, "arn:aws:iam::" + ACCOUNT + ":user/" + userName, accessKeyId, userName,
+                    null, null);
+        }
+
+        static Caller roleSession(String roleId, String roleName, String session, String accessKeyId) {
+            return new Caller(true, roleId + ":" + session,
+                    "arn:aws:sts::" + ACCOUNT + ":assumed-role/" + roleName + "/" + session, accessKeyId, null, roleId,
+                    roleName);
+        }
+    }
+
+    /**
+     * Writes one management event as CloudTrail does, with the request parameters and response elements of the
+     * calls that have them (see {@link #writeParameters}), TLS details and, for a role session, its session context.
+     */
+    static void writeEvent(JsonGenerator json, SplittableRandom random, Caller caller, String eventSource,
+            String eventName, boolean readOnly, boolean failed, String region, String sourceIp, String userAgent,
+            Instant time, int i) throws IOException {
         json.writeStartObject();
         json.writeStringField("eventVersion", "1.09");
         json.writeObjectFieldStart("userIdentity");
-        if (role) {
-            String roleId = "AROA" + pad(user, 17);
+        if (caller.role()) {
             json.writeStringField("type", "AssumedRole");
-            json.writeStringField("principalId", roleId + ":session-" + user);
-            json.writeStringField("arn", "arn:aws:sts::" + ACCOUNT + ":assumed-role/app-role-" + user + "/session-" + user);
+            json.writeStringField("principalId", caller.principalId());
+            json.writeStringField("arn", caller.arn());
             json.writeStringField("accountId", ACCOUNT);
-            json.writeStringField("accessKeyId", "ASIA" + pad(i % 5000, 16));
+            json.writeStringField("accessKeyId", caller.accessKeyId());
             json.writeObjectFieldStart("sessionContext");
             json.writeObjectFieldStart("sessionIssuer");
             json.writeStringField("type", "Role");
-            json.writeStringField("principalId", roleId);
-            json.writeStringField("arn", "arn:aws:iam::" + ACCOUNT + ":role/app-role-" + user);
+            json.writeStringField("principalId", caller.roleId());
+            json.writeStringField("arn", "arn:aws:iam::" + ACCOUNT + ":role/" + caller.roleName());
             json.writeStringField("accountId", ACCOUNT);
-            json.writeStringField("userName", "app-role-" + user);
+            json.writeStringField("userName", caller.roleName());
             json.writeEndObject();
             json.writeObjectFieldStart("attributes");
             json.writeStringField("creationDate", time.minusSeconds(600).toString());
@@ -94,29 +124,29 @@ final class CloudTrailCorpus {
             json.writeEndObject();
         } else {
             json.writeStringField("type", "IAMUser");
-            json.writeStringField("principalId", "AIDA" + pad(user, 17));
-            json.writeStringField("arn", "arn:aws:iam::" + ACCOUNT + ":user/user-" + user);
+            json.writeStringField("principalId", caller.principalId());
+            json.writeStringField("arn", caller.arn());
             json.writeStringField("accountId", ACCOUNT);
-            json.writeStringField("accessKeyId", "AKIA" + pad(user, 16));
-            json.writeStringField("userName", "user-" + user);
+            json.writeStringField("accessKeyId", caller.accessKeyId());
+            json.writeStringField("userName", caller.userName());
         }
         json.writeEndObject();
         json.writeStringField("eventTime", time.toString());
-        json.writeStringField("eventSource", call[0]);
-        json.writeStringField("eventName", call[1]);
-        json.writeStringField("awsRegion", random.nextInt(4) == 0 ? "eu-west-1" : "us-east-1");
-        json.writeStringField("sourceIPAddress", "198.51." + (user % 200) + "." + (1 + random.nextInt(3)));
-        json.writeStringField("userAgent", USER_AGENTS[(user + random.nextInt(2)) % USER_AGENTS.length]);
+        json.writeStringField("eventSource", eventSource);
+        json.writeStringField("eventName", eventName);
+        json.writeStringField("awsRegion", region);
+        json.writeStringField("sourceIPAddress", sourceIp);
+        json.writeStringField("userAgent", userAgent);
         if (failed) {
             json.writeStringField("errorCode", "AccessDenied");
-            json.writeStringField("errorMessage", "User: arn:aws:sts::" + ACCOUNT + ":assumed-role/app-role-" + user
-                    + " is not authorized to perform: " + call[1] + " because no identity-based policy allows it");
+            json.writeStringField("errorMessage", "User: " + caller.arn() + " is not authorized to perform: "
+                    + eventName + " because no identity-based policy allows it");
         }
-        writeParameters(json, random, call[1], i);
-        writeResponse(json, random, failed ? "" : call[1], i);
+        writeParameters(json, random, eventName, i);
+        writeResponse(json, random, failed ? "" : eventName, i);
         json.writeStringField("requestID", uuid(random));
         json.writeStringField("eventID", uuid(random));
-        json.writeBooleanField("readOnly", kind < 80);
+        json.writeBooleanField("readOnly", readOnly);
         json.writeStringField("eventType", "AwsApiCall");
         json.writeBooleanField("managementEvent", true);
         json.writeStringField("recipientAccountId", ACCOUNT);
@@ -124,7 +154,7 @@ final class CloudTrailCorpus {
         json.writeObjectFieldStart("tlsDetails");
         json.writeStringField("tlsVersion", "TLSv1.3");
         json.writeStringField("cipherSuite", "TLS_AES_128_GCM_SHA256");
-        json.writeStringField("clientProvidedHostHeader", call[0].replace(".amazonaws.com", ".us-east-1.amazonaws.com"));
+        json.writeStringField("clientProvidedHostHeader", eventSource.replace(".amazonaws.com", "." + region + ".amazonaws.com"));
         json.writeEndObject();
         json.writeEndObject();
     }
@@ -268,18 +298,18 @@ final class CloudTrailCorpus {
         }
     }
 
-    private static String pad(long n, int width) {
+    static String pad(long n, int width) {
         String digits = Long.toString(n, 36).toUpperCase(java.util.Locale.ROOT);
         return "0".repeat(Math.max(0, width - digits.length())) + digits;
     }
 
     /** 17 lower-case hex digits, the shape of current EC2 ids. */
-    private static String hex17(SplittableRandom random) {
+    static String hex17(SplittableRandom random) {
         String hex = Long.toHexString(random.nextLong());
         return "0".repeat(17 - hex.length()) + hex;
     }
 
-    private static String uuid(SplittableRandom random) {
+    static String uuid(SplittableRandom random) {
         return new java.util.UUID(random.nextLong(), random.nextLong()).toString();
     }
 }

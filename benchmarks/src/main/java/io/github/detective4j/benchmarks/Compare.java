@@ -1,0 +1,477 @@
+package io.github.detective4j.benchmarks;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import io.github.detective4j.aws.AwsLogs;
+import io.github.detective4j.aws.IngestReport;
+import io.github.detective4j.behavior.NewApiCall;
+import io.github.detective4j.graph.BehaviorGraph;
+import io.github.detective4j.hunt.InstanceContact;
+import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.model.ScopeTime;
+import io.github.detective4j.profile.ApiCallVolume;
+import io.github.detective4j.profile.EntityActivity;
+import io.github.detective4j.profile.HourlyCalls;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * detective4j side by side with what a user would pick instead, in one process and one run over the same generated
+ * files ({@link ScaleCorpus}): Jackson's bare token walk (the floor), detective4j (parse and ingest into a behavior
+ * graph, then an investigator's questions) and DuckDB (its JSON and CSV readers load the columns the questions need,
+ * then the same questions in SQL). Both engines get the same number of threads; the answers are checked equal.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar compare --events 1000000 --threads 2
+ * </pre>
+ *
+ * <p>Options: {@code --events N} (background events, default 1,000,000), {@code --threads T} (default 2),
+ * {@code --days D} (default 60), {@code --seed S} (default 42), {@code --dir PATH} (where the corpus is written,
+ * default a temporary folder that is deleted afterwards), {@code --repeat R} (runs of each question, the median is
+ * reported; default 5). Exits with status 1 when an answer differs.
+ */
+final class Compare {
+    private static final int WARM_UP_EVENTS = 200_000;
+
+    private final int threads;
+    private final int repeat;
+    private final List<String> rows = new ArrayList<>();
+    private boolean agree = true;
+
+    private Compare(int threads, int repeat) {
+        this.threads = threads;
+        this.repeat = repeat;
+    }
+
+    /**
+     * Runs the comparison.
+     *
+     * @param args the options above
+     * @throws Exception when a file cannot be written or read, or DuckDB fails
+     */
+    static void main(String[] args) throws Exception {
+        long events = 1_000_000;
+        int threads = 2;
+        int days = 60;
+        long seed = 42;
+        int repeat = 5;
+        Path dir = null;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--events" -> events = Long.parseLong(value.replace("_", "").replace(",", ""));
+                case "--threads" -> threads = Integer.parseInt(value);
+                case "--days" -> days = Integer.parseInt(value);
+                case "--seed" -> seed = Long.parseLong(value);
+                case "--repeat" -> repeat = Integer.parseInt(value);
+                case "--dir" -> dir = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; known: --events --threads --days --seed --repeat --dir");
+            }
+            i++;
+        }
+        boolean temporary = dir == null;
+        Path root = temporary ? Files.createTempDirectory("detective4j-compare") : dir;
+        try {
+            new Compare(threads, repeat).run(root, events, days, seed);
+        } finally {
+            if (temporary) {
+                delete(root);
+            }
+        }
+    }
+
+    private void run(Path root, long events, int days, long seed) throws Exception {
+        System.out.printf(Locale.ROOT, "detective4j vs DuckDB: %,d background events over %d days, seed %d, %d thread(s),"
+                + " Java %s, %d cores%n", events, days, seed, threads, Runtime.version(),
+                Runtime.getRuntime().availableProcessors());
+        long t0 = System.nanoTime();
+        ScaleCorpus.Written corpus = ScaleCorpus.write(root.resolve("corpus"), events, days, seed, false);
+        System.out.printf(Locale.ROOT, "corpus: %,d CloudTrail events (%,d bytes of NDJSON, %.0f bytes each), %,d flow"
+                + " records (%,d bytes), %,d findings, written in %.1f s%n", corpus.apiCalls(),
+                corpus.cloudTrailBytes(), corpus.cloudTrailBytes() / (double) corpus.apiCalls(), corpus.flows(),
+                corpus.flowBytes(), corpus.findings(), seconds(System.nanoTime() - t0));
+        ScaleCorpus.Written warmUp = ScaleCorpus.write(root.resolve("warm-up"), WARM_UP_EVENTS, days, seed + 1, false);
+
+        // warm-up: the JIT compiles both engines' Java paths on a small corpus before anything is timed
+        floor(warmUp);
+        Ours warmOurs = ours(warmUp);
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
+            Duck warmDuck = duck(db, warmUp);
+            answersAgree(warmOurs, warmDuck, warmUp.incident(), false);
+        }
+
+        double floorSeconds = floor(corpus);
+        Ours ours = ours(corpus);
+        Duck duck;
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
+            duck = duck(db, corpus);
+        }
+        answersAgree(ours, duck, corpus.incident(), true);
+        print(corpus, floorSeconds, ours, duck);
+        if (!agree) {
+            System.out.println("ANSWERS DIFFER");
+            System.exit(1);
+        }
+    }
+
+    // ---------------------------------------------------------------- the floor
+
+    /** Jackson's token walk over every CloudTrail file, and a pass over every flow log byte, on the threads. */
+    private double floor(ScaleCorpus.Written corpus) throws Exception {
+        JsonFactory json = new JsonFactory();
+        List<Path> files = files(corpus.cloudTrail());
+        files.addAll(files(corpus.flowLogs()));
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Long>> parts = new ArrayList<>();
+            for (Path file : files) {
+                parts.add(pool.submit(() -> {
+                    long tokens = 0;
+                    if (file.toString().endsWith(".ndjson")) {
+                        try (JsonParser parser = json.createParser(file.toFile())) {
+                            while (parser.nextToken() != null) {
+                                tokens++;
+                            }
+                        }
+                    } else {
+                        try (InputStream in = Files.newInputStream(file)) {
+                            byte[] buffer = new byte[256 * 1024];
+                            for (int n; (n = in.read(buffer)) > 0; ) {
+                                for (int i = 0; i < n; i++) {
+                                    tokens += buffer[i] == ' ' ? 1 : 0;
+                                }
+                            }
+                        }
+                    }
+                    return tokens;
+                }));
+            }
+            for (Future<Long> part : parts) {
+                part.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return seconds(System.nanoTime() - start);
+    }
+
+    // ---------------------------------------------------------------- detective4j
+
+    /** detective4j's load and answers. */
+    record Ours(double loadSeconds, IngestReport report, long retainedBytes, long peakHeapBytes, Timed<List<String>> newCalls,
+            Timed<List<String>> hourly, Timed<List<String>> instances, Timed<List<String>> agentPrincipals) {}
+
+    private Ours ours(ScaleCorpus.Written corpus) throws IOException {
+        long before = usedAfterGc();
+        resetPeaks();
+        long start = System.nanoTime();
+        BehaviorGraph graph = BehaviorGraph.create();
+        IngestReport report = AwsLogs.reader().threads(threads).glob("{cloudtrail,vpcflow,guardduty}/*").build()
+                .read(corpus.root(), graph);
+        double load = seconds(System.nanoTime() - start);
+        long peak = peakHeap() - before;
+        if (report.errors() > 0) {
+            throw new IllegalStateException("the corpus should read without errors: " + report);
+        }
+        ScaleCorpus.Incident incident = corpus.incident();
+        EntityRef user = EntityRef.user(incident.userId());
+        ScopeTime scope = incident.scope();
+        Timed<List<String>> newCalls = timed(() -> {
+            List<String> out = new ArrayList<>();
+            for (NewApiCall call : graph.newBehavior(user, scope).apiCalls()) {
+                out.add(call.eventSource() + " " + call.eventName() + " " + call.success() + " " + call.failure() + " "
+                        + call.firstObserved().getEpochSecond());
+            }
+            return sorted(out);
+        });
+        Timed<List<String>> hourly = timed(() -> {
+            ApiCallVolume volume = graph.profile(user, scope).apiCallVolume().orElseThrow();
+            List<String> out = new ArrayList<>();
+            for (HourlyCalls hour : volume.hours()) {
+                if (scope.contains(hour.hour()) && hour.success() + hour.failure() > 0) {
+                    out.add(hour.hour().getEpochSecond() + " " + hour.success() + " " + hour.failure());
+                }
+            }
+            out.add(String.format(Locale.ROOT, "baseline %d %.9f %.9f", volume.baseline().activeHours(),
+                    volume.baseline().averageSuccess(), volume.baseline().averageFailure()));
+            return out;
+        });
+        Timed<List<String>> instances = timed(() -> {
+            List<String> out = new ArrayList<>();
+            for (InstanceContact contact : graph.hunt().ip(ScaleCorpus.BEACON_IP).instances()) {
+                out.add(contact.instance().id() + " " + contact.bytesToInstance() + " " + contact.bytesFromInstance()
+                        + " " + contact.activeHours() + " " + contact.firstObserved().getEpochSecond() + " "
+                        + contact.lastObserved().getEpochSecond());
+            }
+            return sorted(out);
+        });
+        Timed<List<String>> agentPrincipals = timed(() -> {
+            List<String> out = new ArrayList<>();
+            for (EntityActivity principal : graph.hunt().userAgent(incident.commonAgent()).principals()) {
+                out.add(principal.entity().id() + " " + principal.success() + " " + principal.failure() + " "
+                        + principal.firstObserved().getEpochSecond() + " " + principal.lastObserved().getEpochSecond());
+            }
+            return sorted(out);
+        });
+        long retained = usedAfterGc() - before;
+        if (graph.stats().apiCalls() == 0) { // keeps the graph reachable up to the measurement above
+            throw new IllegalStateException("empty graph");
+        }
+        return new Ours(load, report, retained, peak, newCalls, hourly, instances, agentPrincipals);
+    }
+
+    // ---------------------------------------------------------------- DuckDB
+
+    /** DuckDB's load and answers. */
+    record Duck(double loadSeconds, long rows, Timed<List<String>> newCalls, Timed<List<String>> hourly,
+            Timed<List<String>> instances, Timed<List<String>> agentPrincipals) {}
+
+    private Duck duck(Connection db, ScaleCorpus.Written corpus) throws SQLException {
+        try (Statement sql = db.createStatement()) {
+            sql.execute("SET threads = " + threads);
+            sql.execute("SET TimeZone = 'UTC'");
+            long start = System.nanoTime();
+            // Only the columns the questions need, and given explicitly: schema detection over CloudTrail fails on
+            // requestParameters keys that differ only in case (see benchmarks/README.md).
+            sql.execute("CREATE OR REPLACE TABLE ct AS SELECT * FROM read_json(" + quote(corpus.cloudTrail()
+                    + "/*.ndjson") + ", format = 'newline_delimited', columns = {eventTime: 'TIMESTAMP',"
+                    + " eventSource: 'VARCHAR', eventName: 'VARCHAR', errorCode: 'VARCHAR', errorMessage: 'VARCHAR',"
+                    + " userAgent: 'VARCHAR', userIdentity: 'STRUCT(type VARCHAR, principalId VARCHAR)'})");
+            sql.execute("CREATE OR REPLACE TABLE flows AS SELECT * FROM read_csv(" + quote(corpus.flowLogs() + "/*.log")
+                    + ", delim = ' ', header = true, nullstr = '-', columns = {" + flowColumns() + "})");
+            double load = seconds(System.nanoTime() - start);
+            long rows = count(sql, "SELECT (SELECT count(*) FROM ct) + (SELECT count(*) FROM flows)");
+
+            ScaleCorpus.Incident incident = corpus.incident();
+            String user = "userIdentity.principalId = " + quote(incident.userId())
+                    + " AND userIdentity.type = 'IAMUser'";
+            String inScope = "eventTime >= " + timestamp(incident.scope().start()) + " AND eventTime < "
+                    + timestamp(incident.scope().end());
+            Instant baseStart = incident.scope().start().minus(Duration.ofDays(45));
+            String inBaseline = "eventTime >= " + timestamp(baseStart) + " AND eventTime < "
+                    + timestamp(incident.scope().start());
+            String ok = "errorCode IS NULL AND errorMessage IS NULL";
+            String hour = "(epoch(eventTime)::BIGINT // 3600 * 3600)";
+            Timed<List<String>> newCalls = timed(() -> rows(db, "WITH s AS (SELECT eventSource, eventName,"
+                    + " count(*) FILTER (WHERE " + ok + ") AS success, count(*) FILTER (WHERE NOT (" + ok + "))"
+                    + " AS failure, min(" + hour + ") AS first FROM ct WHERE " + user + " AND " + inScope
+                    + " GROUP BY eventSource, eventName), b AS (SELECT DISTINCT eventSource, eventName FROM ct WHERE "
+                    + user + " AND " + inBaseline + ") SELECT s.* FROM s ANTI JOIN b USING (eventSource, eventName)"));
+            Timed<List<String>> hourly = timed(() -> {
+                List<String> out = rows(db, "SELECT " + hour + " AS h, count(*) FILTER (WHERE " + ok + "),"
+                        + " count(*) FILTER (WHERE NOT (" + ok + ")) FROM ct WHERE " + user + " AND " + inScope
+                        + " GROUP BY h ORDER BY h");
+                out = new ArrayList<>(out);
+                out.add(rows(db, "SELECT 'baseline', count(DISTINCT " + hour + "), printf('%.9f', count(*) FILTER"
+                        + " (WHERE " + ok + ") / count(DISTINCT " + hour + ")), printf('%.9f', count(*) FILTER (WHERE"
+                        + " NOT (" + ok + ")) / count(DISTINCT " + hour + ")) FROM ct WHERE " + user + " AND "
+                        + inBaseline).get(0));
+                return out;
+            });
+            String ip = quote(ScaleCorpus.BEACON_IP);
+            Timed<List<String>> instances = timed(() -> rows(db, "SELECT instance_id,"
+                    + " coalesce(sum(bytes) FILTER (WHERE flow_direction = 'ingress'), 0),"
+                    + " coalesce(sum(bytes) FILTER (WHERE flow_direction = 'egress'), 0),"
+                    + " count(DISTINCT start // 3600), min(start), max(\"end\") FROM flows WHERE log_status = 'OK'"
+                    + " AND ((flow_direction = 'ingress' AND srcaddr = " + ip + ") OR (flow_direction = 'egress'"
+                    + " AND dstaddr = " + ip + ")) GROUP BY instance_id"));
+            Timed<List<String>> agentPrincipals = timed(() -> rows(db, "SELECT userIdentity.principalId,"
+                    + " count(*) FILTER (WHERE " + ok + "), count(*) FILTER (WHERE NOT (" + ok + ")),"
+                    + " min(epoch(eventTime)::BIGINT), max(epoch(eventTime)::BIGINT) FROM ct WHERE userAgent = "
+                    + quote(incident.commonAgent()) + " GROUP BY userIdentity.principalId"));
+            return new Duck(load, rows, newCalls, hourly, instances, agentPrincipals);
+        }
+    }
+
+    private static String flowColumns() {
+        List<String> columns = new ArrayList<>();
+        for (String field : ScaleCorpus.FLOW_FIELDS.split(" ")) {
+            String type = switch (field) {
+                case "version", "srcport", "dstport", "protocol", "tcp-flags", "traffic-path" -> "INTEGER";
+                case "packets", "bytes", "start", "end" -> "BIGINT";
+                default -> "VARCHAR";
+            };
+            columns.add("'" + field.replace('-', '_') + "': '" + type + "'");
+        }
+        return String.join(", ", columns);
+    }
+
+    private static List<String> rows(Connection db, String query) {
+        try (Statement sql = db.createStatement(); ResultSet rs = sql.executeQuery(query)) {
+            List<String> out = new ArrayList<>();
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int c = 1; c <= columns; c++) {
+                    row.append(c > 1 ? " " : "").append(rs.getString(c));
+                }
+                out.add(row.toString());
+            }
+            return sorted(out);
+        } catch (SQLException e) {
+            throw new IllegalStateException(query, e);
+        }
+    }
+
+    private static long count(Statement sql, String query) throws SQLException {
+        try (ResultSet rs = sql.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String quote(Object text) {
+        return "'" + text.toString().replace("'", "''") + "'";
+    }
+
+    private static String timestamp(Instant t) {
+        return "TIMESTAMP '" + t.toString().replace('T', ' ').replace("Z", "") + "'";
+    }
+
+    // ---------------------------------------------------------------- answers and the table
+
+    /** A question's answer and the median time of its runs. */
+    record Timed<T>(T answer, double seconds) {}
+
+    private <T> Timed<T> timed(Supplier<T> question) {
+        T answer = null;
+        double[] times = new double[repeat];
+        for (int r = 0; r < repeat; r++) {
+            long start = System.nanoTime();
+            answer = question.get();
+            times[r] = seconds(System.nanoTime() - start);
+        }
+        Arrays.sort(times);
+        return new Timed<>(answer, times[repeat / 2]);
+    }
+
+    private void answersAgree(Ours ours, Duck duck, ScaleCorpus.Incident incident, boolean report) {
+        check("new API calls of " + incident.userId(), ours.newCalls().answer(), duck.newCalls().answer(), report);
+        check("hourly API volume", ours.hourly().answer(), duck.hourly().answer(), report);
+        check("instances that talked to " + ScaleCorpus.BEACON_IP, ours.instances().answer(),
+                duck.instances().answer(), report);
+        check("principals of a user agent", ours.agentPrincipals().answer(), duck.agentPrincipals().answer(), report);
+        if (ours.newCalls().answer().isEmpty() || ours.instances().answer().isEmpty()) {
+            agree = false;
+            System.out.println("the incidents' answers should not be empty");
+        }
+    }
+
+    private void check(String question, List<String> ours, List<String> duck, boolean report) {
+        if (!ours.equals(duck)) {
+            agree = false;
+            System.out.println("DIFFERENT: " + question);
+            System.out.println("  detective4j: " + ours);
+            System.out.println("  DuckDB:      " + duck);
+        } else if (report) {
+            rows.add(question + ": " + ours.size() + " rows, equal");
+        }
+    }
+
+    private void print(ScaleCorpus.Written corpus, double floor, Ours ours, Duck duck) {
+        long events = ours.report().eventsProduced();
+        System.out.printf(Locale.ROOT, "%n%,d events read by detective4j, %,d rows loaded by DuckDB%n", events,
+                duck.rows());
+        rows.forEach(row -> System.out.println("  " + row));
+        System.out.printf(Locale.ROOT, "%n| step | floor (Jackson tokens) | detective4j | DuckDB | DuckDB / detective4j |%n");
+        System.out.printf(Locale.ROOT, "|---|---|---|---|---|%n");
+        System.out.printf(Locale.ROOT, "| load, s | %.2f | %.2f | %.2f | %.2f |%n", floor, ours.loadSeconds(),
+                duck.loadSeconds(), duck.loadSeconds() / ours.loadSeconds());
+        System.out.printf(Locale.ROOT, "| load, events/s | %,.0f | %,.0f | %,.0f | |%n", events / floor,
+                events / ours.loadSeconds(), duck.rows() / duck.loadSeconds());
+        question("new API calls vs 45-day baseline", ours.newCalls(), duck.newCalls());
+        question("hourly success/failure with baseline", ours.hourly(), duck.hourly());
+        question("instances that talked to an IP", ours.instances(), duck.instances());
+        question("principals that used a user agent", ours.agentPrincipals(), duck.agentPrincipals());
+        double oursTotal = ours.loadSeconds() + ours.newCalls().seconds() + ours.hourly().seconds()
+                + ours.instances().seconds() + ours.agentPrincipals().seconds();
+        double duckTotal = duck.loadSeconds() + duck.newCalls().seconds() + duck.hourly().seconds()
+                + duck.instances().seconds() + duck.agentPrincipals().seconds();
+        System.out.printf(Locale.ROOT, "| end to end, s | | %.2f | %.2f | %.2f |%n", oursTotal, duckTotal,
+                duckTotal / oursTotal);
+        System.out.printf(Locale.ROOT, "%ndetective4j / floor (load): %.2f; peak heap during load %,d MiB; retained"
+                + " graph after GC %,d MiB%n", floor / ours.loadSeconds(), ours.peakHeapBytes() >> 20,
+                ours.retainedBytes() >> 20);
+    }
+
+    private static void question(String name, Timed<?> ours, Timed<?> duck) {
+        System.out.printf(Locale.ROOT, "| %s, ms | | %.3f | %.3f | %.0f |%n", name, ours.seconds() * 1e3,
+                duck.seconds() * 1e3, duck.seconds() / ours.seconds());
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private static List<String> sorted(List<String> rows) {
+        List<String> out = new ArrayList<>(rows);
+        out.sort(Comparator.naturalOrder());
+        return out;
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return new ArrayList<>(files.sorted().toList());
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static long usedAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
+    private static void delete(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
