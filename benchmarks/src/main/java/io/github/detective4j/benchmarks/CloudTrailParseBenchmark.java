@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.detective4j.aws.AwsLogs;
 import io.github.detective4j.aws.IngestReport;
 import io.github.detective4j.aws.LogReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,7 +47,7 @@ import org.openjdk.jmh.infra.Blackhole;
 public class CloudTrailParseBenchmark {
     static final int EVENTS = 10_000;
 
-    private byte[] file;
+    private InMemoryFile file;
     private final JsonFactory jsonFactory = new JsonFactory();
     private final ObjectMapper mapper = new ObjectMapper();
     private LogReader reader;
@@ -56,10 +55,8 @@ public class CloudTrailParseBenchmark {
     /** Generates the file and the reader. */
     @Setup
     public void setUp() {
-        file = CloudTrailCorpus.recordsFile(EVENTS, 42);
+        file = new InMemoryFile("bench.json", CloudTrailCorpus.recordsFile(EVENTS, 42), EVENTS);
         reader = AwsLogs.reader().format("cloudtrail").strict().build();
-        System.out.printf("%n%d events, %d bytes, %.0f bytes per event%n", EVENTS, file.length,
-                file.length / (double) EVENTS);
     }
 
     /**
@@ -72,7 +69,7 @@ public class CloudTrailParseBenchmark {
     @OperationsPerInvocation(EVENTS)
     public long floor() throws IOException {
         long tokens = 0;
-        try (JsonParser parser = jsonFactory.createParser(file)) {
+        try (JsonParser parser = jsonFactory.createParser(file.bytes())) {
             while (parser.nextToken() != null) {
                 tokens++;
             }
@@ -89,7 +86,7 @@ public class CloudTrailParseBenchmark {
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public JsonNode readTree() throws IOException {
-        return mapper.readTree(file);
+        return mapper.readTree(file.bytes());
     }
 
     /**
@@ -102,10 +99,6 @@ public class CloudTrailParseBenchmark {
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public IngestReport detective4j(Blackhole blackhole) throws IOException {
-        IngestReport report = reader.read(new ByteArrayInputStream(file), "bench.json", blackhole::consume);
-        if (report.eventsProduced() != EVENTS) {
-            throw new IllegalStateException("expected " + EVENTS + " events, got " + report);
-        }
-        return report;
+        return file.read(reader, blackhole);
     }
 }

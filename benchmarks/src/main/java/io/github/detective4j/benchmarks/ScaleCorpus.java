@@ -142,8 +142,12 @@ final class ScaleCorpus {
         for (int p = 0; p < principals; p++) {
             habits[p] = new Habit(p, new SplittableRandom(seed * 1_000_003L + p));
         }
-        int instances = (int) Math.max(100, Math.min(1_000, events / 5_000));
-        this.hosts = new Host[instances];
+        this.hosts = hosts((int) Math.max(100, Math.min(1_000, events / 5_000)), seed);
+        this.eventJson = new JsonFactory().createGenerator(eventBytes, JsonEncoding.UTF8);
+    }
+
+    private static Host[] hosts(int instances, long seed) {
+        Host[] hosts = new Host[instances];
         SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
         for (int h = 0; h < instances; h++) {
             hosts[h] = new Host(h, r);
@@ -151,7 +155,56 @@ final class ScaleCorpus {
         for (Host host : hosts) {
             host.choosePeers(r, hosts);
         }
-        this.eventJson = new JsonFactory().createGenerator(eventBytes, JsonEncoding.UTF8);
+        return hosts;
+    }
+
+    /**
+     * One VPC Flow Log file as S3 delivers it, in memory: the header line of {@link #FLOW_FIELDS}, then records of
+     * 200 instances over one day, for the parsing benchmark.
+     *
+     * @param records how many records
+     * @param seed the random seed
+     * @return the file's bytes
+     */
+    static byte[] flowLogFile(int records, long seed) {
+        Host[] hosts = hosts(200, seed);
+        SplittableRandom random = new SplittableRandom(seed);
+        StringBuilder text = new StringBuilder(records * 180).append(FLOW_FIELDS).append('\n');
+        for (int n = 0; n < records; n++) {
+            hosts[random.nextInt(hosts.length)].flow(text, random, END.minusSeconds(86_400 - n * 86_400L / records));
+        }
+        return text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * GuardDuty {@code GetFindings} output of instance findings, in memory, for the parsing benchmark.
+     *
+     * @param findings how many
+     * @param seed the random seed
+     * @return the file's bytes
+     */
+    static byte[] findingsFile(int findings, long seed) {
+        Host[] hosts = hosts(200, seed);
+        String[] types = {"CryptoCurrency:EC2/BitcoinTool.B", "Backdoor:EC2/C&CActivity.B", "Recon:EC2/PortProbeUnprotectedPort",
+            "UnauthorizedAccess:EC2/SSHBruteForce", "Trojan:EC2/DNSDataExfiltration"};
+        ByteArrayOutputStream out = new ByteArrayOutputStream(findings * 1_500);
+        try (JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("Findings");
+            for (int n = 0; n < findings; n++) {
+                String instance = hosts[n % hosts.length].instanceId;
+                String type = types[n % types.length];
+                Instant first = END.minusSeconds(86_400L * (1 + n % 30));
+                finding(json, String.format("%032x", seed * 1_000_003L + n), type, "EC2 instance " + instance
+                        + " is involved in " + type + ", seen with " + BEACON_IP + ".", 2.0 + n % 7, first,
+                        first.plusSeconds(3_600L * (1 + n % 48)), 1 + n % 200, null, instance);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /**
