@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import io.github.detective4j.aws.AwsTimestamps;
 import io.github.detective4j.aws.ParseContext;
 import io.github.detective4j.aws.cloudtrail.ValuePaths.Values;
 import io.github.detective4j.model.ApiCall;
@@ -514,7 +515,7 @@ final class RecordReader {
             context.error(line, record, "record has no " + missing);
             return;
         }
-        Instant time = EventTimes.parse(e.eventTime);
+        Instant time = AwsTimestamps.tryParse(e.eventTime);
         if (time == null) {
             context.error(line, record, "eventTime " + ParseContext.quote(e.eventTime)
                     + " is not an ISO-8601 time such as '2026-11-20T03:12:45Z'");

@@ -1,14 +1,9 @@
 package io.github.detective4j.aws.findings;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.detective4j.aws.AwsTimestamps;
 import io.github.detective4j.aws.ParseContext;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,10 +17,6 @@ import java.util.List;
  */
 final class FindingNode {
     /** ISO-8601 date-time with an offset written {@code +HHMM}, which some exporters use. */
-    private static final DateTimeFormatter COMPACT_OFFSET = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-            .appendOffset("+HHMM", "Z")
-            .toFormatter();
 
     private final JsonNode node;
     private final String path;
@@ -241,14 +232,14 @@ final class FindingNode {
      *
      * @param name the field name
      * @return the instant, or null when absent
-     * @throws InvalidFieldException if the value is not a string or not a timestamp {@link #parseTime} reads
+     * @throws InvalidFieldException if the value is not a string or not a timestamp {@link AwsTimestamps#tryParse} reads
      */
     Instant instant(String name) {
         String text = text(name);
         if (text == null) {
             return null;
         }
-        Instant instant = parseTime(text);
+        Instant instant = AwsTimestamps.tryParse(text); // ISO-8601 with an offset, or the SQL-style UTC form
         if (instant == null) {
             throw new InvalidFieldException("'" + path(name) + "' is not an ISO-8601 timestamp: "
                     + ParseContext.quote(text));
@@ -266,41 +257,6 @@ final class FindingNode {
         return path.isEmpty() ? name : path + "." + name;
     }
 
-    /**
-     * Reads a timestamp as GuardDuty and Security Hub write it, ISO-8601 with an offset
-     * ({@code 2020-02-14T17:59:17Z}, {@code 2020-02-14T18:12:22.316Z}, {@code 2020-02-14T19:12:22+01:00},
-     * {@code ...+0100}), and the space-separated form without an offset that SQL engines and SIEM exports write
-     * ({@code 2025-02-25 20:40:06.721}, Panther's {@code 2024-05-24 22:53:24.000000000}), read as UTC because both
-     * services write UTC.
-     *
-     * @param text the text
-     * @return the instant, or null when the text is none of those forms
-     */
-    static Instant parseTime(String text) {
-        String s = text.strip();
-        boolean spaced = s.length() >= 19 && s.charAt(10) == ' ';
-        if (spaced) {
-            s = s.substring(0, 10) + 'T' + s.substring(11);
-        }
-        try {
-            return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException notIso) {
-            // try the other forms
-        }
-        try {
-            return OffsetDateTime.parse(s, COMPACT_OFFSET).toInstant();
-        } catch (DateTimeParseException notCompact) {
-            // try the other forms
-        }
-        if (spaced) { // only the SQL-style form may omit the offset; an ISO 'T' form without one is ambiguous
-            try {
-                return LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notLocal) {
-                return null;
-            }
-        }
-        return null;
-    }
 
     private InvalidFieldException wrongType(String name, JsonNode value, String expected) {
         return new InvalidFieldException("'" + path(name) + "' must be " + expected + ", was " + quote(value));
