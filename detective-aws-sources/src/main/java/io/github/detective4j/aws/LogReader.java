@@ -24,10 +24,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,9 +46,9 @@ import java.util.zip.ZipException;
  * An input that fails as a whole (unreadable, truncated gzip, unknown format) is an error of that input; the events
  * read from it before the failure stay delivered, and the next input is read.
  *
- * <p>A reader is immutable and thread-safe. By default each call to {@code read} reads its inputs one after the
- * other on the calling thread and delivers to the sink from that thread; with {@link Builder#threads(int)} the files
- * of a directory are read on several threads at once. Build one with {@link AwsLogs#reader()}.
+ * <p>A reader is immutable and thread-safe. Each call to {@code read} reads its inputs one after the other and delivers
+ * to the sink from the calling thread; with {@link Builder#threads(int)} the files of a directory are parsed ahead on
+ * background threads, and still delivered in order from the calling thread. Build one with {@link AwsLogs#reader()}.
  *
  * <pre>{@code
  * LogReader reader = AwsLogs.reader()
@@ -152,71 +152,63 @@ public final class LogReader {
     }
 
     /**
-     * Reads files on {@link #threads} threads, each file's events delivered in batches from the thread that read
-     * it. The reports are added up in path order, so that the total is the one a serial read gives.
+     * Reads files with {@link #threads} threads in all: {@code threads - 1} background threads parse files ahead, in
+     * path order, into bounded queues of batches, while the calling thread hands each file's batches, errors and
+     * report to the sink, the error handler and the listener, file after file. So the sink sees exactly what a serial
+     * read delivers, in the same order and on the same thread, and only the parsing runs in parallel.
      */
     private IngestReport readInParallel(List<Path> files, EventSink sink) throws IOException {
+        List<Parsed> parsed = new ArrayList<>(files.size());
+        for (int k = 0; k < files.size(); k++) {
+            parsed.add(new Parsed());
+        }
+        AtomicInteger next = new AtomicInteger();
         AtomicBoolean stopped = new AtomicBoolean();
         AtomicInteger workers = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), task -> {
+        int parsers = Math.min(threads - 1, files.size());
+        ExecutorService pool = Executors.newFixedThreadPool(parsers, task -> {
             Thread thread = new Thread(task, "detective4j-reader-" + workers.incrementAndGet());
             thread.setDaemon(true); // a caller that gives up on a read must not be kept alive by it
             return thread;
         });
         try {
-            List<Future<IngestReport>> reports = new ArrayList<>(files.size());
-            for (Path file : files) {
-                reports.add(pool.submit(() -> readBatched(file, sink, stopped)));
+            for (int w = 0; w < parsers; w++) {
+                pool.execute(() -> {
+                    for (int k; !stopped.get() && (k = next.getAndIncrement()) < files.size(); ) {
+                        if (!parse(files.get(k), parsed.get(k))) {
+                            return; // stopped while waiting for room
+                        }
+                    }
+                });
             }
             IngestReport total = IngestReport.EMPTY;
-            for (Future<IngestReport> report : reports) {
-                total = total.plus(done(outcome(report, stopped)));
+            for (Parsed file : parsed) {
+                total = total.plus(done(file.deliver(sink, errorHandler)));
             }
             return total;
         } finally {
-            pool.shutdownNow();
-            awaitQuietly(pool); // no event reaches the sink after read returns or throws
+            stopped.set(true);
+            pool.shutdownNow(); // wakes parsers waiting for room in a queue nobody will read
+            awaitQuietly(pool);
         }
     }
 
-    private IngestReport readBatched(Path file, EventSink sink, AtomicBoolean stopped) throws IOException {
-        if (stopped.get()) {
-            return IngestReport.EMPTY;
-        }
-        Batches batches = new Batches(sink, stopped);
-        IngestReport report;
+    /** Parses one file into its queue; false when interrupted because the read is over. */
+    private boolean parse(Path file, Parsed into) {
         try {
-            report = readFile(file, batches, true);
-        } catch (InvalidRecordException stop) {
-            batches.flush(); // the events before the record that stopped the read were read: deliver them
-            throw stop;
+            ErrorHandler later = into::error; // the caller's handler runs on the calling thread, in order
+            IngestReport report = readFile(file, into, true, later);
+            into.end(report);
+        } catch (Parsed.Stopped stop) {
+            return false;
+        } catch (IOException | RuntimeException | Error failure) {
+            try {
+                into.fail(failure);
+            } catch (Parsed.Stopped stop) {
+                return false;
+            }
         }
-        batches.flush();
-        return report;
-    }
-
-    /** The report of one file, or the failure that stops the whole read (the first, in path order). */
-    private static IngestReport outcome(Future<IngestReport> report, AtomicBoolean stopped) throws IOException {
-        try {
-            return report.get();
-        } catch (InterruptedException e) {
-            stopped.set(true);
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while reading");
-        } catch (ExecutionException e) {
-            stopped.set(true);
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException unchecked) {
-                throw unchecked;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
+        return true;
     }
 
     private static void awaitQuietly(ExecutorService pool) {
@@ -235,16 +227,26 @@ public final class LogReader {
         }
     }
 
-    /** Collects one file's events and hands them to the sink {@value #BATCH} at a time. */
-    private static final class Batches implements EventSink {
+    /**
+     * One file parsed ahead: its events in batches of up to {@value #BATCH}, its errors and its report, in the order
+     * the parser produced them, in a queue of a few batches that the parser waits on when it is full (so at most a
+     * few thousand events per file in flight).
+     */
+    private static final class Parsed implements EventSink {
         private static final int BATCH = 1024;
-        private final EventSink sink;
-        private final AtomicBoolean stopped;
-        private final List<SecurityEvent> batch = new ArrayList<>(BATCH);
+        private static final Object END = new Object();
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
+        private List<SecurityEvent> batch = new ArrayList<>(BATCH);
+        private IngestReport report;
+        private Throwable failure;
 
-        Batches(EventSink sink, AtomicBoolean stopped) {
-            this.sink = sink;
-            this.stopped = stopped;
+        /** Thrown in a parser thread when the read is over and nobody will take what it parses. */
+        static final class Stopped extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            Stopped() {
+                super("the read is over", null, false, false);
+            }
         }
 
         @Override
@@ -255,16 +257,71 @@ public final class LogReader {
             }
         }
 
-        void flush() {
-            if (batch.isEmpty()) {
-                return;
+        void error(ParseError error) {
+            flush(); // the events before the error come first, as in a serial read
+            put(error);
+        }
+
+        void end(IngestReport done) {
+            flush();
+            report = done;
+            put(END);
+        }
+
+        void fail(Throwable thrown) {
+            flush();
+            failure = thrown;
+            put(END);
+        }
+
+        private void flush() {
+            if (!batch.isEmpty()) {
+                put(batch);
+                batch = new ArrayList<>(BATCH);
             }
-            if (stopped.get()) {
-                // another file failed and the read is over: what is still in flight is dropped, not delivered late
-                throw new java.util.concurrent.CancellationException("the read was stopped");
+        }
+
+        private void put(Object item) {
+            try {
+                queue.put(item);
+            } catch (InterruptedException e) {
+                throw new Stopped();
             }
-            sink.acceptAll(batch);
-            batch.clear();
+        }
+
+        /** On the calling thread: hands the file's batches and errors on in order, then returns its report. */
+        @SuppressWarnings("unchecked")
+        IngestReport deliver(EventSink sink, ErrorHandler handler) throws IOException {
+            while (true) {
+                Object item;
+                try {
+                    item = queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while reading");
+                }
+                if (item == END) {
+                    if (failure != null) {
+                        rethrow(failure);
+                    }
+                    return report;
+                }
+                if (item instanceof ParseError error) {
+                    handler.onError(error);
+                } else {
+                    sink.acceptAll((List<SecurityEvent>) item);
+                }
+            }
+        }
+
+        private static void rethrow(Throwable failure) throws IOException {
+            if (failure instanceof IOException io) {
+                throw io;
+            }
+            if (failure instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            throw (Error) failure;
         }
     }
 
@@ -306,18 +363,28 @@ public final class LogReader {
     }
 
     private IngestReport readFile(Path file, EventSink sink, boolean inDirectory) throws IOException {
+        return readFile(file, sink, inDirectory, errorHandler);
+    }
+
+    private IngestReport readFile(Path file, EventSink sink, boolean inDirectory, ErrorHandler handler)
+            throws IOException {
         InputStream in;
         try {
             in = Files.newInputStream(file);
         } catch (IOException e) {
-            return failedInput(file.toString(), sink, "cannot open: " + e);
+            return failedInput(file.toString(), sink, "cannot open: " + e, handler);
         }
-        return readStream(in, file.toString(), sink, inDirectory);
+        return readStream(in, file.toString(), sink, inDirectory, handler);
     }
 
     private IngestReport readStream(InputStream raw, String source, EventSink sink, boolean inDirectory)
             throws IOException {
-        ParseContext context = new ParseContext(source, sink, errorHandler, objectMapper);
+        return readStream(raw, source, sink, inDirectory, errorHandler);
+    }
+
+    private IngestReport readStream(InputStream raw, String source, EventSink sink, boolean inDirectory,
+            ErrorHandler handler) throws IOException {
+        ParseContext context = new ParseContext(source, sink, handler, objectMapper);
         BoundedInputStream counted = null;
         try (InputStream closeMe = raw) {
             BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER_BYTES);
@@ -353,6 +420,8 @@ public final class LogReader {
             // A format catches per-record problems itself; what reaches here ended the whole input.
             context.error(0, context.recordsRead() + 1, "input ended after " + context.recordsRead()
                     + " records: " + e);
+        } catch (Parsed.Stopped stop) {
+            throw stop; // a parser thread of a read that is over, not a problem of the input
         } catch (RuntimeException e) {
             // A format that throws unchecked on input has a bug: the input is lost, so say so loudly, with the trace.
             LOG.error("format bug: an unchecked exception ended {}", Escaping.forLog(source), e);
@@ -362,8 +431,9 @@ public final class LogReader {
         return context.report(counted == null ? 0 : counted.count());
     }
 
-    private IngestReport failedInput(String source, EventSink sink, String reason) throws IOException {
-        ParseContext context = new ParseContext(source, sink, errorHandler, objectMapper);
+    private IngestReport failedInput(String source, EventSink sink, String reason, ErrorHandler handler)
+            throws IOException {
+        ParseContext context = new ParseContext(source, sink, handler, objectMapper);
         context.error(0, 0, reason);
         return context.report(0);
     }
@@ -534,16 +604,13 @@ public final class LogReader {
         }
 
         /**
-         * Reads the files of a directory on this many threads at once; default 1, the calling thread alone. A single
-         * file or stream is always read on the calling thread.
-         *
-         * <p>With more than one thread, the sink and the error handler are called from several threads at once and
-         * must be thread-safe (a {@code BehaviorGraph} is; so are the built-in handlers). Events reach the sink in
-         * batches ({@link EventSink#acceptAll}) of up to 1,024 from the thread that read them: the events of one file
-         * arrive in file order, those of different files interleave. The {@link IngestReport} is the one a serial
-         * read gives. If one file stops the read (a strict handler's {@link InvalidRecordException}, a failing sink),
-         * the other threads stop delivering, {@code read} throws the first such failure in path order, and no event
-         * reaches the sink after it returns or throws.
+         * Reads the files of a directory with this many threads in all; default 1, the calling thread alone. With
+         * more, {@code threads - 1} background threads parse the next files ahead while the calling thread hands their
+         * events to the sink, their errors to the error handler and their reports to the listener, file after file in
+         * path order: the sink sees exactly the events, in exactly the order, of a serial read, on the calling thread,
+         * in batches ({@link EventSink#acceptAll}) of up to 1,024 events. Neither the sink nor the handler needs to be
+         * thread-safe. Memory: each background thread holds at most a few batches of the file it parses. A single
+         * file or stream is always read on the calling thread alone.
          *
          * @param threads from 1 to 256; more than the machine's cores rarely helps
          * @return this builder

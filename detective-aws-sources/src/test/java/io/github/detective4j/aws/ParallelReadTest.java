@@ -13,16 +13,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link LogReader.Builder#threads(int)}: the files of a directory read on several threads. */
+/** {@link LogReader.Builder#threads(int)}: a directory's files parsed ahead, delivered as a serial read delivers. */
 class ParallelReadTest {
     private static final int FILES = 40;
     private static final int LINES = 3_000; // about three batches a file
@@ -42,99 +38,76 @@ class ParallelReadTest {
         return "10." + file + "." + (line / 250) + "." + (line % 250);
     }
 
-    private static LogReader reader(int threads, ErrorHandler handler) {
-        return reader(threads, handler, new ArrayList<>());
-    }
-
     private static LogReader reader(int threads, ErrorHandler handler, List<IngestReport> heard) {
         return AwsLogs.emptyReader().register(new CallsFormat()).errorHandler(handler).threads(threads)
                 .afterEachInput(heard::add).build();
     }
 
-    @Test
-    void readsWhatASerialReadReadsWithTheSameReport(@TempDir Path dir) throws IOException {
-        writeFiles(dir);
-        List<SecurityEvent> serialEvents = new ArrayList<>();
-        List<ParseError> serialErrors = new ArrayList<>();
-        List<IngestReport> serialHeard = new ArrayList<>();
-        IngestReport serial = reader(1, serialErrors::add, serialHeard).read(dir, serialEvents::add);
+    /** A sink that is not thread-safe on purpose, and records where and how it was called. */
+    private static final class Recording implements EventSink {
+        final List<String> addresses = new ArrayList<>();
+        final List<String> order = new ArrayList<>(); // events and errors, interleaved as delivered
+        final List<String> threads = new ArrayList<>();
+        int largestBatch;
 
-        Map<String, List<String>> byThread = new ConcurrentHashMap<>();
-        List<ParseError> errors = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger batches = new AtomicInteger();
-        EventSink sink = new EventSink() {
-            @Override
-            public void accept(SecurityEvent event) {
-                throw new AssertionError("a parallel read delivers batches");
-            }
+        @Override
+        public void accept(SecurityEvent event) {
+            threads.add(Thread.currentThread().getName());
+            addresses.add(((ApiCall) event).sourceIpAddress());
+            order.add("event");
+        }
 
-            @Override
-            public void acceptAll(List<? extends SecurityEvent> events) {
-                batches.incrementAndGet();
-                List<String> seen = byThread.computeIfAbsent(Thread.currentThread().getName(),
-                        name -> Collections.synchronizedList(new ArrayList<>()));
-                events.forEach(e -> seen.add(((ApiCall) e).sourceIpAddress()));
-            }
-        };
-        List<IngestReport> heard = new ArrayList<>();
-        IngestReport parallel = reader(4, errors::add, heard).read(dir, sink);
-
-        assertEquals(serial, parallel, "the same counts, rules and first errors, in path order");
-        assertEquals(FILES * LINES - 2, parallel.eventsProduced());
-        assertEquals(1, parallel.errors());
-        assertEquals(1, parallel.skipped("calls.skip"));
-        assertEquals(serialErrors, errors);
-        assertEquals(serialHeard, heard, "each file's report, on the calling thread, in path order");
-        List<String> all = new ArrayList<>();
-        byThread.values().forEach(all::addAll);
-        Collections.sort(all);
-        List<String> expected = new ArrayList<>(serialEvents.stream().map(e -> ((ApiCall) e).sourceIpAddress()).toList());
-        Collections.sort(expected);
-        assertEquals(expected, all, "every event once");
-        assertTrue(byThread.size() > 1, "read on several threads: " + byThread.keySet());
-        assertTrue(byThread.keySet().stream().allMatch(name -> name.startsWith("detective4j-reader-")));
-        assertTrue(batches.get() >= FILES * 3, "batches of at most 1,024 events: " + batches.get());
-        for (List<String> seen : byThread.values()) { // each thread's files arrive whole and in order
-            List<String> own = new ArrayList<>(seen);
-            for (int i = 1; i < own.size(); i++) {
-                String[] a = own.get(i - 1).split("\\.");
-                String[] b = own.get(i).split("\\.");
-                if (a[1].equals(b[1])) {
-                    int before = Integer.parseInt(a[2]) * 250 + Integer.parseInt(a[3]);
-                    int after = Integer.parseInt(b[2]) * 250 + Integer.parseInt(b[3]);
-                    assertTrue(before < after, "file order kept within a file: " + own.get(i - 1) + ", " + own.get(i));
-                }
-            }
+        @Override
+        public void acceptAll(List<? extends SecurityEvent> events) {
+            largestBatch = Math.max(largestBatch, events.size());
+            EventSink.super.acceptAll(events);
         }
     }
 
     @Test
-    void aStrictReadThrowsTheFirstErrorAndDeliversNothingAfterwards(@TempDir Path dir) throws IOException {
+    void deliversWhatASerialReadDeliversInTheSameOrderOnTheCallingThread(@TempDir Path dir) throws IOException {
         writeFiles(dir);
-        AtomicInteger delivered = new AtomicInteger();
-        Set<String> threads = ConcurrentHashMap.newKeySet();
-        EventSink sink = new EventSink() {
-            @Override
-            public void accept(SecurityEvent event) {
-                delivered.incrementAndGet();
-            }
+        Recording serial = new Recording();
+        List<IngestReport> serialHeard = new ArrayList<>();
+        IngestReport serialReport = reader(1, e -> serial.order.add("error " + e), serialHeard).read(dir, serial);
 
-            @Override
-            public void acceptAll(List<? extends SecurityEvent> events) {
-                threads.add(Thread.currentThread().getName());
-                delivered.addAndGet(events.size());
-            }
-        };
+        for (int threads : new int[] {2, 4}) {
+            Recording parallel = new Recording();
+            List<IngestReport> heard = new ArrayList<>();
+            IngestReport report = reader(threads, e -> parallel.order.add("error " + e), heard).read(dir, parallel);
+
+            assertEquals(serialReport, report, "the same counts, rules and first errors");
+            assertEquals(FILES * LINES - 2, report.eventsProduced());
+            assertEquals(1, report.errors());
+            assertEquals(1, report.skipped("calls.skip"));
+            assertEquals(serial.addresses, parallel.addresses, "every event once, in path and file order");
+            assertEquals(serial.order, parallel.order, "the error where a serial read reports it");
+            assertEquals(serialHeard, heard, "each file's report, in path order");
+            String caller = Thread.currentThread().getName();
+            assertTrue(parallel.threads.stream().allMatch(caller::equals), "delivered on the calling thread");
+            assertTrue(parallel.largestBatch > 1 && parallel.largestBatch <= 1024,
+                    "batches of at most 1,024: " + parallel.largestBatch);
+        }
+    }
+
+    @Test
+    void aStrictReadStopsWhereASerialReadStops(@TempDir Path dir) throws IOException {
+        writeFiles(dir);
+        AtomicInteger serial = new AtomicInteger();
+        InvalidRecordException serialStop = assertThrows(InvalidRecordException.class,
+                () -> reader(1, ErrorHandler.strict(), new ArrayList<>()).read(dir, e -> serial.incrementAndGet()));
+        AtomicInteger delivered = new AtomicInteger();
 
         InvalidRecordException stop = assertThrows(InvalidRecordException.class,
-                () -> reader(3, ErrorHandler.strict()).read(dir, sink));
+                () -> reader(3, ErrorHandler.strict(), new ArrayList<>()).read(dir, e -> delivered.incrementAndGet()));
 
+        assertEquals(serialStop.error(), stop.error());
         assertEquals("part-17.log", Path.of(stop.error().source()).getFileName().toString());
         assertEquals(1_502, stop.error().line());
-        int atReturn = delivered.get();
-        assertTrue(atReturn >= 17 * LINES + 1_499, "the files before it and its records before the bad line");
+        assertEquals(17 * LINES + 1_499, delivered.get(), "the files before it and its records before the bad line");
+        assertEquals(serial.get(), delivered.get());
         Thread.yield();
-        assertEquals(atReturn, delivered.get(), "nothing reaches the sink once read has thrown");
+        assertEquals(17 * LINES + 1_499, delivered.get(), "nothing reaches the sink once read has thrown");
     }
 
     @Test
@@ -145,7 +118,8 @@ class ParallelReadTest {
             throw boom;
         };
 
-        assertSame(boom, assertThrows(IllegalStateException.class, () -> reader(2, e -> { }).read(dir, failing)));
+        assertSame(boom, assertThrows(IllegalStateException.class,
+                () -> reader(2, e -> { }, new ArrayList<>()).read(dir, failing)));
     }
 
     @Test

@@ -6,8 +6,7 @@ import java.util.List;
  * Where a source delivers the events it reads: a behavior graph, a collection in a test, a filter in front of either.
  *
  * <p>A source calls {@link #accept} (or {@link #acceptAll} with a batch) from the thread that reads; an
- * implementation that is shared by several sources, or given to a reader with more than one thread, must be
- * thread-safe, and says so.
+ * implementation that is shared by several sources must be thread-safe, and says so.
  *
  * <pre>{@code
  * List<SecurityEvent> events = new ArrayList<>();
