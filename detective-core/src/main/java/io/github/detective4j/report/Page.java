@@ -852,7 +852,8 @@ final class Page {
                         + ".local{stroke:#7d4cdb;fill:#7d4cdb}.remote{stroke:#5f6b7a;fill:#5f6b7a}",
                 "line.baseline,line.key{stroke-dasharray:6 4;stroke-width:1.2}line.key{stroke:var(--ink)}"
                         + "rect.swatch.scope{stroke:#e3c07b}",
-                "rect.earth{fill:#eef5fb;stroke:#9fb6cc}line.graticule{stroke:#d3e1ee}"
+                "rect.earth{fill:#eef5fb;stroke:#9fb6cc}path.land{fill:#dfe6da;stroke:#b9c4b1;stroke-width:.8}"
+                        + "line.graticule{stroke:#d3e1ee;stroke-opacity:.8}"
                         + "line.graticule.axis{stroke:#a9c1d8}",
                 "g.place circle{fill-opacity:.75;stroke:#fff;stroke-width:1.5}g.known circle{fill:var(--in)}"
                         + "g.new circle{fill:var(--fail)}svg text.place-label{font-size:13px;fill:var(--ink);"

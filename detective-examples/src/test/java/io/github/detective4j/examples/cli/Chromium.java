@@ -187,6 +187,18 @@ final class Chromium implements AutoCloseable {
         Files.write(file, Base64.getDecoder().decode(shot.get("data").asText()));
     }
 
+    /** Writes a PNG of one element of the page, wherever it is, such as {@code section.new-behavior}. */
+    void screenshot(Path file, String selector) throws IOException {
+        JsonNode box = evaluate("(() => { const r = document.querySelector('" + selector + "')"
+                + ".getBoundingClientRect(); return {x: r.x + scrollX, y: r.y + scrollY, width: r.width,"
+                + " height: r.height}; })()");
+        ObjectNode clip = JSON.createObjectNode().put("scale", 1);
+        box.properties().forEach(f -> clip.set(f.getKey(), f.getValue()));
+        ObjectNode params = JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", true);
+        params.set("clip", clip);
+        Files.write(file, Base64.getDecoder().decode(send("Page.captureScreenshot", params).get("data").asText()));
+    }
+
     /** Returns the events of one method recorded so far, such as {@code Network.requestWillBeSent}. */
     List<JsonNode> events(String method) {
         List<JsonNode> of = new ArrayList<>();

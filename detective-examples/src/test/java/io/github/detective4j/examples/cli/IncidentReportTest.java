@@ -85,6 +85,7 @@ class IncidentReportTest {
         dialogs = browser.events("Page.javascriptDialogOpening");
         dom = browser.dom();
         browser.screenshot(Path.of("target", "incident-report.png"));
+        browser.screenshot(Path.of("target", "incident-new-behavior.png"), "section.new-behavior");
     }
 
     @AfterAll
@@ -114,8 +115,10 @@ class IncidentReportTest {
         assertEquals(List.of(), urls.stream().filter(u -> !u.equals(self) && !u.startsWith("data:")).toList(),
                 "nothing but the file and data: URLs");
         assertTrue(dom.contains("http-equiv=\"Content-Security-Policy\""));
-        byte[] png = Files.readAllBytes(Path.of("target", "incident-report.png"));
-        assertTrue(png.length > 20_000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG of the page");
+        for (String shot : List.of("incident-report.png", "incident-new-behavior.png")) {
+            byte[] png = Files.readAllBytes(Path.of("target", shot));
+            assertTrue(png.length > 20_000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG: " + shot);
+        }
     }
 
     @Test
