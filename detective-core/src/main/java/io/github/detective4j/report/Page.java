@@ -699,6 +699,8 @@ final class Page {
                 EntityRef linked = linkedBy(i, f.getKey());
                 if (linked != null) {
                     entity(linked, inv.scope());
+                } else if (f.getValue().isFloatingPointNumber()) { // distances and speeds: a tenth is plenty
+                    html.text(Quantities.count(Math.round(f.getValue().asDouble() * 10) / 10.0));
                 } else {
                     html.text(f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString());
                 }
