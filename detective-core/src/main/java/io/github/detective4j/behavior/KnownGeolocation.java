@@ -11,7 +11,7 @@ import java.util.List;
  * {@link NewGeolocation} is new against. One 0.1-degree cell, as new geolocations are keyed.
  *
  * <pre>{@code
- * graph.newBehavior(admin, scope).knownGeolocations();   // Tokyo, JP: 17,000 calls in the 45 days before
+ * graph.newBehavior(admin, scope).knownGeolocations();   // Tokyo, JP: where the admin called from before
  * }</pre>
  *
  * @param cell the 0.1-degree cell
