@@ -31,6 +31,8 @@ import java.util.Locale;
  * @param scope the scope time
  * @param baseline the baseline compared with
  * @param geolocations newly observed geolocations
+ * @param knownGeolocations the geolocations of the baseline, most calls first: what the new ones are new against, for
+ *     a map of both; not counted as new behavior
  * @param apiCalls newly observed API methods
  * @param asos newly observed autonomous system organizations
  * @param userAgents newly observed user agents
@@ -41,7 +43,7 @@ import java.util.Locale;
  *     them, while new API methods are still seen (folding keeps the method)
  */
 public record NewBehavior(EntityRef entity, ScopeTime scope, Baseline baseline, List<NewGeolocation> geolocations,
-        List<NewApiCall> apiCalls, List<NewAso> asos, List<NewUserAgent> userAgents,
+        List<KnownGeolocation> knownGeolocations, List<NewApiCall> apiCalls, List<NewAso> asos, List<NewUserAgent> userAgents,
         List<VolumeIncrease> increasedVolume, boolean truncated) {
     /**
      * Creates the answer.
@@ -50,6 +52,7 @@ public record NewBehavior(EntityRef entity, ScopeTime scope, Baseline baseline, 
      * @param scope the scope time
      * @param baseline the baseline
      * @param geolocations new geolocations
+     * @param knownGeolocations the baseline's geolocations
      * @param apiCalls new API methods
      * @param asos new ASOs
      * @param userAgents new user agents
@@ -58,6 +61,7 @@ public record NewBehavior(EntityRef entity, ScopeTime scope, Baseline baseline, 
      */
     public NewBehavior {
         geolocations = List.copyOf(geolocations);
+        knownGeolocations = List.copyOf(knownGeolocations);
         apiCalls = List.copyOf(apiCalls);
         asos = List.copyOf(asos);
         userAgents = List.copyOf(userAgents);

@@ -4,6 +4,7 @@ import com.carrotsearch.hppc.IntHashSet;
 import com.carrotsearch.hppc.cursors.IntCursor;
 import com.carrotsearch.hppc.cursors.LongObjectCursor;
 import io.github.detective4j.behavior.Baseline;
+import io.github.detective4j.behavior.KnownGeolocation;
 import io.github.detective4j.behavior.NewApiCall;
 import io.github.detective4j.behavior.NewAso;
 import io.github.detective4j.behavior.NewBehavior;
@@ -31,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -59,7 +61,8 @@ final class NewBehaviors {
         Baseline baseline = baseline(scope);
         Node node = data.entities.get(ref);
         if (node == null || !(ref.type().isPrincipal() || ref.type() == EntityType.S3_BUCKET)) {
-            return new NewBehavior(ref, scope, baseline, List.of(), List.of(), List.of(), List.of(), List.of(), false);
+            return new NewBehavior(ref, scope, baseline, List.of(), List.of(), List.of(), List.of(), List.of(),
+                    List.of(), false);
         }
         return compute(node, w, baseline);
     }
@@ -126,12 +129,15 @@ final class NewBehaviors {
         List<NewGeolocation> geos = newPlaces(scope, before, source -> cellOf(source, located),
                 (cell, ips, s) -> new NewGeolocation(cell, located.get(ips.get(0).index), refs(ips), s.success,
                         s.failure, HourWindow.startOf(s.first), !account.locations().contains(cell)));
+        List<KnownGeolocation> known = places(before, source -> cellOf(source, located), cell -> true,
+                (cell, ips, s) -> new KnownGeolocation(cell, located.get(ips.get(0).index), refs(ips), s.success,
+                        s.failure));
         List<NewAso> asos = newPlaces(scope, before, this::asn,
                 (asn, ips, s) -> new NewAso(asn, refs(ips), s.success, s.failure, HourWindow.startOf(s.first),
                         !account.asns().contains(asn)));
         List<VolumeIncrease> volume = baseline.hoursOfData() == 0 ? List.of()
                 : increases(scope, before, w.scope.hours(), baseline.hoursOfData());
-        return new NewBehavior(node.ref, w.scope, baseline, geos, apiCalls, asos, agents, volume,
+        return new NewBehavior(node.ref, w.scope, baseline, geos, known, apiCalls, asos, agents, volume,
                 scope.truncated || before.truncated);
     }
 
@@ -367,15 +373,21 @@ final class NewBehaviors {
                 place.apply(source).ifPresent(known::add);
             }
         }
+        return places(scope, place, key -> !known.contains(key), row);
+    }
+
+    /** The places (cells, ASNs) one side's addresses map to, those kept a row each, most calls first. */
+    private <K, R> List<R> places(Usage side, Function<Integer, Optional<K>> place, Predicate<K> keep,
+            PlaceRow<K, R> row) {
         Map<K, List<Node>> ips = new LinkedHashMap<>();
         Map<K, Sums> sums = new HashMap<>();
-        for (Map.Entry<Integer, Sums> e : new TreeMap<>(scope.bySource).entrySet()) {
+        for (Map.Entry<Integer, Sums> e : new TreeMap<>(side.bySource).entrySet()) {
             int source = e.getKey();
             if (!isIp(source)) {
                 continue;
             }
             Optional<K> key = place.apply(source);
-            if (key.isPresent() && !known.contains(key.get())) {
+            if (key.isPresent() && keep.test(key.get())) {
                 ips.computeIfAbsent(key.get(), k -> new ArrayList<>()).add(data.entities.get(source));
                 sums.merge(key.get(), e.getValue(), Sums::plus);
             }

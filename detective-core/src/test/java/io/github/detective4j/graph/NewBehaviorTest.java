@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.detective4j.behavior.KnownGeolocation;
 import io.github.detective4j.behavior.NewApiCall;
 import io.github.detective4j.behavior.NewBehavior;
 import io.github.detective4j.behavior.NewBehaviorRanking;
@@ -110,6 +111,21 @@ class NewBehaviorTest {
                 nb.userAgents());
         assertEquals(List.of(new Asn(14618, "Amazon.com, Inc. (AES)")), nb.asos().stream().map(a -> a.asn()).toList());
         assertTrue(nb.increasedVolume().isEmpty(), "one extra ListUsers is no jump");
+    }
+
+    @Test
+    void theKnownPlaceIsWhatTheBaselineCalledFrom() {
+        NewBehavior nb = graph.newBehavior(EntityRef.user(ALICE_ID), SCOPE);
+        // Office and home are one 0.1-degree cell; the baseline is days 5 to 49: 9 office calls and 1 home call a day.
+        assertEquals(1, nb.knownGeolocations().size(), nb.knownGeolocations().toString());
+        KnownGeolocation tokyo = nb.knownGeolocations().get(0);
+        assertEquals(PLACES.get(TOKYO_OFFICE).cell(), tokyo.cell());
+        assertEquals(PLACES.get(TOKYO_OFFICE), tokyo.location(), "the first address's place, by address order");
+        assertEquals(List.of(EntityRef.ipAddress(TOKYO_OFFICE), EntityRef.ipAddress(TOKYO_HOME)),
+                tokyo.ipAddresses());
+        assertEquals(45 * (9 + 1), tokyo.success());
+        assertEquals(0, tokyo.failure());
+        assertEquals(1 + 4 + 1 + 1, nb.count(), "a place, four methods, an ASO and a tool are new; Tokyo is not");
     }
 
     @Test

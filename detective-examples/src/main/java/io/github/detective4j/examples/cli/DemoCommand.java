@@ -1,6 +1,7 @@
 package io.github.detective4j.examples.cli;
 
 import io.github.detective4j.aws.IngestReport;
+import io.github.detective4j.behavior.NewBehavior;
 import io.github.detective4j.enrich.GeoTable;
 import io.github.detective4j.examples.incident.Facts;
 import io.github.detective4j.examples.incident.ReferenceIncident;
@@ -8,6 +9,7 @@ import io.github.detective4j.examples.incident.Written;
 import io.github.detective4j.graph.BehaviorGraph;
 import io.github.detective4j.graph.RelationshipSummary;
 import io.github.detective4j.graph.RelationshipType;
+import io.github.detective4j.investigation.Investigation;
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.Finding;
 import io.github.detective4j.model.ScopeTime;
@@ -15,12 +17,14 @@ import io.github.detective4j.profile.HourlyTraffic;
 import io.github.detective4j.profile.InstanceTraffic;
 import io.github.detective4j.profile.PairTraffic;
 import io.github.detective4j.profile.Profile;
+import io.github.detective4j.report.Report;
 import io.github.detective4j.text.TextTable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -37,16 +41,18 @@ import picocli.CommandLine.Spec;
  * walks the investigator's path through the public API, printing each answer: the most severe finding, its instance's
  * traffic with the remote address, the other instance that talked to it, the user who launched the instance, that
  * user's new behavior and the investigation's verdict. Every step starts from the answer of the step before; the
- * incident's facts only write the files.
+ * incident's facts only write the files. The answers also go into {@code incident.html} ({@link Report}), in the
+ * {@code --out} folder or the temporary folder, whose path it prints.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Generate the reference crypto-mining incident (60 days of CloudTrail, VPC Flow Logs and"
                 + " GuardDuty files), read it, and walk the investigator's path from the first finding to the"
-                + " compromised admin user.")
+                + " compromised admin user; write its pictures to incident.html.")
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write the files into this new or empty folder and"
-            + " keep them, with the demo's GeoIP table demo-geo.csv, to explore with the other commands. Default: a"
-            + " temporary folder, deleted at the end.")
+            + " keep them, with the demo's GeoIP table demo-geo.csv and the report incident.html, to explore with the"
+            + " other commands. Default: a temporary folder, deleted at the end; incident.html goes to the system's"
+            + " temporary folder.")
     Path out;
 
     @Option(names = "--seed", paramLabel = "N", description = "The seed of the background activity. Default: 42.")
@@ -79,8 +85,12 @@ final class DemoCommand implements Callable<Integer> {
             IngestReport report = Inputs.read(List.of(dir.resolve("AWSLogs")), graph, spec, progress);
             text.printf(Locale.ROOT, "Read them through the parsers: %,d records, %,d events, %,d errors, in %.1f s%n",
                     report.recordsRead(), report.eventsProduced(), report.errors(), seconds(reading));
-            EntityRef creator = walk(graph, places, text);
-            text.printf(Locale.ROOT, "%nThe investigator's path took %.1f s in all.%n", seconds(started));
+            Walk walk = walk(graph, places, text);
+            EntityRef creator = walk.creator();
+            Path page = (out == null ? Path.of(System.getProperty("java.io.tmpdir")) : dir).resolve("incident.html");
+            report().write(page, walk.answers().toArray());
+            text.printf(Locale.ROOT, "%nThe investigator's path took %.1f s in all. Its pictures, every answer above"
+                    + " with timelines and a map: %s%n", seconds(started), page.toAbsolutePath());
             if (out != null) {
                 text.printf("Ask more of the files, for example: detective investigate --geoip %s --scope 'last 9d'"
                         + " --entity %s %s%n", dir.resolve("demo-geo.csv"), creator, dir.resolve("AWSLogs"));
@@ -96,11 +106,28 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Prints the path, and returns where it ends: the principal who launched the instance. */
-    private static EntityRef walk(BehaviorGraph graph, GeoTable places, PrintWriter text) {
+    /**
+     * The investigator's path: where it ends, the principal who launched the instance, and every answer on the way,
+     * for the report.
+     *
+     * @param creator the principal who launched the instance
+     * @param answers the profiles, new behavior, investigation and finding groups, in the order of the path
+     */
+    record Walk(EntityRef creator, List<Object> answers) {}
+
+    /** The demo's report: its title, and links into the incident region's Detective console. */
+    static Report report() {
+        return Report.builder().title("Crypto-mining incident: from the BitcoinTool finding to the admin user")
+                .region(ReferenceIncident.standard().facts().region()).build();
+    }
+
+    /** Prints the path, and returns where it ends and what it found. */
+    static Walk walk(BehaviorGraph graph, GeoTable places, PrintWriter text) {
+        List<Object> answers = new ArrayList<>();
         Finding finding = graph.findings().get(0); // most severe first
         ScopeTime scope = ScopeTime.ofFinding(finding);
         Profile ofFinding = graph.profile(finding.ref(), scope);
+        answers.add(ofFinding);
         step(text, 1, "The most severe finding, " + finding.type() + ", over its scope " + scope,
                 ofFinding.finding().orElseThrow());
 
@@ -113,6 +140,7 @@ final class DemoCommand implements Callable<Integer> {
                 .orElseThrow());
 
         Profile ofIp = graph.profile(pair.remoteIp(), scope);
+        answers.add(ofIp);
         List<InstanceTraffic> instances = ofIp.instances().orElseThrow().instances();
         step(text, 3, "The remote address " + pair.remoteIp().id() + ": every instance that talked to it",
                 ofIp.instances().orElseThrow());
@@ -122,6 +150,7 @@ final class DemoCommand implements Callable<Integer> {
                 continue;
             }
             Profile ofOther = graph.profile(other.instance(), scope);
+            answers.add(ofOther);
             step(text, 4, String.format(Locale.ROOT, "The other instance %s: %,d hours with %s since %s, %,.0f bytes"
                     + " in and %,.0f out an hour; observed since %s, with %d findings of its own",
                     other.instance().id(), other.activeHours(), pair.remoteIp().id(), other.firstObserved(),
@@ -131,19 +160,24 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         Profile ofInstance = graph.profile(pair.instance(), scope);
+        answers.add(1, ofInstance); // the pictures show the finding's instance right after the finding
         EntityRef creator = ofInstance.details().createdBy();
         ScopeTime attack = ScopeTime.of(ofInstance.details().createdAt().truncatedTo(ChronoUnit.DAYS), scope.end());
         Profile ofCreator = graph.profile(creator, attack);
+        answers.add(ofCreator);
         step(text, 5, "Who launched " + pair.instance().id() + " (RunInstances at " + ofInstance.details().createdAt()
                 + "): " + ofCreator.details().name(), ofCreator.details());
 
+        NewBehavior newBehavior = graph.newBehavior(creator, attack);
+        answers.add(newBehavior);
         step(text, 6, "Where " + ofCreator.details().name() + " called from, and what is new in " + attack
-                + " against the 45 days before", whereFrom(graph, creator, attack, places) + "\n\n"
-                + graph.newBehavior(creator, attack));
+                + " against the 45 days before", whereFrom(graph, creator, attack, places) + "\n\n" + newBehavior);
 
-        step(text, 7, "The verdict: investigating " + ofCreator.details().name() + " over " + attack,
-                graph.investigate(creator, attack));
-        return creator;
+        Investigation verdict = graph.investigate(creator, attack);
+        answers.add(verdict);
+        step(text, 7, "The verdict: investigating " + ofCreator.details().name() + " over " + attack, verdict);
+        graph.findingGroups().stream().filter(g -> g.findings().contains(finding.ref())).forEach(answers::add);
+        return new Walk(creator, answers);
     }
 
     /** Every address a principal called from, placed, and whether the baseline knew it. */

@@ -29,7 +29,8 @@ import picocli.CommandLine.TypeConversionException;
         description = "Amazon Detective's questions about AWS logs on disk: CloudTrail, VPC Flow Logs, GuardDuty and"
                 + " Security Hub findings, as files, directories or S3-layout trees (AWSLogs/...).",
         subcommands = {DemoCommand.class, IngestCommand.class, SearchCommand.class, ProfileCommand.class,
-            NewBehaviorCommand.class, InvestigateCommand.class, HuntCommand.class, GroupsCommand.class},
+            NewBehaviorCommand.class, InvestigateCommand.class, HuntCommand.class, GroupsCommand.class,
+            ReportCommand.class},
         footer = {"", "Exit codes: 0 answered, 1 failed (missing or unreadable input), 2 usage error."})
 public final class Detective implements Runnable {
     /** The option that turns one-line errors into stack traces, known to every subcommand. */
@@ -72,7 +73,7 @@ public final class Detective implements Runnable {
      * @return a new command line, ready to {@link CommandLine#execute}
      */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Detective());
+        CommandLine cli = new CommandLine(new Detective()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.registerConverter(EntityRef.class, text -> converted(() -> EntityRef.parse(text)));
         cli.registerConverter(EntityType.class, text -> converted(() -> EntityType.fromNamespace(text)));
         cli.registerConverter(Scope.class, text -> converted(() -> Scope.parse(text)));

@@ -9,6 +9,7 @@ import io.github.detective4j.behavior.NewGeolocation;
 import io.github.detective4j.behavior.NewUserAgent;
 import io.github.detective4j.behavior.PrincipalNewBehavior;
 import io.github.detective4j.behavior.VolumeIncrease;
+import io.github.detective4j.console.DetectiveConsole;
 import io.github.detective4j.enrich.GeoTable;
 import io.github.detective4j.enrich.MaxMindGeo;
 import io.github.detective4j.examples.incident.ReferenceIncident;

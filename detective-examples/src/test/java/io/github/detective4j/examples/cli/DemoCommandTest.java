@@ -8,6 +8,9 @@ import io.github.detective4j.examples.incident.Facts.Traffic;
 import io.github.detective4j.examples.incident.ReferenceIncident;
 import io.github.detective4j.investigation.IndicatorType;
 import io.github.detective4j.text.TextTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,15 @@ class DemoCommandTest {
         assertEquals(0, demo.exit(), demo.toString());
         assertEquals("", demo.err(), "no progress outside a terminal, no warnings");
         assertTrue(demo.out().contains(" 0 errors"), demo.out());
+    }
+
+    @Test
+    void itWritesThePicturesWhereItSays() throws IOException {
+        String line = demo.line("with timelines and a map: ");
+        Path page = Path.of(line.substring(line.lastIndexOf("map: ") + "map: ".length()));
+        String html = Files.readString(page);
+        assertTrue(html.startsWith("<!DOCTYPE html>"), html.substring(0, 40));
+        assertTrue(html.contains(facts.bitcoinFinding().id()) && html.contains(facts.adminUser().principalId()));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.github.detective4j.examples.siem;
+package io.github.detective4j.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.github.detective4j.examples.siem;
+package io.github.detective4j.console;
 
 import com.google.common.escape.Escaper;
 import com.google.common.net.UrlEscapers;
