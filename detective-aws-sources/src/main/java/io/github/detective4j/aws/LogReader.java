@@ -26,11 +26,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,12 +154,7 @@ public final class LogReader {
      */
     private IngestReport readInParallel(List<Path> files, EventSink sink) throws IOException {
         AtomicBoolean stopped = new AtomicBoolean();
-        AtomicInteger workers = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), task -> {
-            Thread thread = new Thread(task, "detective4j-reader-" + workers.incrementAndGet());
-            thread.setDaemon(true); // a caller that gives up on a read must not be kept alive by it
-            return thread;
-        });
+        ExecutorService pool = ReaderThreads.pool("detective4j-reader", Math.min(threads, files.size()));
         try {
             List<Future<IngestReport>> reports = new ArrayList<>(files.size());
             for (Path file : files) {
@@ -175,7 +167,7 @@ public final class LogReader {
             return total;
         } finally {
             pool.shutdownNow();
-            awaitQuietly(pool); // no event reaches the sink after read returns or throws
+            ReaderThreads.awaitQuietly(pool); // no event reaches the sink after read returns or throws
         }
     }
 
@@ -205,33 +197,8 @@ public final class LogReader {
             throw new java.io.InterruptedIOException("interrupted while reading");
         } catch (ExecutionException e) {
             stopped.set(true);
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException unchecked) {
-                throw unchecked;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
-
-    private static void awaitQuietly(ExecutorService pool) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            ReaderThreads.rethrow(e.getCause());
+            throw new IllegalStateException(e); // an ExecutionException always has a cause
         }
     }
 
@@ -360,6 +327,14 @@ public final class LogReader {
                     + " records by a parser bug: " + e);
         }
         return context.report(counted == null ? 0 : counted.count());
+    }
+
+    /**
+     * Reports an input that could not be opened at all (an object listed and then deleted, say) as an error of that
+     * input, through the error handler and the after-each-input listener, as a file that cannot be opened is.
+     */
+    IngestReport unreadable(String source, String reason) throws IOException {
+        return done(failedInput(source, event -> {}, reason));
     }
 
     private IngestReport failedInput(String source, EventSink sink, String reason) throws IOException {
