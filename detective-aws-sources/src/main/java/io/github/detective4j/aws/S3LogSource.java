@@ -1,7 +1,6 @@
 package io.github.detective4j.aws;
 
 import io.github.detective4j.model.EventSink;
-import io.github.detective4j.model.SecurityEvent;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Instant;
@@ -213,7 +212,7 @@ public final class S3LogSource {
     private IngestReport readObject(String key, PrefixProgress progress, String checkpointKey, EventSink sink)
             throws IOException {
         String source = "s3://" + bucket + "/" + key;
-        Resuming counted = new Resuming(sink, progress.delivered(key));
+        ResumingSink counted = new ResumingSink(sink, progress.delivered(key));
         try {
             IngestReport report;
             try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(bucket).key(key))) {
@@ -227,7 +226,7 @@ public final class S3LogSource {
             save(checkpointKey, progress);
             return report;
         } catch (IOException | RuntimeException | Error e) {
-            progress.stopped(key, counted.taken);
+            progress.stopped(key, counted.taken());
             save(checkpointKey, progress);
             throw e;
         }
@@ -236,29 +235,6 @@ public final class S3LogSource {
     private void save(String checkpointKey, PrefixProgress progress) throws IOException {
         synchronized (progress) { // one prefix's saves in the order of its changes
             checkpoints.save(Map.of(checkpointKey, progress.json()));
-        }
-    }
-
-    /** Drops the events of an object that an earlier, stopped read already delivered, and counts what the sink took. */
-    private static final class Resuming implements EventSink {
-        private final EventSink sink;
-        private long toDrop;
-        private long taken;
-
-        Resuming(EventSink sink, long alreadyTaken) {
-            this.sink = sink;
-            this.toDrop = alreadyTaken;
-            this.taken = alreadyTaken;
-        }
-
-        @Override
-        public void accept(SecurityEvent event) {
-            if (toDrop > 0) {
-                toDrop--;
-                return;
-            }
-            sink.accept(event);
-            taken++; // only once the sink returned: an event it threw on was not taken
         }
     }
 

@@ -12,8 +12,6 @@ import io.github.detective4j.aws.MissingPermissionException;
 import io.github.detective4j.aws.S3LogSource;
 import io.github.detective4j.examples.incident.Facts;
 import io.github.detective4j.graph.BehaviorGraph;
-import io.github.detective4j.model.EventSink;
-import io.github.detective4j.model.SecurityEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +20,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,7 +115,7 @@ class S3LogSourceTest {
         long before = graph.stats().apiCalls() + graph.stats().flows();
         long killAt = (SmallIncident.written().apiCalls() + SmallIncident.written().flowRecords() - before) / 2;
         assertThrows(IllegalStateException.class, () -> wholeIncident()
-                .checkpoints(CheckpointStore.inFile(checkpoints)).build().read(dyingAfter(killAt, graph)));
+                .checkpoints(CheckpointStore.inFile(checkpoints)).build().read(Crashes.sinkDyingAfter(killAt, graph)));
         assertTrue(Files.readString(checkpoints).contains("partial"), "the second run stopped inside an object");
 
         // third run, from the checkpoint file again: to the end
@@ -141,20 +138,6 @@ class S3LogSourceTest {
             assertEquals("arn:aws:s3:::" + BUCKET, e.resource());
             assertTrue(e.getMessage().contains("s3:ListBucket on arn:aws:s3:::" + BUCKET), e.getMessage());
         }
-    }
-
-    /** A sink in front of the graph that dies once it has passed on this many events. */
-    private static EventSink dyingAfter(long events, EventSink graph) {
-        AtomicLong passed = new AtomicLong();
-        return new EventSink() {
-            @Override
-            public void accept(SecurityEvent event) {
-                if (passed.getAndIncrement() >= events) {
-                    throw new IllegalStateException("killed inside an object");
-                }
-                graph.accept(event);
-            }
-        };
     }
 
     private static long localFiles(String service, java.time.Instant firstDay, int days) throws IOException {
