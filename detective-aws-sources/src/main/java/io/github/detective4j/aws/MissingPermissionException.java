@@ -4,9 +4,9 @@ import java.io.IOException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
- * AWS refused a live reader's call (HTTP 403): the caller lacks the named IAM action on the named resource, or its
- * credentials are not valid there. The message says both, and AWS's own error code, so that whoever reads the log
- * knows which statement of the policy to add:
+ * AWS refused a live reader's call (HTTP 403, or {@code AccessDeniedException}): the caller lacks the named IAM
+ * action on the named resource, or its credentials are not valid there. The message says both, and AWS's own error
+ * code, so that whoever reads the log knows which statement of the policy to add:
  * {@code access denied (AccessDenied): the reader needs s3:ListBucket on arn:aws:s3:::my-trail-bucket}.
  *
  * <pre>{@code
@@ -61,7 +61,8 @@ public final class MissingPermissionException extends IOException {
      */
     static IOException of(AwsServiceException e, String action, String resource) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        if (e.statusCode() == 403) {
+        // S3 and SQS answer 403; JSON services such as CloudWatch Logs answer 400 with AccessDeniedException
+        if (e.statusCode() == 403 || "AccessDeniedException".equals(code)) {
             return new MissingPermissionException(action, resource, code, e);
         }
         return new IOException(action + " on " + resource + " failed: " + e.getMessage(), e);

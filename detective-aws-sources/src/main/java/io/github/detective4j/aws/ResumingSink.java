@@ -29,6 +29,11 @@ final class ResumingSink implements EventSink {
         taken++; // only once the sink returned: an event it threw on was not taken
     }
 
+    /** Of the events the stopped reads took, those not yet passed over again. */
+    long stillToDrop() {
+        return toDrop;
+    }
+
     /** The object's events the sink took, in this read and the stopped ones before it. */
     long taken() {
         return taken;

@@ -7,13 +7,16 @@ import io.github.detective4j.examples.incident.Written;
 import io.github.detective4j.graph.BehaviorGraph;
 import io.github.detective4j.json.DetectiveJson;
 import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.model.EntityType;
 import io.github.detective4j.model.ScopeTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -76,9 +79,12 @@ final class SmallIncident {
         ScopeTime attack = ScopeTime.covering(facts.attackStart(), facts.end().minusSeconds(1));
         Map<String, String> out = new LinkedHashMap<>();
         out.put("stats", graph.stats().toString());
-        for (EntityRef ref : new EntityRef[] {EntityRef.user(facts.adminUser().principalId()),
-                EntityRef.ec2Instance(facts.minerTraffic().instanceId()), EntityRef.ipAddress(facts.bitcoinIp()),
-                EntityRef.of(io.github.detective4j.model.EntityType.FINDING, facts.bitcoinFinding().id())}) {
+        List<EntityRef> opened = new ArrayList<>(List.of(EntityRef.user(facts.adminUser().principalId()),
+                EntityRef.ec2Instance(facts.minerTraffic().instanceId()), EntityRef.ipAddress(facts.bitcoinIp())));
+        if (graph.finding(facts.bitcoinFinding().id()).isPresent()) { // sources of logs alone have no findings
+            opened.add(EntityRef.of(EntityType.FINDING, facts.bitcoinFinding().id()));
+        }
+        for (EntityRef ref : opened) {
             out.put(ref.toString(), DetectiveJson.write(graph.profile(ref, attack)));
         }
         return out;
