@@ -55,8 +55,7 @@ public final class LogGroupSource {
 
     private final CloudWatchLogsClient logs;
     private final String group;
-    private final Instant from;
-    private final Instant until;
+    private final TimeRange range;
     private final String filterPattern;
     private final int pageSize;
     private final CheckpointStore checkpoints;
@@ -65,8 +64,7 @@ public final class LogGroupSource {
     private LogGroupSource(Builder b) {
         this.logs = b.logs;
         this.group = b.group;
-        this.from = b.from;
-        this.until = b.until;
+        this.range = b.range;
         this.filterPattern = b.filterPattern;
         this.pageSize = b.pageSize;
         this.checkpoints = b.checkpoints;
@@ -97,7 +95,7 @@ public final class LogGroupSource {
         String checkpointKey = "logs:" + group + (filterPattern == null ? "" : "?filter=" + filterPattern);
         Position position = checkpoints.load(checkpointKey).isPresent()
                 ? JSON.readValue(checkpoints.load(checkpointKey).get(), Position.class)
-                : new Position(from.toEpochMilli(), Set.of(), 0);
+                : new Position(range.from().toEpochMilli(), Set.of(), 0);
         IngestReport total = IngestReport.EMPTY;
         long queryStart = position.timestamp(); // a nextToken belongs to the query that returned it
         String token = null;
@@ -134,7 +132,7 @@ public final class LogGroupSource {
     private FilterLogEventsResponse filter(long start, String token) throws IOException {
         try {
             return logs.filterLogEvents(r -> r.logGroupName(group).startTime(start)
-                    .endTime(until == null ? null : until.toEpochMilli() - 1) // AWS's end is inclusive
+                    .endTime(range.until().equals(Instant.MAX) ? null : range.until().toEpochMilli() - 1) // inclusive
                     .filterPattern(filterPattern).limit(pageSize).nextToken(token));
         } catch (ResourceNotFoundException e) {
             throw new IOException("no log group named " + Escaping.quote(group) + ": " + e.getMessage(), e);
@@ -179,8 +177,7 @@ public final class LogGroupSource {
     public static final class Builder {
         private final CloudWatchLogsClient logs;
         private final String group;
-        private Instant from = Instant.EPOCH;
-        private Instant until;
+        private TimeRange range = TimeRange.SINCE_EPOCH;
         private String filterPattern;
         private int pageSize = 10_000;
         private CheckpointStore checkpoints = CheckpointStore.inMemory();
@@ -199,11 +196,7 @@ public final class LogGroupSource {
          * @return this builder
          */
         public Builder between(Instant from, Instant until) {
-            if (!until.isAfter(from)) {
-                throw new IllegalArgumentException("until " + until + " is not after from " + from);
-            }
-            this.from = from;
-            this.until = until;
+            this.range = new TimeRange(from, until);
             return this;
         }
 

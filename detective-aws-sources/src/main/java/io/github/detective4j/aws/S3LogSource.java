@@ -94,8 +94,7 @@ public final class S3LogSource {
     private final List<String> accounts;
     private final List<String> regions;
     private final Set<LogType> logTypes;
-    private final Instant from;
-    private final Instant until;
+    private final TimeRange range;
     private final int threads;
     private final CheckpointStore checkpoints;
     private final LogReader reader;
@@ -108,8 +107,7 @@ public final class S3LogSource {
         this.accounts = List.copyOf(b.accounts);
         this.regions = List.copyOf(b.regions);
         this.logTypes = Set.copyOf(b.logTypes);
-        this.from = b.from;
-        this.until = b.until;
+        this.range = b.range;
         this.threads = b.threads;
         this.checkpoints = b.checkpoints;
         this.reader = b.reader;
@@ -132,8 +130,8 @@ public final class S3LogSource {
      * @return prefixes such as {@code AWSLogs/111122223333/CloudTrail/us-east-1/2026/11/27/}
      */
     public List<String> prefixes() {
-        LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
-        LocalDate last = LocalDate.ofInstant(until.minusNanos(1), ZoneOffset.UTC);
+        LocalDate first = LocalDate.ofInstant(range.from(), ZoneOffset.UTC);
+        LocalDate last = LocalDate.ofInstant(range.until().minusNanos(1), ZoneOffset.UTC);
         List<String> out = new ArrayList<>();
         for (String account : accounts) {
             for (LogType type : LogType.values()) {
@@ -247,8 +245,7 @@ public final class S3LogSource {
         private final List<String> accounts = new ArrayList<>();
         private final List<String> regions = new ArrayList<>();
         private final Set<LogType> logTypes = EnumSet.allOf(LogType.class);
-        private Instant from;
-        private Instant until;
+        private TimeRange range;
         private int threads = 4;
         private CheckpointStore checkpoints = CheckpointStore.inMemory();
         private LogReader reader = AwsLogs.reader().build();
@@ -338,11 +335,7 @@ public final class S3LogSource {
          * @return this builder
          */
         public Builder between(Instant from, Instant until) {
-            if (!until.isAfter(from)) {
-                throw new IllegalArgumentException("until " + until + " is not after from " + from);
-            }
-            this.from = from;
-            this.until = until;
+            this.range = new TimeRange(from, until);
             return this;
         }
 
@@ -390,7 +383,7 @@ public final class S3LogSource {
          * @throws IllegalStateException if no account, no region or no time range was given
          */
         public S3LogSource build() {
-            if (accounts.isEmpty() || regions.isEmpty() || from == null) {
+            if (accounts.isEmpty() || regions.isEmpty() || range == null) {
                 throw new IllegalStateException("an S3 source needs accounts, regions and a time range (between)");
             }
             return new S3LogSource(this);
