@@ -19,7 +19,9 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  */
 public final class MissingPermissionException extends IOException {
     private static final long serialVersionUID = 1L;
+    /** The IAM action refused. */
     private final String action;
+    /** The ARN it was refused on. */
     private final String resource;
 
     /**
