@@ -33,8 +33,8 @@ public final class MissingPermissionException extends IOException {
      * @param cause what the SDK threw, or null
      */
     public MissingPermissionException(String action, String resource, String errorCode, Throwable cause) {
-        super("access denied" + (errorCode == null ? "" : " (" + errorCode + ")") + ": the reader needs " + action
-                + " on " + resource, cause);
+        super("access denied" + (errorCode == null ? "" : " (" + Escaping.forLog(errorCode) + ")")
+                + ": the reader needs " + action + " on " + Escaping.forLog(resource), cause); // keys are data
         this.action = action;
         this.resource = resource;
     }
