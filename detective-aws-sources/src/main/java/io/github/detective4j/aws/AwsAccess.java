@@ -34,12 +34,15 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 public final class AwsAccess {
     private final String region;
     private final URI endpoint;
+    private final URI stsEndpoint;
     private final String profile;
     private final AwsCredentialsProvider credentials;
 
-    private AwsAccess(String region, URI endpoint, String profile, AwsCredentialsProvider credentials) {
+    private AwsAccess(String region, URI endpoint, URI stsEndpoint, String profile,
+            AwsCredentialsProvider credentials) {
         this.region = region;
         this.endpoint = endpoint;
+        this.stsEndpoint = stsEndpoint;
         this.profile = profile;
         this.credentials = credentials;
     }
@@ -56,7 +59,7 @@ public final class AwsAccess {
     /**
      * Returns this access with credentials of a role assumed through STS (refreshed before they expire), as an
      * administrator account reads a member account's logs; region, endpoint and profile stay. The STS calls use this
-     * access's own credentials.
+     * access's own credentials and go to {@link Builder#stsEndpoint}, by default the region's STS endpoint.
      *
      * @param roleArn the role to assume, such as {@code arn:aws:iam::444455556666:role/DetectiveReader}
      * @param sessionName the session name CloudTrail records for the calls, 2 to 64 characters
@@ -65,12 +68,12 @@ public final class AwsAccess {
     public AwsAccess assumingRole(String roleArn, String sessionName) {
         Objects.requireNonNull(roleArn, "roleArn");
         Objects.requireNonNull(sessionName, "sessionName");
-        StsClient sts = configure(StsClient.builder()).build();
+        StsClient sts = configure(StsClient.builder(), stsEndpoint).build();
         AwsCredentialsProvider role = StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)
                 .refreshRequest(request -> request.roleArn(roleArn).roleSessionName(sessionName))
                 .build();
-        return new AwsAccess(region, endpoint, profile, role);
+        return new AwsAccess(region, endpoint, stsEndpoint, profile, role);
     }
 
     /**
@@ -81,7 +84,7 @@ public final class AwsAccess {
      * @return a new client; close it when done
      */
     public S3Client s3() {
-        return configure(S3Client.builder())
+        return configure(S3Client.builder(), endpoint)
                 .forcePathStyle(endpoint != null)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
@@ -94,7 +97,7 @@ public final class AwsAccess {
      * @return a new client; close it when done
      */
     public SqsClient sqs() {
-        return configure(SqsClient.builder()).build();
+        return configure(SqsClient.builder(), endpoint).build();
     }
 
     /**
@@ -103,10 +106,10 @@ public final class AwsAccess {
      * @return a new client; close it when done
      */
     public CloudWatchLogsClient logs() {
-        return configure(CloudWatchLogsClient.builder()).build();
+        return configure(CloudWatchLogsClient.builder(), endpoint).build();
     }
 
-    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, URI endpoint) {
         builder.httpClientBuilder(UrlConnectionHttpClient.builder());
         if (region != null) {
             builder.region(Region.of(region));
@@ -129,6 +132,7 @@ public final class AwsAccess {
     public static final class Builder {
         private String region;
         private URI endpoint;
+        private URI stsEndpoint;
         private String profile;
         private AwsCredentialsProvider credentials;
 
@@ -146,13 +150,26 @@ public final class AwsAccess {
         }
 
         /**
-         * Sends every call to this endpoint instead of AWS's: a VPC endpoint, or an S3- or SQS-compatible server.
+         * Sends the S3, SQS and CloudWatch Logs calls to this endpoint instead of AWS's: an S3- or SQS-compatible
+         * server, say. (For AWS's own per-service endpoints, such as VPC endpoints, the SDK's
+         * {@code AWS_ENDPOINT_URL_<SERVICE>} settings apply as usual.)
          *
          * @param endpoint such as {@code http://127.0.0.1:9324}
          * @return this builder
          */
         public Builder endpoint(URI endpoint) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+            return this;
+        }
+
+        /**
+         * Sends the STS calls of {@link AwsAccess#assumingRole} to this endpoint instead of the region's.
+         *
+         * @param stsEndpoint such as {@code https://sts.eu-west-1.amazonaws.com}
+         * @return this builder
+         */
+        public Builder stsEndpoint(URI stsEndpoint) {
+            this.stsEndpoint = Objects.requireNonNull(stsEndpoint, "stsEndpoint");
             return this;
         }
 
@@ -184,7 +201,7 @@ public final class AwsAccess {
          * @return the access
          */
         public AwsAccess build() {
-            return new AwsAccess(region, endpoint, profile, credentials);
+            return new AwsAccess(region, endpoint, stsEndpoint, profile, credentials);
         }
     }
 }

@@ -44,6 +44,10 @@ final class LoopbackS3 implements AutoCloseable {
         endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
     }
 
+    URI endpoint() {
+        return endpoint;
+    }
+
     /** Access to this server with its key pair. */
     AwsAccess access() {
         return access(SECRET_KEY);

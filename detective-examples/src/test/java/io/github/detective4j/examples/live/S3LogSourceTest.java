@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.detective4j.aws.AwsAccess;
 import io.github.detective4j.aws.AwsLogs;
 import io.github.detective4j.aws.CheckpointStore;
 import io.github.detective4j.aws.IngestReport;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -138,6 +141,35 @@ class S3LogSourceTest {
             assertEquals("arn:aws:s3:::" + BUCKET, e.resource());
             assertTrue(e.getMessage().contains("s3:ListBucket on arn:aws:s3:::" + BUCKET), e.getMessage());
         }
+    }
+
+    @Test
+    void aMemberAccountsBucketIsReadWithTheRoleAssumedThroughSts() throws Exception {
+        String role = "arn:aws:iam::111122223333:role/DetectiveReader";
+        try (LoopbackSts sts = new LoopbackSts(LoopbackS3.ACCESS_KEY, LoopbackS3.SECRET_KEY)) {
+            // the administrator's own key is refused by the member's bucket; the role's temporary one is not
+            AwsAccess administrator = server.access("the-administrators-secret");
+            AwsAccess member = AwsAccess.builder().endpoint(server.endpoint()).region("us-east-1")
+                    .stsEndpoint(sts.endpoint()).credentials(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create("AKIAADMINISTRATOR000", "the-administrators-secret")))
+                    .build().assumingRole(role, "detective4j");
+            Facts facts = SmallIncident.facts();
+            try (S3Client own = administrator.s3(); S3Client assumed = member.s3()) {
+                assertThrows(MissingPermissionException.class, () -> lastDay(own).read(event -> {}));
+                IngestReport report = lastDay(assumed).read(event -> {});
+                assertEquals(localFiles("CloudTrail", facts.end().minus(Duration.ofDays(1)), 1), report.inputs());
+            }
+            assertEquals(role, sts.requests.get(0).get("RoleArn"));
+            assertEquals("detective4j", sts.requests.get(0).get("RoleSessionName"));
+            assertEquals("AssumeRole", sts.requests.get(0).get("Action"));
+        }
+    }
+
+    private static S3LogSource lastDay(S3Client client) {
+        Facts facts = SmallIncident.facts();
+        return S3LogSource.builder(client, BUCKET).accounts(facts.accountId()).regions(facts.region(),
+                facts.otherRegion()).logTypes(S3LogSource.LogType.CLOUDTRAIL)
+                .between(facts.end().minus(Duration.ofDays(1)), facts.end()).build();
     }
 
     private static long localFiles(String service, java.time.Instant firstDay, int days) throws IOException {
