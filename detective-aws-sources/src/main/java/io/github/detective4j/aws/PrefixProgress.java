@@ -17,8 +17,10 @@ import java.util.TreeSet;
  * how many of their events the sink had taken. A restart lists after {@code through}, skips {@code done}, and re-reads
  * a partial object from its start, dropping the events already taken, so none is lost or counted twice.
  *
- * <p>Keys are compacted into {@code through} as soon as every key listed before them is done, so the state stays
- * small however many objects a day holds. Guarded by the {@link S3LogSource} read that owns it.
+ * <p>Once the prefix's day has settled (no object can still arrive in it), keys are compacted into {@code through}
+ * as soon as every key listed before them is done, so the state stays small however many objects a day holds. Before,
+ * every finished key is kept, since an object can still arrive with a key that sorts before finished ones (GuardDuty
+ * names its exports with random UUIDs; CloudTrail's keys share a minute). Guarded by the {@link S3LogSource} read that owns it.
  */
 final class PrefixProgress {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,9 +34,14 @@ final class PrefixProgress {
     private final TreeMap<String, Long> partial = new TreeMap<>();
     /** Listed in this run and not done: nothing at or after the first of them can be compacted. */
     private final TreeSet<String> pending = new TreeSet<>();
+    private final boolean settled;
 
-    static PrefixProgress parse(Optional<String> saved) throws IOException {
-        PrefixProgress progress = new PrefixProgress();
+    private PrefixProgress(boolean settled) {
+        this.settled = settled;
+    }
+
+    static PrefixProgress parse(Optional<String> saved, boolean settled) throws IOException {
+        PrefixProgress progress = new PrefixProgress(settled);
         if (saved.isPresent()) {
             State state = JSON.readValue(saved.get(), State.class);
             progress.through = state.through();
@@ -71,7 +78,7 @@ final class PrefixProgress {
         pending.remove(key);
         partial.remove(key);
         done.add(key);
-        while (!done.isEmpty() && (pending.isEmpty() || done.first().compareTo(pending.first()) < 0)) {
+        while (settled && !done.isEmpty() && (pending.isEmpty() || done.first().compareTo(pending.first()) < 0)) {
             through = done.pollFirst();
         }
     }

@@ -3,6 +3,7 @@ package io.github.detective4j.aws;
 import io.github.detective4j.model.EventSink;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,9 +40,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * unbroken run of finished ones, skips the finished keys past it, and resumes an object it stopped inside (the sink
  * threw, the error handler stopped the read) by re-reading it and dropping the events the sink already took. So a
  * read that is stopped and started again delivers each event exactly once, and a repeated read delivers only what
- * arrived since. An object that arrives later with a key lower than one already finished in the same prefix is not
- * read; AWS's keys carry their delivery time, so that happens only within a minute of delivery, and a caller that
- * reads the current day continuously should read it after it settles (CloudTrail delivers within about 15 minutes).
+ * arrived since. Until a day has settled ({@link Builder#settle}), its checkpoint keeps every finished key and the
+ * prefix is listed whole, so an object that arrives late with a key sorting before finished ones is read too.
  *
  * <pre>{@code
  * S3LogSource source = S3LogSource.builder(AwsAccess.builder().build().s3(), "my-trail-bucket")
@@ -95,6 +95,7 @@ public final class S3LogSource {
     private final List<String> regions;
     private final Set<LogType> logTypes;
     private final TimeRange range;
+    private final Duration settle;
     private final int threads;
     private final CheckpointStore checkpoints;
     private final LogReader reader;
@@ -108,6 +109,7 @@ public final class S3LogSource {
         this.regions = List.copyOf(b.regions);
         this.logTypes = Set.copyOf(b.logTypes);
         this.range = b.range;
+        this.settle = b.settle;
         this.threads = b.threads;
         this.checkpoints = b.checkpoints;
         this.reader = b.reader;
@@ -164,13 +166,15 @@ public final class S3LogSource {
         Semaphore slots = new Semaphore(threads); // listing runs at most one object ahead of each download
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicReference<IngestReport> total = new AtomicReference<>(IngestReport.EMPTY);
+        Instant now = Instant.now();
         try {
             for (String dayPrefix : prefixes()) {
                 if (failure.get() != null) {
                     break;
                 }
                 String checkpointKey = "s3://" + bucket + "/" + dayPrefix;
-                PrefixProgress progress = PrefixProgress.parse(checkpoints.load(checkpointKey));
+                PrefixProgress progress = PrefixProgress.parse(checkpoints.load(checkpointKey),
+                        settled(dayPrefix, now));
                 try {
                     for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(dayPrefix)
                             .startAfter(progress.through())).contents()) {
@@ -205,6 +209,13 @@ public final class S3LogSource {
         }
         ReaderThreads.rethrow(failure.get());
         return total.get();
+    }
+
+    /** Whether no object can still arrive in a day prefix: its day ended at least the settle time ago. */
+    private boolean settled(String dayPrefix, Instant now) {
+        String day = dayPrefix.substring(dayPrefix.length() - "yyyy/MM/dd/".length(), dayPrefix.length() - 1);
+        Instant dayEnd = LocalDate.parse(day, DAY).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return !dayEnd.plus(settle).isAfter(now);
     }
 
     private IngestReport readObject(String key, PrefixProgress progress, String checkpointKey, EventSink sink)
@@ -246,6 +257,7 @@ public final class S3LogSource {
         private final List<String> regions = new ArrayList<>();
         private final Set<LogType> logTypes = EnumSet.allOf(LogType.class);
         private TimeRange range;
+        private Duration settle = Duration.ofHours(1);
         private int threads = 4;
         private CheckpointStore checkpoints = CheckpointStore.inMemory();
         private LogReader reader = AwsLogs.reader().build();
@@ -336,6 +348,24 @@ public final class S3LogSource {
          */
         public Builder between(Instant from, Instant until) {
             this.range = new TimeRange(from, until);
+            return this;
+        }
+
+        /**
+         * Sets how long after a UTC day ends its prefix is taken as complete, so that its checkpoint shrinks to one
+         * key; until then every finished key is kept and the whole prefix is listed again on each read, so that an
+         * object arriving late with a key that sorts before finished ones is still read. Default 1 hour (CloudTrail
+         * delivers within about 15 minutes, flow logs within 10, GuardDuty exports every 6 hours at most but into
+         * the prefix of the day they are written).
+         *
+         * @param settle zero or more
+         * @return this builder
+         */
+        public Builder settle(Duration settle) {
+            if (settle.isNegative()) {
+                throw new IllegalArgumentException("settle must not be negative, was " + settle);
+            }
+            this.settle = settle;
             return this;
         }
 

@@ -49,7 +49,7 @@ class CheckpointsTest {
 
     @Test
     void keysFinishedOutOfOrderAreCompactedOnlyOnceEveryEarlierKeyIsDone() throws IOException {
-        PrefixProgress progress = PrefixProgress.parse(Optional.empty());
+        PrefixProgress progress = PrefixProgress.parse(Optional.empty(), true);
         assertTrue(progress.claim(A));
         assertTrue(progress.claim(B));
         assertTrue(progress.claim(C));
@@ -59,7 +59,7 @@ class CheckpointsTest {
         progress.finished(C);
         assertEquals(null, progress.through(), "a partly read key holds the run back");
 
-        PrefixProgress restarted = PrefixProgress.parse(Optional.of(progress.json()));
+        PrefixProgress restarted = PrefixProgress.parse(Optional.of(progress.json()), true);
         assertTrue(restarted.claim(A));
         assertEquals(17, restarted.delivered(A));
         assertFalse(restarted.claim(B));
@@ -67,5 +67,20 @@ class CheckpointsTest {
         restarted.finished(A);
         assertEquals(C, restarted.through());
         assertEquals("{\"through\":\"" + C + "\"}", restarted.json());
+    }
+
+    @Test
+    void beforeItsDaySettlesAPrefixKeepsEveryFinishedKeySoALateLowerKeyIsStillRead() throws IOException {
+        PrefixProgress today = PrefixProgress.parse(Optional.empty(), false);
+        assertTrue(today.claim(A));
+        assertTrue(today.claim(C));
+        today.finished(A);
+        today.finished(C);
+        assertEquals(null, today.through(), "nothing compacted: the prefix is listed whole next time");
+
+        PrefixProgress later = PrefixProgress.parse(Optional.of(today.json()), false);
+        assertFalse(later.claim(A));
+        assertTrue(later.claim(B), "B arrived after C was read, with a key before it");
+        assertFalse(later.claim(C));
     }
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -128,6 +130,46 @@ class S3LogSourceTest {
         assertEquals(SmallIncident.written().apiCalls(), graph.stats().apiCalls());
         assertEquals(SmallIncident.written().flowRecords(), graph.stats().flows() + graph.stats().flowsWithoutTraffic());
         assertEquals(SmallIncident.fingerprint(SmallIncident.localGraph()), SmallIncident.fingerprint(graph));
+    }
+
+    @Test
+    void anObjectArrivingLateWithALowerKeyIsReadUntilItsDaySettles() throws IOException {
+        Facts facts = SmallIncident.facts();
+        Path day = SmallIncident.dir().resolve("AWSLogs/" + facts.accountId() + "/CloudTrail/" + facts.region() + "/"
+                + DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC).format(facts.attackStart()));
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(day)) {
+            files = listing.sorted().toList();
+        }
+        String bucket = "late-delivery";
+        s3.createBucket(r -> r.bucket(bucket));
+        for (Path file : files) {
+            s3.putObject(r -> r.bucket(bucket).key(LoopbackS3.key(SmallIncident.dir(), file)),
+                    RequestBody.fromFile(file));
+        }
+        // the same trail's object of the same minute as the first, with a random part that sorts before it
+        String first = LoopbackS3.key(SmallIncident.dir(), files.get(0));
+        String late = first.substring(0, first.lastIndexOf('_') + 1) + "0000000000000000.json.gz";
+        assertTrue(late.compareTo(first) < 0);
+
+        CheckpointStore unsettled = CheckpointStore.inMemory();
+        CheckpointStore settled = CheckpointStore.inMemory();
+        for (CheckpointStore store : List.of(unsettled, settled)) {
+            assertEquals(files.size(), dayOf(bucket, facts, store == unsettled).checkpoints(store).build()
+                    .read(event -> {}).inputs());
+        }
+        s3.putObject(r -> r.bucket(bucket).key(late), RequestBody.fromFile(files.get(0)));
+
+        assertEquals(1, dayOf(bucket, facts, true).checkpoints(unsettled).build().read(event -> {}).inputs());
+        assertEquals(0, dayOf(bucket, facts, false).checkpoints(settled).build().read(event -> {}).inputs(),
+                "a settled day lists only after its last key: what sorts before it is taken as read");
+    }
+
+    private static S3LogSource.Builder dayOf(String bucket, Facts facts, boolean stillArriving) {
+        return S3LogSource.builder(s3, bucket).accounts(facts.accountId()).regions(facts.region())
+                .logTypes(S3LogSource.LogType.CLOUDTRAIL).between(facts.attackStart(), facts.attackStart()
+                        .plusSeconds(1))
+                .settle(stillArriving ? Duration.ofDays(365 * 100) : Duration.ZERO);
     }
 
     @Test
