@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -93,8 +94,8 @@ public final class LogGroupSource {
     public IngestReport read(EventSink sink) throws IOException {
         Objects.requireNonNull(sink, "sink");
         String checkpointKey = "logs:" + group + (filterPattern == null ? "" : "?filter=" + filterPattern);
-        Position position = checkpoints.load(checkpointKey).isPresent()
-                ? JSON.readValue(checkpoints.load(checkpointKey).get(), Position.class)
+        Optional<String> saved = checkpoints.load(checkpointKey);
+        Position position = saved.isPresent() ? JSON.readValue(saved.get(), Position.class)
                 : new Position(range.from().toEpochMilli(), Set.of(), 0);
         IngestReport total = IngestReport.EMPTY;
         long queryStart = position.timestamp(); // a nextToken belongs to the query that returned it

@@ -10,9 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -52,7 +54,8 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  * A message that announces an object that cannot be read (missing, corrupt: any error in its {@link IngestReport})
  * is left on the queue, visible again after {@link Builder#retryDelay}; once SQS has delivered it
  * {@link Builder#maxAttempts} times ({@code ApproximateReceiveCount}) it is deleted and returned as a
- * {@link PoisonMessage}, so the queue keeps flowing. A body that is no notification at all is poisoned at once.
+ * {@link PoisonMessage}, so the queue keeps flowing. A body that is no notification at all, or one naming a bucket
+ * outside {@link Builder#buckets}, is poisoned at once.
  *
  * <pre>{@code
  * AwsAccess aws = AwsAccess.builder().build();
@@ -74,6 +77,8 @@ public final class SqsNotificationSource {
     private static final Logger LOG = LoggerFactory.getLogger(SqsNotificationSource.class);
     /** How a failure that no retry can mend starts: the body is no notification. */
     private static final String UNREADABLE = "not a notification: ";
+    /** How the other failure that no retry can mend starts: the object is in a bucket the source does not read. */
+    private static final String FOREIGN = "not an allowed bucket: ";
 
     private final SqsClient sqs;
     private final S3Client s3;
@@ -84,6 +89,7 @@ public final class SqsNotificationSource {
     private final Duration waitTime;
     private final int maxMessages;
     private final LogReader reader;
+    private final Set<String> buckets;
     private final RecentIds objectsRead;
     private final RecentIds eventIds;
     /** Objects whose read stopped midway, with how many of their events the sink took. */
@@ -99,6 +105,7 @@ public final class SqsNotificationSource {
         this.waitTime = b.waitTime;
         this.maxMessages = b.maxMessages;
         this.reader = b.reader;
+        this.buckets = Set.copyOf(b.buckets);
         this.objectsRead = new RecentIds(b.dedupWindow, MAX_REMEMBERED, b.clock);
         this.eventIds = new RecentIds(b.dedupWindow, MAX_REMEMBERED, b.clock);
     }
@@ -151,7 +158,7 @@ public final class SqsNotificationSource {
             }
             if (failure == null) {
                 done.add(message);
-            } else if (failure.startsWith(UNREADABLE) || attempts >= maxAttempts) {
+            } else if (failure.startsWith(UNREADABLE) || failure.startsWith(FOREIGN) || attempts >= maxAttempts) {
                 PoisonMessage poison = new PoisonMessage(message.messageId(), attempts, failure, message.body());
                 LOG.warn("giving up on a message of {}: {}", Escaping.forLog(queueUrl), poison);
                 poisoned.add(poison);
@@ -172,6 +179,11 @@ public final class SqsNotificationSource {
             objects = Notifications.objects(message.body());
         } catch (IOException e) {
             return UNREADABLE + e.getMessage();
+        }
+        for (Notifications.S3Location object : objects) {
+            if (!buckets.isEmpty() && !buckets.contains(object.bucket())) {
+                return FOREIGN + Escaping.quote(object.bucket()); // whoever can send to the queue names the bucket
+            }
         }
         String failure = null;
         for (Notifications.S3Location object : objects) {
@@ -305,6 +317,7 @@ public final class SqsNotificationSource {
         private int maxMessages = 10;
         private Duration dedupWindow = Duration.ofHours(24);
         private LogReader reader = AwsLogs.reader().build();
+        private final Set<String> buckets = new HashSet<>();
         private Clock clock = Clock.systemUTC();
 
         private Builder(SqsClient sqs, S3Client s3, String queueUrl) {
@@ -392,6 +405,19 @@ public final class SqsNotificationSource {
          */
         public Builder reader(LogReader reader) {
             this.reader = Objects.requireNonNull(reader, "reader");
+            return this;
+        }
+
+        /**
+         * Reads objects only from these buckets; a message that names another is poisoned at once, unread. By default
+         * any bucket the S3 client may read: whoever can send to the queue chooses what is read, so name the buckets
+         * when others can.
+         *
+         * @param names bucket names
+         * @return this builder
+         */
+        public Builder buckets(String... names) {
+            buckets.addAll(List.of(names));
             return this;
         }
 

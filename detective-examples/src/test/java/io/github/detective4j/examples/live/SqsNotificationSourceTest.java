@@ -111,10 +111,11 @@ class SqsNotificationSourceTest {
         s3.putObject(r -> r.bucket(BUCKET).key(corruptKey), RequestBody.fromBytes(Arrays.copyOf(whole,
                 whole.length / 2)));
         String missingKey = cloudTrailKey.replace(".json.gz", "-never-written.json.gz");
+        String foreign = json(Map.of("s3Bucket", "someone-elses-bucket", "s3ObjectKey", List.of(goodKey)));
         send(queue, List.of(sns(cloudTrailNotification(missingKey)), s3Event(corruptKey, 1),
-                "<html>not a notification</html>", s3Event(goodKey, 2)));
+                "<html>not a notification</html>", s3Event(goodKey, 2), foreign));
 
-        SqsNotificationSource source = SqsNotificationSource.builder(sqs, s3, queue)
+        SqsNotificationSource source = SqsNotificationSource.builder(sqs, s3, queue).buckets(BUCKET)
                 .waitTime(Duration.ZERO).retryDelay(Duration.ZERO).maxAttempts(3).build();
         List<SecurityEvent> events = new ArrayList<>();
         List<PoisonMessage> poisoned = drain(source, queue, events::add).stream()
@@ -125,12 +126,14 @@ class SqsNotificationSourceTest {
         List<SecurityEvent> fromCorrupt = new ArrayList<>();
         AwsLogs.read(SmallIncident.dir().resolve(cloudTrailKey)).into(fromCorrupt::add);
         assertEquals(0, messagesLeft(queue));
-        assertEquals(3, poisoned.size(), poisoned::toString);
+        assertEquals(4, poisoned.size(), poisoned::toString);
         Map<String, PoisonMessage> byReason = new java.util.HashMap<>();
         for (PoisonMessage poison : poisoned) {
             byReason.put(poison.reason().contains("no such object") ? "missing"
-                    : poison.reason().startsWith("not a notification") ? "garbage" : "corrupt", poison);
+                    : poison.reason().startsWith("not a notification") ? "garbage"
+                    : poison.reason().startsWith("not an allowed bucket") ? "foreign" : "corrupt", poison);
         }
+        assertEquals(1, byReason.get("foreign").receiveCount(), "a bucket not read is not retried");
         assertEquals(3, byReason.get("missing").receiveCount());
         assertEquals(3, byReason.get("corrupt").receiveCount());
         assertTrue(byReason.get("corrupt").reason().contains(corruptKey), byReason.get("corrupt").reason());
