@@ -163,7 +163,7 @@ public final class S3LogSource {
     public IngestReport read(EventSink sink) throws IOException {
         Objects.requireNonNull(sink, "sink");
         ExecutorService pool = ReaderThreads.pool("detective4j-s3", threads);
-        Semaphore slots = new Semaphore(threads); // listing runs at most one object ahead of each download
+        Semaphore slots = new Semaphore(threads); // listing waits while every thread has an object: memory stays flat
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicReference<IngestReport> total = new AtomicReference<>(IngestReport.EMPTY);
         Instant now = Instant.now();
