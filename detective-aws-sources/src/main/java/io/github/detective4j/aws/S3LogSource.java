@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -96,6 +97,7 @@ public final class S3LogSource {
     private final Set<LogType> logTypes;
     private final TimeRange range;
     private final Duration settle;
+    private final int listPageSize;
     private final int threads;
     private final CheckpointStore checkpoints;
     private final LogReader reader;
@@ -110,6 +112,7 @@ public final class S3LogSource {
         this.logTypes = Set.copyOf(b.logTypes);
         this.range = b.range;
         this.settle = b.settle;
+        this.listPageSize = b.listPageSize;
         this.threads = b.threads;
         this.checkpoints = b.checkpoints;
         this.reader = b.reader;
@@ -176,26 +179,31 @@ public final class S3LogSource {
                 PrefixProgress progress = PrefixProgress.parse(checkpoints.load(checkpointKey),
                         settled(dayPrefix, now));
                 try {
-                    for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(dayPrefix)
-                            .startAfter(progress.through())).contents()) {
-                        if (failure.get() != null) {
-                            break;
-                        }
-                        if (!progress.claim(object.key())) {
-                            continue;
-                        }
-                        slots.acquire();
-                        pool.execute(() -> {
-                            try {
-                                IngestReport one = readObject(object.key(), progress, checkpointKey, sink);
-                                total.accumulateAndGet(one, IngestReport::plus);
-                            } catch (Throwable t) {
-                                failure.compareAndSet(null, t);
-                            } finally {
-                                slots.release();
+                    String token = null;
+                    do {
+                        ListObjectsV2Response page = list(dayPrefix, progress.through(), token);
+                        token = page.nextContinuationToken();
+                        for (S3Object object : page.contents()) {
+                            if (failure.get() != null) {
+                                token = null;
+                                break;
                             }
-                        });
-                    }
+                            if (!progress.claim(object.key())) {
+                                continue;
+                            }
+                            slots.acquire();
+                            pool.execute(() -> {
+                                try {
+                                    IngestReport one = readObject(object.key(), progress, checkpointKey, sink);
+                                    total.accumulateAndGet(one, IngestReport::plus);
+                                } catch (Throwable t) {
+                                    failure.compareAndSet(null, t);
+                                } finally {
+                                    slots.release();
+                                }
+                            });
+                        }
+                    } while (token != null);
                 } catch (S3Exception e) {
                     throw MissingPermissionException.of(e, "s3:ListBucket", "arn:aws:s3:::" + bucket);
                 }
@@ -209,6 +217,15 @@ public final class S3LogSource {
         }
         ReaderThreads.rethrow(failure.get());
         return total.get();
+    }
+
+    /**
+     * One page of a day prefix's keys. Not the SDK's paginator: it repeats {@code StartAfter} next to the continuation
+     * token on every page, which S3 accepts and some S3-compatible servers refuse (s3proxy answers 400).
+     */
+    private ListObjectsV2Response list(String dayPrefix, String after, String token) {
+        return s3.listObjectsV2(r -> r.bucket(bucket).prefix(dayPrefix).maxKeys(listPageSize)
+                .startAfter(token == null ? after : null).continuationToken(token));
     }
 
     /** Whether no object can still arrive in a day prefix: its day ended at least the settle time ago. */
@@ -258,6 +275,7 @@ public final class S3LogSource {
         private final Set<LogType> logTypes = EnumSet.allOf(LogType.class);
         private TimeRange range;
         private Duration settle = Duration.ofHours(1);
+        private int listPageSize = 1000;
         private int threads = 4;
         private CheckpointStore checkpoints = CheckpointStore.inMemory();
         private LogReader reader = AwsLogs.reader().build();
@@ -366,6 +384,20 @@ public final class S3LogSource {
                 throw new IllegalArgumentException("settle must not be negative, was " + settle);
             }
             this.settle = settle;
+            return this;
+        }
+
+        /**
+         * Sets how many keys one ListObjectsV2 call asks for; default 1,000, the most S3 returns.
+         *
+         * @param keys from 1 to 1,000
+         * @return this builder
+         */
+        public Builder listPageSize(int keys) {
+            if (keys < 1 || keys > 1000) {
+                throw new IllegalArgumentException("listPageSize must be from 1 to 1000, was " + keys);
+            }
+            this.listPageSize = keys;
             return this;
         }
 

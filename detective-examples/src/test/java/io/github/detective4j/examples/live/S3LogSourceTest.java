@@ -65,6 +65,7 @@ class S3LogSourceTest {
                 .accounts(facts.accountId())
                 .regions(facts.region(), facts.otherRegion())
                 .between(facts.start(), facts.end())
+                .listPageSize(7) // a day holds dozens of objects: every prefix takes several pages
                 .threads(3);
     }
 
