@@ -27,8 +27,6 @@ import java.util.function.Consumer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -164,13 +162,8 @@ public final class LogReader {
         }
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean stopped = new AtomicBoolean();
-        AtomicInteger workers = new AtomicInteger();
         int parsers = Math.min(threads - 1, files.size());
-        ExecutorService pool = Executors.newFixedThreadPool(parsers, task -> {
-            Thread thread = new Thread(task, "detective4j-reader-" + workers.incrementAndGet());
-            thread.setDaemon(true); // a caller that gives up on a read must not be kept alive by it
-            return thread;
-        });
+        ExecutorService pool = ReaderThreads.pool("detective4j-reader", parsers);
         try {
             for (int w = 0; w < parsers; w++) {
                 pool.execute(() -> {
@@ -189,7 +182,7 @@ public final class LogReader {
         } finally {
             stopped.set(true);
             pool.shutdownNow(); // wakes parsers waiting for room in a queue nobody will read
-            awaitQuietly(pool);
+            ReaderThreads.awaitQuietly(pool); // no event reaches the sink after read returns or throws
         }
     }
 
@@ -209,22 +202,6 @@ public final class LogReader {
             }
         }
         return true;
-    }
-
-    private static void awaitQuietly(ExecutorService pool) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**
@@ -301,9 +278,7 @@ public final class LogReader {
                     throw new java.io.InterruptedIOException("interrupted while reading");
                 }
                 if (item == END) {
-                    if (failure != null) {
-                        rethrow(failure);
-                    }
+                    ReaderThreads.rethrow(failure);
                     return report;
                 }
                 if (item instanceof ParseError error) {
@@ -312,16 +287,6 @@ public final class LogReader {
                     sink.acceptAll((List<SecurityEvent>) item);
                 }
             }
-        }
-
-        private static void rethrow(Throwable failure) throws IOException {
-            if (failure instanceof IOException io) {
-                throw io;
-            }
-            if (failure instanceof RuntimeException unchecked) {
-                throw unchecked;
-            }
-            throw (Error) failure;
         }
     }
 
@@ -429,6 +394,14 @@ public final class LogReader {
                     + " records by a parser bug: " + e);
         }
         return context.report(counted == null ? 0 : counted.count());
+    }
+
+    /**
+     * Reports an input that could not be opened at all (an object listed and then deleted, say) as an error of that
+     * input, through the error handler and the after-each-input listener, as a file that cannot be opened is.
+     */
+    IngestReport unreadable(String source, String reason) throws IOException {
+        return done(failedInput(source, event -> {}, reason, errorHandler));
     }
 
     private IngestReport failedInput(String source, EventSink sink, String reason, ErrorHandler handler)

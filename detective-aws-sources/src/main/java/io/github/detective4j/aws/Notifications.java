@@ -1,0 +1,83 @@
+package io.github.detective4j.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The objects an SQS message announces, in the shapes AWS sends: an S3 event notification
+ * ({@code {"Records":[{"eventSource":"aws:s3","eventName":"ObjectCreated:Put","s3":{"bucket":{"name":...},
+ * "object":{"key":...,"sequencer":...}}}]}}, keys URL-encoded), CloudTrail's SNS notification
+ * ({@code {"s3Bucket":"...","s3ObjectKey":["AWSLogs/..."]}}), either of them raw or as the {@code Message} string of
+ * an SNS envelope ({@code {"Type":"Notification","Message":"..."}}), and S3's {@code s3:TestEvent}, which announces
+ * nothing.
+ */
+final class Notifications {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * An announced object.
+     *
+     * @param bucket the bucket
+     * @param key the key, decoded
+     * @param version what tells two writes of the key apart (S3's sequencer), or empty when the shape has none
+     */
+    record S3Location(String bucket, String key, String version) {
+        String identity() {
+            return bucket + "/" + key + "#" + version;
+        }
+
+        String source() {
+            return "s3://" + bucket + "/" + key;
+        }
+    }
+
+    private Notifications() {}
+
+    /** The objects a message body announces; an {@link IOException} says why a body is none of the shapes. */
+    static List<S3Location> objects(String body) throws IOException {
+        JsonNode message = JSON.readTree(body);
+        if (message == null || !message.isObject()) {
+            throw new IOException("not a JSON object");
+        }
+        if ("Notification".equals(message.path("Type").asText()) && message.path("Message").isTextual()) {
+            message = JSON.readTree(message.get("Message").asText()); // SNS without raw message delivery
+            if (message == null || !message.isObject()) {
+                throw new IOException("the SNS Message is not a JSON object");
+            }
+        }
+        List<S3Location> out = new ArrayList<>();
+        if (message.has("s3Bucket") && message.path("s3ObjectKey").isArray()) {
+            for (JsonNode key : message.get("s3ObjectKey")) {
+                out.add(new S3Location(message.get("s3Bucket").asText(), key.asText(), ""));
+            }
+            return out;
+        }
+        if (message.path("Records").isArray()) {
+            for (JsonNode record : message.get("Records")) {
+                if (!"aws:s3".equals(record.path("eventSource").asText())
+                        || !record.path("eventName").asText().startsWith("ObjectCreated:")) {
+                    continue; // deletions, restores, replication: nothing new to read
+                }
+                JsonNode s3 = record.path("s3");
+                String bucket = s3.path("bucket").path("name").asText(null);
+                String key = s3.path("object").path("key").asText(null);
+                if (bucket == null || key == null) {
+                    throw new IOException("an S3 event record without s3.bucket.name or s3.object.key");
+                }
+                // S3 encodes keys as an HTML form does (a space is '+')
+                out.add(new S3Location(bucket, URLDecoder.decode(key, StandardCharsets.UTF_8),
+                        s3.path("object").path("sequencer").asText("")));
+            }
+            return out;
+        }
+        if ("s3:TestEvent".equals(message.path("Event").asText())) {
+            return out;
+        }
+        throw new IOException("neither an S3 event notification nor a CloudTrail notification");
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.detective4j.aws;
+
+import java.util.List;
+
+/**
+ * What one {@link SqsNotificationSource#poll} did. Every message received is deleted (ingested, or poisoned) or left
+ * on the queue for another attempt. Immutable.
+ *
+ * <pre>{@code
+ * PollReport report = source.poll(graph);
+ * if (report.messages() == 0) { ... }   // the queue is empty for now
+ * }</pre>
+ *
+ * @param messages messages received
+ * @param deleted messages deleted: their objects were ingested, or they were poisoned
+ * @param objectsRead objects read from S3
+ * @param objectsAlreadyRead objects announced again (a re-delivered message, a duplicate notification) within the
+ *     deduplication window after they were read whole, and not read again
+ * @param duplicateEvents events dropped because an event with the same id (CloudTrail's {@code eventID}, a finding's
+ *     id and {@code updatedAt}) was delivered within the window
+ * @param ingest what reading the objects did, as {@link LogReader} reports it
+ * @param poisoned the messages given up on in this poll
+ */
+public record PollReport(int messages, int deleted, int objectsRead, int objectsAlreadyRead, long duplicateEvents,
+        IngestReport ingest, List<PoisonMessage> poisoned) {
+    /**
+     * Creates a report.
+     *
+     * @param messages received
+     * @param deleted deleted
+     * @param objectsRead objects read
+     * @param objectsAlreadyRead objects not read again
+     * @param duplicateEvents events dropped
+     * @param ingest the objects' reports, added up
+     * @param poisoned messages given up on
+     */
+    public PollReport {
+        poisoned = List.copyOf(poisoned);
+    }
+}

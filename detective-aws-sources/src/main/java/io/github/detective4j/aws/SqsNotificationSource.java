@@ -1,0 +1,439 @@
+package io.github.detective4j.aws;
+
+import io.github.detective4j.model.ApiCall;
+import io.github.detective4j.model.EventSink;
+import io.github.detective4j.model.Finding;
+import io.github.detective4j.model.SecurityEvent;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.SqsException;
+
+/**
+ * Reads the log objects that SQS messages announce, as S3 event notifications (raw, or wrapped by SNS) or as
+ * CloudTrail's SNS notifications ({@code {"s3Bucket":...,"s3ObjectKey":[...]}}), and delivers their events.
+ *
+ * <h2>At least once, counted once</h2>
+ * A message is deleted only after every object it announces was read whole into the sink; if the sink or a read
+ * throws, the messages not yet deleted are made visible again and the exception propagates, so a later poll
+ * delivers them again. What a re-delivery would count twice is dropped, within the deduplication window (default 24
+ * hours, by wall-clock time, at most {@value #MAX_REMEMBERED} ids; the memory of one source, not kept across
+ * restarts):
+ * <ul>
+ *   <li>an object read whole (by bucket, key and S3's sequencer, or bucket and key in CloudTrail's notification) is
+ *       not read again;</li>
+ *   <li>an object whose read stopped midway is read again from its start, dropping as many events as the sink took
+ *       the first time;</li>
+ *   <li>a CloudTrail event whose {@code eventID} was delivered, and a finding version (id and {@code updatedAt})
+ *       that was delivered, are dropped wherever they come from, which also covers two trails delivering the same
+ *       event. Flow records have no id: they are deduplicated by object only, as above.</li>
+ * </ul>
+ *
+ * <h2>Poison messages</h2>
+ * A message that announces an object that cannot be read (missing, corrupt: any error in its {@link IngestReport})
+ * is left on the queue, visible again after {@link Builder#retryDelay}; once SQS has delivered it
+ * {@link Builder#maxAttempts} times ({@code ApproximateReceiveCount}) it is deleted and returned as a
+ * {@link PoisonMessage}, so the queue keeps flowing. A body that is no notification at all, or one naming a bucket
+ * outside {@link Builder#buckets}, is poisoned at once.
+ *
+ * <pre>{@code
+ * AwsAccess aws = AwsAccess.builder().build();
+ * SqsNotificationSource source = SqsNotificationSource.builder(aws.sqs(), aws.s3(),
+ *         "https://sqs.us-east-1.amazonaws.com/111122223333/cloudtrail-delivered").maxAttempts(5).build();
+ * while (running) {
+ *     PollReport report = source.poll(graph);       // long-polls up to 20 s
+ *     report.poisoned().forEach(p -> log.warn("{}", p));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: polls are serialised. Access denied is a {@link MissingPermissionException} naming the action
+ * ({@code sqs:ReceiveMessage}, {@code sqs:DeleteMessage}, {@code sqs:ChangeMessageVisibility},
+ * {@code s3:GetObject}) and the ARN.
+ */
+public final class SqsNotificationSource {
+    /** The most ids (events and objects, each) the deduplication window holds; the oldest are forgotten first. */
+    public static final int MAX_REMEMBERED = 2_000_000;
+    private static final Logger LOG = LoggerFactory.getLogger(SqsNotificationSource.class);
+    /** How a failure that no retry can mend starts: the body is no notification. */
+    private static final String UNREADABLE = "not a notification: ";
+    /** How the other failure that no retry can mend starts: the object is in a bucket the source does not read. */
+    private static final String FOREIGN = "not an allowed bucket: ";
+
+    private final SqsClient sqs;
+    private final S3Client s3;
+    private final String queueUrl;
+    private final String queueArn;
+    private final int maxAttempts;
+    private final Duration retryDelay;
+    private final Duration waitTime;
+    private final int maxMessages;
+    private final LogReader reader;
+    private final Set<String> buckets;
+    private final RecentIds objectsRead;
+    private final RecentIds eventIds;
+    /** Objects whose read stopped midway, with how many of their events the sink took. */
+    private final Map<String, Long> partial = new HashMap<>();
+
+    private SqsNotificationSource(Builder b) {
+        this.sqs = b.sqs;
+        this.s3 = b.s3;
+        this.queueUrl = b.queueUrl;
+        this.queueArn = arnOf(b.queueUrl);
+        this.maxAttempts = b.maxAttempts;
+        this.retryDelay = b.retryDelay;
+        this.waitTime = b.waitTime;
+        this.maxMessages = b.maxMessages;
+        this.reader = b.reader;
+        this.buckets = Set.copyOf(b.buckets);
+        this.objectsRead = new RecentIds(b.dedupWindow, MAX_REMEMBERED, b.clock);
+        this.eventIds = new RecentIds(b.dedupWindow, MAX_REMEMBERED, b.clock);
+    }
+
+    /**
+     * Returns a builder of a source that receives from a queue and reads objects with an S3 client.
+     *
+     * @param sqs the SQS client; the caller closes it
+     * @param s3 the S3 client for the announced objects; the caller closes it
+     * @param queueUrl the queue's URL
+     * @return a new builder
+     */
+    public static Builder builder(SqsClient sqs, S3Client s3, String queueUrl) {
+        return new Builder(sqs, s3, queueUrl);
+    }
+
+    /**
+     * Receives one batch of messages (long-polling up to the wait time), ingests the objects they announce, deletes
+     * the messages done with, and says what happened.
+     *
+     * @param sink where the events go
+     * @return what this poll did; {@code messages() == 0} when the queue had nothing within the wait time
+     * @throws MissingPermissionException if SQS or S3 refused a call
+     * @throws IOException if a call failed otherwise; the batch's undeleted messages are visible again
+     */
+    public synchronized PollReport poll(EventSink sink) throws IOException {
+        Objects.requireNonNull(sink, "sink");
+        List<Message> messages;
+        try {
+            messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(maxMessages)
+                    .waitTimeSeconds((int) waitTime.toSeconds())
+                    .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
+        } catch (SqsException e) {
+            throw MissingPermissionException.of(e, "sqs:ReceiveMessage", queueArn);
+        }
+        Tally tally = new Tally(sink);
+        List<Message> done = new ArrayList<>(); // deleted together at the end: one call, not one per message
+        List<PoisonMessage> poisoned = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
+            int attempts = Integer.parseInt(message.attributes()
+                    .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+            String failure;
+            try {
+                failure = ingest(message, tally);
+            } catch (IOException | RuntimeException | Error e) {
+                delete(done);
+                release(messages.subList(i, messages.size()), Duration.ZERO); // for whoever polls next
+                throw e;
+            }
+            if (failure == null) {
+                done.add(message);
+            } else if (failure.startsWith(UNREADABLE) || failure.startsWith(FOREIGN) || attempts >= maxAttempts) {
+                PoisonMessage poison = new PoisonMessage(message.messageId(), attempts, failure, message.body());
+                LOG.warn("giving up on a message of {}: {}", Escaping.forLog(queueUrl), poison);
+                poisoned.add(poison);
+                done.add(message);
+            } else {
+                release(List.of(message), retryDelay);
+            }
+        }
+        delete(done);
+        return new PollReport(messages.size(), done.size(), tally.objectsRead, tally.objectsAlreadyRead,
+                tally.duplicateEvents, tally.ingest, poisoned);
+    }
+
+    /** Reads a message's objects into the sink; returns why the message cannot be deleted yet, or null. */
+    private String ingest(Message message, Tally tally) throws IOException {
+        List<Notifications.S3Location> objects;
+        try {
+            objects = Notifications.objects(message.body());
+        } catch (IOException e) {
+            return UNREADABLE + e.getMessage();
+        }
+        for (Notifications.S3Location object : objects) {
+            if (!buckets.isEmpty() && !buckets.contains(object.bucket())) {
+                return FOREIGN + Escaping.quote(object.bucket()); // whoever can send to the queue names the bucket
+            }
+        }
+        String failure = null;
+        for (Notifications.S3Location object : objects) {
+            if (objectsRead.contains(object.identity())) {
+                tally.objectsAlreadyRead++;
+                continue;
+            }
+            ResumingSink counted = new ResumingSink(tally, partial.getOrDefault(object.identity(), 0L));
+            IngestReport report;
+            try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(object.bucket())
+                    .key(object.key()))) {
+                report = reader.read(in, object.source(), counted);
+            } catch (NoSuchKeyException e) {
+                failure = object.source() + ": no such object";
+                continue;
+            } catch (S3Exception e) {
+                if (e.statusCode() == 403) {
+                    throw MissingPermissionException.of(e, "s3:GetObject",
+                            "arn:aws:s3:::" + object.bucket() + "/" + object.key());
+                }
+                failure = object.source() + ": " + e.getMessage();
+                continue;
+            } catch (IOException | RuntimeException | Error e) {
+                partial.put(object.identity(), counted.taken());
+                throw e;
+            }
+            tally.objectsRead++;
+            tally.ingest = tally.ingest.plus(report);
+            if (report.errors() > 0) {
+                partial.put(object.identity(), counted.taken());
+                failure = report.firstErrors().isEmpty() ? object.source() + ": unreadable"
+                        : report.firstErrors().get(0).toString();
+            } else {
+                partial.remove(object.identity());
+                objectsRead.firstTime(object.identity());
+            }
+        }
+        return failure;
+    }
+
+    /** The id that tells a re-delivered event from a new one, or null for events that have none. */
+    private static String idOf(SecurityEvent event) {
+        if (event instanceof ApiCall call) {
+            return call.eventId() == null ? null : "cloudtrail:" + call.eventId();
+        }
+        if (event instanceof Finding finding) {
+            return "finding:" + finding.id() + "@" + finding.updatedAt();
+        }
+        return null; // a NetworkFlow: flow records carry no id
+    }
+
+    private void delete(List<Message> messages) throws IOException {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                    .receiptHandle(messages.get(i).receiptHandle()).build());
+        }
+        List<BatchResultErrorEntry> failed;
+        try {
+            failed = sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(entries)).failed();
+        } catch (SqsException e) {
+            throw MissingPermissionException.of(e, "sqs:DeleteMessage", queueArn);
+        }
+        for (BatchResultErrorEntry failure : failed) {
+            // the message comes again after its visibility timeout, and finds its objects read
+            LOG.warn("could not delete a message of {}: {} {}", Escaping.forLog(queueUrl), failure.code(),
+                    Escaping.forLog(String.valueOf(failure.message())));
+        }
+    }
+
+    private void release(List<Message> messages, Duration delay) throws IOException {
+        for (Message message : messages) {
+            try {
+                sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
+                        .visibilityTimeout((int) delay.toSeconds()));
+            } catch (SqsException e) {
+                throw MissingPermissionException.of(e, "sqs:ChangeMessageVisibility", queueArn);
+            } catch (SdkException e) {
+                // the visibility timeout makes the message visible again anyway; this only hastens it
+                LOG.debug("could not release a message of {}: {}", Escaping.forLog(queueUrl), e.toString());
+            }
+        }
+    }
+
+    /** {@code https://sqs.<region>.amazonaws.com/<account>/<name>} as {@code arn:aws:sqs:<region>:<account>:<name>}. */
+    static String arnOf(String queueUrl) {
+        URI uri = URI.create(queueUrl);
+        String[] path = uri.getPath().replaceFirst("^/", "").split("/");
+        String host = uri.getHost() == null ? "" : uri.getHost();
+        String region = host.matches("sqs\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?") ? host.split("\\.")[1] : "*";
+        return path.length == 2 ? "arn:aws:sqs:" + region + ":" + path[0] + ":" + path[1] : queueUrl;
+    }
+
+    /** The sink in front of the caller's for one poll: drops events already delivered, and counts. */
+    private final class Tally implements EventSink {
+        private final EventSink sink;
+        int objectsRead;
+        int objectsAlreadyRead;
+        long duplicateEvents;
+        IngestReport ingest = IngestReport.EMPTY;
+
+        Tally(EventSink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void accept(SecurityEvent event) {
+            String id = idOf(event);
+            if (id != null && eventIds.contains(id)) {
+                duplicateEvents++;
+                return;
+            }
+            sink.accept(event);
+            if (id != null) {
+                eventIds.firstTime(id); // only once the sink took it: an event it threw on must come again
+            }
+        }
+    }
+
+    /** Configures an {@link SqsNotificationSource}. Not thread-safe. */
+    public static final class Builder {
+        private final SqsClient sqs;
+        private final S3Client s3;
+        private final String queueUrl;
+        private int maxAttempts = 5;
+        private Duration retryDelay = Duration.ofSeconds(30);
+        private Duration waitTime = Duration.ofSeconds(20);
+        private int maxMessages = 10;
+        private Duration dedupWindow = Duration.ofHours(24);
+        private LogReader reader = AwsLogs.reader().build();
+        private final Set<String> buckets = new HashSet<>();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(SqsClient sqs, S3Client s3, String queueUrl) {
+            this.sqs = Objects.requireNonNull(sqs, "sqs");
+            this.s3 = Objects.requireNonNull(s3, "s3");
+            this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
+        }
+
+        /**
+         * Sets after how many deliveries a message whose objects cannot be read is given up on; default 5.
+         *
+         * @param attempts from 1 to 1000
+         * @return this builder
+         */
+        public Builder maxAttempts(int attempts) {
+            if (attempts < 1 || attempts > 1000) {
+                throw new IllegalArgumentException("maxAttempts must be from 1 to 1000, was " + attempts);
+            }
+            this.maxAttempts = attempts;
+            return this;
+        }
+
+        /**
+         * Sets how long a message that failed stays invisible before its next attempt; default 30 seconds.
+         *
+         * @param delay from 0 to 12 hours, whole seconds
+         * @return this builder
+         */
+        public Builder retryDelay(Duration delay) {
+            if (delay.isNegative() || delay.compareTo(Duration.ofHours(12)) > 0) {
+                throw new IllegalArgumentException("retryDelay must be from 0 to 12 hours, was " + delay);
+            }
+            this.retryDelay = delay;
+            return this;
+        }
+
+        /**
+         * Sets how long a poll waits for messages when the queue is empty (SQS long polling); default 20 seconds.
+         *
+         * @param wait from 0 to 20 seconds, whole seconds
+         * @return this builder
+         */
+        public Builder waitTime(Duration wait) {
+            if (wait.isNegative() || wait.compareTo(Duration.ofSeconds(20)) > 0) {
+                throw new IllegalArgumentException("waitTime must be from 0 to 20 seconds, was " + wait);
+            }
+            this.waitTime = wait;
+            return this;
+        }
+
+        /**
+         * Sets how many messages one poll receives at most; default 10, SQS's maximum.
+         *
+         * @param messages from 1 to 10
+         * @return this builder
+         */
+        public Builder maxMessages(int messages) {
+            if (messages < 1 || messages > 10) {
+                throw new IllegalArgumentException("maxMessages must be from 1 to 10, was " + messages);
+            }
+            this.maxMessages = messages;
+            return this;
+        }
+
+        /**
+         * Sets how long objects read and event ids delivered are remembered against re-delivery; default 24 hours.
+         * SQS keeps a message for at most 14 days, and re-delivers it after its visibility timeout.
+         *
+         * @param window a positive duration
+         * @return this builder
+         */
+        public Builder dedupWindow(Duration window) {
+            if (window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("dedupWindow must be positive, was " + window);
+            }
+            this.dedupWindow = window;
+            return this;
+        }
+
+        /**
+         * Parses objects with this reader; by default {@code AwsLogs.reader()}'s.
+         *
+         * @param reader the reader
+         * @return this builder
+         */
+        public Builder reader(LogReader reader) {
+            this.reader = Objects.requireNonNull(reader, "reader");
+            return this;
+        }
+
+        /**
+         * Reads objects only from these buckets; a message that names another is poisoned at once, unread. By default
+         * any bucket the S3 client may read: whoever can send to the queue chooses what is read, so name the buckets
+         * when others can.
+         *
+         * @param names bucket names
+         * @return this builder
+         */
+        public Builder buckets(String... names) {
+            buckets.addAll(List.of(names));
+            return this;
+        }
+
+        /** The clock of the deduplication window; for tests. */
+        Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Builds the source.
+         *
+         * @return the source
+         */
+        public SqsNotificationSource build() {
+            return new SqsNotificationSource(this);
+        }
+    }
+}

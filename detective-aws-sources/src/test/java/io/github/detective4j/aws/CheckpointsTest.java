@@ -1,0 +1,86 @@
+package io.github.detective4j.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The checkpoint file and what S3LogSource keeps in it per prefix. */
+class CheckpointsTest {
+    private static final String DAY = "AWSLogs/111122223333/CloudTrail/us-east-1/2026/11/27/";
+    private static final String A = DAY + "111122223333_CloudTrail_us-east-1_20261127T0005Z_a1.json.gz";
+    private static final String B = DAY + "111122223333_CloudTrail_us-east-1_20261127T0010Z_b2.json.gz";
+    private static final String C = DAY + "111122223333_CloudTrail_us-east-1_20261127T0015Z_c3.json.gz";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFileStoreKeepsWhatWasSavedAcrossARestartAndLeavesNoTemporaryFile() throws IOException {
+        Path file = dir.resolve("state/checkpoints.json");
+        CheckpointStore store = CheckpointStore.inFile(file);
+        store.save(Map.of("s3://bucket/" + DAY, "{\"through\":\"x\"}", "logs:/vpc/flow", "1"));
+        store.save(Map.of("logs:/vpc/flow", "2"));
+
+        CheckpointStore reopened = CheckpointStore.inFile(file);
+        assertEquals(Optional.of("{\"through\":\"x\"}"), reopened.load("s3://bucket/" + DAY));
+        assertEquals(Optional.of("2"), reopened.load("logs:/vpc/flow"));
+        assertEquals(Optional.empty(), reopened.load("other"));
+        try (var files = Files.list(file.getParent())) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    @Test
+    void aDamagedFileIsRefusedByName() throws IOException {
+        Path file = dir.resolve("checkpoints.json");
+        Files.writeString(file, "{\"s3://bucket/\": ");
+        IOException e = assertThrows(IOException.class, () -> CheckpointStore.inFile(file));
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    }
+
+    @Test
+    void keysFinishedOutOfOrderAreCompactedOnlyOnceEveryEarlierKeyIsDone() throws IOException {
+        PrefixProgress progress = PrefixProgress.parse(Optional.empty(), true);
+        assertTrue(progress.claim(A));
+        assertTrue(progress.claim(B));
+        assertTrue(progress.claim(C));
+        progress.finished(B);
+        assertEquals(null, progress.through(), "A is still being read");
+        progress.stopped(A, 17);
+        progress.finished(C);
+        assertEquals(null, progress.through(), "a partly read key holds the run back");
+
+        PrefixProgress restarted = PrefixProgress.parse(Optional.of(progress.json()), true);
+        assertTrue(restarted.claim(A));
+        assertEquals(17, restarted.delivered(A));
+        assertFalse(restarted.claim(B));
+        assertFalse(restarted.claim(C));
+        restarted.finished(A);
+        assertEquals(C, restarted.through());
+        assertEquals("{\"through\":\"" + C + "\"}", restarted.json());
+    }
+
+    @Test
+    void beforeItsDaySettlesAPrefixKeepsEveryFinishedKeySoALateLowerKeyIsStillRead() throws IOException {
+        PrefixProgress today = PrefixProgress.parse(Optional.empty(), false);
+        assertTrue(today.claim(A));
+        assertTrue(today.claim(C));
+        today.finished(A);
+        today.finished(C);
+        assertEquals(null, today.through(), "nothing compacted: the prefix is listed whole next time");
+
+        PrefixProgress later = PrefixProgress.parse(Optional.of(today.json()), false);
+        assertFalse(later.claim(A));
+        assertTrue(later.claim(B), "B arrived after C was read, with a key before it");
+        assertFalse(later.claim(C));
+    }
+}

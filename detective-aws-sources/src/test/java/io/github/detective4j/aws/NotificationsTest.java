@@ -1,0 +1,89 @@
+package io.github.detective4j.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The notification shapes SQS carries, and the deduplication window. */
+class NotificationsTest {
+    @Test
+    void anS3EventKeyIsDecodedAsAFormAndOnlyCreationsCount() throws IOException {
+        String body = "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"eventName\":"
+                + "\"ObjectCreated:CompleteMultipartUpload\",\"s3\":{\"bucket\":{\"name\":\"logs\"},\"object\":"
+                + "{\"key\":\"AWSLogs/111122223333/vpcflowlogs/us-east-1/2026/11/27/flow+log%3D1.log.gz\","
+                + "\"sequencer\":\"0055AED6DCD90281E5\"}}},{\"eventSource\":\"aws:s3\",\"eventName\":"
+                + "\"ObjectRemoved:Delete\",\"s3\":{\"bucket\":{\"name\":\"logs\"},\"object\":{\"key\":\"gone\"}}}]}";
+        assertEquals(List.of(new Notifications.S3Location("logs",
+                "AWSLogs/111122223333/vpcflowlogs/us-east-1/2026/11/27/flow log=1.log.gz", "0055AED6DCD90281E5")),
+                Notifications.objects(body));
+    }
+
+    @Test
+    void cloudTrailsNotificationInAnSnsEnvelopeNamesEveryKeyAsIs() throws IOException {
+        String inner = "{\"s3Bucket\":\"trail\",\"s3ObjectKey\":[\"AWSLogs/111122223333/CloudTrail/us-east-1/2026/"
+                + "11/27/a+b.json.gz\",\"AWSLogs/111122223333/CloudTrail/us-east-1/2026/11/27/c.json.gz\"]}";
+        String body = "{\"Type\":\"Notification\",\"MessageId\":\"m\",\"TopicArn\":\"arn:aws:sns:us-east-1:"
+                + "111122223333:t\",\"Message\":" + new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(inner) + "}";
+        List<Notifications.S3Location> objects = Notifications.objects(body);
+        assertEquals(2, objects.size());
+        assertEquals("AWSLogs/111122223333/CloudTrail/us-east-1/2026/11/27/a+b.json.gz", objects.get(0).key());
+    }
+
+    @Test
+    void theTestEventAnnouncesNothingAndOtherJsonIsRefused() throws IOException {
+        assertEquals(List.of(), Notifications.objects("{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\","
+                + "\"Time\":\"2026-11-27T23:00:00.000Z\",\"Bucket\":\"logs\"}"));
+        assertThrows(IOException.class, () -> Notifications.objects("{\"detail-type\":\"AWS API Call\"}"));
+        assertThrows(IOException.class, () -> Notifications.objects("[1,2]"));
+    }
+
+    @Test
+    void idsAreForgottenOnceOlderThanTheWindowOrPastTheCap() {
+        Instant[] now = {Instant.parse("2026-11-27T00:00:00Z")};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        RecentIds ids = new RecentIds(Duration.ofHours(1), 2, clock);
+        assertTrue(ids.firstTime("a"));
+        assertFalse(ids.firstTime("a"));
+        now[0] = now[0].plusSeconds(1800);
+        assertTrue(ids.firstTime("b"));
+        now[0] = now[0].plusSeconds(1801);
+        assertFalse(ids.contains("a"), "older than the window");
+        assertTrue(ids.contains("b"));
+        assertTrue(ids.firstTime("c"));
+        assertTrue(ids.firstTime("d"));
+        assertFalse(ids.contains("b"), "past the cap, the oldest goes first");
+        assertTrue(ids.contains("c"));
+    }
+
+    @Test
+    void aQueueUrlNamesItsArn() {
+        assertEquals("arn:aws:sqs:eu-west-1:111122223333:cloudtrail-delivered", SqsNotificationSource.arnOf(
+                "https://sqs.eu-west-1.amazonaws.com/111122223333/cloudtrail-delivered"));
+        assertEquals("arn:aws:sqs:*:000000000000:q", SqsNotificationSource.arnOf("http://127.0.0.1:9324/000000000000/q"));
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.detective4j.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The prefixes S3LogSource lists: AWS's key layouts, one per account, kind, region and UTC day the range touches. */
+class S3PrefixesTest {
+    @Test
+    void anOrganizationTrailWithAKeyPrefixListsOnlyTheDaysOfTheRange() {
+        try (S3Client s3 = AwsAccess.builder().region("eu-west-1").endpoint(URI.create("http://127.0.0.1:1"))
+                .credentials(AnonymousCredentialsProvider.create()).build().s3()) {
+            S3LogSource source = S3LogSource.builder(s3, "org-trail").prefix("security")
+                    .organization("o-a1b2c3d4e5").accounts("444455556666").regions("eu-west-1")
+                    .logTypes(S3LogSource.LogType.CLOUDTRAIL, S3LogSource.LogType.GUARDDUTY)
+                    .between(Instant.parse("2026-11-30T23:00:00Z"), Instant.parse("2026-12-02T00:00:00Z"))
+                    .build();
+            assertEquals(List.of(
+                    "security/AWSLogs/o-a1b2c3d4e5/444455556666/CloudTrail/eu-west-1/2026/11/30/",
+                    "security/AWSLogs/o-a1b2c3d4e5/444455556666/CloudTrail/eu-west-1/2026/12/01/",
+                    "security/AWSLogs/o-a1b2c3d4e5/444455556666/GuardDuty/eu-west-1/2026/11/30/",
+                    "security/AWSLogs/o-a1b2c3d4e5/444455556666/GuardDuty/eu-west-1/2026/12/01/"),
+                    source.prefixes());
+            assertThrows(IllegalArgumentException.class, () -> S3LogSource.builder(s3, "b").accounts("4444"));
+            assertThrows(IllegalArgumentException.class, () -> S3LogSource.builder(s3, "b").organization("org-1"));
+            assertThrows(IllegalStateException.class, () -> S3LogSource.builder(s3, "b").accounts("444455556666")
+                    .regions("eu-west-1").build());
+        }
+    }
+
+    @Test
+    void aRefusalNamesTheActionAndTheResourceWithItsControlCharactersEscaped() {
+        MissingPermissionException e = new MissingPermissionException("s3:GetObject",
+                "arn:aws:s3:::logs/AWSLogs/x\nFORGED LOG LINE", "AccessDenied", null);
+        assertEquals("access denied (AccessDenied): the reader needs s3:GetObject on "
+                + "arn:aws:s3:::logs/AWSLogs/x\\u000aFORGED LOG LINE", e.getMessage());
+        assertEquals("arn:aws:s3:::logs/AWSLogs/x\nFORGED LOG LINE", e.resource());
+    }
+}

@@ -1,0 +1,219 @@
+package io.github.detective4j.examples.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.detective4j.aws.AwsLogs;
+import io.github.detective4j.aws.PoisonMessage;
+import io.github.detective4j.aws.PollReport;
+import io.github.detective4j.aws.SqsNotificationSource;
+import io.github.detective4j.graph.BehaviorGraph;
+import io.github.detective4j.model.EventSink;
+import io.github.detective4j.model.SecurityEvent;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/**
+ * {@link SqsNotificationSource} against real servers in this JVM, on loopback: ElasticMQ for SQS, s3proxy for S3,
+ * through the SDK's real clients. The notifications are in the shapes AWS sends (S3 event notifications raw and in
+ * an SNS envelope, CloudTrail's SNS notification); the graph they lead to equals the one read from the files, even
+ * with duplicate notifications and a reader that dies in the middle of an object.
+ */
+class SqsNotificationSourceTest {
+    private static final String BUCKET = "org-logs-111122223333";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static LoopbackS3 s3Server;
+    private static LoopbackSqs sqsServer;
+    private static S3Client s3;
+    private static SqsClient sqs;
+
+    @BeforeAll
+    static void start() throws Exception {
+        s3Server = new LoopbackS3();
+        s3Server.upload(SmallIncident.dir(), BUCKET);
+        s3 = s3Server.access().s3();
+        sqsServer = new LoopbackSqs();
+        sqs = sqsServer.access().sqs();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        sqs.close();
+        s3.close();
+        sqsServer.close();
+        s3Server.close();
+    }
+
+    @Test
+    void everyAnnouncedObjectIsIngestedOnceThoughNotificationsRepeatAndTheReaderDies() throws IOException {
+        String queue = sqs.createQueue(r -> r.queueName("log-delivered")).queueUrl();
+        List<String> bodies = new ArrayList<>();
+        int sequencer = 0;
+        int repeated = 0;
+        for (String key : keys()) {
+            String body = key.contains("/CloudTrail/") ? sns(cloudTrailNotification(key))
+                    : key.contains("/vpcflowlogs/") ? s3Event(key, ++sequencer) : sns(s3Event(key, ++sequencer));
+            bodies.add(body);
+            if (bodies.size() % 10 == 0) {
+                bodies.add(body); // S3 and SNS deliver at least once: some notifications come twice
+                repeated++;
+            }
+        }
+        send(queue, bodies);
+        SqsNotificationSource source = SqsNotificationSource.builder(sqs, s3, queue)
+                .waitTime(Duration.ZERO).build();
+        BehaviorGraph graph = BehaviorGraph.create();
+
+        long total = SmallIncident.written().apiCalls() + SmallIncident.written().flowRecords();
+        EventSink dying = Crashes.sinkDyingAfter(total / 2, graph);
+        assertThrows(IllegalStateException.class, () -> {
+            while (true) {
+                source.poll(dying);
+            }
+        });
+        List<PollReport> reports = drain(source, queue, graph);
+
+        assertEquals(0, messagesLeft(queue));
+        assertTrue(reports.stream().allMatch(r -> r.poisoned().isEmpty()));
+        assertTrue(repeated > 50);
+        assertTrue(reports.stream().mapToInt(PollReport::objectsAlreadyRead).sum() > 0,
+                "repeated notifications after the restart found their objects read, and were not read again");
+        assertEquals(SmallIncident.written().apiCalls(), graph.stats().apiCalls());
+        assertEquals(SmallIncident.fingerprint(SmallIncident.localGraph()), SmallIncident.fingerprint(graph));
+    }
+
+    @Test
+    void messagesWhoseObjectsCannotBeReadAreRetriedThenReportedAndTheQueueKeepsFlowing() throws IOException {
+        String queue = sqs.createQueue(r -> r.queueName("poison")).queueUrl();
+        String goodKey = keys().stream().filter(k -> k.contains("/vpcflowlogs/")).findFirst().orElseThrow();
+        String cloudTrailKey = keys().stream().filter(k -> k.contains("/CloudTrail/")).findFirst().orElseThrow();
+        byte[] whole = Files.readAllBytes(SmallIncident.dir().resolve(cloudTrailKey));
+        String corruptKey = cloudTrailKey.replace(".json.gz", "-truncated.json.gz");
+        s3.putObject(r -> r.bucket(BUCKET).key(corruptKey), RequestBody.fromBytes(Arrays.copyOf(whole,
+                whole.length / 2)));
+        String missingKey = cloudTrailKey.replace(".json.gz", "-never-written.json.gz");
+        String foreign = json(Map.of("s3Bucket", "someone-elses-bucket", "s3ObjectKey", List.of(goodKey)));
+        send(queue, List.of(sns(cloudTrailNotification(missingKey)), s3Event(corruptKey, 1),
+                "<html>not a notification</html>", s3Event(goodKey, 2), foreign));
+
+        SqsNotificationSource source = SqsNotificationSource.builder(sqs, s3, queue).buckets(BUCKET)
+                .waitTime(Duration.ZERO).retryDelay(Duration.ZERO).maxAttempts(3).build();
+        List<SecurityEvent> events = new ArrayList<>();
+        List<PoisonMessage> poisoned = drain(source, queue, events::add).stream()
+                .flatMap(r -> r.poisoned().stream()).toList();
+
+        List<SecurityEvent> expected = new ArrayList<>();
+        AwsLogs.read(SmallIncident.dir().resolve(goodKey)).into(expected::add);
+        List<SecurityEvent> fromCorrupt = new ArrayList<>();
+        AwsLogs.read(SmallIncident.dir().resolve(cloudTrailKey)).into(fromCorrupt::add);
+        assertEquals(0, messagesLeft(queue));
+        assertEquals(4, poisoned.size(), poisoned::toString);
+        Map<String, PoisonMessage> byReason = new java.util.HashMap<>();
+        for (PoisonMessage poison : poisoned) {
+            byReason.put(poison.reason().contains("no such object") ? "missing"
+                    : poison.reason().startsWith("not a notification") ? "garbage"
+                    : poison.reason().startsWith("not an allowed bucket") ? "foreign" : "corrupt", poison);
+        }
+        assertEquals(1, byReason.get("foreign").receiveCount(), "a bucket not read is not retried");
+        assertEquals(3, byReason.get("missing").receiveCount());
+        assertEquals(3, byReason.get("corrupt").receiveCount());
+        assertTrue(byReason.get("corrupt").reason().contains(corruptKey), byReason.get("corrupt").reason());
+        assertEquals(1, byReason.get("garbage").receiveCount(), "a body that is no notification is not retried");
+        // the good object is in, and the corrupt one's readable records came once, however often it was retried
+        assertTrue(events.containsAll(expected));
+        long fromTruncated = events.stream().filter(e -> !expected.contains(e)).count();
+        assertEquals(fromTruncated, events.stream().filter(fromCorrupt::contains).distinct().count());
+        assertEquals(expected.size() + fromTruncated, events.size());
+    }
+
+    /** Polls until the queue has nothing visible, making sure the loop ends if the source leaves messages behind. */
+    private static List<PollReport> drain(SqsNotificationSource source, String queue, EventSink sink)
+            throws IOException {
+        List<PollReport> reports = new ArrayList<>();
+        for (int polls = 0; polls < 1000; polls++) {
+            PollReport report = source.poll(sink);
+            if (report.messages() == 0 && messagesLeft(queue) == 0) {
+                return reports;
+            }
+            reports.add(report);
+        }
+        throw new AssertionError("the queue never emptied");
+    }
+
+    private static int messagesLeft(String queue) {
+        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(queue).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    private static void send(String queue, List<String> bodies) {
+        for (int i = 0; i < bodies.size(); i += 10) {
+            List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
+            for (int j = i; j < Math.min(i + 10, bodies.size()); j++) {
+                batch.add(SendMessageBatchRequestEntry.builder().id("m" + j).messageBody(bodies.get(j)).build());
+            }
+            sqs.sendMessageBatch(r -> r.queueUrl(queue).entries(batch));
+        }
+    }
+
+    private static List<String> keys() throws IOException {
+        try (Stream<Path> files = Files.walk(SmallIncident.dir())) {
+            return files.filter(Files::isRegularFile).map(f -> LoopbackS3.key(SmallIncident.dir(), f)).sorted()
+                    .toList();
+        }
+    }
+
+    /** An S3 event notification of a put, as S3 sends it (version 2.1; the key URL-encoded). */
+    private static String s3Event(String key, int sequencer) {
+        return json(Map.of("Records", List.of(Map.of(
+                "eventVersion", "2.1", "eventSource", "aws:s3", "awsRegion", "us-east-1",
+                "eventTime", "2026-11-27T23:05:01.123Z", "eventName", "ObjectCreated:Put",
+                "userIdentity", Map.of("principalId", "AWS:AROAEXAMPLEDELIVERY:regional-delivery"),
+                "s3", Map.of("s3SchemaVersion", "1.0", "configurationId", "detective4j-logs",
+                        "bucket", Map.of("name", BUCKET, "arn", "arn:aws:s3:::" + BUCKET),
+                        "object", Map.of("key", URLEncoder.encode(key, StandardCharsets.UTF_8), "size", 1024,
+                                "eTag", "0123456789abcdef0123456789abcdef",
+                                "sequencer", String.format("00%014X", sequencer)))))));
+    }
+
+    /** CloudTrail's notification of a delivered log file. */
+    private static String cloudTrailNotification(String key) {
+        return json(Map.of("s3Bucket", BUCKET, "s3ObjectKey", List.of(key)));
+    }
+
+    /** A message as SNS delivers it to SQS without raw message delivery. */
+    private static String sns(String message) {
+        return json(Map.of("Type", "Notification", "MessageId", "5f2d4e1c-6b1a-5b7e-9d7f-2b1f0e8a1c3d",
+                "TopicArn", "arn:aws:sns:us-east-1:111122223333:log-delivered", "Message", message,
+                "Timestamp", "2026-11-27T23:05:02.456Z", "SignatureVersion", "1"));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
