@@ -10,6 +10,7 @@ import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -27,6 +28,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -532,10 +535,13 @@ public final class GraphStore implements EventSink, Closeable {
             }
             long events = 0;
             Sections.Section section;
-            while ((section = reader.next()) != null && section.kind() == Sections.EVENTS) {
-                Decoded decoded = decode(file, section);
-                replay.apply(decoded.events(), decoded.archiveStates());
-                events += decoded.events().size();
+            try (DecodingAhead ahead = new DecodingAhead(file, reader)) {
+                Decoded decoded;
+                while ((decoded = ahead.next()) != null) {
+                    replay.apply(decoded.events(), decoded.archiveStates());
+                    events += decoded.events().size();
+                }
+                section = ahead.stoppedAt();
             }
             Sections.Section end = expect(section, Sections.END, file);
             try (DataInputStream in = end.input()) {
@@ -569,23 +575,100 @@ public final class GraphStore implements EventSink, Closeable {
             }
             long good = header.end();
             List<SecurityEvent> commit = new ArrayList<>();
-            Sections.Section section;
-            while ((section = reader.next()) != null) {
-                Decoded decoded = decode(file, expect(section, Sections.EVENTS, file));
-                commit.addAll(decoded.events());
-                if (decoded.endsCommit()) {
-                    replay.apply(commit, decoded.archiveStates());
-                    segmentEvents += commit.size();
-                    commit = new ArrayList<>();
-                    good = section.end();
+            try (DecodingAhead ahead = new DecodingAhead(file, reader)) {
+                Decoded decoded;
+                while ((decoded = ahead.next()) != null) {
+                    commit.addAll(decoded.events());
+                    if (decoded.endsCommit()) {
+                        replay.apply(commit, decoded.archiveStates());
+                        segmentEvents += commit.size();
+                        commit = new ArrayList<>();
+                        good = decoded.end();
+                    }
+                }
+                if (ahead.stoppedAt() != null) {
+                    expect(ahead.stoppedAt(), Sections.EVENTS, file);
                 }
             }
             return good;
         }
     }
 
-    /** One events section, decoded. */
-    private record Decoded(List<SecurityEvent> events, Map<String, Boolean> archiveStates, boolean endsCommit) {}
+    /** One events section, decoded; {@code end} is where it ends in its file. */
+    private record Decoded(List<SecurityEvent> events, Map<String, Boolean> archiveStates, boolean endsCommit,
+            long end) {}
+
+    /**
+     * Reads and decodes a file's events sections on a thread of its own while the caller replays them, so that a
+     * restore costs about the larger of decoding and ingesting rather than their sum. Stops at the first section
+     * that is not an events section ({@link #stoppedAt}).
+     */
+    private static final class DecodingAhead implements AutoCloseable {
+        private static final Object DONE = new Object();
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(4);
+        private final Thread thread;
+        private volatile Sections.Section stoppedAt;
+
+        DecodingAhead(Path file, Sections.Reader reader) {
+            thread = new Thread(() -> {
+                Object last = DONE;
+                try {
+                    Sections.Section section;
+                    while ((section = reader.next()) != null && section.kind() == Sections.EVENTS) {
+                        queue.put(decode(file, section));
+                    }
+                    stoppedAt = section;
+                } catch (InterruptedException e) {
+                    return; // the caller stopped reading
+                } catch (IOException | RuntimeException e) {
+                    last = e;
+                }
+                try {
+                    queue.put(last);
+                } catch (InterruptedException e) {
+                    // the caller stopped reading
+                }
+            }, "detective4j-restore " + file.getFileName());
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** The next events section, or null after the last. */
+        Decoded next() throws IOException {
+            Object item;
+            try {
+                item = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("restore interrupted");
+            }
+            if (item instanceof Decoded decoded) {
+                return decoded;
+            }
+            if (item instanceof IOException e) {
+                throw e;
+            }
+            if (item instanceof RuntimeException e) {
+                throw e;
+            }
+            return null;
+        }
+
+        /** The section after the last events section, or null at the file's end; valid once next returned null. */
+        Sections.Section stoppedAt() {
+            return stoppedAt;
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 
     private static Decoded decode(Path file, Sections.Section section) throws IOException {
         try (DataInputStream in = section.input()) {
@@ -601,7 +684,7 @@ public final class GraphStore implements EventSink, Closeable {
             for (long i = 0; i < n; i++) {
                 states.put(reader.string(), in.readBoolean());
             }
-            return new Decoded(events, states, endsCommit);
+            return new Decoded(events, states, endsCommit, section.end());
         } catch (IllegalArgumentException | IOException e) {
             // The checksum held, so this is a writer's bug or a deliberate edit: name where, not just what.
             throw new Sections.StoreFormatException(file + ": " + section.name() + " does not decode: "
