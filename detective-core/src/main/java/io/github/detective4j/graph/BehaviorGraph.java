@@ -598,13 +598,19 @@ public final class BehaviorGraph implements EventSink {
     }
 
     /**
-     * Replaces what the graph holds with {@code fresh} (when given) and sets archive states, at once for queries.
-     * Archive states of findings the graph does not hold are left out.
+     * Replaces what the graph holds with {@code fresh} (when given), keeping the archive states set meanwhile, and
+     * sets archive states, at once for queries. Archive states of findings the graph does not hold are left out.
      */
     void restore(GraphData fresh, Map<String, Boolean> archiveStates) {
         lock.writeLock().lock();
         try {
             if (fresh != null) {
+                for (FindingState old : data.findings.values()) {
+                    FindingState kept = fresh.findings.get(old.id);
+                    if (old.archived != null && kept != null) {
+                        kept.archived = old.archived;
+                    }
+                }
                 data.adopt(fresh);
             }
             archiveStates.forEach((id, archived) -> {

@@ -23,6 +23,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -242,8 +243,9 @@ public final class GraphStore implements EventSink, Closeable {
             throw fail(e);
         }
         if (fresh != null) {
-            graph.restore(fresh, states);
-            LOG.info("snapshot {}: retention kept {} events from {} on", next, kept[0], cutoffHour());
+            graph.restore(fresh, Map.of()); // the states move over as they are at the swap
+            LOG.info("snapshot {}: retention kept {} events, from {} on", next, kept[0],
+                    Instant.ofEpochSecond((long) cutoff * GraphData.SECONDS_PER_HOUR));
         }
     }
 
