@@ -96,7 +96,7 @@ final class Sections {
         private final DataInputStream in;
         private final long size;
         private final boolean tornTailAllowed;
-        private long position;
+        private long position = PREAMBLE;
         private int number;
         private long tornAt = -1;
 
@@ -106,6 +106,10 @@ final class Sections {
             this.in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16));
             this.size = channel.size();
             this.tornTailAllowed = tornTailAllowed;
+            if (tornTailAllowed && size < PREAMBLE) {
+                tornAt = 0; // created, then a crash before its first bytes reached the disk: it holds nothing
+                return;
+            }
             try {
                 byte[] found = new byte[magic.length];
                 in.readFully(found);
@@ -128,7 +132,6 @@ final class Sections {
                 close();
                 throw e;
             }
-            this.position = PREAMBLE;
         }
 
         /** The next section, or null at the end of the file or at a torn tail. */

@@ -212,6 +212,22 @@ class GraphStoreTest {
     }
 
     @Test
+    void aSegmentCutInsideItsPreambleHoldsNothing() throws IOException {
+        writeSnapshot();
+        Path segment = dir.resolve("segment-1.d4j");
+        try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
+            file.setLength(5); // a crash right after the snapshot created it
+        }
+        try (GraphStore store = store(dir).open()) {
+            assertEquals(2_000, store.graph().stats().apiCalls());
+            store.accept(Events.call(Events.alice(), Events.hours(3_000), "GetUser", "203.0.113.1"));
+        }
+        try (GraphStore store = store(dir).open()) {
+            assertEquals(2_001, store.graph().stats().apiCalls());
+        }
+    }
+
+    @Test
     void aCommitOfSeveralSectionsIsAllOrNothing() throws IOException {
         int events = GraphStore.SEGMENT_SECTION_EVENTS * 2 + 10;
         List<SecurityEvent> workload = ConcurrentIngestTest.workload(new Random(11)).subList(0, events + 100);
