@@ -729,7 +729,10 @@ public final class GraphStore implements EventSink, Closeable {
         return directory.resolve(SEGMENT_PREFIX + number + SEGMENT_SUFFIX);
     }
 
-    /** Configures and opens a {@link GraphStore}. Not thread-safe. */
+    /**
+     * Configures and opens a {@link GraphStore}: {@code GraphStore.builder(dir).retentionDays(90).open()}. Not
+     * thread-safe.
+     */
     public static final class Builder {
         private final Path directory;
         private BehaviorGraph.Builder graph = BehaviorGraph.builder();
