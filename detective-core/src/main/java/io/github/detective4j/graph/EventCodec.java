@@ -41,6 +41,7 @@ final class EventCodec {
     static final class Writer {
         private final DataOutput out;
         private final Map<String, Integer> table = new HashMap<>();
+        private final Map<Principal, Integer> principals = new HashMap<>();
 
         Writer(DataOutput out) {
             this.out = out;
@@ -66,7 +67,31 @@ final class EventCodec {
             string(c.eventId());
             string(c.accountId());
             string(c.region());
-            Principal p = c.principal();
+            principal(c.principal());
+            string(c.sourceIpAddress());
+            string(c.sourceService());
+            string(c.userAgent());
+            string(c.eventSource());
+            string(c.eventName());
+            string(c.errorCode());
+            string(c.errorMessage());
+            string(c.eventType());
+            bool(c.readOnly());
+            resources(c.resources());
+        }
+
+        /**
+         * 0 and the principal's fields when the section has not seen it, else its number plus 1: a busy principal's
+         * ten fields cost a byte or two per call after the first.
+         */
+        private void principal(Principal p) throws IOException {
+            Integer id = principals.get(p);
+            if (id != null) {
+                varLong(out, id + 1L);
+                return;
+            }
+            principals.put(p, principals.size());
+            out.writeByte(0);
             string(p.type().name());
             string(p.principalId());
             string(p.arn());
@@ -85,16 +110,6 @@ final class EventCodec {
             string(p.identityProvider());
             string(p.invokedBy());
             bool(p.mfaAuthenticated());
-            string(c.sourceIpAddress());
-            string(c.sourceService());
-            string(c.userAgent());
-            string(c.eventSource());
-            string(c.eventName());
-            string(c.errorCode());
-            string(c.errorMessage());
-            string(c.eventType());
-            bool(c.readOnly());
-            resources(c.resources());
         }
 
         private void writeFlow(NetworkFlow f) throws IOException {
@@ -208,6 +223,7 @@ final class EventCodec {
     static final class Reader {
         private final DataInput in;
         private final List<String> table = new ArrayList<>();
+        private final List<Principal> principals = new ArrayList<>();
 
         Reader(DataInput in) {
             this.in = in;
@@ -230,18 +246,31 @@ final class EventCodec {
             String eventId = string();
             String accountId = string();
             String region = string();
+            Principal principal = principal();
+            return new ApiCall(time, eventId, accountId, region, principal, string(), string(), string(), string(),
+                    string(), string(), string(), string(), bool(), resources());
+        }
+
+        private Principal principal() throws IOException {
+            long ref = varLong(in);
+            if (ref > 0) {
+                if (ref - 1 >= principals.size()) {
+                    throw new IllegalArgumentException("principal " + (ref - 1) + " not in the section's table");
+                }
+                return principals.get((int) (ref - 1));
+            }
             PrincipalType type = PrincipalType.valueOf(string());
             String principalId = string();
             String arn = string();
-            String principalAccount = string();
+            String accountId = string();
             String userName = string();
             String accessKey = string();
             Principal.SessionIssuer issuer = in.readBoolean()
                     ? new Principal.SessionIssuer(string(), string(), string(), string(), string()) : null;
-            Principal principal = new Principal(type, principalId, arn, principalAccount, userName, accessKey, issuer,
+            Principal principal = new Principal(type, principalId, arn, accountId, userName, accessKey, issuer,
                     string(), string(), bool());
-            return new ApiCall(time, eventId, accountId, region, principal, string(), string(), string(), string(),
-                    string(), string(), string(), string(), bool(), resources());
+            principals.add(principal);
+            return principal;
         }
 
         private NetworkFlow readFlow() throws IOException {
