@@ -87,8 +87,8 @@ final class Sections {
 
     /**
      * Reads a file's sections in order. For a file that may have a torn tail (a segment), {@link #next} returns null
-     * at a torn last frame and {@link #tornAt} tells where the good part ends; for one that may not (a snapshot),
-     * a torn frame is an error.
+     * at a torn last frame (the good part ends where the last section returned does); for one that may not (a
+     * snapshot), a torn frame is an error.
      */
     static final class Reader implements AutoCloseable {
         private final Path file;
@@ -98,7 +98,7 @@ final class Sections {
         private final boolean tornTailAllowed;
         private long position = PREAMBLE;
         private int number;
-        private long tornAt = -1;
+        private boolean torn;
 
         Reader(Path file, byte[] magic, boolean tornTailAllowed) throws IOException {
             this.file = file;
@@ -107,7 +107,7 @@ final class Sections {
             this.size = channel.size();
             this.tornTailAllowed = tornTailAllowed;
             if (tornTailAllowed && size < PREAMBLE) {
-                tornAt = 0; // created, then a crash before its first bytes reached the disk: it holds nothing
+                torn = true; // created, then a crash before its first bytes reached the disk: it holds nothing
                 return;
             }
             try {
@@ -136,7 +136,7 @@ final class Sections {
 
         /** The next section, or null at the end of the file or at a torn tail. */
         Section next() throws IOException {
-            if (position == size || tornAt >= 0) {
+            if (position == size || torn) {
                 return null;
             }
             int sectionNumber = ++number;
@@ -168,13 +168,8 @@ final class Sections {
                 throw new StoreFormatException(file + ": section " + sectionNumber + " at byte " + position
                         + " is cut short (" + what + "); the file is truncated");
             }
-            tornAt = position;
+            torn = true;
             return null;
-        }
-
-        /** Where the good part of the file ends, or -1 when the file was whole. */
-        long tornAt() {
-            return tornAt;
         }
 
         @Override
