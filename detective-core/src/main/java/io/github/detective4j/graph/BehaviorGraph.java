@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -570,6 +571,57 @@ public final class BehaviorGraph implements EventSink {
                     data.lastEvent == Long.MIN_VALUE ? null : Instant.ofEpochSecond(data.lastEvent),
                     cells[0], cells[1]);
         });
+    }
+
+    // ---------------------------------------------------------------- for GraphStore
+
+    GraphSettings settings() {
+        return data.settings;
+    }
+
+    /** The earliest second an event touched, or {@link Long#MAX_VALUE} for an empty graph. */
+    long firstEventSecond() {
+        return read(() -> data.firstEvent);
+    }
+
+    /** The archive states investigators set here, by canonical finding id. */
+    Map<String, Boolean> archiveStates() {
+        return read(() -> {
+            Map<String, Boolean> states = new HashMap<>();
+            for (FindingState state : data.findings.values()) {
+                if (state.archived != null) {
+                    states.put(state.id, state.archived);
+                }
+            }
+            return states;
+        });
+    }
+
+    /**
+     * Replaces what the graph holds with {@code fresh} (when given), keeping the archive states set meanwhile, and
+     * sets archive states, at once for queries. Archive states of findings the graph does not hold are left out.
+     */
+    void restore(GraphData fresh, Map<String, Boolean> archiveStates) {
+        lock.writeLock().lock();
+        try {
+            if (fresh != null) {
+                for (FindingState old : data.findings.values()) {
+                    FindingState kept = fresh.findings.get(old.id);
+                    if (old.archived != null && kept != null) {
+                        kept.archived = old.archived;
+                    }
+                }
+                data.adopt(fresh);
+            }
+            archiveStates.forEach((id, archived) -> {
+                FindingState state = data.findings.get(id);
+                if (state != null) {
+                    state.archived = archived;
+                }
+            });
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     private static void count(HourCells series, long[] cells) {

@@ -44,26 +44,26 @@ final class GraphData {
     private static final String FEDERATED_USER_SESSION = "AWS::STS::FederatedUser";
 
     final GraphSettings settings;
-    final Entities entities = new Entities();
-    final ApiMethods methods = new ApiMethods();
-    final Dictionary values = new Dictionary();
-    final Map<String, FindingState> findings = new HashMap<>();
+    Entities entities = new Entities();
+    ApiMethods methods = new ApiMethods();
+    Dictionary values = new Dictionary();
+    Map<String, FindingState> findings = new HashMap<>();
     /** Principal nodes by principal id, for the identity types whose entity id is their principal id. */
-    private final Map<PrincipalType, Map<String, Node>> actors = new EnumMap<>(PrincipalType.class);
+    private Map<PrincipalType, Map<String, Node>> actors = new EnumMap<>(PrincipalType.class);
     /**
      * Techniques that only a call's content reveals (a console login without MFA), by the id their drill-down keys
      * use; methods that mean a technique whatever their content are found from the method drill-downs instead.
      */
-    final List<MethodTechnique> techniques = new ArrayList<>();
-    private final Map<MethodTechnique, Integer> techniqueIds = new HashMap<>();
+    List<MethodTechnique> techniques = new ArrayList<>();
+    private Map<MethodTechnique, Integer> techniqueIds = new HashMap<>();
     /** The methods with rules on the call's content, by method id, checked up to {@code fullCallChecked}. */
-    private final BitSet fullCallMethods = new BitSet();
+    private BitSet fullCallMethods = new BitSet();
     /** Per method id, the account last counted and its series of the method ({@link #accountMethod}). */
     private Node[] methodAccounts = new Node[64];
     private CallCells[] methodAccountCells = new CallCells[64];
     private int fullCallChecked;
     /** Instances learned from flow records that name both, for records that name only the interface. */
-    private final Map<String, Node> instanceByInterface = new HashMap<>();
+    private Map<String, Node> instanceByInterface = new HashMap<>();
 
     long firstEvent = Long.MAX_VALUE;
     long lastEvent = Long.MIN_VALUE;
@@ -91,6 +91,37 @@ final class GraphData {
 
     /** Grows with every event ingested: what caches of derived answers are keyed on. */
     long version;
+
+    /**
+     * Takes over everything {@code other} holds, as when retention rebuilt the graph from the events it keeps; the
+     * version moves past both, so caches of derived answers do not survive. Fields are not final for this alone.
+     */
+    void adopt(GraphData other) {
+        entities = other.entities;
+        methods = other.methods;
+        values = other.values;
+        findings = other.findings;
+        actors = other.actors;
+        techniques = other.techniques;
+        techniqueIds = other.techniqueIds;
+        fullCallMethods = other.fullCallMethods;
+        methodAccounts = other.methodAccounts;
+        methodAccountCells = other.methodAccountCells;
+        fullCallChecked = other.fullCallChecked;
+        instanceByInterface = other.instanceByInterface;
+        firstEvent = other.firstEvent;
+        lastEvent = other.lastEvent;
+        firstActivity = other.firstActivity;
+        apiCalls = other.apiCalls;
+        flows = other.flows;
+        flowsWithoutTraffic = other.flowsWithoutTraffic;
+        findingUpdates = other.findingUpdates;
+        refusedEvents = other.refusedEvents;
+        droppedRelationships = other.droppedRelationships;
+        overflowedDrillDowns = other.overflowedDrillDowns;
+        relationships = other.relationships;
+        version = Math.max(version, other.version) + 1;
+    }
 
     void ingest(SecurityEvent event) {
         version++;

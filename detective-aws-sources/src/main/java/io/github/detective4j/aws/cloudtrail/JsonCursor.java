@@ -376,6 +376,12 @@ final class JsonCursor {
                         b = buf;
                         end = limit;
                     }
+                    if (b[i] >= 0 && b[i] < 0x20) {
+                        // an escaped control character is no escape, and an escaped newline must not pass the line
+                        pos = i;
+                        throw b[i] == '\n' && lineMode ? malformed("line ends inside a field name")
+                                : malformed("control character in a field name");
+                    }
                 } else if (c >= 0) {
                     pos = i;
                     throw c == '\n' && lineMode ? malformed("line ends inside a field name")
@@ -643,6 +649,10 @@ final class JsonCursor {
                     i = pos;
                     b = buf;
                     end = limit;
+                }
+                if (b[i] >= 0 && b[i] < 0x20) {
+                    pos = i;
+                    throw controlInString(b[i]); // an escaped newline must not pass the line either
                 }
             } else if (c >= 0) {
                 pos = i;
@@ -954,6 +964,10 @@ final class JsonCursor {
                     i = pos;
                     b = buf;
                     end = limit;
+                }
+                if (b[i] >= 0 && b[i] < 0x20) {
+                    pos = i;
+                    throw controlInString(b[i]); // an escaped newline must not pass the line either
                 }
                 i++;
             } else if (c >= 0) {

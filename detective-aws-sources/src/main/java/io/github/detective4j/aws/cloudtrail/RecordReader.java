@@ -93,6 +93,7 @@ final class RecordReader {
             return Mode.STREAM; // an array, or not JSON at all: the stream reader says what is wrong
         }
         int startLine = 1;
+        boolean firstOnItsLine = false;
         // Jackson guesses UTF-16 or UTF-32 from NUL bytes near the start of bytes and can then fail outside its
         // JsonProcessingException; the input is UTF-8, so it is given characters (invalid bytes become U+FFFD).
         try (JsonParser parser = factory.createParser(new String(head, from, length, StandardCharsets.UTF_8))) {
@@ -111,13 +112,15 @@ final class RecordReader {
             if (endLine != startLine) {
                 return Mode.STREAM;
             }
+            firstOnItsLine = true;
             JsonToken next = parser.nextToken();
             return next == null || parser.currentTokenLocation().getLineNr() > endLine ? Mode.LINES : Mode.STREAM;
         } catch (JsonEOFException cutOrTruncated) {
-            return Mode.STREAM;
+            // a whole first line, then a line cut by the head's end or broken: still one record per line
+            return firstOnItsLine ? Mode.LINES : Mode.STREAM;
         } catch (JsonProcessingException broken) {
             JsonLocation where = broken.getLocation();
-            return where != null && where.getLineNr() == startLine ? Mode.LINES : Mode.STREAM;
+            return firstOnItsLine || where != null && where.getLineNr() == startLine ? Mode.LINES : Mode.STREAM;
         }
     }
 

@@ -299,6 +299,30 @@ class CloudTrailFuzzTest {
         assertEquals(1, outcome.errors.get(0).line());
     }
 
+    @Test
+    void aBackslashBeforeTheNewlineDoesNotJoinTheNextLine() {
+        // in a value, in a field name, and in a value passed over: each costs its line only
+        for (String cut : List.of("{\"eventTime\":\"2026\\", "{\"eventTi\\", "{\"x\":\"ab\\")) {
+            Outcome outcome = readLimited(AwsLogs.emptyReader().format(CloudTrailFormat.NAME),
+                    event("eventName", "ListBuckets") + "\n" + cut + "\n" + event("eventName", "ListUsers") + "\n");
+            assertEquals(List.of("ListBuckets", "ListUsers"), outcome.eventNames(), () -> cut + ": " + outcome.errors);
+            assertEquals(1, outcome.errors.size(), () -> cut + ": " + outcome.errors);
+            assertEquals(2, outcome.errors.get(0).line());
+        }
+    }
+
+    @Test
+    void aWholeFirstLineKeepsOneRecordPerLineWhateverTheSecondIs() {
+        // the head's second line, broken in ways Jackson stops at, used to make the reader take the file as one JSON
+        for (String broken : List.of("\u00c3{\"eventName\":", "{\"ev\u0001", "{\"a\":tru")) {
+            Outcome outcome = readLimited(AwsLogs.emptyReader().format(CloudTrailFormat.NAME),
+                    event("eventName", "ListBuckets") + "\n" + broken + "\n" + event("eventName", "ListUsers") + "\n");
+            assertEquals(List.of("ListBuckets", "ListUsers"), outcome.eventNames(),
+                    () -> broken + ": " + outcome.errors);
+            assertEquals(1, outcome.errors.size(), () -> broken + ": " + outcome.errors);
+        }
+    }
+
     // ---- the harness ----
 
     /** One read's results. */
