@@ -44,7 +44,7 @@ import java.util.stream.Stream;
  * then the same questions in SQL). Both engines get the same number of threads; the answers are checked equal.
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar compare --events 1000000 --threads 2
+ * java -Xms8g -Xmx8g -jar benchmarks/target/benchmarks.jar compare --events 1000000 --threads 2
  * </pre>
  *
  * <p>Options: {@code --events N} (background events, default 1,000,000), {@code --threads T} (default 2),
@@ -53,8 +53,6 @@ import java.util.stream.Stream;
  * reported; default 5). Exits with status 1 when an answer differs.
  */
 final class Compare {
-    private static final int WARM_UP_EVENTS = 200_000;
-
     private final int threads;
     private final int repeat;
     private final List<String> rows = new ArrayList<>();
@@ -113,14 +111,13 @@ final class Compare {
                 + " records (%,d bytes), %,d findings, written in %.1f s%n", corpus.apiCalls(),
                 corpus.cloudTrailBytes(), corpus.cloudTrailBytes() / (double) corpus.apiCalls(), corpus.flows(),
                 corpus.flowBytes(), corpus.findings(), seconds(System.nanoTime() - t0));
-        ScaleCorpus.Written warmUp = ScaleCorpus.write(root.resolve("warm-up"), WARM_UP_EVENTS, days, seed + 1, false);
-
-        // warm-up: the JIT compiles both engines' Java paths on a small corpus before anything is timed
-        floor(warmUp);
-        Ours warmOurs = ours(warmUp);
+        // warm-up: each engine runs the whole job once over the same files before the timed run, so that the JIT has
+        // compiled the Java paths and the page cache holds the files for both
+        floor(corpus);
+        Ours warmOurs = ours(corpus);
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
-            Duck warmDuck = duck(db, warmUp);
-            answersAgree(warmOurs, warmDuck, warmUp.incident(), false);
+            Duck warmDuck = duck(db, corpus);
+            answersAgree(warmOurs, warmDuck, corpus.incident(), false);
         }
 
         double floorSeconds = floor(corpus);
