@@ -180,12 +180,14 @@ public final class S3LogSource {
                         settled(dayPrefix, now));
                 try {
                     String token = null;
+                    boolean brokenOff = false;
                     do {
                         ListObjectsV2Response page = list(dayPrefix, progress.through(), token);
                         token = page.nextContinuationToken();
                         for (S3Object object : page.contents()) {
                             if (failure.get() != null) {
                                 token = null;
+                                brokenOff = true;
                                 break;
                             }
                             if (!progress.claim(object.key())) {
@@ -204,6 +206,11 @@ public final class S3LogSource {
                             });
                         }
                     } while (token != null);
+                    // Only a listing that reached the end may compact past its last key; a prefix whose keys were all
+                    // done before its day settled claims none, so no finished object would save the smaller state.
+                    if (!brokenOff && progress.listingEnded()) {
+                        save(checkpointKey, progress);
+                    }
                 } catch (S3Exception e) {
                     throw MissingPermissionException.of(e, "s3:ListBucket", "arn:aws:s3:::" + bucket);
                 }

@@ -19,6 +19,8 @@ class CheckpointsTest {
     private static final String A = DAY + "111122223333_CloudTrail_us-east-1_20261127T0005Z_a1.json.gz";
     private static final String B = DAY + "111122223333_CloudTrail_us-east-1_20261127T0010Z_b2.json.gz";
     private static final String C = DAY + "111122223333_CloudTrail_us-east-1_20261127T0015Z_c3.json.gz";
+    private static final String D = DAY + "111122223333_CloudTrail_us-east-1_20261127T0020Z_d4.json.gz";
+    private static final String E = DAY + "111122223333_CloudTrail_us-east-1_20261127T0025Z_e5.json.gz";
 
     @TempDir
     Path dir;
@@ -82,5 +84,48 @@ class CheckpointsTest {
         assertFalse(later.claim(A));
         assertTrue(later.claim(B), "B arrived after C was read, with a key before it");
         assertFalse(later.claim(C));
+    }
+
+    @Test
+    void afterTheDaySettlesALateKeyBetweenFinishedKeysIsNotPassedBeforeTheListingReachesIt() throws IOException {
+        // B and D arrived late; the settled read lists them in pages of two: B, C, then D, E.
+        PrefixProgress settled = PrefixProgress.parse(Optional.of(finishedBeforeTheDaySettled(C, E)), true);
+        assertTrue(settled.claim(B));
+        assertFalse(settled.claim(C));
+        settled.finished(B); // while the next page is fetched: nothing is pending, but D is not listed yet
+        assertEquals(C, settled.through(), "E is done, but D, before it, was not listed yet");
+        assertTrue(settled.claim(D), "D must still be read");
+        assertFalse(settled.claim(E));
+        settled.finished(D);
+        assertEquals(E, settled.through());
+        assertFalse(settled.listingEnded(), "nothing was left to compact");
+        assertEquals("{\"through\":\"" + E + "\"}", settled.json());
+    }
+
+    @Test
+    void aDayWhoseKeysWereAllReadBeforeItSettledCompactsOnceTheSettledListingEnds() throws IOException {
+        String saved = finishedBeforeTheDaySettled(A, B, C);
+        PrefixProgress settled = PrefixProgress.parse(Optional.of(saved), true);
+        assertFalse(settled.claim(A));
+        assertFalse(settled.claim(B));
+        assertFalse(settled.claim(C));
+        assertEquals(null, settled.through(), "nothing was claimed, so nothing finished");
+        assertTrue(settled.listingEnded(), "the state shrank and is to be saved");
+        assertEquals("{\"through\":\"" + C + "\"}", settled.json());
+
+        PrefixProgress unsettled = PrefixProgress.parse(Optional.of(saved), false);
+        assertFalse(unsettled.claim(A));
+        assertFalse(unsettled.listingEnded(), "before the day settles, a late key may still sort before A");
+        assertEquals(null, unsettled.through());
+    }
+
+    /** The checkpoint of a read that listed and finished these keys before their day settled. */
+    private static String finishedBeforeTheDaySettled(String... keys) throws IOException {
+        PrefixProgress today = PrefixProgress.parse(Optional.empty(), false);
+        for (String key : keys) {
+            assertTrue(today.claim(key));
+            today.finished(key);
+        }
+        return today.json();
     }
 }
