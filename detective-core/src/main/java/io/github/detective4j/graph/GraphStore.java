@@ -97,6 +97,13 @@ public final class GraphStore implements EventSink, Closeable {
     /** Whether sections of the commit in progress are already in the segment. */
     private boolean uncommittedSections;
     private long segmentEvents;
+    /**
+     * The oldest {@linkplain #hourOf retention hour} among the events the graph holds, {@link Integer#MAX_VALUE} when
+     * none: a snapshot rebuilds the graph only when this is before the cutoff. The graph's own first event cannot
+     * tell, since it counts a finding from its first observation while retention judges it by its last, so a
+     * long-running finding would make every snapshot rebuild although nothing is dropped. Guarded by this.
+     */
+    private int oldestHour = Integer.MAX_VALUE;
     private Map<String, Boolean> savedArchiveStates = new HashMap<>();
     private IOException failure;
     private boolean closed;
@@ -141,6 +148,7 @@ public final class GraphStore implements EventSink, Closeable {
     public synchronized void accept(SecurityEvent event) {
         Objects.requireNonNull(event, "event");
         checkUsable();
+        oldestHour = Math.min(oldestHour, hourOf(event));
         graph.accept(event);
         try {
             append(event);
@@ -158,10 +166,13 @@ public final class GraphStore implements EventSink, Closeable {
      */
     @Override
     public synchronized void acceptAll(List<? extends SecurityEvent> events) {
+        int oldest = Integer.MAX_VALUE;
         for (SecurityEvent event : events) {
             Objects.requireNonNull(event, "event");
+            oldest = Math.min(oldest, hourOf(event));
         }
         checkUsable();
+        oldestHour = Math.min(oldestHour, oldest);
         graph.ingestAll(events);
         try {
             for (SecurityEvent event : events) {
@@ -217,16 +228,16 @@ public final class GraphStore implements EventSink, Closeable {
     public synchronized void snapshot() throws IOException {
         writeCommit();
         int cutoff = cutoffHour();
-        // Rebuild only when some event may be older than the cutoff: most snapshots drop nothing.
-        GraphData fresh = graph.firstEventSecond() < (long) cutoff * GraphData.SECONDS_PER_HOUR
-                ? new GraphData(graph.settings()) : null;
+        // Rebuild only when the graph holds an event retention drops now: most snapshots drop nothing.
+        GraphData fresh = oldestHour < cutoff ? new GraphData(graph.settings()) : null;
         Map<String, Boolean> states = graph.archiveStates();
         Path snapshot = directory.resolve(SNAPSHOT);
         Path temporary = directory.resolve(SNAPSHOT + TEMPORARY);
         long next = generation + 1;
         long[] kept = new long[1];
+        int[] oldestKept = {Integer.MAX_VALUE};
         try {
-            writeSnapshot(temporary, next, cutoff, fresh, states, kept);
+            writeSnapshot(temporary, next, cutoff, fresh, states, kept, oldestKept);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temporary);
             throw e;
@@ -244,14 +255,18 @@ public final class GraphStore implements EventSink, Closeable {
         }
         if (fresh != null) {
             graph.restore(fresh, Map.of()); // the states move over as they are at the swap
+            oldestHour = oldestKept[0]; // the rebuilt graph holds exactly the kept events
             LOG.info("snapshot {}: retention kept {} events, from {} on", next, kept[0],
                     Instant.ofEpochSecond((long) cutoff * GraphData.SECONDS_PER_HOUR));
         }
     }
 
-    /** Writes the new snapshot's file: everything kept of the current snapshot and segment, then the states. */
+    /**
+     * Writes the new snapshot's file: everything kept of the current snapshot and segment, then the states. Counts
+     * the kept events into {@code kept[0]} and their oldest retention hour into {@code oldestKept[0]}.
+     */
     private void writeSnapshot(Path temporary, long next, int cutoff, GraphData fresh, Map<String, Boolean> states,
-            long[] kept) throws IOException {
+            long[] kept, int[] oldestKept) throws IOException {
         Path snapshot = directory.resolve(SNAPSHOT);
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
@@ -270,9 +285,11 @@ public final class GraphStore implements EventSink, Closeable {
             SectionWriter sections = new SectionWriter(out, SNAPSHOT_SECTION_EVENTS);
             Replay copy = (events, ignoredStates) -> {
                 for (SecurityEvent event : events) {
-                    if (hourOf(event) >= cutoff) {
+                    int hour = hourOf(event);
+                    if (hour >= cutoff) {
                         sections.add(event);
                         kept[0]++;
+                        oldestKept[0] = Math.min(oldestKept[0], hour);
                         if (fresh != null) {
                             fresh.ingest(event);
                         }
@@ -472,8 +489,10 @@ public final class GraphStore implements EventSink, Closeable {
         Replay ingest = (events, archiveStates) -> {
             List<SecurityEvent> kept = new ArrayList<>(events.size());
             for (SecurityEvent event : events) {
-                if (hourOf(event) >= cutoff) {
+                int hour = hourOf(event);
+                if (hour >= cutoff) {
                     kept.add(event);
+                    oldestHour = Math.min(oldestHour, hour);
                 } else {
                     skipped[0]++;
                 }
@@ -484,7 +503,12 @@ public final class GraphStore implements EventSink, Closeable {
         Path snapshot = directory.resolve(SNAPSHOT);
         generation = Files.exists(snapshot) ? readSnapshot(snapshot, ingest) : 0;
         Path current = segmentPath(generation);
-        long good = Files.exists(current) ? readSegment(current, generation, ingest) : -1;
+        // The segment's committed events count towards the next snapshot, as those appended after them will.
+        Replay ingestAndCount = (events, archiveStates) -> {
+            ingest.apply(events, archiveStates);
+            segmentEvents += events.size();
+        };
+        long good = Files.exists(current) ? readSegment(current, generation, ingestAndCount) : -1;
         graph.restore(null, states);
         savedArchiveStates = graph.archiveStates();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
@@ -559,7 +583,8 @@ public final class GraphStore implements EventSink, Closeable {
 
     /**
      * Replays a segment's committed sections; returns the offset where the last complete commit ends, after which
-     * the file holds nothing a restore keeps.
+     * the file holds nothing a restore keeps. Counts nothing itself: it serves both a restore and a snapshot's copy
+     * pass, so a caller that counts does so in its replay.
      */
     private long readSegment(Path file, long number, Replay replay) throws IOException {
         try (Sections.Reader reader = new Sections.Reader(file, Sections.SEGMENT_MAGIC, true)) {
@@ -583,7 +608,6 @@ public final class GraphStore implements EventSink, Closeable {
                     commit.addAll(decoded.events());
                     if (decoded.endsCommit()) {
                         replay.apply(commit, decoded.archiveStates());
-                        segmentEvents += commit.size();
                         commit = new ArrayList<>();
                         good = decoded.end();
                     }

@@ -16,11 +16,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,6 +118,101 @@ class GraphStoreRetentionTest {
                     ScopeTime.of(Events.hours(19 * 24), Events.hours(20 * 24)), false);
             assertEquals(Events.hours(10 * 24), store.graph().entity(ALICE).orElseThrow().firstObserved()
                     .truncatedTo(ChronoUnit.HOURS));
+        }
+    }
+
+    /**
+     * A finding first observed long before the cutoff but observed again recently is kept, as are recent calls:
+     * nothing is older than the cutoff, so snapshot after snapshot leaves the graph as it is. Only once the clock
+     * moves past events does a snapshot rebuild, and after that rebuild it again waits for the next event to age out.
+     * A rebuild is seen through a marker given to the graph directly: the store never saved it, so a graph rebuilt
+     * from the store's events no longer holds it.
+     */
+    @Test
+    void aLongRunningFindingDoesNotMakeEverySnapshotRebuild() throws IOException {
+        Duration retention = Duration.ofDays(10);
+        MovingClock clock = new MovingClock(Events.hours(480)); // cutoff hour 240
+        List<SecurityEvent> events = new ArrayList<>();
+        events.add(Events.finding(OLD_FINDING, Events.hours(0), Events.hours(470),
+                EntityRef.ec2Instance("i-08a8e40be65425909")));
+        for (int hour = 300; hour < 480; hour++) {
+            events.add(Events.call(Events.alice(), Events.hours(hour).plusSeconds(60), "ListUsers", "203.0.113.7"));
+        }
+        ScopeTime scope = ScopeTime.of(Events.hours(0), Events.hours(480));
+        try (GraphStore store = GraphStore.builder(dir).clock(clock).retention(retention).open()) {
+            store.acceptAll(events);
+            store.commit();
+            EntityRef marker = mark(store.graph(), 479);
+            store.snapshot();
+            store.snapshot();
+            assertTrue(store.graph().contains(marker), "nothing was older than the cutoff: no rebuild");
+            BehaviorGraph expected = retained(events, clock.instant(), retention);
+            mark(expected, 479);
+            SameGraph.assertSame(expected, store.graph(), scope, false);
+            assertEquals(Events.hours(0), store.graph().finding(OLD_FINDING).orElseThrow().firstObserved());
+
+            clock.set(Events.hours(330 + 240)); // cutoff hour 330: the calls of hours 300 to 329 age out
+            store.snapshot();
+            assertFalse(store.graph().contains(marker), "calls aged out: rebuilt from the kept events");
+            SameGraph.assertSame(retained(events, clock.instant(), retention), store.graph(), scope, false);
+            marker = mark(store.graph(), 479);
+            store.snapshot();
+            assertTrue(store.graph().contains(marker), "the rebuild left nothing older than the cutoff");
+
+            clock.set(Events.hours(471 + 240)); // cutoff hour 471: the finding, last observed at hour 470, ages out
+            store.snapshot();
+            assertFalse(store.graph().contains(marker), "the finding aged out: rebuilt");
+            assertTrue(store.graph().finding(OLD_FINDING).isEmpty());
+            SameGraph.assertSame(retained(events, clock.instant(), retention), store.graph(), scope, false);
+        }
+        try (GraphStore store = GraphStore.builder(dir).clock(clock).retention(retention).open()) {
+            SameGraph.assertSame(retained(events, clock.instant(), retention), store.graph(), scope, false);
+            EntityRef marker = mark(store.graph(), 479);
+            store.snapshot();
+            assertTrue(store.graph().contains(marker), "a restore left out what was old: no rebuild");
+        }
+    }
+
+    /** Gives the graph, not its store, a call by a user seen nowhere else; returns that user. */
+    static EntityRef mark(BehaviorGraph graph, int hour) {
+        Principal carol = Principal.builder(PrincipalType.IAM_USER).principalId("AIDAJCAROLCAROLCAROL1")
+                .accountId(Events.ACCOUNT).userName("carol").arn("arn:aws:iam::" + Events.ACCOUNT + ":user/carol")
+                .build();
+        graph.accept(Events.call(carol, Events.hours(hour), "GetUser", "198.51.100.10"));
+        return EntityRef.user(carol.principalId());
+    }
+
+    /** A clock the test moves while a store reads it: retention counts back from whatever it says now. */
+    static final class MovingClock extends Clock {
+        private final AtomicReference<Instant> now;
+        private final ZoneId zone;
+
+        MovingClock(Instant start) {
+            this(new AtomicReference<>(start), ZoneOffset.UTC);
+        }
+
+        private MovingClock(AtomicReference<Instant> now, ZoneId zone) {
+            this.now = now;
+            this.zone = zone;
+        }
+
+        void set(Instant instant) {
+            now.set(instant);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return new MovingClock(now, other);
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
         }
     }
 }

@@ -90,6 +90,33 @@ class GraphStoreTest {
         }
     }
 
+    /** The restored segment's committed events count towards the next snapshot; the restored snapshot's do not. */
+    @Test
+    void aRestoredSegmentCountsTowardsTheNextSnapshot() throws IOException {
+        List<SecurityEvent> events = ConcurrentIngestTest.workload(new Random(7)).subList(0, 6_000);
+        try (GraphStore store = store(dir).snapshotAfter(3_000).open()) {
+            store.acceptAll(events.subList(0, 2_000));
+        }
+        try (GraphStore store = store(dir).snapshotAfter(3_000).open()) {
+            store.acceptAll(events.subList(2_000, 2_999));
+            store.commit();
+            assertTrue(Files.exists(dir.resolve("segment-0.d4j")), "2,999 events: no snapshot yet");
+            store.accept(events.get(2_999));
+            store.commit();
+            assertTrue(Files.exists(dir.resolve("segment-1.d4j")), "3,000 events in the segment: a snapshot");
+        }
+        try (GraphStore store = store(dir).snapshotAfter(3_000).open()) {
+            store.acceptAll(events.subList(3_000, 5_999));
+            store.commit();
+            assertTrue(Files.exists(dir.resolve("segment-1.d4j")), "the snapshot's events do not count");
+        }
+        BehaviorGraph expected = BehaviorGraph.create();
+        expected.ingestAll(events.subList(0, 5_999));
+        try (GraphStore restored = store(dir).open()) {
+            SameGraph.assertSame(expected, restored.graph(), ConcurrentIngestTest.SCOPE, true);
+        }
+    }
+
     @Test
     void everyFieldOfEveryEventTypeReadsBackEqual() throws IOException {
         Principal session = Principal.builder(PrincipalType.ASSUMED_ROLE)
