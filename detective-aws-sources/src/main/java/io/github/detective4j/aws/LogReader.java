@@ -213,7 +213,7 @@ public final class LogReader {
         private static final int BATCH = 1024;
         private static final Object END = new Object();
         private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
-        private List<SecurityEvent> batch = new ArrayList<>(BATCH);
+        private List<SecurityEvent> batch; // made on the first event: a directory may hold many thousands of files
         private IngestReport report;
         private Throwable failure;
 
@@ -228,6 +228,9 @@ public final class LogReader {
 
         @Override
         public void accept(SecurityEvent event) {
+            if (batch == null) {
+                batch = new ArrayList<>(BATCH);
+            }
             batch.add(event);
             if (batch.size() == BATCH) {
                 flush();
@@ -252,9 +255,9 @@ public final class LogReader {
         }
 
         private void flush() {
-            if (!batch.isEmpty()) {
+            if (batch != null) {
                 put(batch);
-                batch = new ArrayList<>(BATCH);
+                batch = null;
             }
         }
 
