@@ -3,10 +3,13 @@ package io.github.detective4j.aws;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -42,16 +45,33 @@ final class FileCheckpointStore implements CheckpointStore {
         Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
-            JSON.writeValue(temp.toFile(), next);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer bytes = ByteBuffer.wrap(JSON.writeValueAsBytes(next));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true); // on disk before it replaces the old file: a power cut leaves one or the other
+            }
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("the checkpoint file's folder cannot replace files atomically: " + file, e);
             }
+            forceDirectory(file.getParent()); // and the rename itself
         } finally {
             Files.deleteIfExists(temp);
         }
         entries.clear();
         entries.putAll(next); // only once the file holds them: memory never runs ahead of the disk
+    }
+
+    /** Makes a rename in a directory durable, where the platform allows opening a directory (Linux, macOS). */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException notOnThisPlatform) {
+            // Windows cannot open a directory; its renames are durable once they return
+        }
     }
 }

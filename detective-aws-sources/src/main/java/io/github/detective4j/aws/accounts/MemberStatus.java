@@ -6,9 +6,9 @@ package io.github.detective4j.aws.accounts;
  * member is no member at all ({@link MemberAccounts#remove}), as in Detective, where removing deletes the membership.
  *
  * <pre>{@code
- * members.invite("444455556666");                          // INVITED
- * members.accept("444455556666");                          // ENABLED: its events reach the graph
- * members.disable("444455556666");                         // ACCEPTED_BUT_DISABLED: counted and dropped
+ * members.setStatus("444455556666", MemberStatus.INVITED);               // invited: counted and dropped
+ * members.setStatus("444455556666", MemberStatus.ENABLED);               // its events reach the graph
+ * members.setStatus("444455556666", MemberStatus.ACCEPTED_BUT_DISABLED); // counted and dropped again
  * }</pre>
  */
 public enum MemberStatus {

@@ -7,7 +7,7 @@ import java.time.LocalDate;
  *
  * @param accountId the 12-digit account
  * @param datasourcePackage the package
- * @param day the UTC day the events were ingested on
+ * @param day the UTC day of the events' own times
  * @param events events ingested
  * @param bytes their volume, in bytes, as the {@link MemberAccounts} measures it
  */
