@@ -72,6 +72,16 @@ public record BeaconScore(
         }
     }
 
+    /**
+     * Returns the score as a table cell shows it: three decimals and whether it passes the threshold, such as
+     * {@code 0.978 beacon}; empty when no record was scored.
+     *
+     * @return the label
+     */
+    public String label() {
+        return records == 0 ? "" : String.format(java.util.Locale.ROOT, "%.3f%s", score, beacon ? " beacon" : "");
+    }
+
     /** A pair that was not scored: zeros, no beacon, and why. */
     static BeaconScore unscored(int records, int connections, String reason) {
         return new BeaconScore(0, 0, 0, 0, 0, records, connections, 0, 0, false, reason);

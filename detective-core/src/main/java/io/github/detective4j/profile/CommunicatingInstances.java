@@ -47,7 +47,7 @@ public record CommunicatingInstances(ScopeTime scope, List<InstanceTraffic> inst
                 "bytes from instance", "active hours", "beacon");
         for (InstanceTraffic i : instances.subList(0, Math.min(instances.size(), PanelText.MAX_ROWS))) {
             t.row(i.instance().id(), i.firstObserved(), i.lastObserved(), i.bytesToInstance(),
-                    i.bytesFromInstance(), i.activeHours(), PanelText.beacon(i.beacon()));
+                    i.bytesFromInstance(), i.activeHours(), i.beacon().label());
         }
         PanelText.table(out, "", t, instances.size());
         return out.toString();

@@ -60,12 +60,6 @@ final class PanelText {
         }
     }
 
-    /** A beacon score as a cell: the score, and whether it passes the rule's threshold. */
-    static String beacon(io.github.detective4j.beacon.BeaconScore score) {
-        return score.records() == 0 ? "" : String.format(Locale.ROOT, "%.3f%s", score.score(),
-                score.beacon() ? " beacon" : "");
-    }
-
     static String text(Object value) {
         return value == null ? "" : TextTable.clean(value.toString());
     }

@@ -49,7 +49,7 @@ public record RemoteIpTraffic(ScopeTime scope, List<PairTraffic> pairs) implemen
                 "out per hour", "beacon");
         for (PairTraffic p : pairs) {
             t.row(p.instance().id(), p.remoteIp().id(), p.activeHours(), p.bytesIn(), p.bytesOut(),
-                    p.averageBytesInPerHour(), p.averageBytesOutPerHour(), PanelText.beacon(p.beacon()));
+                    p.averageBytesInPerHour(), p.averageBytesOutPerHour(), p.beacon().label());
         }
         out.append('\n').append(t);
         for (PairTraffic p : pairs) {

@@ -3,7 +3,6 @@ package io.github.detective4j.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.hash.Hashing;
-import io.github.detective4j.beacon.BeaconScore;
 import io.github.detective4j.behavior.KnownGeolocation;
 import io.github.detective4j.behavior.NewApiCall;
 import io.github.detective4j.behavior.NewAso;
@@ -19,6 +18,7 @@ import io.github.detective4j.investigation.RelatedFinding;
 import io.github.detective4j.investigation.RelatedFindingGroup;
 import io.github.detective4j.json.DetectiveJson;
 import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.model.NetworkFlow;
 import io.github.detective4j.model.EntityType;
 import io.github.detective4j.model.Finding;
 import io.github.detective4j.model.ScopeTime;
@@ -455,7 +455,7 @@ final class Page {
             number(i.bytesToInstance());
             number(i.bytesFromInstance());
             number(i.activeHours());
-            html.element("td", beacon(i.beacon()), "class", "num");
+            html.element("td", i.beacon().label(), "class", "num");
             html.close("tr");
         }
         endTable(c.instances().size());
@@ -525,7 +525,7 @@ final class Page {
         }
         headers("instance", "remote IP", "active hours", "bytes in", "bytes out", "in per active hour",
                 "out per active hour", "beacon score");
-        for (PairTraffic p : r.pairs()) {
+        for (PairTraffic p : capped(r.pairs())) {
             html.open("tr").open("td");
             entity(p.instance(), r.scope());
             html.close("td").open("td");
@@ -536,10 +536,10 @@ final class Page {
                     .element("td", Quantities.bytes(p.bytesOut()), "class", "num")
                     .element("td", Quantities.bytes(p.averageBytesInPerHour()), "class", "num")
                     .element("td", Quantities.bytes(p.averageBytesOutPerHour()), "class", "num")
-                    .element("td", beacon(p.beacon()), "class", "num").close("tr");
+                    .element("td", p.beacon().label(), "class", "num").close("tr");
         }
         endTable(r.pairs().size());
-        for (PairTraffic p : r.pairs()) {
+        for (PairTraffic p : capped(r.pairs())) {
             if (p.hours().isEmpty()) {
                 continue;
             }
@@ -689,7 +689,7 @@ final class Page {
         }
         html.open("div", "class", "panel indicators").element("h3", "Indicators");
         headers("indicator", "severity", "detail");
-        for (Indicator i : inv.indicators()) {
+        for (Indicator i : capped(inv.indicators())) {
             html.open("tr", "data-indicator", i.type().name()).element("td", i.type().name());
             severity(i.severity().name(), i.severity().name());
             html.open("td", "class", "text").open("dl", "class", "detail");
@@ -797,16 +797,11 @@ final class Page {
         return change == null ? "n/a" : String.format(Locale.ROOT, "%+.0f%%", change);
     }
 
-    private static String beacon(BeaconScore score) {
-        return score.records() == 0 ? "" : String.format(Locale.ROOT, "%.3f%s", score.score(),
-                score.beacon() ? " beacon" : "");
-    }
-
     private static String protocol(int number) {
         return switch (number) {
-            case 6 -> "TCP";
-            case 17 -> "UDP";
-            case 1 -> "ICMP";
+            case NetworkFlow.TCP -> "TCP";
+            case NetworkFlow.UDP -> "UDP";
+            case NetworkFlow.ICMP -> "ICMP";
             default -> String.valueOf(number);
         };
     }
