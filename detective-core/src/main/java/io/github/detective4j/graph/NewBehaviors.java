@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -77,7 +78,7 @@ final class NewBehaviors {
                 if (!activeInScope(node, w)) {
                     continue;
                 }
-                NewBehavior nb = compute(node, w, baseline, histories);
+                NewBehavior nb = compute(node, w, baseline, histories, false); // a ranking counts what is new
                 if (!nb.isEmpty()) {
                     rows.add(new PrincipalNewBehavior(node.ref, node.attributes == null ? null : node.attributes.name,
                             nb.geolocations().size(), nb.apiCalls().size(), nb.asos().size(),
@@ -103,14 +104,15 @@ final class NewBehaviors {
     }
 
     private NewBehavior compute(Node node, HourWindow w, Baseline baseline) {
-        return compute(node, w, baseline, new HashMap<>());
+        return compute(node, w, baseline, new HashMap<>(), true);
     }
 
     /**
      * New behavior of one node; {@code histories} holds the accounts' histories already built, which a ranking
-     * shares across every principal of an account.
+     * shares across every principal of an account; {@code withKnown} false leaves the known places' rows out.
      */
-    private NewBehavior compute(Node node, HourWindow w, Baseline baseline, Map<Node, AccountHistory> histories) {
+    private NewBehavior compute(Node node, HourWindow w, Baseline baseline, Map<Node, AccountHistory> histories,
+            boolean withKnown) {
         Usage scope = new Usage();
         for (Node n : scopeSide(node)) {
             scope.add(n, w.scopeFrom, w.scopeTo);
@@ -126,12 +128,15 @@ final class NewBehaviors {
         List<NewUserAgent> agents = newUserAgents(scope, before, account, w);
         // Each address is located once: a second answer of a locator that changed its mind would not match the cell.
         Map<Integer, Geolocation> located = new HashMap<>();
-        List<NewGeolocation> geos = newPlaces(scope, before, source -> cellOf(source, located),
-                (cell, ips, s) -> new NewGeolocation(cell, located.get(ips.get(0).index), refs(ips), s.success,
-                        s.failure, HourWindow.startOf(s.first), !account.locations().contains(cell)));
-        List<KnownGeolocation> known = places(before, source -> cellOf(source, located), cell -> true,
-                (cell, ips, s) -> new KnownGeolocation(cell, located.get(ips.get(0).index), refs(ips), s.success,
-                        s.failure));
+        Function<Integer, Optional<GeoCell>> cell = source -> cellOf(source, located);
+        List<KnownGeolocation> known = withKnown ? places(before, cell, c -> true,
+                (c, ips, s) -> new KnownGeolocation(c, located.get(ips.get(0).index), refs(ips), s.success,
+                        s.failure)) : List.of();
+        Set<GeoCell> knownCells = withKnown
+                ? known.stream().map(KnownGeolocation::cell).collect(Collectors.toSet()) : placesOf(before, cell);
+        List<NewGeolocation> geos = places(scope, cell, c -> !knownCells.contains(c),
+                (c, ips, s) -> new NewGeolocation(c, located.get(ips.get(0).index), refs(ips), s.success,
+                        s.failure, HourWindow.startOf(s.first), !account.locations().contains(c)));
         List<NewAso> asos = newPlaces(scope, before, this::asn,
                 (asn, ips, s) -> new NewAso(asn, refs(ips), s.success, s.failure, HourWindow.startOf(s.first),
                         !account.asns().contains(asn)));
@@ -367,13 +372,19 @@ final class NewBehaviors {
      */
     private <K, R> List<R> newPlaces(Usage scope, Usage before, Function<Integer, Optional<K>> place,
             PlaceRow<K, R> row) {
-        Set<K> known = new HashSet<>();
-        for (int source : before.bySource.keySet()) {
+        Set<K> known = placesOf(before, place);
+        return places(scope, place, key -> !known.contains(key), row);
+    }
+
+    /** The places (cells, ASNs) one side's addresses map to. */
+    private static <K> Set<K> placesOf(Usage side, Function<Integer, Optional<K>> place) {
+        Set<K> places = new HashSet<>();
+        for (int source : side.bySource.keySet()) {
             if (isIp(source)) {
-                place.apply(source).ifPresent(known::add);
+                place.apply(source).ifPresent(places::add);
             }
         }
-        return places(scope, place, key -> !known.contains(key), row);
+        return places;
     }
 
     /** The places (cells, ASNs) one side's addresses map to, those kept a row each, most calls first. */
