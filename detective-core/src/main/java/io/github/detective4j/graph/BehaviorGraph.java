@@ -579,11 +579,6 @@ public final class BehaviorGraph implements EventSink {
         return data.settings;
     }
 
-    /** The earliest second an event touched, or {@link Long#MAX_VALUE} for an empty graph. */
-    long firstEventSecond() {
-        return read(() -> data.firstEvent);
-    }
-
     /** The archive states investigators set here, by canonical finding id. */
     Map<String, Boolean> archiveStates() {
         return read(() -> {
