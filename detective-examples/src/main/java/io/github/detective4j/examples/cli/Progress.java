@@ -4,6 +4,7 @@ import io.github.detective4j.aws.IngestReport;
 import io.github.detective4j.model.EventSink;
 import io.github.detective4j.model.SecurityEvent;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -30,6 +31,16 @@ final class Progress implements EventSink {
         sink.accept(event);
         events++;
         if ((events & 1023) == 0) {
+            show(false);
+        }
+    }
+
+    @Override
+    public void acceptAll(List<? extends SecurityEvent> batch) {
+        sink.acceptAll(batch); // a batch stays a batch: a graph takes it under one lock
+        long before = events;
+        events += batch.size();
+        if ((before >>> 10) != (events >>> 10)) {
             show(false);
         }
     }

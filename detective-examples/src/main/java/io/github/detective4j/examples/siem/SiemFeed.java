@@ -298,6 +298,16 @@ public final class SiemFeed {
         @Override
         public void accept(SecurityEvent event) {
             graph.accept(event);
+            span(event);
+        }
+
+        @Override
+        public void acceptAll(List<? extends SecurityEvent> batch) {
+            graph.acceptAll(batch); // a batch stays a batch: a graph takes it under one lock
+            batch.forEach(this::span);
+        }
+
+        private void span(SecurityEvent event) {
             Instant t = event.time();
             first = first == null || t.isBefore(first) ? t : first;
             last = last == null || t.isAfter(last) ? t : last;
