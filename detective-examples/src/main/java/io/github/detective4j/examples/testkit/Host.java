@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An EC2 instance of a {@link Scenario} exchanging traffic, as VPC Flow Logs version 5 records it: one record each
@@ -32,7 +33,7 @@ public final class Host {
         this.scenario = scenario;
         this.instanceId = instanceId;
         this.privateIp = privateIp;
-        this.interfaceId = "eni-" + Scenario.idChars("eni/" + instanceId, 17).toLowerCase();
+        this.interfaceId = "eni-" + Scenario.idChars("eni/" + instanceId, 17).toLowerCase(Locale.ROOT);
         EntityRef.ec2Instance(instanceId); // checks the id's shape now, not at the first flow
     }
 

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -193,14 +194,14 @@ public final class Scenario {
      */
     public Activity finding(String type, double severity, EntityRef... involved) {
         Instant first = now;
-        String id = BaseEncoding.base16().lowerCase().encode(Hashing.sha256()
-                .hashString(type + "@" + first + "#" + events.size(), StandardCharsets.UTF_8).asBytes()).substring(0, 32);
+        String id = Hashing.sha256().hashString(type + "@" + first + "#" + events.size(), StandardCharsets.UTF_8)
+                .toString().substring(0, 32); // lower-case hex, as GuardDuty's ids
         List<EntityRef> entities = List.of(involved);
         String accountId = account;
         String regionName = region;
         return new Activity(this, (at, n) -> List.of(Finding.builder().id(id)
                 .arn("arn:aws:guardduty:" + regionName + ":" + accountId + ":detector/"
-                        + idChars("detector/" + accountId, 32).toLowerCase() + "/finding/" + id)
+                        + idChars("detector/" + accountId, 32).toLowerCase(Locale.ROOT) + "/finding/" + id)
                 .sourceProduct("GuardDuty").type(type).title(type).severity(Severity.ofGuardDuty(severity))
                 .observed(first, at).createdAt(first).updatedAt(at).count(n + 1L)
                 .accountId(accountId).region(regionName).entities(entities).build()));
