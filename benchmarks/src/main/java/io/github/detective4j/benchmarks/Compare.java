@@ -228,7 +228,7 @@ final class Compare {
         });
         Timed<List<String>> agentPrincipals = timed(() -> {
             List<String> out = new ArrayList<>();
-            for (EntityActivity principal : graph.hunt().userAgent(incident.commonAgent()).principals()) {
+            for (EntityActivity principal : graph.hunt().principalsUsing(incident.commonAgent())) {
                 out.add(principal.entity().id() + " " + principal.success() + " " + principal.failure() + " "
                         + principal.firstObserved().getEpochSecond() + " " + principal.lastObserved().getEpochSecond());
             }

@@ -3,6 +3,8 @@ package io.github.detective4j.benchmarks;
 import io.github.detective4j.graph.BehaviorGraph;
 import io.github.detective4j.hunt.IpHunt;
 import io.github.detective4j.hunt.UserAgentHunt;
+import io.github.detective4j.profile.EntityActivity;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,6 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code ipAddress}: everything that touched one address of a busy principal;
  *   <li>{@code network}: a /24 of 250 addresses;
  *   <li>{@code userAgent}: one user agent that a sixth of all principals use;
+ *   <li>{@code principalsUsing}: the principals of that agent alone ({@code Hunt.principalsUsing});
  *   <li>{@code userAgentPattern}: a pattern that matches two of the six user agents.
  * </ul>
  *
@@ -84,6 +87,16 @@ public class HuntBenchmark {
     @Benchmark
     public UserAgentHunt userAgent() {
         return graph.hunt().userAgent(agent);
+    }
+
+    /**
+     * The principals of one user agent, without the full hunt's addresses and call rows.
+     *
+     * @return the principals
+     */
+    @Benchmark
+    public List<EntityActivity> principalsUsing() {
+        return graph.hunt().principalsUsing(agent);
     }
 
     /**

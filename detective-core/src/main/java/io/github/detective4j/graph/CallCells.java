@@ -20,25 +20,33 @@ final class CallCells extends HourCells {
     private int failure0;
     private int size;
 
-    /** Counts one API call in an hour. */
-    void addCall(int hour, boolean success) {
+    /**
+     * Counts one API call in an hour.
+     *
+     * @return false when the hour's counter was saturated and did not count it
+     */
+    boolean addCall(int hour, boolean success) {
         if (cells == INLINE) {
             if (size == 0) {
                 hour0 = hour;
                 size = 1;
             }
             if (hour0 == hour) {
+                int before = success ? success0 : failure0;
+                int after = increment(before);
                 if (success) {
-                    success0 = increment(success0);
+                    success0 = after;
                 } else {
-                    failure0 = increment(failure0);
+                    failure0 = after;
                 }
-                return;
+                return after != before;
             }
             cells = new int[] {hour0, success0, failure0, 0, 0, 0};
         }
         int at = slot(hour) * WIDTH + (success ? 1 : 2);
-        cells[at] = increment(cells[at]);
+        int before = cells[at];
+        cells[at] = increment(before);
+        return cells[at] != before;
     }
 
     private static int increment(int count) {

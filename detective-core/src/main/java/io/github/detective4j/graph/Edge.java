@@ -20,6 +20,12 @@ final class Edge {
      */
     Node account;
     CallCells accountCells;
+    /**
+     * The calls of {@link #cells} in all hours, exactly as the cells count them (saturated hours included), so that
+     * questions over the whole history (hunts) read two fields instead of summing every cell.
+     */
+    long successes;
+    long failures;
 
     Edge(RelationshipType type, Node source, Node target) {
         this.type = type;
@@ -39,7 +45,13 @@ final class Edge {
 
     void call(long second, int hour, boolean success) {
         observe(second, second);
-        ((CallCells) cells).addCall(hour, success);
+        if (((CallCells) cells).addCall(hour, success)) {
+            if (success) {
+                successes++;
+            } else {
+                failures++;
+            }
+        }
     }
 
     void traffic(long start, long end, int hour, boolean inbound, long bytes, long packets, boolean accepted,

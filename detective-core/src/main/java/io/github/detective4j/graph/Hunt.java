@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  * hunt.ip("44.212.0.0/16").principals();                     // who called from that network
  * hunt.userAgent("aws-cli/1.16.300 Python/2.7.16 ...").apiCalls();
  * hunt.userAgents(Pattern.compile("stratus-red-team_")).principals();
+ * hunt.principalsUsing("aws-cli/1.16.300 Python/2.7.16 ...");   // the principals alone, cheaper
  * hunt.instancesTalkingTo("104.16.1.42", Duration.ofDays(7));
  * }</pre>
  *
@@ -106,6 +107,38 @@ public final class Hunt {
     public UserAgentHunt userAgent(String userAgent) {
         Objects.requireNonNull(userAgent, "user agent");
         return userAgents(userAgent, agent -> agent.equals(userAgent), true);
+    }
+
+    /**
+     * Returns every principal that used a user agent, exactly as logged, in all the data the graph retains: the
+     * {@link UserAgentHunt#principals()} of {@link #userAgent(String)} alone. It reads one relationship per principal
+     * and none of the drill-downs that the full hunt's addresses and API-call rows need, so for a common agent it
+     * answers "who used this" in a small fraction of the full hunt's time.
+     *
+     * <pre>{@code
+     * for (EntityActivity who : graph.hunt().principalsUsing(suspiciousAgent)) {
+     *     System.out.println(who.entity() + ": " + who.total() + " calls, last " + who.lastObserved());
+     * }
+     * }</pre>
+     *
+     * @param userAgent the user agent
+     * @return the principals, most calls first; empty when the graph never saw the agent
+     */
+    public List<EntityActivity> principalsUsing(String userAgent) {
+        Objects.requireNonNull(userAgent, "user agent");
+        return read(() -> {
+            Node agent = data.entities.get(EntityType.USER_AGENT, userAgent);
+            List<EntityActivity> principals = new ArrayList<>();
+            if (agent != null) {
+                for (Edge edge : incoming(agent)) {
+                    if (edge.type == RelationshipType.USED_USER_AGENT) {
+                        principals.add(activity(edge, edge.source));
+                    }
+                }
+            }
+            principals.sort(MOST_ACTIVE); // one relationship per principal: nothing to merge
+            return List.copyOf(principals);
+        });
     }
 
     /**
@@ -262,8 +295,10 @@ public final class Hunt {
         return merged;
     }
 
+    /** An edge's activity in all the data: its running totals, which equal the sum of its cells. */
     private static EntityActivity activity(Edge edge, Node other) {
-        return Profiles.activity(edge, other, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        return new EntityActivity(other.ref, Instant.ofEpochSecond(edge.firstSeen),
+                Instant.ofEpochSecond(edge.lastSeen), edge.successes, edge.failures);
     }
 
     private static InstanceContact contact(Edge edge, int fromHour) {

@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -64,11 +65,13 @@ class GraphStoreKillTest {
             AtomicLong opened = new AtomicLong(-1);
             AtomicBoolean snapshotting = new AtomicBoolean();
             AtomicLong snapshotsBegun = new AtomicLong();
+            List<String> lines = Collections.synchronizedList(new ArrayList<>());
             Thread reader = new Thread(() -> {
                 try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                         StandardCharsets.UTF_8))) {
                     String line;
                     while ((line = out.readLine()) != null) {
+                        lines.add(line);
                         String[] words = line.split(" ");
                         long n = Long.parseLong(words[1]);
                         switch (words[0]) {
@@ -103,7 +106,8 @@ class GraphStoreKillTest {
             }
             TimeUnit.MICROSECONDS.sleep(pause);
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            reader.join(10_000);
+            reader.join(30_000);
+            assertTrue(!reader.isAlive(), "round " + round + ": the child's output did not end after the kill");
             if (snapshotting.get()) {
                 killedInSnapshot++;
             }
@@ -112,7 +116,8 @@ class GraphStoreKillTest {
             try (GraphStore store = GraphStoreTest.store(dir.resolve("store")).open()) {
                 long n = eventsIn(store.graph());
                 assertTrue(n == reported || n == Math.min(events.size(), reported + BATCH),
-                        "round " + round + ": restored " + n + " events, the child reported " + reported);
+                        "round " + round + ": restored " + n + " events, the child reported " + reported
+                                + "; its output: " + lines + "; its log: " + Files.readString(log));
                 expected.ingestAll(events.subList((int) restored, (int) n));
                 if (n < events.size()) {
                     killedMidway++;

@@ -1,6 +1,7 @@
 package io.github.detective4j.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,30 @@ class HourCellsPropertyTest {
                 assertEquals(e.getValue()[c], cells.value(slot, c), "hour " + e.getKey() + " channel " + c);
             }
             slot++;
+        }
+    }
+
+    @Property(tries = 300)
+    void callsHoldWhatASortedMapHolds(@ForAll("updates") List<Tuple.Tuple3<Integer, Boolean, Integer>> updates) {
+        CallCells cells = HourCells.calls();
+        TreeMap<Integer, long[]> model = new TreeMap<>();
+        for (Tuple.Tuple3<Integer, Boolean, Integer> u : updates) {
+            assertTrue(cells.addCall(u.get1(), u.get2()));
+            model.computeIfAbsent(u.get1(), h -> new long[2])[u.get2() ? 0 : 1]++;
+        }
+        assertEquals(model.size(), cells.size());
+        int slot = 0;
+        for (Map.Entry<Integer, long[]> e : model.entrySet()) {
+            assertEquals(e.getKey(), cells.hour(slot));
+            assertEquals(slot, cells.lowerBound(e.getKey()));
+            int previous = slot == 0 ? Integer.MIN_VALUE : cells.hour(slot - 1);
+            assertEquals(slot, cells.lowerBound(previous + 1), "the first hour after the cell before");
+            assertEquals(e.getValue()[0], cells.value(slot, HourCells.SUCCESS), "hour " + e.getKey());
+            assertEquals(e.getValue()[1], cells.value(slot, HourCells.FAILURE), "hour " + e.getKey());
+            slot++;
+        }
+        if (!model.isEmpty()) {
+            assertEquals(model.size(), cells.lowerBound(model.lastKey() + 1));
         }
     }
 

@@ -16,6 +16,7 @@ import io.github.detective4j.hunt.IpHunt;
 import io.github.detective4j.hunt.UserAgentHunt;
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.FlowDirection;
+import io.github.detective4j.profile.EntityActivity;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -80,6 +81,70 @@ class HuntTest {
         UserAgentHunt pattern = graph.hunt().userAgents(Pattern.compile("stratus-red-team_"));
         assertEquals(exact.apiCalls(), pattern.apiCalls());
         assertTrue(graph.hunt().userAgent("nobody/1.0").apiCalls().isEmpty());
+    }
+
+    @Test
+    void thePrincipalsOfAUserAgentAloneAreTheFullHuntsPrincipals() {
+        graph.accept(call(session("ci"), hours(3), "iam.amazonaws.com", "GetUser", "44.212.20.1", TOOL, true));
+        graph.accept(call(session("ci"), hours(4), "iam.amazonaws.com", "GetUser", "44.212.20.1", TOOL, true));
+        graph.accept(call(session("ci"), hours(5), "iam.amazonaws.com", "ListRoles", "44.212.20.1", TOOL, true));
+        List<EntityActivity> principals = graph.hunt().principalsUsing(TOOL);
+        assertEquals(graph.hunt().userAgent(TOOL).principals(), principals);
+        assertEquals(List.of(EntityRef.roleSession(Events.ROLE_ID, "ci"), EntityRef.user(ALICE_ID)),
+                principals.stream().map(EntityActivity::entity).toList(), "most calls first");
+        assertEquals(3, principals.get(0).success());
+        assertEquals(List.of(), graph.hunt().principalsUsing("nobody/1.0"));
+    }
+
+    @Test
+    void wholeHistoryCountsAreEveryCallCounted() {
+        // many principals, hours out of order and repeated: the running totals must equal the events, as the cells do
+        java.util.Random random = new java.util.Random(11);
+        java.util.Map<EntityRef, long[]> expected = new java.util.HashMap<>();
+        graph = BehaviorGraph.create();
+        for (int i = 0; i < 3000; i++) {
+            String who = "p" + random.nextInt(40);
+            boolean success = random.nextInt(5) > 0;
+            graph.accept(call(session(who), hours(random.nextInt(300)), "iam.amazonaws.com", "GetUser",
+                    "44.212.20.1", TOOL, success));
+            expected.computeIfAbsent(EntityRef.roleSession(Events.ROLE_ID, who), k -> new long[2])[success ? 0 : 1]++;
+        }
+        for (List<EntityActivity> answer : List.of(graph.hunt().principalsUsing(TOOL),
+                graph.hunt().userAgent(TOOL).principals(), graph.hunt().ip("44.212.20.1").principals())) {
+            assertEquals(expected.size(), answer.size());
+            for (EntityActivity a : answer) {
+                assertEquals(expected.get(a.entity())[0], a.success(), a.entity().toString());
+                assertEquals(expected.get(a.entity())[1], a.failure(), a.entity().toString());
+            }
+        }
+        // the agent-to-address relationship counts every call too
+        assertEquals(3000, graph.hunt().userAgent(TOOL).ipAddresses().get(0).total());
+        assertEquals(3000, graph.hunt().ip("44.212.20.1").userAgents().get(0).total());
+    }
+
+    @Test
+    void callRowsAreOrderedByCallsThenPrincipalAgentAndMethod() {
+        // ties everywhere: equal totals across principals, agents and methods, arriving in no particular order
+        java.util.Random random = new java.util.Random(7);
+        String[] agents = {"tool-b stratus-red-team_1", "tool-a stratus-red-team_2", "tool-c stratus-red-team_3"};
+        String[] names = {"ListUsers", "GetUser", "ListRoles", "ListBuckets"};
+        for (int i = 0; i < 400; i++) {
+            String who = "p" + random.nextInt(6);
+            String name = names[random.nextInt(names.length)];
+            String source = name.equals("ListBuckets") ? "s3.amazonaws.com" : "iam.amazonaws.com";
+            graph.accept(call(session(who), hours(random.nextInt(50)), source, name, "44.212.20." + random.nextInt(3),
+                    agents[random.nextInt(agents.length)], random.nextBoolean()));
+        }
+        java.util.Comparator<ApiCallActivity> documented = java.util.Comparator
+                .comparingLong(ApiCallActivity::total).reversed().thenComparing(ApiCallActivity::principal)
+                .thenComparing(ApiCallActivity::through).thenComparing(ApiCallActivity::eventSource)
+                .thenComparing(ApiCallActivity::eventName);
+        List<ApiCallActivity> byAgent = graph.hunt().userAgents(Pattern.compile("stratus-red-team_")).apiCalls();
+        assertTrue(byAgent.size() > 50, "rows: " + byAgent.size());
+        assertEquals(byAgent.stream().sorted(documented).toList(), byAgent);
+        List<ApiCallActivity> byAddress = graph.hunt().ip("44.212.20.0/24").apiCalls();
+        assertTrue(byAddress.size() > 50, "rows: " + byAddress.size());
+        assertEquals(byAddress.stream().sorted(documented).toList(), byAddress);
     }
 
     @Test
