@@ -426,14 +426,26 @@ public final class LogReader {
         return b1 == 0x1f && b2 == 0x8b;
     }
 
+    /**
+     * The input's head, for detection. A gzip stream cut short inside the head still gives the bytes before the cut:
+     * the format reads the records they hold, and the failure comes again at the same place.
+     */
     private static String sample(BufferedInputStream in) throws IOException {
         in.mark(SAMPLE_BYTES);
-        byte[] bytes = in.readNBytes(SAMPLE_BYTES);
+        byte[] bytes = new byte[SAMPLE_BYTES];
+        int length = 0;
+        try {
+            for (int n; length < SAMPLE_BYTES && (n = in.read(bytes, length, SAMPLE_BYTES - length)) > 0; ) {
+                length += n;
+            }
+        } catch (EOFException | ZipException cut) {
+            // what came before the cut is the head
+        }
         in.reset();
         return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .decode(ByteBuffer.wrap(bytes))
+                .decode(ByteBuffer.wrap(bytes, 0, length))
                 .toString();
     }
 

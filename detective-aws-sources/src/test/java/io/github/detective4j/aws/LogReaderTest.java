@@ -136,6 +136,49 @@ class LogReaderTest {
     }
 
     @Test
+    void aCutGzipCloudTrailFileGivesEveryWholeRecordBeforeTheCut() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 3_000; i++) {
+            text.append(String.format(java.util.Locale.ROOT, "{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":"
+                    + "\"IAMUser\",\"principalId\":\"AIDA%016d\",\"accountId\":\"111122223333\"},\"eventTime\":"
+                    + "\"2026-11-20T03:%02d:%02dZ\",\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"ListUsers\","
+                    + "\"awsRegion\":\"us-east-1\",\"sourceIPAddress\":\"203.0.113.%d\",\"eventID\":\"e-%d\","
+                    + "\"recipientAccountId\":\"111122223333\"}%n", i, i / 60 % 60, i % 60, i % 250, i));
+        }
+        byte[] whole = gzip(text.toString());
+        // within the reader's 64 KiB head, and well past it
+        for (int cutAt : new int[] {whole.length / 40, whole.length / 2}) {
+            byte[] cut = Arrays.copyOf(whole, cutAt);
+            errors.clear();
+            events.clear();
+
+            IngestReport report = AwsLogs.reader().errorHandler(errors::add).build()
+                    .read(bytes(cut), "cut.json.gz", events::add);
+
+            long wholeLines = decompressedPrefix(cut).chars().filter(c -> c == '\n').count();
+            assertTrue(wholeLines > 10, "the cut leaves records: " + wholeLines);
+            assertEquals(wholeLines, report.eventsProduced(), "every record before the cut, at " + cutAt);
+            assertEquals(1, report.errors(), errors::toString);
+            assertTrue(errors.get(0).reason().startsWith("truncated or corrupt gzip stream after " + wholeLines
+                    + " records"), errors.get(0).reason());
+        }
+    }
+
+    /** The text a cut gzip stream gives before it fails, read one inflation at a time so that none is lost. */
+    private static String decompressedPrefix(byte[] cut) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = new java.util.zip.GZIPInputStream(bytes(cut))) {
+            byte[] chunk = new byte[8192];
+            for (int n; (n = in.read(chunk)) > 0; ) {
+                out.write(chunk, 0, n);
+            }
+        } catch (java.io.EOFException expected) {
+            // the cut
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void decompressionIsCapped() throws IOException {
         String big = "#calls\n" + "10.0.0.1\n".repeat(200_000); // 1.8 MB, compresses to a few KB
         LogReader capped = AwsLogs.emptyReader().register(new CallsFormat()).errorHandler(errors::add)

@@ -99,6 +99,8 @@ final class JsonCursor {
     private int nameSlot = -1;
     private boolean stringTooLong;
     private boolean tooDeep;
+    /** What failed while {@link #fillAhead} read ahead, thrown by the next read that needs more input. */
+    private IOException lookAheadFailure;
 
     JsonCursor(InputStream in, StreamReadConstraints limits) {
         this.in = in;
@@ -133,7 +135,13 @@ final class JsonCursor {
      * @return how many are now in the buffer from the current position: fewer only at the end of the input
      */
     int fillAhead(int n) throws IOException {
-        load(n);
+        try {
+            load(n);
+        } catch (IOException failed) {
+            // a gzip stream cut inside the look-ahead: the bytes before the cut are records still, so the failure
+            // waits for the read that needs the bytes past it
+            lookAheadFailure = failed;
+        }
         return limit - pos;
     }
 
@@ -1020,6 +1028,11 @@ final class JsonCursor {
 
     /** Reads more input, dropping consumed bytes (but not marked ones) and growing only for a mark. */
     private boolean fill() throws IOException {
+        if (lookAheadFailure != null) {
+            IOException failed = lookAheadFailure;
+            lookAheadFailure = null;
+            throw failed;
+        }
         if (eof) {
             return false;
         }

@@ -149,8 +149,20 @@ final class RecordReader {
     }
 
     private void readStream(JsonCursor cursor) throws IOException {
-        while (cursor.peek() != JsonCursor.EOF) {
-            readValue(cursor, true, 0);
+        try {
+            while (cursor.peek() != JsonCursor.EOF) {
+                readValue(cursor, true, 0);
+            }
+        } catch (MalformedJsonException malformed) {
+            // One document (a Records file, a pretty-printed array): past a break nothing tells where the next
+            // record starts, so the input ends there, and the records before it are what it gives. Line 0: an
+            // error of the input, like a truncated gzip stream, not of one record.
+            long read = context.recordsRead();
+            boolean cut = malformed.problem().startsWith("input ends")
+                    || malformed.problem().endsWith("the end of the input");
+            context.error(0, read + 1, (cut ? "the input ends inside record " + (read + 1) + ", cut short after "
+                    : "the JSON breaks inside record " + (read + 1) + ", and records cannot be told apart past it,"
+                    + " after ") + read + (read == 1 ? " record: " : " records: ") + malformed.getMessage());
         }
     }
 

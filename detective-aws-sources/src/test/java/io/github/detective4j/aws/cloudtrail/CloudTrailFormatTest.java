@@ -524,6 +524,8 @@ class CloudTrailFormatTest {
         assertEquals(1, result.report().errors());
         ParseError error = result.errors().get(0);
         assertEquals(3, error.record(), "the record being read when the input ended");
+        assertTrue(error.reason().startsWith("the input ends inside record 3, cut short after 2 records: "),
+                error.reason());
         assertTrue(error.reason().endsWith("expected a field name in double quotes, found the end of the input"
                 + " at line 120, column 13"), error.reason());
     }
