@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A store maps a checkpoint key (a reader names its own, such as {@code s3://bucket/AWSLogs/.../2026/11/27/}) to
  * an opaque value the reader wrote. A reader saves after each object or page it finished, and when it stops. An
  * implementation must make each {@link #save} atomic (after a crash, either every entry of the call is stored or none)
- * and must be thread-safe. The built-in ones: {@link #inFile(Path)}, a JSON file replaced atomically on each save;
+ * and must be thread-safe. The built-in ones: {@link #inFile(Path)}, a JSON file and a journal of the saves since;
  * {@link #inMemory()}, for tests and for callers that persist the state with their own (a graph snapshot, say).
  *
  * <pre>{@code
@@ -43,10 +43,12 @@ public interface CheckpointStore {
     void save(Map<String, String> entries) throws IOException;
 
     /**
-     * Returns a store kept in a JSON file ({@code {"key": "value", ...}}), written to a temporary file beside it and
-     * moved over it atomically on each save, so that a crash leaves the old file or the new one, never half of one.
-     * The file and its folder are created on the first save. Thread-safe within one JVM; two processes must not
-     * share a file.
+     * Returns a store kept in a JSON file ({@code {"key": "value", ...}}) and a journal beside it
+     * ({@code <file>.journal}). A save appends one line to the journal and forces it to disk, so that it costs what it
+     * saves, not what the store holds; a crash mid-save loses that save only. When the journal outgrows the file, the
+     * file is rewritten through a temporary file moved over it atomically, and the journal starts again. The file, its
+     * folder and the journal are created on the first save. Thread-safe within one JVM; two processes must not share
+     * a file.
      *
      * @param file the file
      * @return the store

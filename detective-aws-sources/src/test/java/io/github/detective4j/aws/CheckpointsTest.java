@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -37,8 +39,70 @@ class CheckpointsTest {
         assertEquals(Optional.of("2"), reopened.load("logs:/vpc/flow"));
         assertEquals(Optional.empty(), reopened.load("other"));
         try (var files = Files.list(file.getParent())) {
-            assertEquals(1, files.count());
+            assertEquals(List.of("checkpoints.json", "checkpoints.json.journal"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(), "no temporary file is left");
         }
+    }
+
+    @Test
+    void aSaveCostsWhatItSavesAndTheJournalStaysBounded() throws IOException {
+        // an organization's worth of unsettled prefixes, saved after every object as S3LogSource does
+        Path file = dir.resolve("checkpoints.json");
+        CheckpointStore store = CheckpointStore.inFile(file);
+        Map<String, String> expected = new java.util.HashMap<>();
+        for (int i = 0; i < 3_000; i++) {
+            String key = "s3://bucket/AWSLogs/" + (i % 300) + "/";
+            String value = "{\"finished\":" + i + ",\"pad\":\"" + "x".repeat(200) + "\"}";
+            store.save(Map.of(key, value));
+            expected.put(key, value);
+        }
+        long fileBytes = Files.size(file);
+        long journalBytes = Files.size(dir.resolve("checkpoints.json.journal"));
+        assertTrue(journalBytes <= Math.max(64 * 1024, fileBytes) + 1_000, journalBytes + " journal bytes");
+        CheckpointStore reopened = CheckpointStore.inFile(file);
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            assertEquals(Optional.of(e.getValue()), reopened.load(e.getKey()));
+        }
+    }
+
+    @Test
+    void aSaveCutShortByACrashIsLostAloneAndTheNextSaveStartsClean() throws IOException {
+        Path file = dir.resolve("checkpoints.json");
+        CheckpointStore store = CheckpointStore.inFile(file);
+        store.save(Map.of("a", "1"));
+        store.save(Map.of("b", "2"));
+        Path journal = dir.resolve("checkpoints.json.journal");
+        Files.writeString(journal, "{\"c\":\"3", StandardOpenOption.APPEND); // the process died mid-line
+
+        CheckpointStore restarted = CheckpointStore.inFile(file);
+        assertEquals(Optional.of("1"), restarted.load("a"));
+        assertEquals(Optional.of("2"), restarted.load("b"));
+        assertEquals(Optional.empty(), restarted.load("c"));
+        restarted.save(Map.of("d", "4"));
+        CheckpointStore again = CheckpointStore.inFile(file);
+        assertEquals(Optional.of("4"), again.load("d"));
+        assertEquals(Optional.of("2"), again.load("b"));
+    }
+
+    @Test
+    void aCrashBetweenRewritingTheFileAndEmptyingTheJournalChangesNothing() throws IOException {
+        Path file = dir.resolve("checkpoints.json");
+        Path journal = dir.resolve("checkpoints.json.journal");
+        Files.writeString(file, "{\"a\":\"3\",\"b\":\"2\"}"); // the rewritten file
+        Files.writeString(journal, "{\"a\":\"1\"}\n{\"b\":\"2\"}\n{\"a\":\"3\"}\n"); // the journal it folded in
+
+        CheckpointStore store = CheckpointStore.inFile(file);
+        assertEquals(Optional.of("3"), store.load("a"));
+        assertEquals(Optional.of("2"), store.load("b"));
+    }
+
+    @Test
+    void aDamagedJournalLineIsRefusedByNameAndLine() throws IOException {
+        Path file = dir.resolve("checkpoints.json");
+        Files.writeString(dir.resolve("checkpoints.json.journal"), "{\"a\":\"1\"}\n{\"b\": oops}\n{\"c\":\"3\"}\n");
+        IOException e = assertThrows(IOException.class, () -> CheckpointStore.inFile(file));
+        assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("checkpoints.json.journal"),
+                e.getMessage());
     }
 
     @Test
