@@ -354,7 +354,7 @@ public final class LogReader {
             ErrorHandler handler) throws IOException {
         ParseContext context = new ParseContext(source, sink, handler, objectMapper);
         BoundedInputStream counted = null;
-        try (InputStream closeMe = raw) {
+        try (raw) {
             BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER_BYTES);
             InputStream plain = buffered;
             if (isGzip(buffered)) {

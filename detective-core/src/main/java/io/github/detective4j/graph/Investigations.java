@@ -78,7 +78,7 @@ final class Investigations {
     }
 
     Investigation investigate(EntityRef entity, ScopeTime scope) {
-        if (entity.type() != EntityType.AWS_USER && entity.type() != EntityType.AWS_ROLE) {
+        if (!entity.type().isInvestigable()) {
             String hint = entity.type() == EntityType.AWS_ROLE_SESSION
                     ? "; investigate its role, AwsRole/" + entity.id().substring(0, entity.id().indexOf(':')) : "";
             throw new IllegalArgumentException("investigations are of IAM users and roles, not " + entity + hint);

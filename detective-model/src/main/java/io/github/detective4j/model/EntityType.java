@@ -90,6 +90,16 @@ public enum EntityType {
     }
 
     /**
+     * Tells whether an investigation can be started for entities of this type: IAM users and roles, as in Detective
+     * (a role session is investigated through its role).
+     *
+     * @return true for {@link #AWS_USER} and {@link #AWS_ROLE}
+     */
+    public boolean isInvestigable() {
+        return this == AWS_USER || this == AWS_ROLE;
+    }
+
+    /**
      * Returns the type with the given namespace; the match is exact and case-sensitive, as in Detective's links.
      *
      * @param namespace a namespace such as {@code IpAddress}

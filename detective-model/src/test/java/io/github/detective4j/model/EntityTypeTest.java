@@ -35,6 +35,12 @@ class EntityTypeTest {
     }
 
     @Test
+    void investigationsAreOfIamUsersAndRolesOnly() {
+        assertEquals(Set.of(EntityType.AWS_USER, EntityType.AWS_ROLE), Arrays.stream(EntityType.values())
+                .filter(EntityType::isInvestigable).collect(Collectors.toSet()));
+    }
+
+    @Test
     void everyTypeHasItsOwnNamespace() {
         Set<String> namespaces = Arrays.stream(EntityType.values()).map(EntityType::namespace)
                 .collect(Collectors.toSet());

@@ -2,7 +2,6 @@ package io.github.detective4j.examples.cli;
 
 import io.github.detective4j.graph.BehaviorGraph;
 import io.github.detective4j.model.EntityRef;
-import io.github.detective4j.model.EntityType;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,7 +38,7 @@ final class InvestigateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (entity.type() != EntityType.AWS_USER && entity.type() != EntityType.AWS_ROLE) {
+        if (!entity.type().isInvestigable()) {
             throw new ParameterException(spec.commandLine(), "--entity must be an AwsUser or AwsRole, not "
                     + entity.type().namespace() + " (a role session is investigated through its role)");
         }

@@ -67,7 +67,7 @@ final class ReportCommand implements Callable<Integer> {
         if (entity.type().isPrincipal() || entity.type() == EntityType.S3_BUCKET) {
             answers.add(graph.newBehavior(entity, in));
         }
-        if (entity.type() == EntityType.AWS_USER || entity.type() == EntityType.AWS_ROLE) {
+        if (entity.type().isInvestigable()) {
             answers.add(graph.investigate(entity, in));
         }
         graph.findingGroups().stream()

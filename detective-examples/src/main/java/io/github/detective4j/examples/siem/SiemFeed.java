@@ -27,7 +27,6 @@ import io.github.detective4j.investigation.RelatedFindingGroup;
 import io.github.detective4j.investigation.TtpObserved;
 import io.github.detective4j.json.DetectiveJson;
 import io.github.detective4j.model.EntityRef;
-import io.github.detective4j.model.EntityType;
 import io.github.detective4j.model.EventSink;
 import io.github.detective4j.model.Finding;
 import io.github.detective4j.model.ScopeTime;
@@ -204,7 +203,7 @@ public final class SiemFeed {
         }
         for (Finding finding : graph.findings()) {
             if (scope.contains(finding.lastObserved())) {
-                finding.entities().stream().filter(SiemFeed::investigable).forEach(principals::add);
+                finding.entities().stream().filter(e -> e.type().isInvestigable()).forEach(principals::add);
             }
         }
         int lines = 0;
@@ -228,7 +227,7 @@ public final class SiemFeed {
                 lines += newBehavior(principal, scope, "INCREASED_VOLUME", v.eventSource() + ":" + v.eventName(), v,
                         links);
             }
-            if (investigable(principal)) {
+            if (principal.type().isInvestigable()) {
                 for (Indicator indicator : graph.investigate(principal, scope).indicators()) {
                     String type = indicator.type().name();
                     lines += write(new FeedEvent(FeedEvent.INDICATOR, type, principal, scope,
@@ -242,10 +241,6 @@ public final class SiemFeed {
     private int newBehavior(EntityRef principal, ScopeTime scope, String type, String value, Object entry,
             List<String> links) {
         return write(new FeedEvent(FeedEvent.NEW_BEHAVIOR, type, principal, scope, null, entry, links), value);
-    }
-
-    private static boolean investigable(EntityRef entity) {
-        return entity.type() == EntityType.AWS_USER || entity.type() == EntityType.AWS_ROLE;
     }
 
     /** What an indicator is about, without the counts that grow from one poll to the next. */
