@@ -4,10 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/**
- * Counts the bytes read through it and fails once they pass a cap: the guard against gzip bombs. It sits under the
- * reader's buffer, and hands up each read as it comes (see {@link #available()}).
- */
+/** Counts the bytes read through it and fails once they pass a cap: the guard against gzip bombs. */
 final class BoundedInputStream extends FilterInputStream {
     private final long max;
     private final String source;
@@ -46,16 +43,6 @@ final class BoundedInputStream extends FilterInputStream {
         long skipped = super.skip(n);
         add(skipped);
         return skipped;
-    }
-
-    /**
-     * Says nothing is ready, so that a buffer above returns what one read brought instead of reading on: a read that
-     * fails (a gzip stream cut short) would take every byte read before it in the same call with it, and with them
-     * the whole records they hold.
-     */
-    @Override
-    public int available() {
-        return 0;
     }
 
     @Override

@@ -358,7 +358,7 @@ public final class LogReader {
             BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER_BYTES);
             InputStream plain = buffered;
             if (isGzip(buffered)) {
-                plain = new GZIPInputStream(buffered, BUFFER_BYTES);
+                plain = new GzipInput(buffered);
             }
             counted = new BoundedInputStream(plain, maxDecompressedBytes, source);
             BufferedInputStream content = new BufferedInputStream(counted, BUFFER_BYTES);
@@ -416,6 +416,22 @@ public final class LogReader {
 
     private String names() {
         return String.join(", ", formats.stream().map(LogFormat::name).toList());
+    }
+
+    /**
+     * A gzip stream that says nothing is ready, so that the buffer above returns what one read brought instead of
+     * reading on: the read that fails where a file was cut short would take every byte read before it in the same
+     * call with it, and with them the whole records they hold.
+     */
+    private static final class GzipInput extends GZIPInputStream {
+        GzipInput(InputStream in) throws IOException {
+            super(in, BUFFER_BYTES);
+        }
+
+        @Override
+        public int available() {
+            return 0;
+        }
     }
 
     private static boolean isGzip(BufferedInputStream in) throws IOException {
