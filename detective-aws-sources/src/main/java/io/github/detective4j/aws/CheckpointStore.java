@@ -47,8 +47,8 @@ public interface CheckpointStore {
      * ({@code <file>.journal}). A save appends one line to the journal and forces it to disk, so that it costs what it
      * saves, not what the store holds; a crash mid-save loses that save only. When the journal outgrows the file, the
      * file is rewritten through a temporary file moved over it atomically, and the journal starts again. The file, its
-     * folder and the journal are created on the first save. Thread-safe within one JVM; two processes must not share
-     * a file.
+     * folder and the journal are created on the first save. Thread-safe; keep one store per file (two stores on one
+     * file, in one JVM or in two, would write over each other's journal lines).
      *
      * @param file the file
      * @return the store

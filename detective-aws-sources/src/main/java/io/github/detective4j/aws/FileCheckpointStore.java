@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link CheckpointStore#inFile(Path)}: the whole map in memory; on disk, the map as one JSON object in the file, and
@@ -25,20 +27,25 @@ import java.util.TreeMap;
  * is a save that never returned, and is dropped on open. When the journal has grown past the map's own size (and 64
  * KiB), the map is written to a temporary file, forced, and moved over the file, and the journal starts again; a crash
  * in between replays the old journal over the new file, which changes nothing, since the last line of each key in it is
- * the value the file holds.
+ * the value the file holds. A rewrite that fails (a full disk) does not fail the save, which the journal already
+ * holds: it is logged and tried again once the journal has grown as much again.
+ *
+ * <p>The journal is opened for each save and closed after it, so a store holds no file open between saves.
  */
 final class FileCheckpointStore implements CheckpointStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {};
     private static final long MIN_JOURNAL_BYTES = 64 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(FileCheckpointStore.class);
 
     private final Path file;
     private final Path journal;
     private final Map<String, String> entries;
     private long fileBytes;
-    private boolean fileWritten;
+    /** The length of the journal's whole lines: what a failed or torn save left past it is cut off by the next. */
     private long journalBytes;
-    private FileChannel journalOut;
+    /** The journal length past which the next save rewrites the file. */
+    private long rewriteAfter;
 
     FileCheckpointStore(Path file) throws IOException {
         this.file = file.toAbsolutePath();
@@ -50,16 +57,21 @@ final class FileCheckpointStore implements CheckpointStore {
                 throw new IOException("cannot read the checkpoint file " + this.file + ": " + e.getMessage(), e);
             }
             fileBytes = Files.size(this.file);
-            fileWritten = true;
         } else {
             this.entries = new TreeMap<>();
         }
         if (Files.exists(journal)) {
             replayJournal();
         }
+        // no file yet: the first save writes it, so that the path the caller gave exists
+        rewriteAfter = Files.exists(this.file) ? Math.max(MIN_JOURNAL_BYTES, fileBytes) : 0;
     }
 
-    /** Applies the journal's saves in order; a last line without its newline is a save that never returned. */
+    /**
+     * Applies the journal's saves in order. The last line may be a save that never returned: without its newline, or
+     * torn (a power cut can leave its newline on disk and a page before it not), it is dropped. A damaged line before
+     * it is damage, and refused.
+     */
     private void replayJournal() throws IOException {
         byte[] bytes = Files.readAllBytes(journal);
         int start = 0;
@@ -71,19 +83,16 @@ final class FileCheckpointStore implements CheckpointStore {
             try {
                 entries.putAll(JSON.readValue(bytes, start, i - start, MAP));
             } catch (IOException e) {
+                if (i == bytes.length - 1) {
+                    break; // the last line, torn
+                }
                 throw new IOException("cannot read line " + line + " of the checkpoint journal " + journal + ": "
                         + e.getMessage(), e);
             }
             start = i + 1;
             line++;
         }
-        journalBytes = start; // a torn last line is cut off by the next save
-        if (start < bytes.length) {
-            try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.WRITE)) {
-                channel.truncate(start);
-                channel.force(true);
-            }
-        }
+        journalBytes = start;
     }
 
     @Override
@@ -97,30 +106,32 @@ final class FileCheckpointStore implements CheckpointStore {
             return;
         }
         byte[] line = (JSON.writeValueAsString(new TreeMap<>(changed)) + "\n").getBytes(StandardCharsets.UTF_8);
-        if (journalOut == null) {
-            Files.createDirectories(file.getParent());
-            journalOut = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            journalOut.truncate(journalBytes); // what a failed save left past the last whole line
-            journalOut.position(journalBytes);
-            forceDirectory(file.getParent()); // a journal just created must be found after a power cut
+        Files.createDirectories(file.getParent());
+        boolean created = !Files.exists(journal);
+        try (FileChannel out = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            out.truncate(journalBytes); // what a failed save left past the last whole line
+            out.position(journalBytes);
+            writeFully(out, line);
+            out.force(false);
         }
-        try {
-            writeFully(journalOut, line);
-            journalOut.force(false);
-        } catch (IOException e) {
-            journalOut.close(); // reopened, and cut back to the last whole line, by the next save
-            journalOut = null;
-            throw e;
+        if (created) {
+            forceDirectory(file.getParent()); // a journal just created must be found after a power cut
         }
         journalBytes += line.length;
         entries.putAll(changed); // only once the journal holds them: memory never runs ahead of the disk
-        if (!fileWritten || journalBytes > Math.max(MIN_JOURNAL_BYTES, fileBytes)) {
-            compact(); // the first save writes the file itself, so that the path the caller gave exists
+        if (journalBytes > rewriteAfter) {
+            try {
+                rewrite();
+            } catch (IOException e) {
+                rewriteAfter = journalBytes + Math.max(MIN_JOURNAL_BYTES, fileBytes);
+                LOG.warn("could not rewrite the checkpoint file {} (the journal keeps every save): {}",
+                        Escaping.forLog(file.toString()), e.toString());
+            }
         }
     }
 
     /** Writes the whole map over the file, atomically, and starts the journal again. */
-    private void compact() throws IOException {
+    private void rewrite() throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(entries);
         Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
@@ -134,16 +145,17 @@ final class FileCheckpointStore implements CheckpointStore {
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("the checkpoint file's folder cannot replace files atomically: " + file, e);
             }
-            forceDirectory(file.getParent()); // and the rename itself
+            forceDirectory(file.getParent()); // and the rename itself, before the journal it replaces is emptied
         } finally {
             Files.deleteIfExists(temp);
         }
         fileBytes = bytes.length;
-        fileWritten = true;
-        journalOut.truncate(0);
-        journalOut.force(true);
-        journalOut.position(0);
+        try (FileChannel out = FileChannel.open(journal, StandardOpenOption.WRITE)) {
+            out.truncate(0);
+            out.force(true);
+        }
         journalBytes = 0;
+        rewriteAfter = Math.max(MIN_JOURNAL_BYTES, fileBytes);
     }
 
     private static void writeFully(FileChannel channel, byte[] bytes) throws IOException {
@@ -153,12 +165,19 @@ final class FileCheckpointStore implements CheckpointStore {
         }
     }
 
-    /** Makes a rename in a directory durable, where the platform allows opening a directory (Linux, macOS). */
-    private static void forceDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
+    /**
+     * Makes a rename or a new file in a directory durable, where the platform allows opening a directory (Linux,
+     * macOS); a directory that opens and then fails to force is an error.
+     */
+    private static void forceDirectory(Path dir) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(dir, StandardOpenOption.READ);
         } catch (IOException notOnThisPlatform) {
-            // Windows cannot open a directory; its renames are durable once they return
+            return; // Windows cannot open a directory; its renames are durable once they return
+        }
+        try (channel) {
+            channel.force(true);
         }
     }
 }

@@ -362,11 +362,15 @@ public final class LogReader {
             }
             counted = new BoundedInputStream(plain, maxDecompressedBytes, source);
             BufferedInputStream content = new BufferedInputStream(counted, BUFFER_BYTES);
-            String head = sample(content);
+            Head sampled = sample(content);
+            String head = sampled.text();
+            LogFormat format = head.isBlank() ? null : forced != null ? forced : detect(head, source).orElse(null);
+            if (format == null && sampled.cut() != null) {
+                throw sampled.cut(); // cut before anything could be recognized: the cut is what to report
+            }
             if (head.isBlank()) {
                 return context.report(counted.count()); // an empty input holds no records
             }
-            LogFormat format = forced != null ? forced : detect(head, source).orElse(null);
             if (format == null) {
                 if (inDirectory) {
                     context.skip("input.unrecognized");
@@ -446,24 +450,29 @@ public final class LogReader {
      * The input's head, for detection. A gzip stream cut short inside the head still gives the bytes before the cut:
      * the format reads the records they hold, and the failure comes again at the same place.
      */
-    private static String sample(BufferedInputStream in) throws IOException {
+    private static Head sample(BufferedInputStream in) throws IOException {
         in.mark(SAMPLE_BYTES);
         byte[] bytes = new byte[SAMPLE_BYTES];
         int length = 0;
+        IOException cut = null;
         try {
             for (int n; length < SAMPLE_BYTES && (n = in.read(bytes, length, SAMPLE_BYTES - length)) > 0; ) {
                 length += n;
             }
-        } catch (EOFException | ZipException cut) {
-            // what came before the cut is the head
+        } catch (EOFException | ZipException e) {
+            cut = e; // what came before the cut is the head
         }
         in.reset();
-        return StandardCharsets.UTF_8.newDecoder()
+        String text = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)
                 .decode(ByteBuffer.wrap(bytes, 0, length))
                 .toString();
+        return new Head(text, cut);
     }
+
+    /** An input's head, and the failure of a gzip stream cut inside it, or null. */
+    private record Head(String text, IOException cut) {}
 
     private static boolean isHidden(Path relative) {
         for (Path part : relative) {

@@ -45,7 +45,7 @@ class CheckpointsTest {
     }
 
     @Test
-    void aSaveCostsWhatItSavesAndTheJournalStaysBounded() throws IOException {
+    void theJournalStaysBoundedAndReplaysToTheLastSaves() throws IOException {
         // an organization's worth of unsettled prefixes, saved after every object as S3LogSource does
         Path file = dir.resolve("checkpoints.json");
         CheckpointStore store = CheckpointStore.inFile(file);
@@ -82,6 +82,37 @@ class CheckpointsTest {
         CheckpointStore again = CheckpointStore.inFile(file);
         assertEquals(Optional.of("4"), again.load("d"));
         assertEquals(Optional.of("2"), again.load("b"));
+    }
+
+    @Test
+    void aTornLastLineIsASaveThatNeverReturnedButADamagedEarlierLineIsRefused() throws IOException {
+        Path file = dir.resolve("checkpoints.json");
+        CheckpointStore store = CheckpointStore.inFile(file);
+        store.save(Map.of("a", "1"));
+        Path journal = dir.resolve("checkpoints.json.journal");
+        // a power cut kept the last save's newline but not the page before it
+        Files.writeString(journal, "{\"b\":\"2\"}\n\u0000\u0000\u0000\u0000\n", StandardOpenOption.APPEND);
+        CheckpointStore restarted = CheckpointStore.inFile(file);
+        assertEquals(Optional.of("2"), restarted.load("b"));
+        restarted.save(Map.of("c", "3"));
+        assertEquals(Optional.of("3"), CheckpointStore.inFile(file).load("c"), "the torn line was written over");
+    }
+
+    @Test
+    void aFailedRewriteDoesNotFailTheSavesTheJournalHolds() throws IOException {
+        Path file = dir.resolve("checkpoints.json");
+        CheckpointStore store = CheckpointStore.inFile(file);
+        store.save(Map.of("a", "1"));
+        Files.delete(file); // the file can no longer be replaced: a directory with something in it stands there
+        Files.createDirectories(file.resolve("in-the-way"));
+        for (int i = 0; i < 500; i++) { // well past the size that asks for a rewrite
+            store.save(Map.of("k" + i, "x".repeat(300)));
+        }
+        assertEquals(Optional.of("1"), store.load("a"));
+        Files.delete(file.resolve("in-the-way"));
+        Files.delete(file);
+        CheckpointStore restarted = CheckpointStore.inFile(file); // the journal alone holds every save
+        assertEquals(Optional.of("x".repeat(300)), restarted.load("k499"));
     }
 
     @Test

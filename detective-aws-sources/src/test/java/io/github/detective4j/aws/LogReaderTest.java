@@ -164,6 +164,20 @@ class LogReaderTest {
         }
     }
 
+    @Test
+    void aGzipFileCutBeforeItsFirstByteIsAnErrorNotAnEmptyFile() throws IOException {
+        byte[] whole = gzip("{\"eventVersion\":\"1.09\"}\n".repeat(1_000));
+        for (int cutAt : new int[] {12, 20}) { // inside the gzip header, and just past it
+            errors.clear();
+            IngestReport report = AwsLogs.reader().errorHandler(errors::add).build()
+                    .read(bytes(Arrays.copyOf(whole, cutAt)), "cut.json.gz", events::add);
+            assertEquals(0, report.eventsProduced());
+            assertEquals(1, report.errors(), "cut at " + cutAt + ": " + errors);
+            assertTrue(errors.get(0).reason().startsWith("truncated or corrupt gzip stream after 0 records"),
+                    errors.get(0).reason());
+        }
+    }
+
     /** The text a cut gzip stream gives before it fails, read one inflation at a time so that none is lost. */
     private static String decompressedPrefix(byte[] cut) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

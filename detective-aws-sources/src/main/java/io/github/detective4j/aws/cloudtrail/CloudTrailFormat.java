@@ -135,7 +135,8 @@ public final class CloudTrailFormat implements LogFormat {
      *
      * @param in the decompressed input
      * @param context where records, events, skips and errors go
-     * @throws IOException when the stream fails or its JSON breaks where records cannot be told apart
+     * @throws IOException when the stream fails; JSON that breaks where records cannot be told apart is an error
+     *     reported to the context, which ends the input
      */
     @Override
     public void parse(InputStream in, ParseContext context) throws IOException {

@@ -58,7 +58,8 @@ final class RecordReader {
      * Reads the input to its end, reporting every record to the context.
      *
      * @param in the decompressed input
-     * @throws IOException when the stream fails, or JSON breaks where records cannot be told apart
+     * @throws IOException when the stream fails (JSON that breaks where records cannot be told apart is reported to
+     *     the context as an error of the input, and ends it)
      */
     void read(InputStream in) throws IOException {
         JsonCursor cursor = new JsonCursor(in, limits);
@@ -66,6 +67,7 @@ final class RecordReader {
         int headLength = cursor.fillAhead(HEAD_BYTES);
         switch (chooseMode(cursor.buffer(), cursor.position(), headLength)) {
             case EMPTY:
+                cursor.peek(); // to the end: a failure the look-ahead deferred (a gzip stream cut) is thrown here
                 return;
             case LINES:
                 readLines(cursor);
