@@ -132,7 +132,8 @@ final class JsonCursor {
      * Reads up to {@code n} bytes ahead without consuming them, for choosing how to read the input.
      *
      * @param n how many bytes
-     * @return how many are now in the buffer from the current position: fewer only at the end of the input
+     * @return how many are now in the buffer from the current position: fewer only at the end of the input, or where
+     *     the input failed (the failure is thrown by the first read past those bytes)
      */
     int fillAhead(int n) throws IOException {
         try {
