@@ -220,10 +220,7 @@ public final class LogGroupSource {
          * @return this builder
          */
         public Builder pageSize(int events) {
-            if (events < 1 || events > 10_000) {
-                throw new IllegalArgumentException("pageSize must be from 1 to 10000, was " + events);
-            }
-            this.pageSize = events;
+            this.pageSize = Bounds.require("pageSize", events, 1, 10_000);
             return this;
         }
 

@@ -629,10 +629,7 @@ public final class LogReader {
          * @return this builder
          */
         public Builder threads(int threads) {
-            if (threads < 1 || threads > 256) {
-                throw new IllegalArgumentException("threads must be from 1 to 256, was " + threads);
-            }
-            this.threads = threads;
+            this.threads = Bounds.require("threads", threads, 1, 256);
             return this;
         }
 

@@ -401,10 +401,7 @@ public final class S3LogSource {
          * @return this builder
          */
         public Builder listPageSize(int keys) {
-            if (keys < 1 || keys > 1000) {
-                throw new IllegalArgumentException("listPageSize must be from 1 to 1000, was " + keys);
-            }
-            this.listPageSize = keys;
+            this.listPageSize = Bounds.require("listPageSize", keys, 1, 1000);
             return this;
         }
 
@@ -415,10 +412,7 @@ public final class S3LogSource {
          * @return this builder
          */
         public Builder threads(int threads) {
-            if (threads < 1 || threads > 64) {
-                throw new IllegalArgumentException("threads must be from 1 to 64, was " + threads);
-            }
-            this.threads = threads;
+            this.threads = Bounds.require("threads", threads, 1, 64);
             return this;
         }
 

@@ -333,10 +333,7 @@ public final class SqsNotificationSource {
          * @return this builder
          */
         public Builder maxAttempts(int attempts) {
-            if (attempts < 1 || attempts > 1000) {
-                throw new IllegalArgumentException("maxAttempts must be from 1 to 1000, was " + attempts);
-            }
-            this.maxAttempts = attempts;
+            this.maxAttempts = Bounds.require("maxAttempts", attempts, 1, 1000);
             return this;
         }
 
@@ -375,10 +372,7 @@ public final class SqsNotificationSource {
          * @return this builder
          */
         public Builder maxMessages(int messages) {
-            if (messages < 1 || messages > 10) {
-                throw new IllegalArgumentException("maxMessages must be from 1 to 10, was " + messages);
-            }
-            this.maxMessages = messages;
+            this.maxMessages = Bounds.require("maxMessages", messages, 1, 10);
             return this;
         }
 
