@@ -584,9 +584,9 @@ final class JsonCursor {
     }
 
     /**
-     * At '"': reads a string, returning the {@code memo}'s string when the bytes are the same as last time: the
-     * values of a field repeat from one event to the next (account ids, event types, principals in bursts), and a
-     * few word compares cost less than a new string and its garbage.
+     * At '"': reads a string, through the field's {@code memo} when it has one: the values of a field repeat from
+     * one event to the next (account ids, event types, principals in bursts), and a few word compares cost less than
+     * a new string and its garbage.
      *
      * @param memo the field's memo, or null
      */
@@ -685,47 +685,22 @@ final class JsonCursor {
         return memo == null ? new String(buf, start, i - start, StandardCharsets.ISO_8859_1) : memo.get(buf, start, i - start);
     }
 
-    /** The last value of one field, as bytes and as the string made of them. Per reader, one per field. */
+    /**
+     * The last value of one field, in front of the {@link StringPool}: a field whose value is the same as in the
+     * event before costs one compare; another value comes from the pool, so that the same value is the same string
+     * in every event and every file. Per reader, one per field; not thread-safe.
+     */
     static final class Memo {
-        private static final int MAX_LENGTH = 256;
-        private byte[] bytes = new byte[32];
-        private int length = -1;
-        private String value;
+        private StringPool.Entry last;
 
         String get(byte[] b, int start, int count) {
-            if (count == length && same(b, start, count)) {
-                return value;
+            StringPool.Entry known = last;
+            if (known != null && known.is(b, start, count)) {
+                return known.value();
             }
-            value = new String(b, start, count, StandardCharsets.ISO_8859_1);
-            if (count <= MAX_LENGTH) {
-                if (bytes.length < count) {
-                    bytes = new byte[Math.max(count, bytes.length * 2)];
-                }
-                System.arraycopy(b, start, bytes, 0, count);
-                length = count;
-            } else {
-                length = -1;
-            }
-            return value;
-        }
-
-        private boolean same(byte[] b, int start, int count) {
-            if (count >= 8 && start + count <= b.length) {
-                // whole words, the last one overlapping the one before it: no byte loop for the tail
-                int last = count - 8;
-                for (int i = 0; i < last; i += 8) {
-                    if ((long) WORDS.get(b, start + i) != (long) WORDS.get(bytes, i)) {
-                        return false;
-                    }
-                }
-                return (long) WORDS.get(b, start + last) == (long) WORDS.get(bytes, last);
-            }
-            for (int i = 0; i < count; i++) {
-                if (b[start + i] != bytes[i]) {
-                    return false;
-                }
-            }
-            return true;
+            StringPool.Entry entry = StringPool.SHARED.entry(b, start, count);
+            last = entry;
+            return entry != null ? entry.value() : new String(b, start, count, StandardCharsets.ISO_8859_1);
         }
     }
 

@@ -43,7 +43,7 @@ final class RecordReader {
     private final JsonFactory factory;
     private final StreamReadConstraints limits;
     private final AddressCache addresses = new AddressCache();
-    // the last value of the fields that hardly change within a file (account, region, types): see JsonCursor.Memo
+    // the last value of each field whose values repeat, in front of the shared StringPool: see JsonCursor.Memo
     private final JsonCursor.Memo[] eventMemos = TextFields.EVENT.newMemos();
     private final JsonCursor.Memo[] identityMemos = TextFields.IDENTITY.newMemos();
     private final JsonCursor.Memo[] issuerMemos = TextFields.ISSUER.newMemos();

@@ -40,12 +40,12 @@ final class TextFields {
 
     static final TextFields EVENT = new TextFields()
             .add(FieldNames.EVENT_TIME, EVENT_TIME, "eventTime", true, false)
-            .add(FieldNames.EVENT_NAME, EVENT_NAME, "eventName", true, false)
+            .add(FieldNames.EVENT_NAME, EVENT_NAME, "eventName", true, true)
             .add(FieldNames.EVENT_SOURCE, EVENT_SOURCE, "eventSource", true, true)
             .add(FieldNames.EVENT_ID, EVENT_ID, "eventID", false, false)
             .add(FieldNames.AWS_REGION, AWS_REGION, "awsRegion", false, true)
-            .add(FieldNames.SOURCE_IP_ADDRESS, SOURCE_IP_ADDRESS, "sourceIPAddress", false, false)
-            .add(FieldNames.USER_AGENT, USER_AGENT, "userAgent", false, false)
+            .add(FieldNames.SOURCE_IP_ADDRESS, SOURCE_IP_ADDRESS, "sourceIPAddress", false, true)
+            .add(FieldNames.USER_AGENT, USER_AGENT, "userAgent", false, true)
             .add(FieldNames.ERROR_CODE, ERROR_CODE, "errorCode", false, false)
             .add(FieldNames.ERROR_MESSAGE, ERROR_MESSAGE, "errorMessage", false, false)
             .add(FieldNames.EVENT_TYPE, EVENT_TYPE, "eventType", false, true)
@@ -56,7 +56,7 @@ final class TextFields {
 
     static final TextFields IDENTITY = new TextFields()
             .add(FieldNames.TYPE, TYPE, "userIdentity.type", false, true)
-            .add(FieldNames.PRINCIPAL_ID, PRINCIPAL_ID, "userIdentity.principalId", false, false)
+            .add(FieldNames.PRINCIPAL_ID, PRINCIPAL_ID, "userIdentity.principalId", false, true)
             .add(FieldNames.ARN, ARN, "userIdentity.arn", false, false)
             .add(FieldNames.ACCOUNT_ID, ACCOUNT_ID, "userIdentity.accountId", false, true)
             .add(FieldNames.USER_NAME, USER_NAME, "userIdentity.userName", false, false)
@@ -66,7 +66,7 @@ final class TextFields {
 
     static final TextFields ISSUER = new TextFields()
             .add(FieldNames.TYPE, TYPE, "sessionIssuer.type", false, true)
-            .add(FieldNames.PRINCIPAL_ID, PRINCIPAL_ID, "sessionIssuer.principalId", false, false)
+            .add(FieldNames.PRINCIPAL_ID, PRINCIPAL_ID, "sessionIssuer.principalId", false, true)
             .add(FieldNames.ARN, ARN, "sessionIssuer.arn", false, false)
             .add(FieldNames.ACCOUNT_ID, ACCOUNT_ID, "sessionIssuer.accountId", false, true)
             .add(FieldNames.USER_NAME, USER_NAME, "sessionIssuer.userName", false, false);
@@ -109,8 +109,8 @@ final class TextFields {
     }
 
     /**
-     * One memo per slot whose values hardly change within a file (account ids, regions, types: see
-     * {@link JsonCursor.Memo}), null for the others; each reader has its own.
+     * One memo per slot whose values repeat across events and are worth one string per value (see
+     * {@link StringPool}), null for the others; each reader has its own.
      */
     JsonCursor.Memo[] newMemos() {
         JsonCursor.Memo[] memos = new JsonCursor.Memo[SLOTS];

@@ -1,0 +1,108 @@
+package io.github.detective4j.aws.cloudtrail;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One string per value for the fields the behavior graph finds entities and series by (principal ids, source
+ * addresses, user agents, API names) and for the few-valued ones (accounts, regions, types): a bounded, direct-mapped
+ * table from ASCII bytes to the string made of them, shared by every reader in the process.
+ *
+ * <p>Why: the graph looks each of these values up on every event. A string it has seen before, as the same object,
+ * compares by reference and carries its hash code already computed, so the lookup touches neither the new string's
+ * bytes nor the stored key's: ingesting the {@code compare} corpus took about a fifth less CPU time. The parser pays a
+ * lookup per value instead, about a tenth of its time, which the reader's parse threads absorb
+ * ({@code LogReader.Builder.threads}). ARNs, user names and access key ids are not pooled: each principal has its
+ * own, so they missed the table as often as they hit it, and cost the parser more than they saved the graph.
+ *
+ * <p>Thread-safety: lock-free. A slot holds an immutable {@link Entry}, published through its final fields; two
+ * threads racing on one slot each get a correct string, and one of the two entries stays. A collision evicts the older
+ * value, which costs only a new string next time: nothing depends on getting the same object back.
+ *
+ * <p>Memory: at most {@value #SLOTS} entries of up to {@value #MAX_LENGTH} bytes, each held twice (its bytes and its
+ * string): a few MiB at most, for the life of the process.
+ */
+final class StringPool {
+    /** Longer values are not pooled: they rarely repeat, and comparing them costs more than it saves. */
+    static final int MAX_LENGTH = 256;
+    private static final int BITS = 14;
+    static final int SLOTS = 1 << BITS;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** The process's pool. */
+    static final StringPool SHARED = new StringPool();
+
+    private final Entry[] entries = new Entry[SLOTS];
+
+    /** One value: its bytes (exactly as long as the value) and its string. */
+    record Entry(byte[] bytes, String value) {
+        /** Tells whether {@code b[start, start + count)} is this value. */
+        boolean is(byte[] b, int start, int count) {
+            return bytes.length == count && same(b, start, bytes, count);
+        }
+    }
+
+    /**
+     * The entry of the ASCII (or ISO-8859-1) bytes {@code b[start, start + count)}, found or made; null when the value
+     * is longer than {@link #MAX_LENGTH}.
+     */
+    Entry entry(byte[] b, int start, int count) {
+        if (count > MAX_LENGTH) {
+            return null;
+        }
+        int slot = slot(b, start, count);
+        Entry known = entries[slot];
+        if (known != null && known.is(b, start, count)) {
+            return known;
+        }
+        byte[] bytes = new byte[count];
+        System.arraycopy(b, start, bytes, 0, count);
+        Entry made = new Entry(bytes, new String(bytes, StandardCharsets.ISO_8859_1));
+        entries[slot] = made;
+        return made;
+    }
+
+    /**
+     * A slot from the first, middle and last words and the length: values that share a prefix (principal ids, user
+     * agents) differ in the middle or at the end. No byte loop past eight bytes.
+     */
+    private static int slot(byte[] b, int start, int count) {
+        long h;
+        if (count >= 8) {
+            long first = (long) WORDS.get(b, start);
+            long middle = (long) WORDS.get(b, start + ((count - 8) >> 1));
+            long last = (long) WORDS.get(b, start + count - 8);
+            h = first * 0x9E3779B97F4A7C15L ^ middle * 0xC2B2AE3D27D4EB4FL ^ last * 0x165667B19E3779F9L;
+        } else {
+            long word = 0;
+            for (int i = 0; i < count; i++) {
+                word |= (b[start + i] & 0xffL) << (8 * i);
+            }
+            h = word * 0x9E3779B97F4A7C15L;
+        }
+        h = (h ^ count) * 0xBF58476D1CE4E5B9L;
+        return (int) (h >>> (64 - BITS));
+    }
+
+    /** Tells whether {@code a[start, start + count)} equals {@code b[0, count)}; {@code b} holds at least count bytes. */
+    static boolean same(byte[] a, int start, byte[] b, int count) {
+        if (count >= 8) {
+            // whole words, the last one overlapping the one before it: no byte loop for the tail
+            int last = count - 8;
+            for (int i = 0; i < last; i += 8) {
+                if ((long) WORDS.get(a, start + i) != (long) WORDS.get(b, i)) {
+                    return false;
+                }
+            }
+            return (long) WORDS.get(a, start + last) == (long) WORDS.get(b, last);
+        }
+        for (int i = 0; i < count; i++) {
+            if (a[start + i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,140 @@
+package io.github.detective4j.aws.cloudtrail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.github.detective4j.model.ApiCall;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class StringPoolTest {
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789./:-_ ()";
+
+    @Test
+    void sameBytesAnywhereGiveTheSameString() {
+        StringPool pool = new StringPool();
+        byte[] first = "xxAIDAEXAMPLE0000000001yy".getBytes(StandardCharsets.US_ASCII);
+        byte[] second = "AIDAEXAMPLE0000000001".getBytes(StandardCharsets.US_ASCII);
+        String a = pool.entry(first, 2, 21).value();
+        String b = pool.entry(second, 0, 21).value();
+        assertEquals("AIDAEXAMPLE0000000001", a);
+        assertSame(a, b);
+    }
+
+    @Test
+    void everyLengthReadsBackExactly() {
+        StringPool pool = new StringPool();
+        Random random = new Random(7);
+        for (int length = 0; length <= StringPool.MAX_LENGTH; length++) {
+            String text = text(random, length);
+            byte[] bytes = ("[" + text + "]").getBytes(StandardCharsets.ISO_8859_1);
+            String made = pool.entry(bytes, 1, length).value();
+            assertEquals(text, made);
+            assertSame(made, pool.entry(text.getBytes(StandardCharsets.ISO_8859_1), 0, length).value(), "length " + length);
+        }
+    }
+
+    @Test
+    void longValuesAreNotPooled() {
+        byte[] bytes = text(new Random(1), StringPool.MAX_LENGTH + 1).getBytes(StandardCharsets.ISO_8859_1);
+        assertNull(new StringPool().entry(bytes, 0, bytes.length));
+        JsonCursor.Memo memo = new JsonCursor.Memo();
+        String read = memo.get(bytes, 0, bytes.length);
+        assertEquals(new String(bytes, StandardCharsets.ISO_8859_1), read);
+        assertEquals(read, memo.get(bytes, 0, bytes.length));
+    }
+
+    /** Many more values than slots, most alike: collisions evict, and never hand back another value's string. */
+    @Test
+    void collisionsNeverGiveAnotherValue() {
+        StringPool pool = new StringPool();
+        Random random = new Random(42);
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < 4 * StringPool.SLOTS; i++) {
+            // principal-id-like values: one prefix, differing in a few characters, several lengths
+            values.add("AROA" + "0".repeat(random.nextInt(3)) + Integer.toString(random.nextInt(1 << 20), 36)
+                    + (random.nextBoolean() ? ":session" : ""));
+        }
+        for (int round = 0; round < 3; round++) {
+            for (String value : values) {
+                byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
+                assertEquals(value, pool.entry(bytes, 0, bytes.length).value());
+            }
+        }
+    }
+
+    @Test
+    void threadsSharingThePoolEachGetTheirValue() throws Exception {
+        StringPool pool = new StringPool();
+        Random random = new Random(3);
+        List<byte[]> values = new ArrayList<>();
+        for (int i = 0; i < 3 * StringPool.SLOTS; i++) {
+            values.add(text(random, 1 + random.nextInt(60)).getBytes(StandardCharsets.ISO_8859_1));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t * 1000;
+                done.add(threads.submit(() -> {
+                    int wrong = 0;
+                    for (int round = 0; round < 5; round++) {
+                        for (int i = 0; i < values.size(); i++) {
+                            byte[] value = values.get((i + offset) % values.size());
+                            StringPool.Entry entry = pool.entry(value, 0, value.length);
+                            if (!entry.value().equals(new String(value, StandardCharsets.ISO_8859_1))) {
+                                wrong++;
+                            }
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            for (Future<Integer> wrong : done) {
+                assertEquals(0, wrong.get());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** What the graph relies on: the values it keys entities by are one string across files and readers. */
+    @Test
+    void readsOfSeparateFilesShareTheKeyStrings() {
+        String event = """
+                {"Records":[{"eventVersion":"1.09","userIdentity":{"type":"IAMUser",\
+                "principalId":"AIDAPOOLTEST00000001","arn":"arn:aws:iam::111122223333:user/pool",\
+                "accountId":"111122223333","accessKeyId":"AKIAPOOLTEST00000001","userName":"pool"},\
+                "eventTime":"2026-11-30T10:00:00Z","eventSource":"s3.amazonaws.com","eventName":"ListBuckets",\
+                "awsRegion":"eu-west-1","sourceIPAddress":"203.0.113.77","userAgent":"pool-test/1.0 (%s)",\
+                "requestParameters":null,"responseElements":null,"eventID":"%s","eventType":"AwsApiCall",\
+                "recipientAccountId":"111122223333"}]}""";
+        ApiCall first = CloudTrailTesting.readText(event.formatted("same", "e1")).only();
+        ApiCall second = CloudTrailTesting.readText(event.formatted("same", "e2")).only();
+        ApiCall other = CloudTrailTesting.readText(event.formatted("other", "e3")).only();
+        assertSame(first.principal().principalId(), second.principal().principalId());
+        assertSame(first.sourceIpAddress(), second.sourceIpAddress());
+        assertSame(first.userAgent(), second.userAgent());
+        assertSame(first.eventName(), second.eventName());
+        assertSame(first.accountId(), second.accountId());
+        assertEquals("pool-test/1.0 (other)", other.userAgent());
+        assertNotNull(other.principal().arn());
+        assertEquals(first.principal().arn(), other.principal().arn());
+    }
+
+    private static String text(Random random, int length) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return out.toString();
+    }
+}
