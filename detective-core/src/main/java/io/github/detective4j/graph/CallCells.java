@@ -1,5 +1,6 @@
 package io.github.detective4j.graph;
 
+import com.google.common.annotations.VisibleForTesting;
 import java.util.Arrays;
 
 /**
@@ -19,6 +20,19 @@ final class CallCells extends HourCells {
     private int success0;
     private int failure0;
     private int size;
+
+    /**
+     * A series whose one hour already holds these counts: tests of saturation, which would otherwise take 2^31 calls.
+     */
+    @VisibleForTesting
+    static CallCells holding(int hour, int success, int failure) {
+        CallCells cells = new CallCells();
+        cells.hour0 = hour;
+        cells.success0 = success;
+        cells.failure0 = failure;
+        cells.size = 1;
+        return cells;
+    }
 
     /**
      * Counts one API call in an hour.

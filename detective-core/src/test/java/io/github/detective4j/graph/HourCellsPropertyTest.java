@@ -1,6 +1,7 @@
 package io.github.detective4j.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -16,6 +17,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link CallCells} and {@link TrafficCells} against a sorted map of hour to counters, whatever the order the hours arrive in: the sorted
@@ -54,6 +56,28 @@ class HourCellsPropertyTest {
             }
             slot++;
         }
+    }
+
+    /** A full hour stops counting and says so, in the one-cell form and in the array: edges' totals rely on it. */
+    @Test
+    void callCountsSaturateAndSaySo() {
+        int max = Integer.MAX_VALUE;
+        CallCells cells = CallCells.holding(100, max, max - 1);
+        assertFalse(cells.addCall(100, true));
+        assertTrue(cells.addCall(100, false));
+        assertFalse(cells.addCall(100, false));
+        assertEquals(max, cells.value(0, HourCells.SUCCESS));
+        assertEquals(max, cells.value(0, HourCells.FAILURE));
+        assertTrue(cells.addCall(99, true)); // a second hour: the array form, the full hour moved into it
+        assertEquals(2, cells.size());
+        assertEquals(100, cells.hour(1));
+        assertFalse(cells.addCall(100, true));
+        assertFalse(cells.addCall(100, false));
+        assertEquals(max, cells.value(1, HourCells.SUCCESS));
+        assertEquals(max, cells.value(1, HourCells.FAILURE));
+        assertEquals(1, cells.value(0, HourCells.SUCCESS));
+        assertTrue(cells.addCall(99, true));
+        assertEquals(2, cells.value(0, HourCells.SUCCESS));
     }
 
     @Property(tries = 300)
