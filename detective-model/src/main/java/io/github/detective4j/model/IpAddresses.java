@@ -237,7 +237,11 @@ public final class IpAddresses {
             return length > 0 && readV4(text, 0, length, null) ? text : null;
         }
         byte[] bytes = parse(text); // IPv6, or not an address
-        return bytes == null ? null : format(bytes);
+        if (bytes == null) {
+            return null;
+        }
+        String canonical = format(bytes);
+        return canonical.equals(text) ? text : canonical; // canonical already: the caller's string, not a copy of it
     }
 
     /** The bytes of a literal as written, IPv4-mapped IPv6 still 16 bytes; null when it is not a literal. */

@@ -81,6 +81,13 @@ class IpAddressesTest {
         assertSame(literal, IpAddresses.normalize(literal));
     }
 
+    @Test
+    void canonicalIpv6IsReturnedAsTheSameInstanceAndOtherFormsRewritten() {
+        String literal = new String("2001:db8::7".toCharArray());
+        assertSame(literal, IpAddresses.normalize(literal));
+        assertEquals("2001:db8::7", IpAddresses.normalize("2001:DB8:0:0::7"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "010.0.0.1", "10.0.0.01", "00.0.0.0", "1.2.3", "10.1", "1", "256.1.1.1", "1.256.1.1", "1.2.3.999",

@@ -776,6 +776,11 @@ final class RecordReader {
                 return known == NOT_AN_ADDRESS ? null : known;
             }
             String result = IpAddresses.tryNormalize(value).orElse(null);
+            if (result != null && result != value) {
+                // rewritten (IPv6): through the pool too, so that every file's events share the one string
+                byte[] text = result.getBytes(StandardCharsets.ISO_8859_1);
+                result = StringPool.SHARED.entry(text, 0, text.length).value();
+            }
             raw[slot] = value;
             canonical[slot] = result == null ? NOT_AN_ADDRESS : result;
             return result;

@@ -22,21 +22,32 @@ import java.nio.charset.StandardCharsets;
  * value, which costs only a new string next time: nothing depends on getting the same object back.
  *
  * <p>Memory: at most {@value #SLOTS} entries of up to {@value #MAX_LENGTH} bytes, each held twice (its bytes and its
- * string): a few MiB at most, for the life of the process.
+ * string's): about 10 MiB at most, held by a static for the life of the process, so it keeps values of logs already
+ * read. A miss costs four objects (entry, bytes, string and the string's bytes) where a plain read makes two.
  */
 final class StringPool {
     /** Longer values are not pooled: they rarely repeat, and comparing them costs more than it saves. */
     static final int MAX_LENGTH = 256;
-    private static final int BITS = 14;
-    static final int SLOTS = 1 << BITS;
+    /** Slots of the shared pool. */
+    static final int SLOTS = 1 << 14;
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** The process's pool. */
-    static final StringPool SHARED = new StringPool();
+    static final StringPool SHARED = new StringPool(SLOTS);
 
-    private final Entry[] entries = new Entry[SLOTS];
+    private final Entry[] entries;
+    private final int mask;
 
-    /** One value: its bytes (exactly as long as the value) and its string. */
+    /** A pool of {@code slots} slots, a power of two. */
+    StringPool(int slots) {
+        if (slots < 1 || Integer.bitCount(slots) != 1) {
+            throw new IllegalArgumentException("slots must be a power of two, not " + slots);
+        }
+        this.entries = new Entry[slots];
+        this.mask = slots - 1;
+    }
+
+    /** One value: its bytes (exactly as long as the value; never changed once made) and its string. */
     record Entry(byte[] bytes, String value) {
         /** Tells whether {@code b[start, start + count)} is this value. */
         boolean is(byte[] b, int start, int count) {
@@ -65,25 +76,26 @@ final class StringPool {
     }
 
     /**
-     * A slot from the first, middle and last words and the length: values that share a prefix (principal ids, user
-     * agents) differ in the middle or at the end. No byte loop past eight bytes.
+     * A slot from every word of the value and its length: user agents that differ only in a version number in their
+     * middle must not share a slot. No byte loop past eight bytes: the last word overlaps the one before it.
      */
-    private static int slot(byte[] b, int start, int count) {
-        long h;
+    private int slot(byte[] b, int start, int count) {
+        long h = count;
         if (count >= 8) {
-            long first = (long) WORDS.get(b, start);
-            long middle = (long) WORDS.get(b, start + ((count - 8) >> 1));
-            long last = (long) WORDS.get(b, start + count - 8);
-            h = first * 0x9E3779B97F4A7C15L ^ middle * 0xC2B2AE3D27D4EB4FL ^ last * 0x165667B19E3779F9L;
+            int last = count - 8;
+            for (int i = 0; i < last; i += 8) {
+                h = (h + (long) WORDS.get(b, start + i)) * 0x9E3779B97F4A7C15L;
+            }
+            h = (h + (long) WORDS.get(b, start + last)) * 0x9E3779B97F4A7C15L;
         } else {
             long word = 0;
             for (int i = 0; i < count; i++) {
                 word |= (b[start + i] & 0xffL) << (8 * i);
             }
-            h = word * 0x9E3779B97F4A7C15L;
+            h = (h + word) * 0x9E3779B97F4A7C15L;
         }
-        h = (h ^ count) * 0xBF58476D1CE4E5B9L;
-        return (int) (h >>> (64 - BITS));
+        h = (h ^ (h >>> 31)) * 0xBF58476D1CE4E5B9L;
+        return (int) (h >>> 32) & mask; // the high half: the multiplies mix into it
     }
 
     /** Tells whether {@code a[start, start + count)} equals {@code b[0, count)}; {@code b} holds at least count bytes. */

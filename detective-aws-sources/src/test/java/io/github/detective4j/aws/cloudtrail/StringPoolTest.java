@@ -20,7 +20,7 @@ class StringPoolTest {
 
     @Test
     void sameBytesAnywhereGiveTheSameString() {
-        StringPool pool = new StringPool();
+        StringPool pool = new StringPool(StringPool.SLOTS);
         byte[] first = "xxAIDAEXAMPLE0000000001yy".getBytes(StandardCharsets.US_ASCII);
         byte[] second = "AIDAEXAMPLE0000000001".getBytes(StandardCharsets.US_ASCII);
         String a = pool.entry(first, 2, 21).value();
@@ -31,7 +31,7 @@ class StringPoolTest {
 
     @Test
     void everyLengthReadsBackExactly() {
-        StringPool pool = new StringPool();
+        StringPool pool = new StringPool(StringPool.SLOTS);
         Random random = new Random(7);
         for (int length = 0; length <= StringPool.MAX_LENGTH; length++) {
             String text = text(random, length);
@@ -42,10 +42,43 @@ class StringPoolTest {
         }
     }
 
+    /** With one slot every value collides: a value one byte off, at any position and length, is not taken for it. */
+    @Test
+    void aValueOneByteOffIsAnotherValue() {
+        StringPool pool = new StringPool(1);
+        Random random = new Random(11);
+        for (int length = 1; length <= StringPool.MAX_LENGTH; length += length < 40 ? 1 : 17) {
+            byte[] value = text(random, length).getBytes(StandardCharsets.ISO_8859_1);
+            for (int at = 0; at < length; at++) {
+                String original = pool.entry(value, 0, length).value();
+                byte[] changed = value.clone();
+                changed[at] ^= 0x01;
+                assertEquals(new String(changed, StandardCharsets.ISO_8859_1), pool.entry(changed, 0, length).value(),
+                        "length " + length + ", byte " + at);
+                assertEquals(original, pool.entry(value, 0, length).value());
+            }
+            byte[] longer = java.util.Arrays.copyOf(value, length + 1);
+            longer[length] = 'x';
+            pool.entry(value, 0, length);
+            assertEquals(length + 1, pool.entry(longer, 0, length + 1).value().length());
+        }
+    }
+
+    @Test
+    void aMemoFollowsItsFieldFromValueToValue() {
+        JsonCursor.Memo memo = new JsonCursor.Memo();
+        byte[] a = "AIDAEXAMPLE000000001".getBytes(StandardCharsets.US_ASCII);
+        byte[] b = "AIDAEXAMPLE000000002".getBytes(StandardCharsets.US_ASCII);
+        String first = memo.get(a, 0, a.length);
+        assertEquals("AIDAEXAMPLE000000002", memo.get(b, 0, b.length));
+        assertSame(first, memo.get(a, 0, a.length));
+        assertEquals("AIDAEXAMPLE00000000", memo.get(a, 0, a.length - 1));
+    }
+
     @Test
     void longValuesAreNotPooled() {
         byte[] bytes = text(new Random(1), StringPool.MAX_LENGTH + 1).getBytes(StandardCharsets.ISO_8859_1);
-        assertNull(new StringPool().entry(bytes, 0, bytes.length));
+        assertNull(new StringPool(StringPool.SLOTS).entry(bytes, 0, bytes.length));
         JsonCursor.Memo memo = new JsonCursor.Memo();
         String read = memo.get(bytes, 0, bytes.length);
         assertEquals(new String(bytes, StandardCharsets.ISO_8859_1), read);
@@ -55,7 +88,7 @@ class StringPoolTest {
     /** Many more values than slots, most alike: collisions evict, and never hand back another value's string. */
     @Test
     void collisionsNeverGiveAnotherValue() {
-        StringPool pool = new StringPool();
+        StringPool pool = new StringPool(StringPool.SLOTS);
         Random random = new Random(42);
         List<String> values = new ArrayList<>();
         for (int i = 0; i < 4 * StringPool.SLOTS; i++) {
@@ -73,7 +106,7 @@ class StringPoolTest {
 
     @Test
     void threadsSharingThePoolEachGetTheirValue() throws Exception {
-        StringPool pool = new StringPool();
+        StringPool pool = new StringPool(StringPool.SLOTS);
         Random random = new Random(3);
         List<byte[]> values = new ArrayList<>();
         for (int i = 0; i < 3 * StringPool.SLOTS; i++) {
@@ -114,18 +147,21 @@ class StringPoolTest {
                 "principalId":"AIDAPOOLTEST00000001","arn":"arn:aws:iam::111122223333:user/pool",\
                 "accountId":"111122223333","accessKeyId":"AKIAPOOLTEST00000001","userName":"pool"},\
                 "eventTime":"2026-11-30T10:00:00Z","eventSource":"s3.amazonaws.com","eventName":"ListBuckets",\
-                "awsRegion":"eu-west-1","sourceIPAddress":"203.0.113.77","userAgent":"pool-test/1.0 (%s)",\
+                "awsRegion":"eu-west-1","sourceIPAddress":"%s","userAgent":"pool-test/1.0 (%s)",\
                 "requestParameters":null,"responseElements":null,"eventID":"%s","eventType":"AwsApiCall",\
                 "recipientAccountId":"111122223333"}]}""";
-        ApiCall first = CloudTrailTesting.readText(event.formatted("same", "e1")).only();
-        ApiCall second = CloudTrailTesting.readText(event.formatted("same", "e2")).only();
-        ApiCall other = CloudTrailTesting.readText(event.formatted("other", "e3")).only();
+        ApiCall first = CloudTrailTesting.readText(event.formatted("203.0.113.77", "same", "e1")).only();
+        ApiCall second = CloudTrailTesting.readText(event.formatted("203.0.113.77", "same", "e2")).only();
+        ApiCall other = CloudTrailTesting.readText(event.formatted("2001:DB8:0:0::7", "other", "e3")).only();
+        ApiCall again = CloudTrailTesting.readText(event.formatted("2001:db8::7", "other", "e4")).only();
         assertSame(first.principal().principalId(), second.principal().principalId());
         assertSame(first.sourceIpAddress(), second.sourceIpAddress());
         assertSame(first.userAgent(), second.userAgent());
         assertSame(first.eventName(), second.eventName());
         assertSame(first.accountId(), second.accountId());
         assertEquals("pool-test/1.0 (other)", other.userAgent());
+        assertEquals("2001:db8::7", other.sourceIpAddress()); // rewritten to canonical form, then shared too
+        assertSame(other.sourceIpAddress(), again.sourceIpAddress());
         assertNotNull(other.principal().arn());
         assertEquals(first.principal().arn(), other.principal().arn());
     }
