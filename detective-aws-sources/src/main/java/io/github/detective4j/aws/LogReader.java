@@ -48,6 +48,10 @@ import java.util.zip.ZipException;
  * to the sink from the calling thread; with {@link Builder#threads(int)} the files of a directory are parsed ahead on
  * background threads, and still delivered in order from the calling thread. Build one with {@link AwsLogs#reader()}.
  *
+ * <p>Memory: beyond each input's buffers, the CloudTrail format shares one string per repeated value (principal ids,
+ * source addresses, user agents, API names, accounts) through a bounded, lock-free table common to every reader of
+ * the process: at most about 10 MiB, kept for the life of the process.
+ *
  * <pre>{@code
  * LogReader reader = AwsLogs.reader()
  *     .glob("**.json.gz")
