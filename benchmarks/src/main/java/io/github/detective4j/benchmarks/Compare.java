@@ -102,6 +102,28 @@ final class Compare {
         }
     }
 
+    /**
+     * Writes a corpus, answers the four questions once with each engine and tells whether every answer agrees,
+     * printing the differences: the comparison's correctness without its timing, small enough for a test.
+     *
+     * @param root where the corpus is written
+     * @param events background events
+     * @param days days of history
+     * @param seed the corpus's seed
+     * @param threads threads for each engine
+     * @return true when all four answers are equal and the incidents' answers are not empty
+     * @throws Exception when a file cannot be written or read, or DuckDB fails
+     */
+    static boolean answersAgree(Path root, long events, int days, long seed, int threads) throws Exception {
+        Compare compare = new Compare(threads, 1);
+        ScaleCorpus.Written corpus = ScaleCorpus.write(root, events, days, seed, false);
+        Ours ours = compare.ours(corpus);
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
+            compare.answersAgree(ours, compare.duck(db, corpus), corpus.incident(), false);
+        }
+        return compare.agree;
+    }
+
     private void run(Path root, long events, int days, long seed) throws Exception {
         System.out.printf(Locale.ROOT, "detective4j vs DuckDB: %,d background events over %d days, seed %d, %d thread(s),"
                 + " Java %s, %d cores%n", events, days, seed, threads, Runtime.version(),
