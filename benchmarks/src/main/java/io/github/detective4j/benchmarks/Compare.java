@@ -117,10 +117,7 @@ final class Compare {
     static boolean answersAgree(Path root, long events, int days, long seed, int threads) throws Exception {
         Compare compare = new Compare(threads, 1);
         ScaleCorpus.Written corpus = ScaleCorpus.write(root, events, days, seed, false);
-        Ours ours = compare.ours(corpus);
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
-            compare.answersAgree(ours, compare.duck(db, corpus), corpus.incident(), false);
-        }
+        compare.answersAgree(compare.ours(corpus), compare.duck(corpus), corpus.incident(), false);
         return compare.agree;
     }
 
@@ -137,18 +134,11 @@ final class Compare {
         // warm-up: each engine runs the whole job once over the same files before the timed run, so that the JIT has
         // compiled the Java paths and the page cache holds the files for both
         floor(corpus);
-        Ours warmOurs = ours(corpus);
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
-            Duck warmDuck = duck(db, corpus);
-            answersAgree(warmOurs, warmDuck, corpus.incident(), false);
-        }
+        answersAgree(ours(corpus), duck(corpus), corpus.incident(), false);
 
         double floorSeconds = floor(corpus);
         Ours ours = ours(corpus);
-        Duck duck;
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
-            duck = duck(db, corpus);
-        }
+        Duck duck = duck(corpus);
         answersAgree(ours, duck, corpus.incident(), true);
         print(corpus, floorSeconds, ours, duck);
         if (!agree) {
@@ -269,6 +259,13 @@ final class Compare {
     /** DuckDB's load and answers. */
     record Duck(double loadSeconds, long rows, Timed<List<String>> newCalls, Timed<List<String>> hourly,
             Timed<List<String>> instances, Timed<List<String>> agentPrincipals) {}
+
+    /** DuckDB's load and answers, in a fresh in-memory database closed afterwards. */
+    private Duck duck(ScaleCorpus.Written corpus) throws SQLException {
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
+            return duck(db, corpus);
+        }
+    }
 
     private Duck duck(Connection db, ScaleCorpus.Written corpus) throws SQLException {
         try (Statement sql = db.createStatement()) {
