@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,7 +61,10 @@ class HourCellsPropertyTest {
         }
     }
 
-    /** A full hour stops counting and says so, in the one-cell form and in the array: edges' totals rely on it. */
+    /**
+     * A full hour stops counting and says so, whether it is the latest hour (in fields) or an earlier one (in the
+     * array): edges' totals rely on it.
+     */
     @Test
     void callCountsSaturateAndSaySo() {
         int max = Integer.MAX_VALUE;
@@ -68,8 +74,12 @@ class HourCellsPropertyTest {
         assertFalse(cells.addCall(100, false));
         assertEquals(max, cells.value(0, HourCells.SUCCESS));
         assertEquals(max, cells.value(0, HourCells.FAILURE));
-        assertTrue(cells.addCall(99, true)); // a second hour: the array form, the full hour moved into it
+        assertTrue(cells.addCall(99, true)); // an earlier hour: into the array, the full hour still the latest
         assertEquals(2, cells.size());
+        assertEquals(100, cells.hour(1));
+        assertFalse(cells.addCall(100, true));
+        assertTrue(cells.addCall(101, true)); // a later hour: the full hour moves into the array
+        assertEquals(3, cells.size());
         assertEquals(100, cells.hour(1));
         assertFalse(cells.addCall(100, true));
         assertFalse(cells.addCall(100, false));
@@ -78,10 +88,28 @@ class HourCellsPropertyTest {
         assertEquals(1, cells.value(0, HourCells.SUCCESS));
         assertTrue(cells.addCall(99, true));
         assertEquals(2, cells.value(0, HourCells.SUCCESS));
+        assertEquals(1, cells.value(2, HourCells.SUCCESS));
+        assertEquals(0, cells.value(2, HourCells.FAILURE));
     }
 
     @Property(tries = 300)
     void callsHoldWhatASortedMapHolds(@ForAll("updates") List<Tuple.Tuple3<Integer, Boolean, Integer>> updates) {
+        assertCallsHold(updates);
+    }
+
+    /** Logs arrive mostly in time order: runs in the latest hour, then a later one, with a few late calls. */
+    @Property(tries = 300)
+    void callsInTimeOrderHoldWhatASortedMapHolds(
+            @ForAll("updates") List<Tuple.Tuple3<Integer, Boolean, Integer>> updates) {
+        List<Tuple.Tuple3<Integer, Boolean, Integer>> ordered = new ArrayList<>(updates);
+        ordered.sort(Comparator.comparing(Tuple.Tuple3::get1));
+        for (int i = 0; i + 7 < ordered.size(); i += 11) {
+            Collections.swap(ordered, i, i + 7); // a late call now and then
+        }
+        assertCallsHold(ordered);
+    }
+
+    private static void assertCallsHold(List<Tuple.Tuple3<Integer, Boolean, Integer>> updates) {
         CallCells cells = HourCells.calls();
         TreeMap<Integer, long[]> model = new TreeMap<>();
         for (Tuple.Tuple3<Integer, Boolean, Integer> u : updates) {
