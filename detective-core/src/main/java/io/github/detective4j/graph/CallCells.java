@@ -140,14 +140,13 @@ final class CallCells extends HourCells {
 
     /** Adds an empty cell among the earlier ones, at {@code at}. */
     private void insert(int at, int hour) {
-        int n = size - 1;
         int end = ensureRoom();
         int base = at * WIDTH;
         System.arraycopy(earlier, base, earlier, base + WIDTH, end - base);
         earlier[base] = hour;
         earlier[base + 1] = 0;
         earlier[base + 2] = 0;
-        size = n + 2;
+        size++;
     }
 
     /**
