@@ -79,9 +79,16 @@ final class Require {
 
     static <T> List<T> immutableList(Collection<? extends T> values, String field) {
         nonNull(values, field);
-        for (T value : values) {
-            nonNull(value, field + " element");
+        try {
+            // List.copyOf checks every element itself (and copies nothing when the list is immutable already): no
+            // loop and no message of ours on the path every event's resources take
+            return List.copyOf(values);
+        } catch (NullPointerException nullElement) {
+            throw nullElement(field);
         }
-        return List.copyOf(values);
+    }
+
+    private static NullPointerException nullElement(String field) {
+        return new NullPointerException(field + " element must not be null");
     }
 }
