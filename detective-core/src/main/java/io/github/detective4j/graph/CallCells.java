@@ -63,10 +63,10 @@ final class CallCells extends HourCells {
                 append(lastHour, lastSuccess, lastFailure);
             }
             lastHour = hour;
-            lastSuccess = 0;
-            lastFailure = 0;
+            lastSuccess = success ? 1 : 0;
+            lastFailure = success ? 0 : 1;
             size++;
-            return addCall(hour, success);
+            return true;
         }
         int n = size - 1;
         int i = lowerBound(hour);
