@@ -442,12 +442,22 @@ final class GraphData {
         a.accountId = a.offer(Attributes.ACCOUNT, a.accountId, principal.accountId(), second);
         String name = principal.userName();
         if (principal.type() == PrincipalType.ASSUMED_ROLE) {
-            String id = actor.ref.id();
-            name = id.substring(id.indexOf(':') + 1);
+            name = sessionName(actor.ref.id(), a.name);
         } else if (principal.type() == PrincipalType.ROOT) {
             name = "root";
         }
         describe(actor, second, principal.arn(), name);
+    }
+
+    /**
+     * The session name a role session's id ends with ("AROA...:name"): {@code held} when it is that already, so that a
+     * session's calls do not each make the same substring.
+     */
+    private static String sessionName(String id, String held) {
+        int from = id.indexOf(':') + 1;
+        int length = id.length() - from;
+        return held != null && held.length() == length && id.regionMatches(from, held, 0, length) ? held
+                : id.substring(from);
     }
 
     private void describeRole(Node role, Principal.SessionIssuer issuer, long second) {
