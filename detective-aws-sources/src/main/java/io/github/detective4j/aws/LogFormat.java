@@ -36,7 +36,8 @@ public interface LogFormat {
      * Tells how sure this format is that it can parse an input, from its first bytes.
      *
      * @param sample the input's name and its decompressed head
-     * @return 0 when the input is not this format, up to 100 when certain; the highest answer wins
+     * @return 0 when the input is not this format, up to 100 when certain; the highest answer wins, a tie goes to the
+     *     format registered first, and the formats after one that answers 100 are not asked
      */
     int detect(Sample sample);
 

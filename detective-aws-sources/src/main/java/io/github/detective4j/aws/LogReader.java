@@ -61,6 +61,8 @@ import java.util.zip.ZipException;
  * }</pre>
  */
 public final class LogReader {
+    /** The score of a format certain of an input ({@link LogFormat#detect}): detection asks no further format. */
+    private static final int CERTAIN = 100;
     /** Bytes of decompressed input the format detection looks at. */
     static final int SAMPLE_BYTES = 64 * 1024;
     private static final int BUFFER_BYTES = 64 * 1024;
@@ -318,7 +320,8 @@ public final class LogReader {
      *
      * @param head up to the first 64 KiB of decompressed input
      * @param source the input's name
-     * @return the format that claims it most surely, or empty when none does
+     * @return the format that claims it most surely (of those that tie, the one registered first; a format certain of
+     *     it, scoring 100, ends the search), or empty when none does
      */
     public Optional<LogFormat> detect(String head, String source) {
         LogFormat.Sample sample = new LogFormat.Sample(source, head);
@@ -329,6 +332,9 @@ public final class LogReader {
             if (score > bestScore) {
                 best = format;
                 bestScore = score;
+                if (score >= CERTAIN) {
+                    break; // nothing later can outdo it (a tie goes to the earlier format): not worth their parse
+                }
             }
         }
         return Optional.ofNullable(best);

@@ -331,6 +331,39 @@ class LogReaderTest {
     }
 
     @Test
+    void aTieGoesToTheFormatRegisteredFirstAndCertaintyEndsTheSearch() {
+        List<String> asked = new ArrayList<>();
+        LogReader reader = AwsLogs.emptyReader().register(scoring("first", 90, asked))
+                .register(scoring("certain", 100, asked)).register(scoring("also-certain", 100, asked))
+                .register(scoring("late", 100, asked)).build();
+
+        assertEquals("certain", reader.detect("anything", "x").orElseThrow().name());
+        assertEquals(List.of("first", "certain"), asked);
+
+        asked.clear();
+        LogReader tied = AwsLogs.emptyReader().register(scoring("a", 60, asked)).register(scoring("b", 60, asked))
+                .build();
+        assertEquals("a", tied.detect("anything", "x").orElseThrow().name());
+        assertEquals(List.of("a", "b"), asked);
+    }
+
+    /** A format that answers {@code score} for anything, and notes that it was asked. */
+    private static LogFormat scoring(String name, int score, List<String> asked) {
+        return new CallsFormat() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public int detect(Sample sample) {
+                asked.add(name);
+                return score;
+            }
+        };
+    }
+
+    @Test
     void reportsAdd() {
         IngestReport a = new IngestReport(1, 10, 3, 2, java.util.Map.of("r", 1L), 0, List.of());
         ParseError error = new ParseError("b", 1, 1, "bad");
