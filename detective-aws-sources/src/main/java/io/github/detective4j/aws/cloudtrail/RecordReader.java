@@ -15,8 +15,10 @@ import io.github.detective4j.model.AwsResource;
 import io.github.detective4j.model.IpAddresses;
 import io.github.detective4j.model.Principal;
 import io.github.detective4j.model.PrincipalType;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,8 +99,10 @@ final class RecordReader {
         int startLine = 1;
         boolean firstOnItsLine = false;
         // Jackson guesses UTF-16 or UTF-32 from NUL bytes near the start of bytes and can then fail outside its
-        // JsonProcessingException; the input is UTF-8, so it is given characters (invalid bytes become U+FFFD).
-        try (JsonParser parser = factory.createParser(new String(head, from, length, StandardCharsets.UTF_8))) {
+        // JsonProcessingException; the input is UTF-8, so it is given characters (invalid bytes become U+FFFD),
+        // decoded as it reads: mostly a Records file's first name decides, and the rest of the head is not decoded.
+        try (JsonParser parser = factory.createParser(
+                new InputStreamReader(new ByteArrayInputStream(head, from, length), StandardCharsets.UTF_8))) {
             parser.nextToken();
             startLine = parser.currentTokenLocation().getLineNr();
             String name;
