@@ -202,7 +202,7 @@ final class FieldNames {
      * Returns bytes {@code [from + offset, from + offset + 8)} of a name of {@code length} bytes as a little-endian
      * word, the bytes past the name's end zeroed.
      */
-    private static long word(byte[] bytes, int from, int offset, int length) {
+    static long word(byte[] bytes, int from, int offset, int length) {
         int left = length - offset;
         if (left <= 0) {
             return 0;

@@ -553,7 +553,11 @@ final class JsonCursor {
     }
 
     /** Tells whether {@code b[start, start + length)}, 1 to 24 bytes, are the name of the three words given. */
-    private static boolean sameWords(byte[] b, int start, int length, long w0, long w1, long w2) {
+    /**
+     * Tells whether {@code b[start, start + length)}, {@code length} at most 24 and 24 bytes readable from
+     * {@code start}, holds the little-endian words given (their bytes past {@code length} zeroed).
+     */
+    static boolean sameWords(byte[] b, int start, int length, long w0, long w1, long w2) {
         long first = (long) WORDS.get(b, start);
         if (length <= 8) {
             return keepLow(first, length) == w0;

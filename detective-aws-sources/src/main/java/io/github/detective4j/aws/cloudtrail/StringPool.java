@@ -47,13 +47,32 @@ final class StringPool {
         this.mask = slots - 1;
     }
 
-    /** One value: its bytes (exactly as long as the value; never changed once made) and its string. */
-    record Entry(byte[] bytes, String value) {
+    /**
+     * One value: its bytes (exactly as long as the value; never changed once made), its string, and its length and
+     * first 24 bytes again as little-endian words (the bytes past its end zeroed), so that a value of up to 24 bytes is
+     * recognised without reaching into its array: one object fewer from memory per look-up.
+     */
+    record Entry(byte[] bytes, String value, int length, long w0, long w1, long w2) {
+        Entry(byte[] bytes, String value) {
+            this(bytes, value, bytes.length, FieldNames.word(bytes, 0, 0, bytes.length),
+                    FieldNames.word(bytes, 0, 8, bytes.length), FieldNames.word(bytes, 0, 16, bytes.length));
+        }
+
         /** Tells whether {@code b[start, start + count)} is this value. */
         boolean is(byte[] b, int start, int count) {
-            return bytes.length == count && same(b, start, bytes, count);
+            if (count != length) {
+                return false;
+            }
+            if (start + WORD_BYTES > b.length) {
+                return same(b, start, bytes, count); // too near the array's end to read whole words
+            }
+            return JsonCursor.sameWords(b, start, Math.min(count, WORD_BYTES), w0, w1, w2)
+                    && (count <= WORD_BYTES || same(b, start, bytes, count));
         }
     }
+
+    /** The bytes an {@link Entry} keeps as words. */
+    private static final int WORD_BYTES = 24;
 
     /**
      * The entry of the ASCII (or ISO-8859-1) bytes {@code b[start, start + count)}, found or made; null when the value
@@ -63,7 +82,7 @@ final class StringPool {
         if (count > MAX_LENGTH) {
             return null;
         }
-        int slot = slot(b, start, count);
+        int slot = (int) (hash(b, start, count) >>> 32) & mask; // the high half: the multiplies mix into it
         Entry known = entries[slot];
         if (known != null && known.is(b, start, count)) {
             return known;
@@ -76,10 +95,11 @@ final class StringPool {
     }
 
     /**
-     * A slot from every word of the value and its length: user agents that differ only in a version number in their
-     * middle must not share a slot. No byte loop past eight bytes: the last word overlaps the one before it.
+     * A hash of every word of {@code b[start, start + count)} and its length, mixed into its high half: user agents
+     * that differ only in a version number in their middle must not share a slot. No byte loop past eight bytes: the
+     * last word overlaps the one before it.
      */
-    private int slot(byte[] b, int start, int count) {
+    static long hash(byte[] b, int start, int count) {
         long h = count;
         if (count >= 8) {
             int last = count - 8;
@@ -94,8 +114,7 @@ final class StringPool {
             }
             h = (h + word) * 0x9E3779B97F4A7C15L;
         }
-        h = (h ^ (h >>> 31)) * 0xBF58476D1CE4E5B9L;
-        return (int) (h >>> 32) & mask; // the high half: the multiplies mix into it
+        return (h ^ (h >>> 31)) * 0xBF58476D1CE4E5B9L;
     }
 
     /** Tells whether {@code a[start, start + count)} equals {@code b[0, count)}; {@code b} holds at least count bytes. */
