@@ -56,12 +56,24 @@ class StringPoolTest {
                 assertEquals(new String(changed, StandardCharsets.ISO_8859_1), pool.entry(changed, 0, length).value(),
                         "length " + length + ", byte " + at);
                 assertEquals(original, pool.entry(value, 0, length).value());
+                // inside a larger buffer, where an entry compares whole words and the bytes after the value differ
+                byte[] inside = inBuffer(changed, random);
+                assertEquals(new String(changed, StandardCharsets.ISO_8859_1), pool.entry(inside, 3, length).value());
+                assertEquals(original, pool.entry(inBuffer(value, random), 3, length).value(), "length " + length);
             }
             byte[] longer = java.util.Arrays.copyOf(value, length + 1);
             longer[length] = 'x';
             pool.entry(value, 0, length);
             assertEquals(length + 1, pool.entry(longer, 0, length + 1).value().length());
         }
+    }
+
+    /** The value at offset 3 of a buffer 32 bytes longer, the other bytes random. */
+    private static byte[] inBuffer(byte[] value, Random random) {
+        byte[] buffer = new byte[value.length + 32];
+        random.nextBytes(buffer);
+        System.arraycopy(value, 0, buffer, 3, value.length);
+        return buffer;
     }
 
     @Test
