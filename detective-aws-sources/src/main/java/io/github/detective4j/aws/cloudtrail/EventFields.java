@@ -2,13 +2,15 @@ package io.github.detective4j.aws.cloudtrail;
 
 import io.github.detective4j.aws.cloudtrail.ValuePaths.Values;
 import io.github.detective4j.model.AwsResource;
+import io.github.detective4j.model.Principal;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The fields of one JSON object as they arrive, in whatever order, before anything is decided: a CloudTrail event,
  * or a wrapper around one (an EventBridge envelope, a CloudWatch Logs message, a {@code LookupEvents} entry), or a
- * container of many ({@code Records}), or a digest file. Mutable, one per object, never shared.
+ * container of many ({@code Records}), or a digest file. Mutable, one per object, never shared (its
+ * {@link Identity} may be).
  */
 final class EventFields {
     String eventTime;
@@ -121,7 +123,10 @@ final class EventFields {
         resources.add(resource);
     }
 
-    /** CloudTrail's {@code userIdentity}, flattened. */
+    /**
+     * CloudTrail's {@code userIdentity}, flattened. Filled while it is read, then only read: {@link RecentIdentities}
+     * shares one among the records that repeat it.
+     */
     static final class Identity {
         String type;
         String principalId;
@@ -138,6 +143,8 @@ final class EventFields {
         String issuerAccountId;
         String issuerUserName;
         String onBehalfOfUserId;
+        /** The principal built from this identity alone, once built (see {@code RecordReader.principal}). */
+        Principal principal;
 
         /** Stores a string field by its {@link TextFields#IDENTITY} slot. */
         void text(int slot, String value) {

@@ -984,6 +984,64 @@ final class JsonCursor {
         return Arrays.copyOfRange(buf, start, pos);
     }
 
+    // ---- values met before (RecentIdentities, RecordEndings) ----
+
+    /** The input offset of the next byte; with {@link #copy}, the bytes of a value just read. */
+    long offset() {
+        return discarded + pos;
+    }
+
+    /**
+     * A copy of the input from offset {@code from} to offset {@code to} (no later than {@link #offset()}), or null
+     * when the buffer no longer holds all of it.
+     */
+    byte[] copy(long from, long to) {
+        long first = from - discarded;
+        return first < 0 ? null : Arrays.copyOfRange(buf, (int) first, (int) (to - discarded));
+    }
+
+    /**
+     * A hash of the next {@code n} bytes ({@link StringPool#hash}), or 0 when fewer are buffered: nothing is read,
+     * so a value that straddles a refill is merely not found.
+     */
+    long hashAhead(int n) {
+        return limit - pos < n ? 0 : StringPool.hash(buf, pos, n);
+    }
+
+    /**
+     * Consumes the next bytes when they are {@code value}'s and already buffered; otherwise consumes nothing.
+     *
+     * <p>For bytes read before, at the same depth and without a newline or a problem, as one whole value or as the
+     * rest of an object with its closing brace: bytes equal to them read the same and end where they end, so nothing
+     * about them needs checking again.
+     */
+    boolean passIfNext(byte[] value) {
+        int n = value.length;
+        if (limit - pos < n || !StringPool.same(buf, pos, value, n)) {
+            return false;
+        }
+        pos += n;
+        return true;
+    }
+
+    /** Tells whether a value passed over since the record began nested too deep (what {@link #takeTooDeep} takes). */
+    boolean passedTooDeep() {
+        return tooDeep;
+    }
+
+    /** The learned-names slot of the field name read last (see {@link #guessedName}), or -1. */
+    int nameSlot() {
+        return nameSlot;
+    }
+
+    /**
+     * Sets what {@link #nameSlot()} tells, after passing over a value whose last field name had that slot: the next
+     * name is then guessed as it was after that name.
+     */
+    void nameSlot(int slot) {
+        nameSlot = slot;
+    }
+
     // ---- buffer ----
 
     /** Makes sure {@code n} bytes are buffered from {@code pos}; false if the input ends first. */

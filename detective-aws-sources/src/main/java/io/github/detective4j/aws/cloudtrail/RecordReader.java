@@ -45,6 +45,8 @@ final class RecordReader {
     private final JsonFactory factory;
     private final StreamReadConstraints limits;
     private final AddressCache addresses = new AddressCache();
+    private final RecentIdentities identities = new RecentIdentities();
+    private final RecordEndings endings = new RecordEndings();
     // the last value of each field whose values repeat, in front of the shared StringPool: see JsonCursor.Memo
     private final JsonCursor.Memo[] eventMemos = TextFields.EVENT.newMemos();
     private final JsonCursor.Memo[] identityMemos = TextFields.IDENTITY.newMemos();
@@ -214,21 +216,30 @@ final class RecordReader {
             throw cursor.malformed("nesting deeper than " + cursor.maxDepth() + " levels");
         }
         cursor.enterObject();
+        endings.abandon();
         for (int id = cursor.firstField(); id != FieldNames.END; id = cursor.nextField()) {
             int slot = TextFields.EVENT.slot(id);
             if (slot != TextFields.NONE) {
-                f.text(slot, text(cursor, f, TextFields.EVENT, slot, depth, eventMemos[slot]));
+                String value = text(cursor, f, TextFields.EVENT, slot, depth, eventMemos[slot]);
+                f.text(slot, value);
+                if (slot != TextFields.EVENT_ID) {
+                    endings.noteField(slot, value);
+                } else if (endings.pass(cursor, f, depth, isClean(cursor, f))) {
+                    break; // the rest of the record, its closing brace included, was one met before
+                }
                 continue;
             }
             switch (id) {
                 case FieldNames.READ_ONLY:
                     f.readOnly = cursor.readBoolean(depth);
-                    break;
+                    endings.noteField(RecordEndings.READ_ONLY, f.readOnly);
+                    continue;
                 case FieldNames.MANAGEMENT_EVENT:
                     f.managementEvent = cursor.readBoolean(depth);
-                    break;
+                    endings.noteField(RecordEndings.MANAGEMENT_EVENT, f.managementEvent);
+                    continue;
                 case FieldNames.USER_IDENTITY:
-                    readIdentity(cursor, f, depth);
+                    identity(cursor, f, depth);
                     break;
                 case FieldNames.REQUEST_PARAMETERS:
                     readRequest(cursor, f, depth);
@@ -277,7 +288,34 @@ final class RecordReader {
                     break;
                 default:
                     cursor.skipValue(depth);
+                    continue;
             }
+            endings.spoil(); // a value that is neither a string, a boolean nor passed over
+        }
+        endings.end(cursor, depth, isClean(cursor, f));
+    }
+
+    /** Whether a record has no problem so far and nothing passed over nested too deep: what it read may be kept. */
+    private static boolean isClean(JsonCursor cursor, EventFields f) {
+        return f.problem == null && !cursor.passedTooDeep();
+    }
+
+    /** Takes the {@code userIdentity} at the cursor from {@link #identities} when it was met before, else reads it. */
+    private void identity(JsonCursor cursor, EventFields f, int depth) throws IOException {
+        int slot = cursor.peek() == '{' ? identities.slot(cursor) : RecentIdentities.NONE;
+        if (slot == RecentIdentities.NONE) {
+            readIdentity(cursor, f, depth);
+            return;
+        }
+        if (identities.pass(cursor, slot, depth, f)) {
+            return;
+        }
+        long start = cursor.offset();
+        long line = cursor.line();
+        boolean clean = isClean(cursor, f);
+        readIdentity(cursor, f, depth);
+        if (clean && isClean(cursor, f) && cursor.line() == line) {
+            identities.remember(slot, cursor, start, depth, f.identity);
         }
     }
 
@@ -605,13 +643,19 @@ final class RecordReader {
         if (id == null) {
             return NOBODY;
         }
+        // a console sign-in without the session's MFA flag takes it from the event: the one principal not the
+        // identity's alone, so not kept with it (a kept identity is shared by the records that repeat it)
+        boolean mfaFromEvent = id.mfaAuthenticated == null && CONSOLE_LOGIN.equals(e.eventName) && e.mfaUsed != null;
+        if (id.principal != null && !mfaFromEvent) {
+            return id.principal;
+        }
         PrincipalType type = PrincipalType.fromCloudTrail(id.type);
         String principalId = id.principalId;
         if (principalId == null && type == PrincipalType.IDENTITY_CENTER_USER) {
             principalId = id.onBehalfOfUserId; // Identity Center users have no principalId, their store id names them
         }
         Boolean mfa = id.mfaAuthenticated;
-        if (mfa == null && CONSOLE_LOGIN.equals(e.eventName) && e.mfaUsed != null) {
+        if (mfaFromEvent) {
             mfa = e.mfaUsed.equalsIgnoreCase("Yes") ? Boolean.TRUE
                     : e.mfaUsed.equalsIgnoreCase("No") ? Boolean.FALSE : null;
         }
@@ -619,8 +663,12 @@ final class RecordReader {
                 ? new Principal.SessionIssuer(id.issuerType, id.issuerPrincipalId, id.issuerArn,
                         accountOrNull(id.issuerAccountId), id.issuerUserName)
                 : null;
-        return new Principal(type, principalId, id.arn, accountOrNull(id.accountId), id.userName, id.accessKeyId,
-                issuer, id.identityProvider, id.invokedBy, mfa);
+        Principal principal = new Principal(type, principalId, id.arn, accountOrNull(id.accountId), id.userName,
+                id.accessKeyId, issuer, id.identityProvider, id.invokedBy, mfa);
+        if (!mfaFromEvent) {
+            id.principal = principal;
+        }
+        return principal;
     }
 
     private static List<AwsResource> resources(EventFields e, boolean failed) {
