@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.SplittableRandom;
 
 /**
@@ -68,9 +69,10 @@ final class CloudTrailCorpus {
                 : kind < 97 ? new String[] {"iam.amazonaws.com", "CreateAccessKey"}
                 : new String[] {"s3.amazonaws.com", "PutBucketPolicy"};
         boolean failed = random.nextInt(20) == 0;
+        // a role session's temporary key is the one its credentials came with, renewed every hour (see writeEvent)
         Caller caller = role
                 ? Caller.roleSession("AROA" + pad(user, 17), "app-role-" + user, "session-" + user,
-                        "ASIA" + pad(i % 5000, 16))
+                        "ASIA" + pad(user, 4) + pad(time.getEpochSecond() / 3600, 12))
                 : Caller.user("AIDA" + pad(user, 17), "user-" + user, "AKIA" + pad(user, 16));
         String region = random.nextInt(4) == 0 ? "eu-west-1" : "us-east-1";
         String ip = "198.51." + (user % 200) + "." + (1 + random.nextInt(3));
@@ -118,7 +120,9 @@ final class CloudTrailCorpus {
             json.writeStringField("userName", caller.roleName());
             json.writeEndObject();
             json.writeObjectFieldStart("attributes");
-            json.writeStringField("creationDate", time.minusSeconds(600).toString());
+            // when the session's credentials were issued, the same for all its calls: renewed on the hour, as an SDK
+            // refreshing one-hour credentials does (not per call, which real logs never show)
+            json.writeStringField("creationDate", time.truncatedTo(ChronoUnit.HOURS).toString());
             json.writeStringField("mfaAuthenticated", "false");
             json.writeEndObject();
             json.writeEndObject();
