@@ -93,6 +93,69 @@ class RepeatedPartsTest {
         assertTrue(together.errors().isEmpty(), () -> together.errors().toString());
     }
 
+    /**
+     * Damage of every kind but a newline, in one record of five: a broken or changed record, read after records whose
+     * parts it shares, reads as it does alone (the same event, or the same error on its line), and so do its
+     * neighbours.
+     */
+    @Test
+    void aDamagedRecordReadsAsItDoesAlone() throws IOException {
+        Random random = new Random(23);
+        byte[] damage = "\"{}[],:\\0123456789 tfnu-.xAZ\u00e9".getBytes(StandardCharsets.UTF_8);
+        for (int round = 0; round < 20; round++) {
+            List<String> records = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                String identity = IDENTITIES[random.nextInt(IDENTITIES.length)];
+                String record = call(identity, i, ENDINGS[random.nextInt(ENDINGS.length)]);
+                if (random.nextInt(3) == 0) {
+                    record = eventBridge(record);
+                }
+                if (random.nextInt(5) == 0) {
+                    byte[] bytes = record.getBytes(StandardCharsets.UTF_8);
+                    int at = random.nextInt(bytes.length);
+                    byte with = damage[random.nextInt(damage.length)];
+                    record = random.nextBoolean()
+                            ? new String(bytes, 0, at, StandardCharsets.UTF_8) + (char) (with & 0xff)
+                                    + new String(bytes, at + 1, bytes.length - at - 1, StandardCharsets.UTF_8)
+                            : record.substring(0, Math.min(at, record.length())) + (char) (with & 0xff)
+                                    + record.substring(Math.min(at, record.length()));
+                }
+                records.add(record);
+            }
+
+            // after a record that shares nothing with them, so that the first one's damage cannot make the file one
+            // document rather than one record a line
+            String first = call(SERVICE, 0, "}").replace("s3.amazonaws.com", "ec2.amazonaws.com");
+            CloudTrailTesting.Result together = CloudTrailTesting.readText(first + "\n" + String.join("\n", records));
+
+            List<ApiCall> alone = new ArrayList<>();
+            java.util.Map<Long, List<String>> reasons = new java.util.HashMap<>();
+            together.errors().forEach(e -> reasons.computeIfAbsent(e.line(), line -> new ArrayList<>())
+                    .add(asInFile(e.reason())));
+            for (int i = 0; i < records.size(); i++) {
+                // alone, after the same first record: one record a line too, whatever the damage
+                String input = first + "\n" + records.get(i);
+                List<ParseError> errors = new ArrayList<>();
+                List<SecurityEvent> events = new ArrayList<>();
+                AwsLogs.emptyReader().register(new CloudTrailFormat()).errorHandler(errors::add).build()
+                        .read(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), "one.json",
+                                events::add);
+                events.subList(1, events.size()).forEach(event -> alone.add((ApiCall) event));
+                // the record's errors are on its line, 2 here (one elsewhere would show with its line and differ)
+                List<String> own = errors.stream()
+                        .map(e -> e.line() == 2 ? asInFile(e.reason()) : "line " + e.line() + ": " + e.reason())
+                        .toList();
+                assertEquals(own, reasons.getOrDefault(i + 2L, List.of()), "round " + round + ", line " + (i + 2));
+            }
+            assertEquals(alone, together.events().subList(1, together.events().size()), "round " + round);
+        }
+    }
+
+    /** An error's reason as in a file: alone, a record cut short ends the input; in the file, its line ends. */
+    private static String asInFile(String reason) {
+        return reason.replace("input ends", "line ends").replace("the end of the input", "the end of the line");
+    }
+
     @Test
     void recordsThatRepeatAnIdentityShareItsPrincipal() {
         CloudTrailTesting.Result read = CloudTrailTesting.readText(String.join("\n", call(ROLE_SESSION, 1),
