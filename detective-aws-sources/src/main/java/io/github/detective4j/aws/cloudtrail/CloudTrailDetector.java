@@ -9,7 +9,8 @@ import java.io.IOException;
  * Tells how sure {@link CloudTrailFormat} is of an input, from the first JSON value of its head.
  *
  * <p>The head is read with a streaming parser, top-level keys only, stepping into the first 16 elements of a
- * {@code Records} (or {@code Events}, {@code logEvents}, {@code events}) array, into an EventBridge {@code detail}, and into the JSON
+ * {@code Records} (or {@code Events}, {@code logEvents}, {@code events}) array up to the first CloudTrail event among
+ * them, into an EventBridge {@code detail}, and into the JSON
  * text of a CloudWatch Logs {@code message} or a LookupEvents {@code CloudTrailEvent}. The head may end in the middle
  * of a record (it is at most 64 KiB): what was seen before the cut is the evidence.
  *
@@ -18,7 +19,9 @@ import java.io.IOException;
  *   <tr><th>evidence</th><th>score</th></tr>
  *   <tr><td>EventBridge {@code detail-type} ending in "via CloudTrail"</td><td>100</td></tr>
  *   <tr><td>{@code Records} with a CloudTrail event among its first 16 elements (one broken record does not
- *       hide the file), and none with an {@code eventSource} such as {@code aws:s3}</td><td>100</td></tr>
+ *       hide the file), and none before it with an {@code eventSource} such as {@code aws:s3}; the elements after
+ *       the first such event are not read (they would cost a small file's detection more than its parse)</td>
+ *       <td>100</td></tr>
  *   <tr><td>an event with {@code eventTime}, {@code eventName}, {@code eventSource} and {@code eventVersion}</td>
  *       <td>95</td></tr>
  *   <tr><td>a CloudWatch Logs or LookupEvents wrapper whose embedded JSON is such an event</td><td>95</td></tr>
@@ -45,6 +48,8 @@ final class CloudTrailDetector {
     private static final int MAX_VALUES = 8;
     /** A container's first records that are scanned: one broken record must not hide that the rest are CloudTrail. */
     private static final int MAX_ELEMENTS = 16;
+    /** The least score of a container's element that makes the container CloudTrail's. */
+    private static final int EVENT = 60;
 
     private CloudTrailDetector() {}
 
@@ -190,6 +195,9 @@ final class CloudTrailDetector {
                                 Evidence record = new Evidence();
                                 ev.elements.add(record); // before scanning: a cut head still leaves what was seen
                                 scan(parser, record, depth + 1);
+                                if (scoreObject(record) >= EVENT) {
+                                    return; // a CloudTrail event, no notification before it: the rest can wait
+                                }
                             } else {
                                 parser.skipChildren();
                             }
@@ -265,7 +273,7 @@ final class CloudTrailDetector {
                     best = Math.max(best, 50); // a log file whose first record is too broken to show more
                 }
             }
-            return best >= 60 ? 100 : best;
+            return best >= EVENT ? 100 : best;
         }
         if (ev.embedded != null) {
             int inner = scoreEvent(ev.embedded);

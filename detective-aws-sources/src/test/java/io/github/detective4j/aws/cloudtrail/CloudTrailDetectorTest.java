@@ -57,6 +57,19 @@ class CloudTrailDetectorTest {
     }
 
     @Test
+    void readsAContainerUpToItsFirstCloudTrailEvent() {
+        String event = "{\"eventVersion\":\"1.08\",\"eventTime\":\"2026-11-20T03:00:00Z\",\"eventName\":\"ListUsers\","
+                + "\"eventSource\":\"iam.amazonaws.com\"}";
+        String notification = "{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"eventTime\":"
+                + "\"2026-11-20T03:00:00.000Z\",\"eventName\":\"ObjectCreated:Put\"}";
+        // what follows the first event is not read: not even JSON that breaks
+        assertEquals(100, score("{\"Records\":[" + event + ",{\"eventVersion\":\"1.08\",\"userIdentity\":{]]]"));
+        assertEquals(100, score("{\"Records\":[{\"broken\":1}," + event + "," + notification + "]}"));
+        // a notification before it still says what the file is
+        assertEquals(0, score("{\"Records\":[" + notification + "," + event + "]}"));
+    }
+
+    @Test
     void refusesWhatIsNotCloudTrail() {
         // GuardDuty finding (schemaVersion + service)
         assertEquals(0, score("{\"schemaVersion\":\"2.0\",\"accountId\":\"111122223333\",\"region\":\"us-east-1\","
