@@ -29,8 +29,9 @@ import java.util.Arrays;
  * {@link #END_OF_LINE} instead of passing it, so that a line with a broken value cannot swallow the next one, and
  * {@link #skipLine()} recovers at the next line.
  *
- * <p>Memory: the buffer holds 64 KiB, and grows only while one string being read (up to the string limit) or one
- * captured value (up to {@link #CAPTURE_LIMIT}) does not fit. Not thread-safe; one per input.
+ * <p>Memory: the buffer holds 64 KiB until the input goes on past them, then 256 KiB, and grows only while one string
+ * being read (up to the string limit) or one captured value (up to {@link #CAPTURE_LIMIT}) does not fit. Not
+ * thread-safe; one per input.
  */
 final class JsonCursor {
     /** {@link #peek()} at the end of the input. */
@@ -42,6 +43,9 @@ final class JsonCursor {
 
     // larger than the 64 KiB buffers in front of it, so that a refill reads straight through them instead of copying
     static final int BUFFER_BYTES = 256 * 1024;
+    // the first buffer, enough for the head the reader looks at first: most inputs (a CloudTrail file delivered to S3,
+    // an SQS message) end inside it, and a quarter of the buffer is a quarter of the zeroing a new input costs
+    static final int FIRST_BUFFER_BYTES = 64 * 1024;
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
@@ -104,7 +108,7 @@ final class JsonCursor {
 
     JsonCursor(InputStream in, StreamReadConstraints limits) {
         this.in = in;
-        this.buf = new byte[BUFFER_BYTES];
+        this.buf = new byte[FIRST_BUFFER_BYTES];
         this.names = new FieldNames.Learned();
         this.maxDepth = limits.getMaxNestingDepth();
         this.maxString = limits.getMaxStringLength();
@@ -1087,6 +1091,9 @@ final class JsonCursor {
                 mark -= keep;
             }
             discarded += keep;
+        }
+        if (buf.length < BUFFER_BYTES && discarded + limit >= FIRST_BUFFER_BYTES) {
+            buf = Arrays.copyOf(buf, BUFFER_BYTES); // the input goes on past its head: the full buffer
         } else if (limit == buf.length) {
             buf = Arrays.copyOf(buf, buf.length * 2);
         }
