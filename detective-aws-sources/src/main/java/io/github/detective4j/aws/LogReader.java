@@ -10,8 +10,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -473,12 +471,8 @@ public final class LogReader {
             cut = e; // what came before the cut is the head
         }
         in.reset();
-        String text = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .decode(ByteBuffer.wrap(bytes, 0, length))
-                .toString();
-        return new Head(text, cut);
+        // invalid bytes and a character cut at the end become U+FFFD, as the String constructor always does
+        return new Head(new String(bytes, 0, length, StandardCharsets.UTF_8), cut);
     }
 
     /** An input's head, and the failure of a gzip stream cut inside it, or null. */
