@@ -29,8 +29,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * <ul>
  *   <li>{@code floor}: Jackson's streaming parser touching every token and doing nothing else;
  *   <li>{@code readTree}: Jackson's {@code ObjectMapper.readTree}, the tree a user would start from;
- *   <li>{@code detective4j}: {@code LogReader} with the CloudTrail format, detection included, mapping every record
- *       to an {@code ApiCall}.
+ *   <li>{@code detective4j}: {@code LogReader} with the CloudTrail format named (gzip detection and the head included,
+ *       format detection not: see {@link CloudTrailSmallFileBenchmark} for what it costs), mapping every record to an
+ *       {@code ApiCall}.
  * </ul>
  * MB/s is events/s times the bytes per event printed at setup.
  *
