@@ -196,7 +196,7 @@ final class CloudTrailDetector {
                                 ev.elements.add(record); // before scanning: a cut head still leaves what was seen
                                 scan(parser, record, depth + 1);
                                 if (scoreObject(record) >= EVENT) {
-                                    return; // a CloudTrail event, no notification before it: the rest can wait
+                                    return; // a CloudTrail event, no notification before it: the rest need not be read
                                 }
                             } else {
                                 parser.skipChildren();
