@@ -1013,18 +1013,21 @@ final class JsonCursor {
     }
 
     /**
-     * Consumes the next bytes when they are {@code value}'s and already buffered; otherwise consumes nothing.
+     * Consumes the next bytes when they are {@code value}'s and already buffered, and guesses the next field name as
+     * after the last name they held ({@code lastNameSlot}, what {@link #nameSlot()} told when they were read);
+     * otherwise consumes nothing.
      *
      * <p>For bytes read before, at the same depth and without a newline or a problem, as one whole value or as the
      * rest of an object with its closing brace: bytes equal to them read the same and end where they end, so nothing
      * about them needs checking again.
      */
-    boolean passIfNext(byte[] value) {
+    boolean passIfNext(byte[] value, int lastNameSlot) {
         int n = value.length;
         if (limit - pos < n || !StringPool.same(buf, pos, value, n)) {
             return false;
         }
         pos += n;
+        nameSlot = lastNameSlot;
         return true;
     }
 
@@ -1036,14 +1039,6 @@ final class JsonCursor {
     /** The learned-names slot of the field name read last (see {@link #guessedName}), or -1. */
     int nameSlot() {
         return nameSlot;
-    }
-
-    /**
-     * Sets what {@link #nameSlot()} tells, after passing over a value whose last field name had that slot: the next
-     * name is then guessed as it was after that name.
-     */
-    void nameSlot(int slot) {
-        nameSlot = slot;
     }
 
     // ---- buffer ----

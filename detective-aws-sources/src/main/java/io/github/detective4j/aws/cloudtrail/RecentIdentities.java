@@ -13,7 +13,8 @@ package io.github.detective4j.aws.cloudtrail;
  *
  * <p>Why it is exact: JSON is read left to right, so bytes equal to a whole object read before, at the same depth,
  * are that object and end where it ended. Only identities read without a problem, a value nested too deep or a
- * newline are kept, so a match is read exactly as the first was: nothing about it needs checking again.
+ * newline are kept, so a match is read exactly as the first was: nothing about it needs checking again. (CloudTrail
+ * writes a record on one line; a pretty-printed file, such as those Stratus Red Team exports, is read in full.)
  *
  * <p>Direct-mapped by the hash of the first {@value #WINDOW} bytes, which reach past a role's id into its session
  * name, so that one role's sessions do not share a slot. Shorter identities ({@code AWSService} callers, say) are not
@@ -53,10 +54,9 @@ final class RecentIdentities {
      */
     boolean pass(JsonCursor cursor, int slot, int depth, EventFields fields) {
         Entry known = entries == null ? null : entries[slot];
-        if (known == null || known.depth != depth || !cursor.passIfNext(known.bytes)) {
+        if (known == null || known.depth != depth || !cursor.passIfNext(known.bytes, known.nameSlot)) {
             return false;
         }
-        cursor.nameSlot(known.nameSlot);
         fields.identity = known.identity;
         return true;
     }

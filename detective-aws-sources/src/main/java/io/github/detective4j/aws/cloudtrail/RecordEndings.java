@@ -61,9 +61,8 @@ final class RecordEndings {
     boolean pass(JsonCursor cursor, EventFields f, int depth, boolean clean) {
         int at = slot(f);
         Entry known = entries == null ? null : entries[at];
-        if (known != null && known.depth == depth && cursor.passIfNext(known.bytes)) {
+        if (known != null && known.depth == depth && cursor.passIfNext(known.bytes, known.nameSlot)) {
             reading = false;
-            cursor.nameSlot(known.nameSlot);
             for (int i = 0; i < known.fields.length; i++) {
                 set(f, known.fields[i], known.values[i]);
             }
