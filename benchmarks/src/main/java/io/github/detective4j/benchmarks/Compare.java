@@ -51,17 +51,22 @@ import java.util.stream.Stream;
  * {@code --days D} (default 60), {@code --seed S} (default 42), {@code --dir PATH} (where the corpus is written,
  * default a temporary folder that is deleted afterwards), {@code --repeat R} (runs of each question, the median is
  * reported; default 25: an embedded engine answers many questions in a process, and with 5 runs the JVM's answers
- * were still being compiled). Exits with status 1 when an answer differs.
+ * were still being compiled), {@code --warmups W} (runs of the whole job by each engine before the timed one, at
+ * least 1; default 3: the JIT still compiles for a second of CPU time during a second load of 1M events, and a third
+ * load is within the noise of later ones). The first warm-up's loads are printed as what a fresh JVM's first load
+ * costs. Exits with status 1 when an answer differs.
  */
 final class Compare {
     private final int threads;
     private final int repeat;
+    private final int warmups;
     private final List<String> rows = new ArrayList<>();
     private boolean agree = true;
 
-    private Compare(int threads, int repeat) {
+    private Compare(int threads, int repeat, int warmups) {
         this.threads = threads;
         this.repeat = repeat;
+        this.warmups = warmups;
     }
 
     /**
@@ -76,6 +81,7 @@ final class Compare {
         int days = 60;
         long seed = 42;
         int repeat = 25;
+        int warmups = 3;
         Path dir = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -85,16 +91,20 @@ final class Compare {
                 case "--days" -> days = Integer.parseInt(value);
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--repeat" -> repeat = Integer.parseInt(value);
+                case "--warmups" -> warmups = Integer.parseInt(value);
                 case "--dir" -> dir = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; known: --events --threads --days --seed --repeat --dir");
+                        + "; known: --events --threads --days --seed --repeat --warmups --dir");
             }
             i++;
+        }
+        if (warmups < 1) {
+            throw new IllegalArgumentException("--warmups must be at least 1: the first run fills the page cache");
         }
         boolean temporary = dir == null;
         Path root = temporary ? Files.createTempDirectory("detective4j-compare") : dir;
         try {
-            new Compare(threads, repeat).run(root, events, days, seed);
+            new Compare(threads, repeat, warmups).run(root, events, days, seed);
         } finally {
             if (temporary) {
                 delete(root);
@@ -115,7 +125,7 @@ final class Compare {
      * @throws Exception when a file cannot be written or read, or DuckDB fails
      */
     static boolean answersAgree(Path root, long events, int days, long seed, int threads) throws Exception {
-        Compare compare = new Compare(threads, 1);
+        Compare compare = new Compare(threads, 1, 1);
         ScaleCorpus.Written corpus = ScaleCorpus.write(root, events, days, seed, false);
         compare.answersAgree(compare.ours(corpus), compare.duck(corpus), corpus.incident(), false);
         return compare.agree;
@@ -131,16 +141,29 @@ final class Compare {
                 + " records (%,d bytes), %,d findings, written in %.1f s%n", corpus.apiCalls(),
                 corpus.cloudTrailBytes(), corpus.cloudTrailBytes() / (double) corpus.apiCalls(), corpus.flows(),
                 corpus.flowBytes(), corpus.findings(), seconds(System.nanoTime() - t0));
-        // warm-up: each engine runs the whole job once over the same files before the timed run, so that the JIT has
-        // compiled the Java paths and the page cache holds the files for both
-        floor(corpus);
-        answersAgree(ours(corpus), duck(corpus), corpus.incident(), false);
+        // warm-up: each engine runs the whole job a few times over the same files before the timed run, so that the
+        // page cache holds the files for both and the JIT has compiled the Java paths; the first run of each is
+        // printed too, as what a fresh JVM's first load costs
+        double firstOurs = 0;
+        double firstDuck = 0;
+        for (int w = 0; w < warmups; w++) {
+            floor(corpus);
+            Ours warmOurs = ours(corpus);
+            Duck warmDuck = duck(corpus);
+            answersAgree(warmOurs, warmDuck, corpus.incident(), false);
+            System.out.printf(Locale.ROOT, "warm-up %d of %d: load %.2f s (detective4j), %.2f s (DuckDB)%n", w + 1,
+                    warmups, warmOurs.loadSeconds(), warmDuck.loadSeconds());
+            if (w == 0) {
+                firstOurs = warmOurs.loadSeconds();
+                firstDuck = warmDuck.loadSeconds();
+            }
+        }
 
         double floorSeconds = floor(corpus);
         Ours ours = ours(corpus);
         Duck duck = duck(corpus);
         answersAgree(ours, duck, corpus.incident(), true);
-        print(corpus, floorSeconds, ours, duck);
+        print(corpus, floorSeconds, ours, duck, firstOurs, firstDuck);
         if (!agree) {
             System.out.println("ANSWERS DIFFER");
             System.exit(1);
@@ -409,7 +432,8 @@ final class Compare {
         }
     }
 
-    private void print(ScaleCorpus.Written corpus, double floor, Ours ours, Duck duck) {
+    private void print(ScaleCorpus.Written corpus, double floor, Ours ours, Duck duck, double firstOurs,
+            double firstDuck) {
         long events = ours.report().eventsProduced();
         System.out.printf(Locale.ROOT, "%n%,d events read by detective4j, %,d rows loaded by DuckDB%n", events,
                 duck.rows());
@@ -430,6 +454,8 @@ final class Compare {
                 + duck.instances().seconds() + duck.agentPrincipals().seconds();
         System.out.printf(Locale.ROOT, "| end to end, s | | %.2f | %.2f | %.2f |%n", oursTotal, duckTotal,
                 duckTotal / oursTotal);
+        System.out.printf(Locale.ROOT, "| first load in this JVM (the JIT compiling), s | | %.2f | %.2f |"
+                + " %.2f |%n", firstOurs, firstDuck, firstDuck / firstOurs);
         System.out.printf(Locale.ROOT, "%ndetective4j / floor (load): %.2f; peak heap during load %,d MiB; retained"
                 + " graph after GC %,d MiB%n", floor / ours.loadSeconds(), ours.peakHeapBytes() >> 20,
                 ours.retainedBytes() >> 20);
