@@ -24,12 +24,6 @@ final class Attributes {
     long createdAt = Long.MAX_VALUE;
     TreeSet<String> interfaces;
     TreeSet<String> addresses;
-    /**
-     * The identity (a {@code Principal}, or a role's {@code SessionIssuer}) whose every value the fields above held
-     * after it last described this entity; null once any field changes. The CloudTrail reader gives the calls of one
-     * identity one object, so its next call skips offering the same values again.
-     */
-    Object describedBy;
     /** The fields kept with the event time of their value. */
     static final int ACCOUNT = 0;
     static final int ARN = 1;
@@ -53,7 +47,6 @@ final class Attributes {
         }
         if (current == null || second > asOf[field] || (second == asOf[field] && value.compareTo(current) > 0)) {
             asOf[field] = second;
-            describedBy = null;
             return value;
         }
         return current;

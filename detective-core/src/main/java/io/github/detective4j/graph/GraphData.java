@@ -50,13 +50,6 @@ final class GraphData {
     Map<String, FindingState> findings = new HashMap<>();
     /** Principal nodes by principal id, for the identity types whose entity id is their principal id. */
     private Map<PrincipalType, Map<String, Node>> actors = new EnumMap<>(PrincipalType.class);
-    private static final int ACTOR_SLOTS = 4096;
-    /**
-     * The latest of {@link #actors}' answers, direct-mapped by the id's hash: {@code [id, type, node]} a slot. The
-     * CloudTrail reader gives a principal's events one shared id string, so a hit is two reference compares, where
-     * the map would read its entry and the key it holds.
-     */
-    private Object[] actorMemo = new Object[3 * ACTOR_SLOTS];
     /**
      * Techniques that only a call's content reveals (a console login without MFA), by the id their drill-down keys
      * use; methods that mean a technique whatever their content are found from the method drill-downs instead.
@@ -71,8 +64,6 @@ final class GraphData {
     private int fullCallChecked;
     /** Instances learned from flow records that name both, for records that name only the interface. */
     private Map<String, Node> instanceByInterface = new HashMap<>();
-    /** The interface {@link #instanceByInterface} was last offered: a log's records mostly repeat their neighbour's. */
-    private String lastInterface;
 
     long firstEvent = Long.MAX_VALUE;
     long lastEvent = Long.MIN_VALUE;
@@ -111,7 +102,6 @@ final class GraphData {
         values = other.values;
         findings = other.findings;
         actors = other.actors;
-        actorMemo = new Object[3 * ACTOR_SLOTS];
         techniques = other.techniques;
         techniqueIds = other.techniqueIds;
         fullCallMethods = other.fullCallMethods;
@@ -119,7 +109,6 @@ final class GraphData {
         methodAccountCells = other.methodAccountCells;
         fullCallChecked = other.fullCallChecked;
         instanceByInterface = other.instanceByInterface;
-        lastInterface = null;
         firstEvent = other.firstEvent;
         lastEvent = other.lastEvent;
         firstActivity = other.firstActivity;
@@ -182,14 +171,10 @@ final class GraphData {
             uaEdge = recent(recent.userAgents, call.userAgent(), actor, RelationshipType.USED_USER_AGENT,
                     EntityType.USER_AGENT);
             userAgent = uaEdge != null ? uaEdge.target : node(EntityType.USER_AGENT, call.userAgent());
-            Edge accountEdge = recent.account != null && accountId != null
-                    && (accountId == recent.accountId || accountId.equals(recent.accountId))
+            Edge accountEdge = recent.account != null && recent.account.target.ref.id().equals(accountId)
                     ? recent.account : relationship(actor, RelationshipType.MEMBER_OF, EntityType.AWS_ACCOUNT,
                             accountId);
-            if (accountEdge != null) {
-                recent.account = accountEdge;
-                recent.accountId = accountId;
-            }
+            recent.account = accountEdge != null ? accountEdge : recent.account;
             account = accountEdge != null ? accountEdge.target : node(EntityType.AWS_ACCOUNT, accountId);
             source = source(ip, call);
 
@@ -261,13 +246,12 @@ final class GraphData {
             userAgent.observe(second, second);
             userAgent.calls().addCall(hour, success);
             if (ip != null) {
-                Object[] recent = userAgent.recent().ips;
-                String ipId = ip.ref.id();
-                Edge used = Node.Recent.find(recent, ipId);
+                Edge[] recent = userAgent.recent().ips;
+                Edge used = Node.Recent.find(recent, ip.ref.id());
                 if (used == null) {
                     used = edge(userAgent, RelationshipType.USED_FROM, ip);
                     if (used != null) {
-                        Node.Recent.remember(recent, ipId, used);
+                        Node.Recent.remember(recent, used);
                     }
                 }
                 if (used != null) {
@@ -320,7 +304,7 @@ final class GraphData {
      * there (equal strings, no hashing), else the one found or created, then remembered; null without an id, for an
      * id that does not fit the type, or past the relationship cap.
      */
-    private Edge recent(Object[] recent, String id, Node source, RelationshipType type, EntityType targetType) {
+    private Edge recent(Edge[] recent, String id, Node source, RelationshipType type, EntityType targetType) {
         if (id == null) {
             return null;
         }
@@ -328,7 +312,7 @@ final class GraphData {
         if (edge == null) {
             edge = relationship(source, type, targetType, id);
             if (edge != null) {
-                Node.Recent.remember(recent, id, edge);
+                Node.Recent.remember(recent, edge);
             }
         }
         return edge;
@@ -351,24 +335,16 @@ final class GraphData {
      */
     private Node actor(Principal principal) {
         String id = principal.principalId();
-        PrincipalType type = principal.type();
-        int slot = id == null ? 0 : 3 * (id.hashCode() & (ACTOR_SLOTS - 1));
-        Object[] memo = actorMemo;
-        if (id != null && memo[slot] == id && memo[slot + 1] == type) {
-            return (Node) memo[slot + 2];
-        }
-        Map<String, Node> known = id == null ? null : actors.get(type);
-        Node node = known == null ? null : known.get(id);
-        if (node == null) {
-            node = principal.entity().map(entities::getOrCreate).orElse(null);
-            if (known != null && node != null) {
-                known.put(id, node);
+        Map<String, Node> known = id == null ? null : actors.get(principal.type());
+        if (known != null) {
+            Node node = known.get(id);
+            if (node != null) {
+                return node;
             }
         }
+        Node node = principal.entity().map(entities::getOrCreate).orElse(null);
         if (known != null && node != null) {
-            memo[slot] = id;
-            memo[slot + 1] = type;
-            memo[slot + 2] = node;
+            known.put(id, node);
         }
         return node;
     }
@@ -462,11 +438,7 @@ final class GraphData {
 
     private void describePrincipal(Node actor, Principal principal, long second) {
         Attributes a = actor.attributes();
-        if (a.describedBy == principal) {
-            return; // every value below is held already, and offering a held value changes nothing
-        }
-        String type = principal.type().cloudTrailName();
-        a.principalType = a.offer(Attributes.TYPE, a.principalType, type, second);
+        a.principalType = a.offer(Attributes.TYPE, a.principalType, principal.type().cloudTrailName(), second);
         a.accountId = a.offer(Attributes.ACCOUNT, a.accountId, principal.accountId(), second);
         String name = principal.userName();
         if (principal.type() == PrincipalType.ASSUMED_ROLE) {
@@ -475,14 +447,6 @@ final class GraphData {
             name = "root";
         }
         describe(actor, second, principal.arn(), name);
-        boolean held = holds(a.principalType, type) && holds(a.accountId, principal.accountId())
-                && holds(a.arn, principal.arn()) && holds(a.name, name);
-        a.describedBy = held ? principal : null;
-    }
-
-    /** Whether offering {@code value} to a field holding {@code current} would leave it as it is. */
-    private static boolean holds(String current, String value) {
-        return value == null || value.equals(current);
     }
 
     /**
@@ -501,15 +465,9 @@ final class GraphData {
             return;
         }
         Attributes a = role.attributes();
-        if (a.describedBy == issuer) {
-            return; // as for a principal: every value below is held already
-        }
         a.accountId = a.offer(Attributes.ACCOUNT, a.accountId, issuer.accountId(), second);
         a.principalType = "Role";
         describe(role, second, issuer.arn(), issuer.userName());
-        boolean held = holds(a.accountId, issuer.accountId()) && holds(a.arn, issuer.arn())
-                && holds(a.name, issuer.userName());
-        a.describedBy = held ? issuer : null;
     }
 
     /** Offers an ARN and a name, and indexes the ones taken for search. */
@@ -659,8 +617,7 @@ final class GraphData {
     }
 
     private Node instanceOf(NetworkFlow flow) {
-        // by the id as written first: a known instance then costs one map probe and no reference to build
-        Node instance = node(EntityType.EC2_INSTANCE, flow.instanceId());
+        Node instance = flow.instanceEntity().map(entities::getOrCreate).orElse(null);
         String eni = flow.interfaceId();
         if (eni == null) {
             return instance;
@@ -668,10 +625,7 @@ final class GraphData {
         if (instance == null) {
             return instanceByInterface.get(eni);
         }
-        if (!eni.equals(lastInterface)) { // once offered, an interface keeps its first instance
-            instanceByInterface.putIfAbsent(eni, instance);
-            lastInterface = eni;
-        }
+        instanceByInterface.putIfAbsent(eni, instance);
         return instance;
     }
 

@@ -159,57 +159,50 @@ final class Node {
      * caller mostly repeat one of a few addresses and user agents, its account and its access key, and comparing a
      * fresh string with a few known ones costs less than hashing it into the graph-wide maps, which is what every
      * parsed event would otherwise pay.
-     *
-     * <p>Each remembered relationship is kept beside the id the event named it by, in one array: finding it then reads
-     * that array alone, not the relationship, its target and the target's reference, and the CloudTrail reader's
-     * shared strings mostly make the comparison one of references.
      */
     static final class Recent {
-        /** How many addresses and user agents are remembered, most recently learned first. */
+        /** How many addresses and user agents are remembered, most recent first. */
         static final int WAYS = 4;
 
-        /** {@code CALLED_FROM} of a principal, {@code USED_FROM} of a user agent: {@code [id, edge, id, edge, ...]}. */
-        final Object[] ips = new Object[2 * WAYS];
-        /** {@code USED_USER_AGENT} of a principal, laid out as {@link #ips}. */
-        final Object[] userAgents = new Object[2 * WAYS];
-        /** {@code MEMBER_OF} of a principal, and the account id its last call named. */
+        /** {@code CALLED_FROM} of a principal, {@code USED_FROM} of a user agent. */
+        final Edge[] ips = new Edge[WAYS];
+        final Edge[] userAgents = new Edge[WAYS];
         Edge account;
-        String accountId;
         /** {@code ASSUMED_ROLE} of a role session. */
         Edge role;
         String accessKey;
         CallCells accessKeyCells;
 
-        /**
-         * The relationship remembered under this id; null if none. Found by an equal string that is not the same
-         * object, it moves to the front under the new one.
-         */
-        static Edge find(Object[] recent, String id) {
-            for (int i = 0; i < recent.length; i += 2) {
-                Object known = recent[i];
-                if (known == null) {
+        /** The remembered relationship whose target has this id, moved to the front; null if none. */
+        static Edge find(Edge[] recent, String id) {
+            for (int i = 0; i < WAYS; i++) {
+                Edge edge = recent[i];
+                if (edge == null) {
                     return null;
                 }
-                if (known == id) {
-                    return (Edge) recent[i + 1]; // left in place: stores of references cost more than the search
-                }
-                if (known.equals(id)) {
-                    Edge edge = (Edge) recent[i + 1];
-                    System.arraycopy(recent, 0, recent, 2, i);
-                    // the event's own string, in front: the reader's shared string changed, the next one is likelier it
-                    recent[0] = id;
-                    recent[1] = edge;
+                if (edge.target.ref.id().equals(id)) {
+                    remember(recent, edge, i);
                     return edge;
                 }
             }
             return null;
         }
 
-        /** Remembers a relationship under the id an event named it by, in front, forgetting the least recent one. */
-        static void remember(Object[] recent, String id, Edge edge) {
-            System.arraycopy(recent, 0, recent, 2, recent.length - 2);
-            recent[0] = id;
-            recent[1] = edge;
+        /** Remembers a relationship in front, forgetting the least recent one. */
+        static void remember(Edge[] recent, Edge edge) {
+            int at = WAYS - 1;
+            for (int i = 0; i < WAYS; i++) {
+                if (recent[i] == null || recent[i] == edge) {
+                    at = i;
+                    break;
+                }
+            }
+            remember(recent, edge, at);
+        }
+
+        private static void remember(Edge[] recent, Edge edge, int from) {
+            System.arraycopy(recent, 0, recent, 1, from);
+            recent[0] = edge;
         }
     }
 }
