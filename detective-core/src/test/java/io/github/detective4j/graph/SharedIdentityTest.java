@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The CloudTrail reader gives the calls of one identity one {@link Principal} object, and its strings are shared
  * between events. Nothing the graph answers may depend on that: a graph fed events that share identity objects must
- * answer exactly as one fed copies. (A memo keyed on the identity object was measured in the seventh session and not
- * kept; this is the check any such shortcut must pass.)
+ * answer exactly as one fed copies. It is the check any shortcut keyed on the identity object must pass
+ * (benchmarks/README.md tells of one that was measured and not kept).
  */
 class SharedIdentityTest {
     private static final String USER_ID = "AIDAJQABLZS4A3QDU576Q";
