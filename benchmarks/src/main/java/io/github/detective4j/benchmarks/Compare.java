@@ -219,7 +219,7 @@ final class Compare {
             Timed<List<String>> hourly, Timed<List<String>> instances, Timed<List<String>> agentPrincipals) {}
 
     private Ours ours(ScaleCorpus.Written corpus) throws IOException {
-        long before = usedAfterGc();
+        long before = GraphMemoryBenchmark.usedAfterGc();
         resetPeaks();
         long start = System.nanoTime();
         BehaviorGraph graph = BehaviorGraph.create();
@@ -270,7 +270,7 @@ final class Compare {
             }
             return sorted(out);
         });
-        long retained = usedAfterGc() - before;
+        long retained = GraphMemoryBenchmark.usedAfterGc() - before;
         if (graph.stats().apiCalls() == 0) { // keeps the graph reachable up to the measurement above
             throw new IllegalStateException("empty graph");
         }
@@ -482,14 +482,6 @@ final class Compare {
 
     private static double seconds(long nanos) {
         return nanos / 1e9;
-    }
-
-    private static long usedAfterGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        Runtime runtime = Runtime.getRuntime();
-        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private static void resetPeaks() {
