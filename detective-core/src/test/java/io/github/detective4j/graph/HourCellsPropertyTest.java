@@ -1,5 +1,6 @@
 package io.github.detective4j.graph;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +40,17 @@ class HourCellsPropertyTest {
 
     @Property(tries = 300)
     void holdsWhatASortedMapHolds(@ForAll("updates") List<Tuple.Tuple3<Integer, Boolean, Integer>> updates) {
+        assertTrafficHolds(updates);
+    }
+
+    /** Flow records arrive mostly in time order: runs in the latest hour, then a later one, with a few late ones. */
+    @Property(tries = 300)
+    void trafficInTimeOrderHoldsWhatASortedMapHolds(
+            @ForAll("updates") List<Tuple.Tuple3<Integer, Boolean, Integer>> updates) {
+        assertTrafficHolds(inTimeOrderMostly(updates));
+    }
+
+    private static void assertTrafficHolds(List<Tuple.Tuple3<Integer, Boolean, Integer>> updates) {
         TrafficCells cells = HourCells.traffic();
         TreeMap<Integer, long[]> model = new TreeMap<>();
         for (Tuple.Tuple3<Integer, Boolean, Integer> u : updates) {
@@ -52,12 +64,23 @@ class HourCellsPropertyTest {
         }
         assertEquals(model.size(), cells.size());
         int slot = 0;
+        long[] all = new long[HourCells.TRAFFIC_STRIDE];
         for (Map.Entry<Integer, long[]> e : model.entrySet()) {
             assertEquals(e.getKey(), cells.hour(slot));
+            assertEquals(slot, cells.lowerBound(e.getKey()));
+            int previous = slot == 0 ? Integer.MIN_VALUE : cells.hour(slot - 1);
+            assertEquals(slot, cells.lowerBound(previous + 1), "the first hour after the cell before");
             for (int c = 0; c < HourCells.TRAFFIC_STRIDE; c++) {
                 assertEquals(e.getValue()[c], cells.value(slot, c), "hour " + e.getKey() + " channel " + c);
+                all[c] += e.getValue()[c];
             }
             slot++;
+        }
+        if (!model.isEmpty()) {
+            assertEquals(model.size(), cells.lowerBound(model.lastKey() + 1));
+            long[] sums = new long[HourCells.TRAFFIC_STRIDE];
+            assertEquals(model.size(), cells.sum(model.firstKey(), model.lastKey() + 1, sums));
+            assertArrayEquals(all, sums);
         }
     }
 
@@ -101,12 +124,18 @@ class HourCellsPropertyTest {
     @Property(tries = 300)
     void callsInTimeOrderHoldWhatASortedMapHolds(
             @ForAll("updates") List<Tuple.Tuple3<Integer, Boolean, Integer>> updates) {
+        assertCallsHold(inTimeOrderMostly(updates));
+    }
+
+    /** The updates sorted by hour, but for a late one now and then. */
+    private static List<Tuple.Tuple3<Integer, Boolean, Integer>> inTimeOrderMostly(
+            List<Tuple.Tuple3<Integer, Boolean, Integer>> updates) {
         List<Tuple.Tuple3<Integer, Boolean, Integer>> ordered = new ArrayList<>(updates);
         ordered.sort(Comparator.comparing(Tuple.Tuple3::get1));
         for (int i = 0; i + 7 < ordered.size(); i += 11) {
-            Collections.swap(ordered, i, i + 7); // a late call now and then
+            Collections.swap(ordered, i, i + 7);
         }
-        assertCallsHold(ordered);
+        return ordered;
     }
 
     private static void assertCallsHold(List<Tuple.Tuple3<Integer, Boolean, Integer>> updates) {
@@ -170,5 +199,10 @@ class HourCellsPropertyTest {
             cells.addTraffic(7, true, e, 1, true);
         }
         assertEquals(Long.MAX_VALUE, cells.value(0, HourCells.BYTES_IN));
+        cells.addTraffic(8, true, 1, 1, true); // the full hour moves from the fields into the arrays
+        cells.addTraffic(7, true, 1, 1, true);
+        assertEquals(Long.MAX_VALUE, cells.value(0, HourCells.BYTES_IN));
+        assertEquals(extra.size() + 2, cells.value(0, HourCells.ACCEPTED));
+        assertEquals(1, cells.value(1, HourCells.BYTES_IN));
     }
 }
