@@ -82,7 +82,8 @@ final class DemoCommand implements Callable<Integer> {
             GeoTable places = facts.geoTable(); // the story's cities; real logs take --geoip GeoLite2-City.mmdb
             BehaviorGraph graph = BehaviorGraph.builder().geoLocator(places).asnResolver(places).build();
             long reading = System.nanoTime();
-            IngestReport report = Inputs.read(List.of(dir.resolve("AWSLogs")), graph, spec, progress);
+            IngestReport report = Inputs.read(List.of(dir.resolve("AWSLogs")), graph, spec, progress,
+                    Inputs.defaultThreads());
             text.printf(Locale.ROOT, "Read them through the parsers: %,d records, %,d events, %,d errors, in %.1f s%n",
                     report.recordsRead(), report.eventsProduced(), report.errors(), seconds(reading));
             Walk walk = walk(graph, places, text);

@@ -27,8 +27,9 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        int threads = inputs.threads();
         BehaviorGraph graph = BehaviorGraph.create();
-        IngestReport report = Inputs.read(inputs.logs, graph, inputs.spec, inputs.progress);
+        IngestReport report = Inputs.read(inputs.logs, graph, inputs.spec, inputs.progress, threads);
         GraphStats stats = graph.stats();
         output.print(new Ingested(report, stats), text(report, stats));
         inputs.check(report);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -41,6 +42,18 @@ class Inputs {
     @Option(names = "--lenient", description = "Answer even when some records or files could not be read.")
     boolean lenient;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Threads that read a directory: N - 1 of them"
+            + " parse its next files while one builds the graph from them, in file order either way, so the answers"
+            + " are the same. Default: the processors available, at most " + MAX_DEFAULT_THREADS + ".")
+    Integer threads;
+
+    /**
+     * The default's cap: on one thread, parsing the {@code compare} corpus takes about as long as building its graph,
+     * so past two parse threads the graph's one thread bounds the read (inferred from the two halves' times on 2
+     * cores; benchmarks/README.md).
+     */
+    static final int MAX_DEFAULT_THREADS = 3;
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -52,9 +65,36 @@ class Inputs {
      * @throws CommandFailure if the input was not readable as the options require
      */
     final BehaviorGraph graph() throws IOException {
+        int readers = threads();
         BehaviorGraph graph = builder().build();
-        check(read(logs, graph, spec, progress));
+        check(read(logs, graph, spec, progress, readers));
         return graph;
+    }
+
+    /**
+     * Returns the threads to read with: {@code --threads}, or the processors available up to
+     * {@link #MAX_DEFAULT_THREADS}.
+     *
+     * @return from 1 to 256
+     * @throws ParameterException if {@code --threads} is outside that range
+     */
+    final int threads() {
+        if (threads == null) {
+            return defaultThreads();
+        }
+        if (threads < 1 || threads > 256) {
+            throw new ParameterException(spec.commandLine(), "--threads must be from 1 to 256, not " + threads);
+        }
+        return threads;
+    }
+
+    /**
+     * The processors available, at most {@link #MAX_DEFAULT_THREADS}.
+     *
+     * @return at least 1
+     */
+    static int defaultThreads() {
+        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), MAX_DEFAULT_THREADS));
     }
 
     /**
@@ -74,10 +114,11 @@ class Inputs {
      * @param sink where the events go
      * @param spec the command reading, whose stderr takes progress and, with {@code --verbose}, each error
      * @param progress whether to show progress, or null for when run in a terminal
+     * @param threads threads to read each directory with ({@link LogReader.Builder#threads})
      * @return what was read
      * @throws IOException if a path is missing or a directory cannot be listed
      */
-    static IngestReport read(List<Path> paths, EventSink sink, CommandSpec spec, Boolean progress)
+    static IngestReport read(List<Path> paths, EventSink sink, CommandSpec spec, Boolean progress, int threads)
             throws IOException {
         for (Path path : paths) {
             if (!Files.exists(path)) {
@@ -86,7 +127,7 @@ class Inputs {
         }
         PrintWriter err = spec.commandLine().getErr();
         boolean verbose = OneLineErrors.verbose(spec.root().commandLine().getParseResult());
-        LogReader.Builder reader = AwsLogs.reader().errorHandler(error -> {
+        LogReader.Builder reader = AwsLogs.reader().threads(threads).errorHandler(error -> {
             if (verbose) {
                 err.println("unreadable: " + TextTable.escape(error.toString()));
             }

@@ -113,6 +113,8 @@ class CommandErrorsTest {
         assertOneLine(Run.detective("hunt", "--ip", "104.16.1.420", logs), 2, "104.16.1.420");
         assertOneLine(Run.detective("hunt", "--ip", "104.16.1.42", "--days", "0", logs), 2, "at least 1 day");
         assertOneLine(Run.detective("search", "--cidr", "10.0.0.0/33", logs), 2, "prefix length 33");
+        assertOneLine(Run.detective("groups", "--threads", "0", logs), 2, "--threads must be from 1 to 256, not 0");
+        assertOneLine(Run.detective("ingest", "--threads", "257", logs), 2, "--threads must be from 1 to 256");
     }
 
     @Test

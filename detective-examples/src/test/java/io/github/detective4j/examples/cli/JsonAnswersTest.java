@@ -98,6 +98,20 @@ class JsonAnswersTest {
         assertEquals("CRITICAL", json.get("Severity").asText(), json.toString());
     }
 
+    /** Parsing the next files on other threads changes nothing the commands answer. */
+    @Test
+    void readingWithMoreThreadsGivesTheSameAnswers() throws IOException {
+        EntityRef miner = EntityRef.ec2Instance(facts.minerInstance().id());
+        ScopeTime scope = ScopeTime.ofFinding(graph.finding(facts.bitcoinFinding().id()).orElseThrow());
+        for (String threads : new String[] {"1", "2", "4"}) {
+            JsonNode json = answer("profile", "--json", "--threads", threads, "--entity", miner.toString(), "--scope",
+                    scope.toString(), logs);
+            assertEquals(library(graph.profile(miner, scope)), json, threads + " threads");
+        }
+        assertEquals(answer("ingest", "--json", "--threads", "1", logs), answer("ingest", "--json", "--threads", "3",
+                logs));
+    }
+
     @Test
     void hunt() throws IOException {
         JsonNode json = answer("hunt", "--json", "--ip", facts.bitcoinIp(), logs);
