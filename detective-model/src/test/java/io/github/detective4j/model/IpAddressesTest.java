@@ -81,6 +81,29 @@ class IpAddressesTest {
         assertSame(literal, IpAddresses.normalize(literal));
     }
 
+    /**
+     * Literals found canonical are remembered by identity, in slots chosen by hash code: a string that shares a
+     * remembered literal's slot, or its text, is still read for itself.
+     */
+    @Test
+    void aRememberedLiteralVouchesForItselfAlone() {
+        String canonical = new String("104.16.1.42".toCharArray());
+        assertSame(canonical, IpAddresses.normalize(canonical));
+        assertSame(canonical, IpAddresses.normalize(canonical));
+        String sameText = new String("104.16.1.42".toCharArray());
+        assertSame(sameText, IpAddresses.normalize(sameText));
+        int slots = 1024; // the table's size; a smaller one would still share slots, a larger one would not break this
+        int n = 0;
+        String sameSlot;
+        do {
+            sameSlot = "104.16.1.042." + n++; // not an address
+        } while ((sameSlot.hashCode() & (slots - 1)) != (canonical.hashCode() & (slots - 1)));
+        assertEquals(Optional.empty(), IpAddresses.tryNormalize(sameSlot));
+        String nonCanonical = "2001:DB8::7";
+        assertEquals("2001:db8::7", IpAddresses.normalize(nonCanonical));
+        assertEquals("2001:db8::7", IpAddresses.normalize(nonCanonical)); // a rewritten literal is never remembered
+    }
+
     @Test
     void canonicalIpv6IsReturnedAsTheSameInstanceAndOtherFormsRewritten() {
         String literal = new String("2001:db8::7".toCharArray());
