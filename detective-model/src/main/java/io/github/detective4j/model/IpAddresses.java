@@ -24,6 +24,9 @@ import java.util.Optional;
  * }</pre>
  */
 public final class IpAddresses {
+    /** Literals lately found canonical, for the check each event makes again on a reader's shared address string. */
+    private static final KnownStrings KNOWN_CANONICAL = new KnownStrings(1024);
+
     private IpAddresses() {}
 
     /**
@@ -231,24 +234,15 @@ public final class IpAddresses {
     }
 
     static String canonicalOrNull(String text) {
-        int slot = text.hashCode() & (KNOWN_CANONICAL.length - 1);
-        if (KNOWN_CANONICAL[slot] == text) {
+        if (KNOWN_CANONICAL.contains(text)) {
             return text;
         }
         String canonical = readCanonical(text);
         if (canonical == text) {
-            KNOWN_CANONICAL[slot] = text;
+            KNOWN_CANONICAL.add(text);
         }
         return canonical;
     }
-
-    /**
-     * Literals lately found canonical, by hash code: the same string object met again (a reader shares one string per
-     * address, and each event checks its address again) is known canonical without reading it. Thread-safety: slots
-     * are written without synchronization; a slot holds null or a string once found canonical, and strings are
-     * immutable, so a racing reader at worst misses and reads the literal.
-     */
-    private static final String[] KNOWN_CANONICAL = new String[1024];
 
     private static String readCanonical(String text) {
         int length = text.length();

@@ -5,6 +5,9 @@ import java.util.List;
 
 /** Argument checks shared by the model's constructors; every message names the field it checks. */
 final class Require {
+    /** Account ids lately checked, for the check each event makes again on a reader's shared account string. */
+    private static final KnownStrings KNOWN_ACCOUNTS = new KnownStrings(64);
+
     private Require() {}
 
     static <T> T nonNull(T value, String field) {
@@ -55,12 +58,13 @@ final class Require {
     }
 
     static String accountId(String value, String field) {
-        if (value == null) {
-            return null;
+        if (value == null || KNOWN_ACCOUNTS.contains(value)) {
+            return value;
         }
         if (!isAccountId(value)) {
             throw new IllegalArgumentException(field + " must be a 12-digit AWS account id, was '" + value + "'");
         }
+        KNOWN_ACCOUNTS.add(value);
         return value;
     }
 
