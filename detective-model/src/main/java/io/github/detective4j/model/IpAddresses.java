@@ -25,7 +25,7 @@ import java.util.Optional;
  */
 public final class IpAddresses {
     /** Literals lately found canonical, for the check each event makes again on a reader's shared address string. */
-    private static final KnownStrings KNOWN_CANONICAL = new KnownStrings(1024);
+    private static final KnownStrings KNOWN_CANONICAL = new KnownStrings(4096);
 
     private IpAddresses() {}
 

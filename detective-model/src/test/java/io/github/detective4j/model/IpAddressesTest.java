@@ -92,7 +92,7 @@ class IpAddressesTest {
         assertSame(canonical, IpAddresses.normalize(canonical));
         String sameText = new String("104.16.1.42".toCharArray());
         assertSame(sameText, IpAddresses.normalize(sameText));
-        int slots = 1024; // the table's size; a smaller one would still share slots, a larger one would not break this
+        int slots = 4096; // the table's size; a smaller one would still share slots, a larger one would not break this
         int n = 0;
         String sameSlot;
         do {
