@@ -13,6 +13,8 @@ final class KnownStrings {
     private final String[] slots;
 
     /**
+     * Makes an empty set.
+     *
      * @param size slots, a power of two
      */
     KnownStrings(int size) {

@@ -1,6 +1,7 @@
 package io.github.detective4j.model;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,8 @@ class KnownStringsTest {
     @Test
     void anAccountIdIsCheckedUntilItPassed() {
         String shared = new String("111122223333".toCharArray());
-        assertTrue(shared == Require.accountId(shared, "accountId"));
-        assertTrue(shared == Require.accountId(shared, "accountId"));
+        assertSame(shared, Require.accountId(shared, "accountId"));
+        assertSame(shared, Require.accountId(shared, "accountId"));
         Expect.illegalArgument(() -> Require.accountId("11112222333x", "accountId"),
                 "accountId must be a 12-digit AWS account id, was '11112222333x'");
     }
