@@ -89,7 +89,7 @@ public record ApiCall(
         Require.nonNull(principal, "principal");
         sourceIpAddress = Require.blankToNull(sourceIpAddress);
         if (sourceIpAddress != null) {
-            sourceIpAddress = IpAddresses.normalize(sourceIpAddress);
+            sourceIpAddress = IpAddresses.normalizeShared(sourceIpAddress);
         }
         sourceService = Require.blankToNull(sourceService);
         userAgent = Require.blankToNull(userAgent);

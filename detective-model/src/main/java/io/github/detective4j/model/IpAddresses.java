@@ -15,8 +15,9 @@ import java.util.Optional;
  *       (the first on a tie) written {@code ::}. Zone ids ({@code fe80::1%eth0}) and brackets are refused.
  *   <li>An IPv4-mapped IPv6 address ({@code ::ffff:104.16.1.42}) is the IPv4 address it maps, as the JDK treats it.
  * </ul>
- * Nothing here ever consults DNS. All methods are static and thread-safe. Memory: up to 4,096 literals lately found
- * canonical are kept for the life of the process, so that the same string object is not read twice.
+ * Nothing here ever consults DNS. All methods are static and thread-safe. Memory: up to 4,096 source addresses of
+ * {@link ApiCall}s lately found canonical are kept for the life of the process, so that the same string object is not
+ * read twice.
  *
  * <pre>{@code
  * IpAddresses.normalize("2001:DB8:0:0:0:0:0:1");   // "2001:db8::1"
@@ -25,7 +26,7 @@ import java.util.Optional;
  * }</pre>
  */
 public final class IpAddresses {
-    /** Literals lately found canonical, for the check each event makes again on a reader's shared address string. */
+    /** Literals lately found canonical, for {@link #normalizeShared}. */
     private static final KnownStrings KNOWN_CANONICAL = new KnownStrings(4096);
 
     private IpAddresses() {}
@@ -234,18 +235,23 @@ public final class IpAddresses {
         }
     }
 
-    static String canonicalOrNull(String text) {
-        if (KNOWN_CANONICAL.contains(text)) {
-            return text;
+    /**
+     * {@link #normalize}, for a value that readers share as one string per value (CloudTrail's source addresses): the
+     * same string object found canonical lately is not read again. Not for values cut fresh from each record (flow
+     * logs' addresses), which would only pay for the look-up.
+     */
+    static String normalizeShared(String literal) {
+        if (KNOWN_CANONICAL.contains(literal)) {
+            return literal;
         }
-        String canonical = readCanonical(text);
-        if (canonical == text) {
-            KNOWN_CANONICAL.add(text);
+        String canonical = normalize(literal);
+        if (canonical == literal) {
+            KNOWN_CANONICAL.add(literal);
         }
         return canonical;
     }
 
-    private static String readCanonical(String text) {
+    static String canonicalOrNull(String text) {
         int length = text.length();
         if (length <= 15 && text.indexOf(':') < 0) {
             // the common case, checked without an allocation: a valid dotted quad without leading zeros is canonical

@@ -88,20 +88,21 @@ class IpAddressesTest {
     @Test
     void aRememberedLiteralVouchesForItselfAlone() {
         String canonical = new String("104.16.1.42".toCharArray());
-        assertSame(canonical, IpAddresses.normalize(canonical));
-        assertSame(canonical, IpAddresses.normalize(canonical));
+        assertSame(canonical, IpAddresses.normalizeShared(canonical));
+        assertSame(canonical, IpAddresses.normalizeShared(canonical));
         String sameText = new String("104.16.1.42".toCharArray());
-        assertSame(sameText, IpAddresses.normalize(sameText));
+        assertSame(sameText, IpAddresses.normalizeShared(sameText));
         int slots = 4096; // the table's size; a smaller one would still share slots, a larger one would not break this
         int n = 0;
         String sameSlot;
         do {
             sameSlot = "104.16.1.042." + n++; // not an address
         } while ((sameSlot.hashCode() & (slots - 1)) != (canonical.hashCode() & (slots - 1)));
-        assertEquals(Optional.empty(), IpAddresses.tryNormalize(sameSlot));
+        String probe = sameSlot;
+        Expect.illegalArgument(() -> IpAddresses.normalizeShared(probe), "is not an IPv4 or IPv6 address literal");
         String nonCanonical = "2001:DB8::7";
-        assertEquals("2001:db8::7", IpAddresses.normalize(nonCanonical));
-        assertEquals("2001:db8::7", IpAddresses.normalize(nonCanonical)); // a rewritten literal is never remembered
+        assertEquals("2001:db8::7", IpAddresses.normalizeShared(nonCanonical));
+        assertEquals("2001:db8::7", IpAddresses.normalizeShared(nonCanonical)); // a rewritten literal is never remembered
     }
 
     @Test
