@@ -2,14 +2,12 @@ package io.github.detective4j.benchmarks;
 
 import io.github.detective4j.aws.AwsLogs;
 import io.github.detective4j.graph.BehaviorGraph;
-import io.github.detective4j.graph.GraphStats;
 import io.github.detective4j.model.NetworkFlow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -49,16 +47,6 @@ public class FlowIngestBenchmark {
 
     private List<NetworkFlow> flows;
 
-    /** What one graph retains. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class Retained {
-        /** Retained heap of the graph, in MiB. */
-        public long retainedMiB;
-        /** Hourly cells the graph holds. */
-        public long hourlyCells;
-    }
-
     /**
      * Parses the records.
      *
@@ -97,17 +85,7 @@ public class FlowIngestBenchmark {
     @Warmup(iterations = 0)
     @Measurement(iterations = 1) // JMH sums event counters over iterations: one iteration reports one graph
     @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-    public BehaviorGraph retainedHeap(Retained retained) {
-        long before = GraphMemoryBenchmark.usedAfterGc();
-        BehaviorGraph graph = BehaviorGraph.create();
-        graph.ingestAll(flows);
-        long after = GraphMemoryBenchmark.usedAfterGc();
-        GraphStats stats = graph.stats();
-        retained.retainedMiB = (after - before) >> 20;
-        retained.hourlyCells = stats.hourlyCells();
-        System.out.printf("%nretained %,d MiB for %,d flow records, %,d entities, %,d relationships, %,d hourly cells"
-                + " (%,d MiB of series)%n", retained.retainedMiB, stats.flows(), stats.entityCount(),
-                stats.relationships(), stats.hourlyCells(), stats.seriesBytes() >> 20);
-        return graph;
+    public BehaviorGraph retainedHeap(GraphMemoryBenchmark.Retained retained) {
+        return GraphMemoryBenchmark.retainedHeap(retained, flows, "flow records");
     }
 }

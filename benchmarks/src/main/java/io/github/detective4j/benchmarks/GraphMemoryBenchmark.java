@@ -3,6 +3,7 @@ package io.github.detective4j.benchmarks;
 import io.github.detective4j.graph.BehaviorGraph;
 import io.github.detective4j.graph.GraphStats;
 import io.github.detective4j.model.ApiCall;
+import io.github.detective4j.model.SecurityEvent;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -62,15 +63,27 @@ public class GraphMemoryBenchmark {
      */
     @Benchmark
     public BehaviorGraph retainedHeap(Retained retained) {
+        return retainedHeap(retained, calls, "API calls");
+    }
+
+    /**
+     * Builds a graph of {@code events}, puts what it retains into {@code retained}, and prints it.
+     *
+     * @param retained where the figures go
+     * @param events what the graph ingests
+     * @param what what the events are, for the printed line
+     * @return the graph, kept alive until measured
+     */
+    static BehaviorGraph retainedHeap(Retained retained, List<? extends SecurityEvent> events, String what) {
         long before = usedAfterGc();
         BehaviorGraph graph = BehaviorGraph.create();
-        graph.ingestAll(calls);
+        graph.ingestAll(events);
         long after = usedAfterGc();
         GraphStats stats = graph.stats();
         retained.retainedMiB = (after - before) >> 20;
         retained.hourlyCells = stats.hourlyCells();
-        System.out.printf("%nretained %,d MiB for %,d events, %,d entities, %,d relationships, %,d hourly cells"
-                + " (%,d MiB of series arrays)%n", retained.retainedMiB, stats.apiCalls(), stats.entityCount(),
+        System.out.printf("%nretained %,d MiB for %,d %s, %,d entities, %,d relationships, %,d hourly cells"
+                + " (%,d MiB of series)%n", retained.retainedMiB, events.size(), what, stats.entityCount(),
                 stats.relationships(), stats.hourlyCells(), stats.seriesBytes() >> 20);
         return graph;
     }
