@@ -43,8 +43,9 @@ import java.util.zip.ZipException;
  * read from it before the failure stay delivered, and the next input is read.
  *
  * <p>A reader is immutable and thread-safe. Each call to {@code read} reads its inputs one after the other and delivers
- * to the sink from the calling thread; with {@link Builder#threads(int)} the files of a directory are parsed ahead on
- * background threads, and still delivered in order from the calling thread. Build one with {@link AwsLogs#reader()}.
+ * to the sink from the calling thread; with {@link Builder#threads(int)} the files of a read (a directory's, or those of
+ * {@link #read(List, EventSink)}) are parsed ahead on background threads, and still delivered in order from the calling
+ * thread. Build one with {@link AwsLogs#reader()}.
  *
  * <p>Memory: beyond each input's buffers, the CloudTrail format shares one string per repeated value (principal ids,
  * source addresses, user agents, API names, accounts) through a bounded, lock-free table common to every reader of
@@ -120,29 +121,65 @@ public final class LogReader {
      */
     public IngestReport read(Path path, EventSink sink) throws IOException {
         Objects.requireNonNull(path, "path");
+        return read(List.of(path), sink);
+    }
+
+    /**
+     * Reads files and directories as one read: each path in the order given, and each directory's files in path
+     * order, as {@link #read(Path, EventSink)} reads one of them. Every directory is listed before anything is read.
+     * With {@link Builder#threads(int)}, all the files of all the paths are parsed ahead together, so several files
+     * named one by one (a shell's {@code *.json.gz}, say) are read in parallel as a directory's are; the sink still
+     * sees them in the order of a serial read.
+     *
+     * <pre>{@code
+     * IngestReport report = reader.read(List.of(Path.of("trail-1.json.gz"), Path.of("flowlogs/")), graph);
+     * }</pre>
+     *
+     * @param paths files or directories; a file named twice, or in two directories named, is read twice
+     * @param sink where the events go
+     * @return what was read, all paths together
+     * @throws IOException if a directory cannot be listed (before anything is read), or the error handler stops
+     *     reading
+     */
+    public IngestReport read(List<Path> paths, EventSink sink) throws IOException {
+        Objects.requireNonNull(paths, "paths");
         Objects.requireNonNull(sink, "sink");
-        if (!Files.isDirectory(path)) {
-            return done(readFile(path, sink, false));
+        List<Input> inputs = new ArrayList<>();
+        for (Path path : paths) {
+            Objects.requireNonNull(path, "a path");
+            if (Files.isDirectory(path)) {
+                for (Path file : list(path)) {
+                    inputs.add(new Input(file, true));
+                }
+            } else {
+                inputs.add(new Input(path, false));
+            }
         }
+        if (threads > 1 && inputs.size() > 1) {
+            return readInParallel(inputs, sink);
+        }
+        IngestReport total = IngestReport.EMPTY;
+        for (Input input : inputs) {
+            total = total.plus(done(readFile(input.file(), sink, input.inDirectory())));
+        }
+        return total;
+    }
+
+    /** A file to read, and whether it was found in a directory (where a file of no known format is skipped). */
+    private record Input(Path file, boolean inDirectory) {}
+
+    /** The regular files below a directory that the glob matches, hidden ones excepted, in path order. */
+    private List<Path> list(Path directory) throws IOException {
         PathMatcher matcher = glob == null ? null : FileSystems.getDefault().getPathMatcher("glob:" + glob);
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(path)) {
-            files = walk.filter(Files::isRegularFile)
-                    .filter(file -> !isHidden(path.relativize(file)))
-                    .filter(file -> matcher == null || matcher.matches(path.relativize(file)))
+        try (Stream<Path> walk = Files.walk(directory)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(file -> !isHidden(directory.relativize(file)))
+                    .filter(file -> matcher == null || matcher.matches(directory.relativize(file)))
                     .sorted()
                     .toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        if (threads > 1 && files.size() > 1) {
-            return readInParallel(files, sink);
-        }
-        IngestReport total = IngestReport.EMPTY;
-        for (Path file : files) {
-            total = total.plus(done(readFile(file, sink, true)));
-        }
-        return total;
     }
 
     /** Tells the listener, if any, that an input is done, and hands its report on. */
@@ -159,7 +196,7 @@ public final class LogReader {
      * report to the sink, the error handler and the listener, file after file. So the sink sees exactly what a serial
      * read delivers, in the same order and on the same thread, and only the parsing runs in parallel.
      */
-    private IngestReport readInParallel(List<Path> files, EventSink sink) throws IOException {
+    private IngestReport readInParallel(List<Input> files, EventSink sink) throws IOException {
         List<Parsed> parsed = new ArrayList<>(files.size());
         for (int k = 0; k < files.size(); k++) {
             parsed.add(new Parsed());
@@ -191,10 +228,10 @@ public final class LogReader {
     }
 
     /** Parses one file into its queue; false when interrupted because the read is over. */
-    private boolean parse(Path file, Parsed into) {
+    private boolean parse(Input file, Parsed into) {
         try {
             ErrorHandler later = into::error; // the caller's handler runs on the calling thread, in order
-            IngestReport report = readFile(file, into, true, later);
+            IngestReport report = readFile(file.file(), into, file.inDirectory(), later);
             into.end(report);
         } catch (Parsed.Stopped stop) {
             return false;
@@ -621,13 +658,13 @@ public final class LogReader {
         }
 
         /**
-         * Reads the files of a directory with this many threads in all; default 1, the calling thread alone. With
-         * more, {@code threads - 1} background threads parse the next files ahead while the calling thread hands their
-         * events to the sink, their errors to the error handler and their reports to the listener, file after file in
-         * path order: the sink sees exactly the events, in exactly the order, of a serial read, on the calling thread,
-         * in batches ({@link EventSink#acceptAll}) of up to 1,024 events. Neither the sink nor the handler needs to be
-         * thread-safe. Memory: each background thread holds at most a few batches of the file it parses. A single
-         * file or stream is always read on the calling thread alone.
+         * Reads the files of a directory, or of a list of paths, with this many threads in all; default 1, the
+         * calling thread alone. With more, {@code threads - 1} background threads parse the next files ahead while
+         * the calling thread hands their events to the sink, their errors to the error handler and their reports to
+         * the listener, file after file in path order: the sink sees exactly the events, in exactly the order, of a
+         * serial read, on the calling thread, in batches ({@link EventSink#acceptAll}) of up to 1,024 events. Neither
+         * the sink nor the handler needs to be thread-safe. Memory: each background thread holds at most a few
+         * batches of the file it parses. A single file or stream is always read on the calling thread alone.
          *
          * @param threads from 1 to 256; more than the machine's cores rarely helps
          * @return this builder

@@ -10,6 +10,7 @@ import io.github.detective4j.model.ApiCall;
 import io.github.detective4j.model.EventSink;
 import io.github.detective4j.model.SecurityEvent;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link LogReader.Builder#threads(int)}: a directory's files parsed ahead, delivered as a serial read delivers. */
+/**
+ * {@link LogReader.Builder#threads(int)}: a directory's files, or a list's, parsed ahead, delivered as a serial read
+ * delivers.
+ */
 class ParallelReadTest {
     private static final int FILES = 40;
     private static final int LINES = 3_000; // about three batches a file
@@ -88,6 +92,67 @@ class ParallelReadTest {
             assertTrue(parallel.largestBatch > 1 && parallel.largestBatch <= 1024,
                     "batches of at most 1,024: " + parallel.largestBatch);
         }
+    }
+
+    @Test
+    void filesNamedOneByOneAreParsedAheadAsADirectorysAre(@TempDir Path dir) throws IOException {
+        writeFiles(dir);
+        Files.writeString(dir.resolve("notes.txt"), "not a log\n");
+        Path sub = Files.createDirectory(dir.resolve("sub"));
+        Files.writeString(sub.resolve("a.log"), "#calls\n10.99.0.1\n");
+        Files.writeString(sub.resolve("b.txt"), "not a log either\n");
+        List<Path> paths = new ArrayList<>();
+        for (int f = FILES - 1; f >= 0; f--) { // not path order: the order given is the order read
+            paths.add(dir.resolve(String.format("part-%02d.log", f)));
+        }
+        paths.add(sub);
+        paths.add(dir.resolve("notes.txt"));
+        Recording serial = new Recording();
+        List<IngestReport> serialHeard = new ArrayList<>();
+        IngestReport serialReport = reader(1, e -> serial.order.add("error " + e), serialHeard).read(paths, serial);
+        List<String> parsedOn = new ArrayList<>();
+        CallsFormat noting = new CallsFormat() {
+            @Override
+            public void parse(InputStream in, ParseContext context) throws IOException {
+                synchronized (parsedOn) {
+                    parsedOn.add(Thread.currentThread().getName());
+                }
+                super.parse(in, context);
+            }
+        };
+        Recording parallel = new Recording();
+        List<IngestReport> heard = new ArrayList<>();
+
+        IngestReport report = AwsLogs.emptyReader().register(noting).threads(2)
+                .errorHandler(e -> parallel.order.add("error " + e)).afterEachInput(heard::add).build()
+                .read(paths, parallel);
+
+        assertEquals(serialReport, report);
+        assertEquals(FILES * LINES - 2 + 1, report.eventsProduced());
+        assertEquals(2, report.errors(), "file 17's bad line, and notes.txt, named yet of no known format");
+        assertEquals(1, report.skipped("input.unrecognized"), "sub/b.txt, found in a directory");
+        assertEquals(FILES + 3, report.inputs());
+        assertEquals(serial.addresses, parallel.addresses, "in the order given, each directory in path order");
+        assertEquals(address(FILES - 1, 0), parallel.addresses.get(0));
+        assertEquals("10.99.0.1", parallel.addresses.get(parallel.addresses.size() - 1));
+        assertEquals(serial.order, parallel.order);
+        assertEquals(serialHeard, heard);
+        String caller = Thread.currentThread().getName();
+        assertTrue(parallel.threads.stream().allMatch(caller::equals), "delivered on the calling thread");
+        assertEquals(FILES + 1, parsedOn.size());
+        assertTrue(parsedOn.stream().noneMatch(caller::equals), "parsed ahead, not on the calling thread: " + parsedOn);
+    }
+
+    @Test
+    void aListOfPathsChecksItsArguments(@TempDir Path dir) {
+        LogReader reader = reader(2, e -> { }, new ArrayList<>());
+        List<Path> withNull = new ArrayList<>();
+        withNull.add(dir);
+        withNull.add(null);
+
+        assertThrows(NullPointerException.class, () -> reader.read((List<Path>) null, event -> { }));
+        assertThrows(NullPointerException.class, () -> reader.read(withNull, event -> { }));
+        assertThrows(NullPointerException.class, () -> reader.read(List.of(dir), null));
     }
 
     @Test

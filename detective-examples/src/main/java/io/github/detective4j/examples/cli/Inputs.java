@@ -42,8 +42,8 @@ class Inputs {
     @Option(names = "--lenient", description = "Answer even when some records or files could not be read.")
     boolean lenient;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads that read a directory: N - 1 of them"
-            + " parse its next files while one builds the graph from them, in file order either way, so the answers"
+    @Option(names = "--threads", paramLabel = "N", description = "Threads that read the files: N - 1 of them"
+            + " parse the next files while one builds the graph from them, in file order either way, so the answers"
             + " are the same. Default: the processors available, at most " + MAX_DEFAULT_THREADS + ".")
     Integer threads;
 
@@ -114,7 +114,7 @@ class Inputs {
      * @param sink where the events go
      * @param spec the command reading, whose stderr takes progress and, with {@code --verbose}, each error
      * @param progress whether to show progress, or null for when run in a terminal
-     * @param threads threads to read each directory with ({@link LogReader.Builder#threads})
+     * @param threads threads to read the files with ({@link LogReader.Builder#threads})
      * @return what was read
      * @throws IOException if a path is missing or a directory cannot be listed
      */
@@ -137,11 +137,7 @@ class Inputs {
         if (shown != null) {
             reader.afterEachInput(shown::inputDone);
         }
-        LogReader built = reader.build();
-        IngestReport report = IngestReport.EMPTY;
-        for (Path path : paths) {
-            report = report.plus(built.read(path, shown == null ? sink : shown));
-        }
+        IngestReport report = reader.build().read(paths, shown == null ? sink : shown);
         if (shown != null) {
             shown.finish();
         }

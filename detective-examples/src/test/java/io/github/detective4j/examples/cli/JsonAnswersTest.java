@@ -19,6 +19,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +113,18 @@ class JsonAnswersTest {
         }
         assertEquals(answer("ingest", "--json", "--threads", "1", logs), answer("ingest", "--json", "--threads", "3",
                 logs));
+    }
+
+    /** Files named one by one, as a shell's glob names them, are read as the directory holding them is. */
+    @Test
+    void filesNamedOneByOneGiveTheDirectorysAnswers() throws IOException {
+        List<String> args = new ArrayList<>(List.of("ingest", "--json", "--threads", "2"));
+        try (Stream<Path> files = Files.walk(Path.of(logs))) {
+            files.filter(Files::isRegularFile).sorted().forEach(file -> args.add(file.toString()));
+        }
+        assertTrue(args.size() > 6, "the incident is in several files: " + args);
+
+        assertEquals(answer("ingest", "--json", "--threads", "1", logs), answer(args.toArray(String[]::new)));
     }
 
     @Test
