@@ -30,7 +30,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -49,7 +48,9 @@ import java.util.zip.ZipException;
  *
  * <p>Memory: beyond each input's buffers, the CloudTrail format shares one string per repeated value (principal ids,
  * source addresses, user agents, API names, accounts) through a bounded, lock-free table common to every reader of
- * the process: at most about 10 MiB, kept for the life of the process.
+ * the process: at most about 10 MiB, kept for the life of the process. The large buffers an input is read through are
+ * lent from a pool of at most 16 sets shared the same way (256 KiB each, and the CloudTrail format's own of up to about
+ * 300 KiB each), so that a small file costs little more than its records.
  *
  * <pre>{@code
  * LogReader reader = AwsLogs.reader()
@@ -64,7 +65,7 @@ public final class LogReader {
     private static final int CERTAIN = 100;
     /** Bytes of decompressed input the format detection looks at. */
     static final int SAMPLE_BYTES = 64 * 1024;
-    private static final int BUFFER_BYTES = 64 * 1024;
+    static final int BUFFER_BYTES = 64 * 1024;
     private static final int MAX_STRING_LENGTH_CAP = 512 * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(LogReader.class);
 
@@ -399,15 +400,16 @@ public final class LogReader {
             ErrorHandler handler) throws IOException {
         ParseContext context = new ParseContext(source, sink, handler, objectMapper);
         BoundedInputStream counted = null;
+        InputBuffers buffers = InputBuffers.borrow();
         try (raw) {
-            BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER_BYTES);
+            BufferedInputStream buffered = buffers.raw(raw);
             InputStream plain = buffered;
             if (isGzip(buffered)) {
-                plain = new GzipInput(buffered);
+                plain = buffers.gzip(buffered);
             }
             counted = new BoundedInputStream(plain, maxDecompressedBytes, source);
-            BufferedInputStream content = new BufferedInputStream(counted, BUFFER_BYTES);
-            Head sampled = sample(content);
+            BufferedInputStream content = buffers.content(counted);
+            Head sampled = sample(content, buffers.head);
             String head = sampled.text();
             LogFormat format = head.isBlank() ? null : forced != null ? forced : detect(head, source).orElse(null);
             if (format == null && sampled.cut() != null) {
@@ -444,6 +446,8 @@ public final class LogReader {
             LOG.error("format bug: an unchecked exception ended {}", Escaping.forLog(source), e);
             context.error(0, context.recordsRead() + 1, "input ended after " + context.recordsRead()
                     + " records by a parser bug: " + e);
+        } finally {
+            buffers.giveBack(); // the streams over them are closed or dropped: nothing reads them after this
         }
         return context.report(counted == null ? 0 : counted.count());
     }
@@ -467,22 +471,6 @@ public final class LogReader {
         return String.join(", ", formats.stream().map(LogFormat::name).toList());
     }
 
-    /**
-     * A gzip stream that says nothing is ready, so that the buffer above returns what one read brought instead of
-     * reading on: the read that fails where a file was cut short would take every byte read before it in the same
-     * call with it, and with them the whole records they hold.
-     */
-    private static final class GzipInput extends GZIPInputStream {
-        GzipInput(InputStream in) throws IOException {
-            super(in, BUFFER_BYTES);
-        }
-
-        @Override
-        public int available() {
-            return 0;
-        }
-    }
-
     private static boolean isGzip(BufferedInputStream in) throws IOException {
         in.mark(2);
         int b1 = in.read();
@@ -495,9 +483,8 @@ public final class LogReader {
      * The input's head, for detection. A gzip stream cut short inside the head still gives the bytes before the cut:
      * the format reads the records they hold, and the failure comes again at the same place.
      */
-    private static Head sample(BufferedInputStream in) throws IOException {
+    private static Head sample(BufferedInputStream in, byte[] bytes) throws IOException {
         in.mark(SAMPLE_BYTES);
-        byte[] bytes = new byte[SAMPLE_BYTES];
         int length = 0;
         IOException cut = null;
         try {

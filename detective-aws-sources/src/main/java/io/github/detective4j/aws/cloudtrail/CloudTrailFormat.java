@@ -84,7 +84,8 @@ import java.io.InputStream;
  * truncated log file) ends the input with an {@link IOException} naming line and column; the events read before
  * stay delivered.
  *
- * <p>Thread-safe and stateless: every call to {@link #parse} has its own state.
+ * <p>Thread-safe and stateless: every call to {@link #parse} has its own state, its large buffers lent from a small
+ * pool the process shares (see {@code LogReader}'s memory note).
  */
 public final class CloudTrailFormat implements LogFormat {
     /** The format's name. */

@@ -228,11 +228,14 @@ final class FieldNames {
      * records' fields in the same order, so the next name is mostly known before it is read, and checking a guess
      * is a few word compares where reading a name is a scan for its quote and a table look-up. Starts as a copy of
      * the table of known names; names of at most 24 bytes the table does not know are added (their id is
-     * {@link #OTHER}) until half the slots are used. Per input, not thread-safe.
+     * {@link #OTHER}) until half the slots are used. Per input, not thread-safe; {@link #reset()} readies one for the
+     * next input.
      */
     static final class Learned {
         private static final int SLOTS = 512;
         private static final int MAX_NAMES = SLOTS / 2;
+        /** The table of known names alone, as a new input starts with it. */
+        private static final Learned KNOWN = new Learned();
         final long[] word0 = new long[SLOTS];
         final long[] word1 = new long[SLOTS];
         final long[] word2 = new long[SLOTS];
@@ -250,6 +253,17 @@ final class FieldNames {
                     add(WORD0[i], WORD1[i], WORD2[i], KEYS[i].length, IDS[i]);
                 }
             }
+        }
+
+        /** Forgets what an input taught: back to the table of known names, as a new one is. */
+        void reset() {
+            System.arraycopy(KNOWN.word0, 0, word0, 0, SLOTS);
+            System.arraycopy(KNOWN.word1, 0, word1, 0, SLOTS);
+            System.arraycopy(KNOWN.word2, 0, word2, 0, SLOTS);
+            System.arraycopy(KNOWN.lengths, 0, lengths, 0, SLOTS);
+            System.arraycopy(KNOWN.ids, 0, ids, 0, SLOTS);
+            System.arraycopy(KNOWN.next, 0, next, 0, SLOTS);
+            names = KNOWN.names;
         }
 
         /**

@@ -106,10 +106,16 @@ final class JsonCursor {
     /** What failed while {@link #fillAhead} read ahead, thrown by the next read that needs more input. */
     private IOException lookAheadFailure;
 
-    JsonCursor(InputStream in, StreamReadConstraints limits) {
+    /**
+     * A cursor over a stream.
+     *
+     * @param buffer where to read the stream into, at least {@link #FIRST_BUFFER_BYTES} long; what it holds is ignored
+     * @param names the table of learned names to use, as an input starts with it
+     */
+    JsonCursor(InputStream in, StreamReadConstraints limits, byte[] buffer, FieldNames.Learned names) {
         this.in = in;
-        this.buf = new byte[FIRST_BUFFER_BYTES];
-        this.names = new FieldNames.Learned();
+        this.buf = buffer;
+        this.names = names;
         this.maxDepth = limits.getMaxNestingDepth();
         this.maxString = limits.getMaxStringLength();
         this.maxName = limits.getMaxNameLength();

@@ -44,7 +44,8 @@ final class RecordReader {
     private final ParseContext context;
     private final JsonFactory factory;
     private final StreamReadConstraints limits;
-    private final AddressCache addresses = new AddressCache();
+    private final Scratch scratch;
+    private final AddressCache addresses;
     private final RecentIdentities identities = new RecentIdentities();
     private final RecordEndings endings = new RecordEndings();
     // the last value of each field whose values repeat, in front of the shared StringPool: see JsonCursor.Memo
@@ -52,32 +53,39 @@ final class RecordReader {
     private final JsonCursor.Memo[] identityMemos = TextFields.IDENTITY.newMemos();
     private final JsonCursor.Memo[] issuerMemos = TextFields.ISSUER.newMemos();
 
+    /** A reader of one input: it borrows its {@link Scratch} here and gives it back when {@link #read} returns. */
     RecordReader(ParseContext context) {
         this.context = context;
+        this.scratch = Scratch.borrow();
+        this.addresses = scratch.addresses;
         this.factory = context.jsonFactory();
         this.limits = factory.streamReadConstraints();
     }
 
     /**
-     * Reads the input to its end, reporting every record to the context.
+     * Reads the input to its end, reporting every record to the context. Called once.
      *
      * @param in the decompressed input
      * @throws IOException when the stream fails (JSON that breaks where records cannot be told apart is reported to
      *     the context as an error of the input, and ends it)
      */
     void read(InputStream in) throws IOException {
-        JsonCursor cursor = new JsonCursor(in, limits);
-        cursor.skipByteOrderMark();
-        int headLength = cursor.fillAhead(HEAD_BYTES);
-        switch (chooseMode(cursor.buffer(), cursor.position(), headLength)) {
-            case EMPTY:
-                cursor.peek(); // to the end: a failure the look-ahead deferred (a gzip stream cut) is thrown here
-                return;
-            case LINES:
-                readLines(cursor);
-                return;
-            default:
-                readStream(cursor);
+        JsonCursor cursor = new JsonCursor(in, limits, scratch.buffer(), scratch.names);
+        try {
+            cursor.skipByteOrderMark();
+            int headLength = cursor.fillAhead(HEAD_BYTES);
+            switch (chooseMode(cursor.buffer(), cursor.position(), headLength)) {
+                case EMPTY:
+                    cursor.peek(); // to the end: a failure the look-ahead deferred (a gzip stream cut) is thrown here
+                    return;
+                case LINES:
+                    readLines(cursor);
+                    return;
+                default:
+                    readStream(cursor);
+            }
+        } finally {
+            scratch.giveBack(cursor.buffer()); // this reader is done: nothing reads the scratch through it again
         }
     }
 
@@ -812,35 +820,5 @@ final class RecordReader {
             f.problem(field + " must be an object, not " + cursor.describeAndSkip(depth));
         }
         return false;
-    }
-
-    /**
-     * Canonical IP text of recent {@code sourceIPAddress} values: busy callers repeat theirs. 4,096 slots, each a raw
-     * value and its canonical text side by side (one cache line), the raw value compared by identity: in the {@code
-     * compare} corpus's files, 24% of look-ups miss, against 55% with 256 slots (most of the rest are each file's first
-     * sight of an address).
-     */
-    private static final class AddressCache {
-        private static final String NOT_AN_ADDRESS = new String("not an address");
-        private static final int SLOTS = 4096;
-        /** {@code [2 * slot]} a raw value, {@code [2 * slot + 1]} its canonical text or {@link #NOT_AN_ADDRESS}. */
-        private final String[] pairs = new String[2 * SLOTS];
-
-        String canonical(String value) {
-            int at = 2 * (value.hashCode() & (SLOTS - 1));
-            if (value == pairs[at]) { // the reader shares one string per value: an equal other string is rare
-                String known = pairs[at + 1];
-                return known == NOT_AN_ADDRESS ? null : known;
-            }
-            String result = IpAddresses.tryNormalize(value).orElse(null);
-            if (result != null && result != value) {
-                // rewritten (IPv6): through the pool too, so that every file's events share the one string
-                byte[] text = result.getBytes(StandardCharsets.ISO_8859_1);
-                result = StringPool.SHARED.entry(text, 0, text.length).value();
-            }
-            pairs[at] = value;
-            pairs[at + 1] = result == null ? NOT_AN_ADDRESS : result;
-            return result;
-        }
     }
 }

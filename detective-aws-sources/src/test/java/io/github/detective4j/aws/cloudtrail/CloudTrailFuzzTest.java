@@ -220,7 +220,7 @@ class CloudTrailFuzzTest {
                     after = "}".getBytes(StandardCharsets.US_ASCII);
                 }
             }
-            JsonCursor cursor = new JsonCursor(new Repeated(before, filler, 50 << 20, after), limits);
+            JsonCursor cursor = JsonCursorTest.cursor(new Repeated(before, filler, 50 << 20, after), limits);
             try {
                 cursor.peek();
                 cursor.enterObject();

@@ -36,7 +36,12 @@ class JsonCursorTest {
     }
 
     private static JsonCursor cursor(String json) {
-        return new JsonCursor(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), LIMITS);
+        return cursor(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), LIMITS);
+    }
+
+    /** A cursor over a stream, with buffers of its own, as a new {@link Scratch} has them. */
+    static JsonCursor cursor(InputStream in, StreamReadConstraints limits) {
+        return new JsonCursor(in, limits, new byte[JsonCursor.FIRST_BUFFER_BYTES], new FieldNames.Learned());
     }
 
     /** Reads {"k": "<value>"} and returns the value. */
@@ -77,7 +82,7 @@ class JsonCursorTest {
                 }
                 json.writeEndArray();
             }
-            JsonCursor cursor = new JsonCursor(trickle(out.toByteArray(), round), LIMITS);
+            JsonCursor cursor = cursor(trickle(out.toByteArray(), round), LIMITS);
             List<String> read = new ArrayList<>();
             cursor.peek();
             cursor.enterArray();
@@ -94,7 +99,7 @@ class JsonCursorTest {
         assertEquals("a\"b\\c/d\be\ff\ng\rh\ti\u00e9\ud83d\ude00",
                 value(cursor("{\"k\":\"a\\\"b\\\\c\\/d\\be\\ff\\ng\\rh\\ti\\u00E9\\ud83d\\ude00\"}")));
         assertEquals("caf\u00e9 \u4e2d", value(cursor("{\"k\":\"caf\u00e9 \u4e2d\"}")));
-        assertEquals("\ufffd", value(new JsonCursor(new ByteArrayInputStream(
+        assertEquals("\ufffd", value(cursor(new ByteArrayInputStream(
                 new byte[] {'{', '"', 'k', '"', ':', '"', (byte) 0xC3, '"', '}'}), LIMITS)), "invalid UTF-8 is kept");
     }
 
@@ -161,7 +166,7 @@ class JsonCursorTest {
         expected.add(List.of("eventVersion", "eventTime", "eventName", "userIdentity", "typ\u00e9", "arn", "awsRegion"));
         for (long seed = 0; seed < 3; seed++) {
             JsonCursor cursor = seed == 0 ? cursor(json.toString())
-                    : new JsonCursor(trickle(json.toString().getBytes(StandardCharsets.UTF_8), seed), LIMITS);
+                    : cursor(trickle(json.toString().getBytes(StandardCharsets.UTF_8), seed), LIMITS);
             cursor.peek();
             cursor.enterArray();
             int record = 0;
@@ -244,7 +249,7 @@ class JsonCursorTest {
     void passesOverStringsLongerThanTheLimitWithoutKeepingThem() throws IOException {
         StreamReadConstraints small = StreamReadConstraints.builder().maxStringLength(1000).build();
         String json = "{\"k\":\"" + "x".repeat(2 * JsonCursor.BUFFER_BYTES) + "\",\"next\":\"kept\"}";
-        JsonCursor cursor = new JsonCursor(trickle(json.getBytes(StandardCharsets.US_ASCII), 3), small);
+        JsonCursor cursor = cursor(trickle(json.getBytes(StandardCharsets.US_ASCII), 3), small);
         cursor.peek();
         cursor.enterObject();
         cursor.firstField();
@@ -258,7 +263,7 @@ class JsonCursorTest {
 
     @Test
     void capturesAValueForLater() throws IOException {
-        JsonCursor cursor = new JsonCursor(trickle("{\"p\":{\"name\":\"trail\",\"x\":[1,{}]},\"q\":1}"
+        JsonCursor cursor = cursor(trickle("{\"p\":{\"name\":\"trail\",\"x\":[1,{}]},\"q\":1}"
                 .getBytes(StandardCharsets.US_ASCII), 5), LIMITS);
         cursor.peek();
         cursor.enterObject();
