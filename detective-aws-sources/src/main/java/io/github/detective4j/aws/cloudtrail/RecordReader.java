@@ -85,7 +85,7 @@ final class RecordReader {
                     readStream(cursor);
             }
         } finally {
-            scratch.giveBack(cursor.buffer()); // this reader is done: nothing reads the scratch through it again
+            scratch.giveBack(); // this reader is done: nothing reads the scratch through it again
         }
     }
 

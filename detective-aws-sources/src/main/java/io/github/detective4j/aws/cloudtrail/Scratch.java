@@ -23,7 +23,7 @@ final class Scratch {
     private static final int POOLED = 16;
     private static final ArrayBlockingQueue<Scratch> POOL = new ArrayBlockingQueue<>(POOLED);
 
-    private byte[] buffer = new byte[JsonCursor.BUFFER_BYTES];
+    private final byte[] buffer = new byte[JsonCursor.BUFFER_BYTES];
     final FieldNames.Learned names = new FieldNames.Learned();
     final AddressCache addresses = new AddressCache();
 
@@ -50,14 +50,10 @@ final class Scratch {
     }
 
     /**
-     * Gives the set back; nothing may use it, or the buffer, afterwards.
-     *
-     * @param used the buffer the cursor ended with: kept instead when it grew, up to the cursor's full buffer size
+     * Gives the set back; nothing may use it, or its buffer, afterwards. A cursor that grew its buffer past the full
+     * size (for a long string) drops the grown one: the set keeps the buffer it lent.
      */
-    void giveBack(byte[] used) {
-        if (used.length > buffer.length && used.length <= JsonCursor.BUFFER_BYTES) {
-            buffer = used;
-        }
+    void giveBack() {
         POOL.offer(this);
     }
 }
