@@ -236,9 +236,9 @@ public final class IpAddresses {
     }
 
     /**
-     * {@link #normalize}, for a value that readers share as one string per value (CloudTrail's source addresses): the
-     * same string object found canonical lately is not read again. Not for values cut fresh from each record (flow
-     * logs' addresses), which would only pay for the look-up.
+     * {@link #normalize}, for a value that readers share as one string per value (CloudTrail's source addresses, the
+     * addresses a flow log reader met lately): the same string object found canonical lately is not read again. A
+     * string made fresh pays only for its hash code, which the graph's look-ups of it use anyway.
      */
     static String normalizeShared(String literal) {
         if (KNOWN_CANONICAL.contains(literal)) {

@@ -95,8 +95,8 @@ public record NetworkFlow(
         region = Require.blankToNull(region);
         localAddress = Require.blankToNull(localAddress);
         remoteAddress = Require.blankToNull(remoteAddress);
-        localAddress = localAddress == null ? null : IpAddresses.normalize(localAddress);
-        remoteAddress = remoteAddress == null ? null : IpAddresses.normalize(remoteAddress);
+        localAddress = localAddress == null ? null : IpAddresses.normalizeShared(localAddress);
+        remoteAddress = remoteAddress == null ? null : IpAddresses.normalizeShared(remoteAddress);
         Require.inRange(localPort, 0, 65535, "local port");
         Require.inRange(remotePort, 0, 65535, "remote port");
         Require.inRange(protocol, 0, 255, "protocol");

@@ -20,12 +20,20 @@ final class FlowRecordDecoder {
     private static final int MAX_TOKENS = 256;
     /** 9999-12-31T23:59:59Z: later "times" are garbage, and would not fit an {@code Instant} much further on. */
     private static final long LAST_SECOND = 253_402_300_799L;
+    /** Slots of {@link #addresses}: an input's interfaces and their usual peers, with room for collisions. */
+    private static final int ADDRESS_SLOTS = 1024;
 
     private int[] starts = new int[64];
     private int[] ends = new int[64];
     private int tokens;
     private String line;
 
+    /**
+     * Canonical IPv4 addresses met lately, by a hash of their text: an interface's own address and its peers' repeat
+     * from record to record, so that a record's addresses are usually strings already made and checked, which the
+     * model's {@code NetworkFlow} then does not check again, and the graph finds by reference.
+     */
+    private final String[] addresses = new String[ADDRESS_SLOTS];
     private FlowLayout cachedLayout;
     private String[] lastText = new String[0];
 
@@ -280,10 +288,25 @@ final class FlowRecordDecoder {
         return value;
     }
 
-    /** Returns an address in canonical form; canonical IPv4, by far the most common, is checked in place. */
+    /**
+     * Returns an address in canonical form; canonical IPv4, by far the most common, is checked in place, and one met
+     * lately is the string it was then.
+     */
     private String address(FlowField field, int from, int to) throws InvalidField {
+        int length = to - from;
+        int hash = 0;
+        for (int i = from; i < to; i++) {
+            hash = 31 * hash + line.charAt(i);
+        }
+        int slot = (hash ^ (hash >>> 13)) & (ADDRESS_SLOTS - 1);
+        String known = addresses[slot];
+        if (known != null && known.length() == length && line.regionMatches(from, known, 0, length)) {
+            return known;
+        }
         if (isCanonicalIpv4(from, to)) {
-            return line.substring(from, to);
+            String address = line.substring(from, to);
+            addresses[slot] = address;
+            return address;
         }
         int colon = line.indexOf(':', from);
         if (colon >= 0 && colon < to) {

@@ -20,7 +20,12 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -401,5 +406,48 @@ class FlowLogFormatTest {
         assertEquals(0, report.errors());
         assertEquals((long) records * (records - 1) / 2, bytes[0]);
         assertEquals(records, outbound[0]); // every record: a private interface address facing a public peer
+    }
+
+    /**
+     * Addresses met again come back as the string made the first time (the decoder remembers them by a hash of their
+     * text), and never as another one: 500 interface and 256 peer addresses in 1,024 slots, many alike (one digit more or less), each in
+     * several records in shuffled order; and an address with a leading zero is still an error.
+     */
+    @Test
+    void rememberedAddressesAreTheirOwnStringAndNeverAnother() throws IOException {
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            addresses.add("10." + (i % 7) + "." + (i / 30) + "." + (i % 30)); // 10.1.2.3 beside 10.1.2.30, 10.1.23.0
+        }
+        List<String[]> pairs = new ArrayList<>();
+        Random random = new Random(5);
+        for (int round = 0; round < 8; round++) {
+            for (String address : addresses) {
+                pairs.add(new String[] {address, "198.51.100." + random.nextInt(256), // an interface per address
+                        String.format(Locale.ROOT, "eni-%017x", addresses.indexOf(address))});
+            }
+        }
+        Collections.shuffle(pairs, random);
+        StringBuilder text = new StringBuilder();
+        for (String[] pair : pairs) {
+            text.append("2 123456789010 ").append(pair[2]).append(' ').append(pair[1]).append(' ').append(pair[0])
+                    .append(" 443 51000 6 10 840 1418530010 1418530070 ACCEPT OK\n");
+        }
+        text.append("2 123456789010 eni-1235b8ca123456789 198.51.100.7 010.0.0.1 443 51000 6 10 840 1418530010")
+                .append(" 1418530070 ACCEPT OK\n");
+        FlowLogs.Result result = FlowLogs.text(format, text.toString()).assertCounts(pairs.size() + 1, pairs.size(), 1);
+        Map<String, String> first = new HashMap<>();
+        int same = 0;
+        for (int i = 0; i < pairs.size(); i++) {
+            NetworkFlow flow = result.flow(i);
+            assertEquals(pairs.get(i)[0], flow.localAddress(), "record " + (i + 1));
+            assertEquals(pairs.get(i)[1], flow.remoteAddress(), "record " + (i + 1));
+            if (first.computeIfAbsent(flow.localAddress(), a -> a) == flow.localAddress()) {
+                same++;
+            }
+        }
+        // an eighth of the records are first sightings (the same string trivially); collisions evict some more
+        assertTrue(same > pairs.size() / 2, "records whose address is the first string made for it: " + same);
+        assertTrue(result.errors().get(0).toString().contains("010.0.0.1"), result.errors().toString());
     }
 }
