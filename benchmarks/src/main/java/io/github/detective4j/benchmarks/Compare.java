@@ -14,6 +14,7 @@ import io.github.detective4j.profile.EntityActivity;
 import io.github.detective4j.profile.HourlyCalls;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -132,9 +133,10 @@ final class Compare {
     }
 
     private void run(Path root, long events, int days, long seed) throws Exception {
+        // the collector moves our load by a fifth on two cores (benchmarks/README.md), so a table names it
         System.out.printf(Locale.ROOT, "detective4j vs DuckDB: %,d background events over %d days, seed %d, %d thread(s),"
-                + " Java %s, %d cores%n", events, days, seed, threads, Runtime.version(),
-                Runtime.getRuntime().availableProcessors());
+                + " Java %s, %d cores, %s, max heap %,d MiB%n", events, days, seed, threads, Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), collectors(), Runtime.getRuntime().maxMemory() >> 20);
         long t0 = System.nanoTime();
         ScaleCorpus.Written corpus = ScaleCorpus.write(root.resolve("corpus"), events, days, seed, false);
         System.out.printf(Locale.ROOT, "corpus: %,d CloudTrail events (%,d bytes of NDJSON, %.0f bytes each), %,d flow"
@@ -478,6 +480,12 @@ final class Compare {
         try (Stream<Path> files = Files.list(dir)) {
             return new ArrayList<>(files.sorted().toList());
         }
+    }
+
+    /** The JVM's garbage collectors, as its management beans name them: "G1 Young Generation + G1 Old Generation". */
+    private static String collectors() {
+        return String.join(" + ", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).toList());
     }
 
     private static double seconds(long nanos) {
