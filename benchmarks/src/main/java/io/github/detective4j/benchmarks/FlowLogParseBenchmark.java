@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -28,7 +29,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * <ul>
  *   <li>{@code splitLines}: what a user's own code would do, {@code readLine} and {@code split(" ")}, nothing else;
  *   <li>{@code detective4j}: {@code LogReader} with format detection, mapping every record to a {@code NetworkFlow}
- *       (addresses checked, direction and sides decided, times and counts parsed).
+ *       (addresses checked, direction and sides decided, times and counts parsed);
+ *   <li>{@code smallFile}: the same reader over one small file of the same format ({@link SmallFile#records} records),
+ *       in microseconds a file: what an interface with little traffic delivers to S3 every few minutes, where what an
+ *       input costs before its first record (detection, the header, buffers) weighs as much as its records.
  * </ul>
  *
  * <pre>
@@ -84,5 +88,36 @@ public class FlowLogParseBenchmark {
     @OperationsPerInvocation(RECORDS)
     public IngestReport detective4j(Blackhole blackhole) throws IOException {
         return file.read(reader, blackhole);
+    }
+
+    /**
+     * detective4j: one small file's bytes to {@code NetworkFlow} events, its format detected.
+     *
+     * @param small the file
+     * @param blackhole consumes the events
+     * @return the report
+     * @throws IOException never, the bytes are in memory
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public IngestReport smallFile(SmallFile small, Blackhole blackhole) throws IOException {
+        return small.file.read(reader, blackhole);
+    }
+
+    /** One small flow log file, with its header line. */
+    @State(Scope.Benchmark)
+    public static class SmallFile {
+        /** Records in the file. */
+        @Param({"1", "20"})
+        public int records;
+
+        InMemoryFile file;
+
+        /** Generates the file. */
+        @Setup
+        public void setUp() {
+            file = new InMemoryFile("small-flows.log", ScaleCorpus.flowLogFile(records, 42), records);
+        }
     }
 }

@@ -98,6 +98,37 @@ class FlowLogErrorsTest {
                 result.flows().stream().map(flow -> flow.localPort()).toList());
     }
 
+    /**
+     * The same broken lines, three hundred times over (about 190 KB): lines cross the end of the first, small buffer and
+     * of the full ones after it, and each error still names its own line, each good line still gives its flow.
+     */
+    @Test
+    void brokenJsonLinesAcrossBufferEndsAreErrorsOfTheirLine() throws IOException {
+        StringBuilder text = new StringBuilder();
+        List<Integer> ports = new java.util.ArrayList<>();
+        for (int block = 0; block < 300; block++) {
+            int port = 10_000 + 4 * block;
+            String padding = " ".repeat(block % 13); // moves the lines against the buffer ends from block to block
+            text.append("{\"message\":\"").append(GOOD.replace("44312", String.valueOf(port))).append("\"}")
+                    .append(padding).append('\n')
+                    .append("{\"message\":\"").append(GOOD).append('\n')                     // string not closed
+                    .append("{\"message\":\"").append(GOOD.replace("44312", String.valueOf(port + 1)))
+                    .append("\"}\n")
+                    .append("{\"message\":\"").append(GOOD).append("\"").append(padding).append('\n') // not closed
+                    .append("{\"message\":\"").append(GOOD.replace("44312", String.valueOf(port + 2)))
+                    .append("\"}\n");
+            ports.addAll(List.of(port, port + 1, port + 2));
+        }
+        FlowLogs.Result result = FlowLogs.text(format, text.toString()).assertCounts(1500, 900, 600);
+        assertTrue(text.length() > 2 * 64 * 1024, "long enough: " + text.length());
+        List<ParseError> errors = result.errors();
+        for (int block = 0; block < 300; block++) {
+            assertError(errors.get(2 * block), 5L * block + 2, 5L * block + 2, "malformed");
+            assertError(errors.get(2 * block + 1), 5L * block + 4, 5L * block + 4, "not closed before line");
+        }
+        assertEquals(ports, result.flows().stream().map(flow -> flow.localPort()).toList());
+    }
+
     @Test
     void errorsInsideASubscriptionPayloadNameTheLineOfTheMessage() throws IOException {
         String text = "{\n"
