@@ -266,7 +266,30 @@ final class FindingNode {
         return ParseContext.quote(value.isTextual() ? value.textValue() : value.toString());
     }
 
+    /** A name and its first letter's other case, as {@link #flipFirst} made it. */
+    private record Flip(String name, String flipped) {
+    }
+
+    /**
+     * Names flipped lately, by identity: the mapping asks for the same literal names on every finding, and flipping one
+     * made a string to copy and hash on each ask (a sixth of a GuardDuty finding's mapping). Bounded, since names can
+     * come from the input too (ASFF's {@code ProductFields} keys); a slot holds an immutable pair, so a thread that
+     * races another sees either pair whole, or misses and flips again.
+     */
+    private static final Flip[] FLIPS = new Flip[256];
+
     private static String flipFirst(String name) {
+        int slot = name.hashCode() & (FLIPS.length - 1);
+        Flip known = FLIPS[slot];
+        if (known != null && known.name == name) {
+            return known.flipped;
+        }
+        String flipped = flip(name);
+        FLIPS[slot] = new Flip(name, flipped);
+        return flipped;
+    }
+
+    private static String flip(String name) {
         char first = name.charAt(0);
         char flipped = Character.isUpperCase(first) ? Character.toLowerCase(first) : Character.toUpperCase(first);
         return flipped + name.substring(1);

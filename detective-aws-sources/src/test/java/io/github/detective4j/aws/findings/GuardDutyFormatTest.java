@@ -352,22 +352,35 @@ class GuardDutyFormatTest {
         assertEquals(1, findings.size());
     }
 
+    /**
+     * One format instance reads many inputs on four threads at once, the API's camelCase and the CLI's PascalCase
+     * mixed: every lookup of a PascalCase field goes through the shared memo of flipped names, which must never hand
+     * one thread another name's flip.
+     */
     @Test
     void oneInstanceParsesManyInputsAtOnce() throws Exception {
-        List<Finding> expected = new ArrayList<>();
-        read("findings-array.json", expected);
+        List<String> fixtures = List.of("findings-array.json", "cli-get-findings.json", "get-findings.json");
+        List<List<Finding>> expected = new ArrayList<>();
+        for (String fixture : fixtures) {
+            List<Finding> findings = new ArrayList<>();
+            read(fixture, findings);
+            expected.add(findings);
+        }
+        assertEquals(expected.get(2), expected.get(1));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<List<Finding>>> results = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
+            for (int i = 0; i < 48; i++) {
+                String fixture = fixtures.get(i % fixtures.size());
                 results.add(pool.submit(() -> {
                     List<Finding> findings = new ArrayList<>();
-                    read("findings-array.json", findings);
+                    IngestReport report = read(fixture, findings);
+                    assertEquals(0, report.errors(), () -> report.firstErrors().toString());
                     return findings;
                 }));
             }
-            for (Future<List<Finding>> result : results) {
-                assertEquals(expected, result.get());
+            for (int i = 0; i < results.size(); i++) {
+                assertEquals(expected.get(i % fixtures.size()), results.get(i).get());
             }
         } finally {
             pool.shutdownNow();
