@@ -6,6 +6,7 @@ import io.github.detective4j.aws.ParseContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One JSON object inside a finding, read with its type checked: a field of the wrong JSON type is an
@@ -266,26 +267,26 @@ final class FindingNode {
         return ParseContext.quote(value.isTextual() ? value.textValue() : value.toString());
     }
 
-    /** A name and its first letter's other case, as {@link #flipFirst} made it. */
-    private record Flip(String name, String flipped) {
-    }
+    /** The most names {@link #FLIPS} keeps: the mapping's own are about 150. */
+    private static final int MAX_FLIPS = 1024;
 
     /**
-     * Names flipped lately, by identity: the mapping asks for the same literal names on every finding, and flipping one
-     * made a string to copy and hash on each ask (a sixth of a GuardDuty finding's mapping). Bounded, since names can
-     * come from the input too (ASFF's {@code ProductFields} keys); a slot holds an immutable pair, so a thread that
-     * races another sees either pair whole, or misses and flips again.
+     * Names flipped so far: the mapping asks for the same names on every finding, and flipping one made a string to
+     * copy and hash on each ask (a sixth of a GuardDuty finding's mapping). Bounded, since names can come from the input
+     * too (ASFF's {@code ProductFields} keys): once full, other names are flipped on each ask. A map rather than a
+     * table of slots, whose collisions between two busy names (a fixture's {@code instanceDetails} and
+     * {@code ebsSnapshotDetails}) flipped both again on every finding.
      */
-    private static final Flip[] FLIPS = new Flip[256];
+    private static final ConcurrentHashMap<String, String> FLIPS = new ConcurrentHashMap<>();
 
     private static String flipFirst(String name) {
-        int slot = name.hashCode() & (FLIPS.length - 1);
-        Flip known = FLIPS[slot];
-        if (known != null && known.name == name) {
-            return known.flipped;
+        String flipped = FLIPS.get(name);
+        if (flipped == null) {
+            flipped = flip(name);
+            if (FLIPS.size() < MAX_FLIPS) {
+                FLIPS.putIfAbsent(name, flipped);
+            }
         }
-        String flipped = flip(name);
-        FLIPS[slot] = new Flip(name, flipped);
         return flipped;
     }
 
