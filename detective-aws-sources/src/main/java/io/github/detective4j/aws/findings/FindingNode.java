@@ -267,7 +267,7 @@ final class FindingNode {
         return ParseContext.quote(value.isTextual() ? value.textValue() : value.toString());
     }
 
-    /** The most names {@link #FLIPS} keeps: the mapping's own are about 150. */
+    /** The most names {@link #FLIPS} keeps: the mappings ask for about a hundred of their own. */
     private static final int MAX_FLIPS = 1024;
 
     /**
