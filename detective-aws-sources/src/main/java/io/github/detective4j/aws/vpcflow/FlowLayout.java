@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which field stands in which column of a flow log record: the default format, a header line of an S3 file, or the
@@ -72,6 +73,38 @@ final class FlowLayout {
             }
         }
         this.missing = Collections.unmodifiableList(absent);
+    }
+
+    /** The most header layouts {@link #HEADERS} keeps: a process reads the formats of a few flow logs. */
+    private static final int MAX_HEADERS = 64;
+
+    /** A header line's text and where it stood, which the layout's messages name. */
+    private record HeaderKey(String text, String origin) {
+    }
+
+    /**
+     * Layouts of header lines read so far: every S3 file of a flow log starts with the same header, and building its
+     * layout again (a regex split, a look-up per name) was a tenth of reading a one-record file. Bounded, since headers
+     * come from the input; once full, other headers are built each time.
+     */
+    private static final ConcurrentHashMap<HeaderKey, FlowLayout> HEADERS = new ConcurrentHashMap<>();
+
+    /**
+     * {@link #parse}, for a header line: the layout built before for the same text and origin, when there is one.
+     *
+     * @throws IllegalArgumentException as {@link #parse} does
+     */
+    static FlowLayout header(String text, String origin) {
+        HeaderKey key = new HeaderKey(text, origin);
+        FlowLayout known = HEADERS.get(key);
+        if (known != null) {
+            return known;
+        }
+        FlowLayout made = parse(text, origin);
+        if (HEADERS.size() < MAX_HEADERS) {
+            HEADERS.putIfAbsent(key, made);
+        }
+        return made;
     }
 
     /**

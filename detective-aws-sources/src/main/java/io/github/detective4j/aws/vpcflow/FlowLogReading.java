@@ -259,7 +259,7 @@ final class FlowLogReading {
                 return; // the same header again, as in S3 files joined end to end: keep the layout built for it
             }
             try {
-                header = FlowLayout.parse(line, "the header on line " + number);
+                header = FlowLayout.header(line, "the header on line " + number);
                 headerText = line;
             } catch (IllegalArgumentException e) {
                 long record = context.recordRead(); // cannot happen for a line isHeader accepts; stay safe

@@ -2,6 +2,7 @@ package io.github.detective4j.aws.vpcflow;
 
 import static io.github.detective4j.aws.vpcflow.FlowLogs.assertSides;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -127,6 +128,30 @@ class FlowLogErrorsTest {
             assertError(errors.get(2 * block + 1), 5L * block + 4, 5L * block + 4, "not closed before line");
         }
         assertEquals(ports, result.flows().stream().map(flow -> flow.localPort()).toList());
+    }
+
+    /**
+     * Layouts of header lines are kept across inputs: a header read again is the layout built before, yet an error
+     * still names the header it came from, on its own line, and a bad header is an error every time.
+     */
+    @Test
+    void aHeaderMetBeforeStillNamesItsOwnLine() throws IOException {
+        String header = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes"
+                + " start end action log-status tcp-flags";
+        String shortRecord = GOOD; // one field fewer than the header names
+        for (int round = 0; round < 2; round++) {
+            FlowLogs.Result first = FlowLogs.text(format, header + "\n" + shortRecord + " 2\n" + shortRecord + "\n")
+                    .assertCounts(2, 1, 1);
+            assertError(first.errors().get(0), 3, 2, "14 fields", "the header on line 1 has 15");
+            FlowLogs.Result later = FlowLogs.text(format, shortRecord + "\n" + header + "\n" + shortRecord + "\n")
+                    .assertCounts(2, 1, 1);
+            assertError(later.errors().get(0), 3, 2, "14 fields", "the header on line 2 has 15");
+        }
+        assertSame(FlowLayout.header(header, "the header on line 1"),
+                FlowLayout.header(new String(header), "the header on line 1"));
+        for (int round = 0; round < 2; round++) {
+            assertThrows(IllegalArgumentException.class, () -> FlowLayout.header("version Srcaddr", "a header"));
+        }
     }
 
     @Test
