@@ -272,9 +272,9 @@ final class FindingNode {
 
     /**
      * Names flipped so far: the mapping asks for the same names on every finding, and flipping one made a string to
-     * copy and hash on each ask (a sixth of a GuardDuty finding's mapping). Bounded, since names can come from the input
-     * too (ASFF's {@code ProductFields} keys): once full, other names are flipped on each ask. A map rather than a
-     * table of slots, whose collisions between two busy names (a fixture's {@code instanceDetails} and
+     * copy and hash on each ask (a sixth of a GuardDuty finding's mapping). Bounded, since names can come from the
+     * input too (ASFF's {@code ProductFields} keys): once full, other names are flipped on each ask. A map rather than
+     * a table of slots, whose collisions between two busy names (a fixture's {@code instanceDetails} and
      * {@code ebsSnapshotDetails}) flipped both again on every finding.
      */
     private static final ConcurrentHashMap<String, String> FLIPS = new ConcurrentHashMap<>();

@@ -25,7 +25,9 @@ record FindingShape(String detailType, Set<String> findingKeys) {
     /** The shape of a head that is neither an object nor an array. */
     private static final FindingShape NOT_JSON = new FindingShape(null, Set.of());
 
-    /** Reads the shape of a head without its leading white space; one that is not JSON has no detail type and no keys. */
+    /**
+     * Reads the shape of a head without its leading white space; one that is not JSON has no detail type and no keys.
+     */
     static FindingShape of(String head) {
         if (head.isEmpty() || head.charAt(0) != '{' && head.charAt(0) != '[') {
             // flow log lines and other text: a parser would only throw, and an exception's stack trace costs a

@@ -13,6 +13,7 @@ import io.github.detective4j.model.FlowDirection;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -100,13 +101,13 @@ class FlowLogErrorsTest {
     }
 
     /**
-     * The same broken lines, three hundred times over (about 190 KB): lines cross the end of the first, small buffer and
-     * of the full ones after it, and each error still names its own line, each good line still gives its flow.
+     * The same broken lines, three hundred times over (about 190 KB): lines cross the end of the first, small buffer
+     * and of the full ones after it, and each error still names its own line, each good line still gives its flow.
      */
     @Test
     void brokenJsonLinesAcrossBufferEndsAreErrorsOfTheirLine() throws IOException {
         StringBuilder text = new StringBuilder();
-        List<Integer> ports = new java.util.ArrayList<>();
+        List<Integer> ports = new ArrayList<>();
         for (int block = 0; block < 300; block++) {
             int port = 10_000 + 4 * block;
             String padding = " ".repeat(block % 13); // moves the lines against the buffer ends from block to block

@@ -410,8 +410,8 @@ class FlowLogFormatTest {
 
     /**
      * Addresses met again come back as the string made the first time (the decoder remembers them by a hash of their
-     * text), and never as another one: 500 interface and 256 peer addresses in 1,024 slots, many alike (one digit more or less), each in
-     * several records in shuffled order; and an address with a leading zero is still an error.
+     * text), and never as another one: 500 interface and 256 peer addresses in 1,024 slots, many alike (one digit more
+     * or less), each in several records in shuffled order; and an address with a leading zero is still an error.
      */
     @Test
     void rememberedAddressesAreTheirOwnStringAndNeverAnother() throws IOException {
@@ -422,9 +422,9 @@ class FlowLogFormatTest {
         List<String[]> pairs = new ArrayList<>();
         Random random = new Random(5);
         for (int round = 0; round < 8; round++) {
-            for (String address : addresses) {
-                pairs.add(new String[] {address, "198.51.100." + random.nextInt(256), // an interface per address
-                        String.format(Locale.ROOT, "eni-%017x", addresses.indexOf(address))});
+            for (int i = 0; i < addresses.size(); i++) {
+                pairs.add(new String[] {addresses.get(i), "198.51.100." + random.nextInt(256),
+                        String.format(Locale.ROOT, "eni-%017x", i)}); // an interface per address
             }
         }
         Collections.shuffle(pairs, random);
