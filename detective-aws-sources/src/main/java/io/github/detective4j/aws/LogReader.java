@@ -653,7 +653,13 @@ public final class LogReader {
          * the sink nor the handler needs to be thread-safe. Memory: each background thread holds at most a few
          * batches of the file it parses. A single file or stream is always read on the calling thread alone.
          *
-         * @param threads from 1 to 256; more than the machine's cores rarely helps
+         * <p>How many: as many as the machine has cores when the sink costs about as much as parsing, as a
+         * {@code BehaviorGraph} does. A sink that costs much less (a count, a filter, a queue) leaves the calling
+         * thread mostly waiting, and one thread more than the cores keeps them all parsing: on two cores, 1M events of
+         * CloudTrail and flow logs parsed into a counting sink in 0.70 s with {@code threads(3)} against 1.09 s with
+         * {@code threads(2)}, while a graph loaded them in 1.69 s against 1.38 s.
+         *
+         * @param threads from 1 to 256; more than the machine's cores rarely helps a sink as costly as parsing
          * @return this builder
          */
         public Builder threads(int threads) {
