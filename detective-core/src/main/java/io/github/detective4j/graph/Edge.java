@@ -21,6 +21,12 @@ final class Edge {
     Node account;
     CallCells accountCells;
     /**
+     * For a principal's {@code USED_USER_AGENT}: the address its last call with the agent came from, and the agent's
+     * {@code USED_FROM} relationship to that address ({@link GraphData}), so that the next call skips the agent's map.
+     */
+    Node peer;
+    Edge peerEdge;
+    /**
      * The calls of {@link #cells} in all hours, exactly as the cells count them (saturated hours included), so that
      * questions over the whole history (hunts) read two fields instead of summing every cell.
      */

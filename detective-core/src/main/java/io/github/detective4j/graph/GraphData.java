@@ -245,24 +245,40 @@ final class GraphData {
         if (userAgent != null) {
             userAgent.observe(second, second);
             userAgent.calls().addCall(hour, success);
-            if (ip != null) {
-                Edge[] recent = userAgent.recent().ips;
-                Edge used = Node.Recent.find(recent, ip.ref.id());
-                if (used == null) {
-                    used = edge(userAgent, RelationshipType.USED_FROM, ip);
-                    if (used != null) {
-                        Node.Recent.remember(recent, used);
-                    }
-                }
-                if (used != null) {
-                    used.call(second, hour, success);
-                }
+            Edge used = ip == null ? null : usedFrom(uaEdge, userAgent, ip);
+            if (used != null) {
+                used.call(second, hour, success);
             }
         }
         List<AwsResource> resources = call.resources();
         for (int i = 0; i < resources.size(); i++) {
             resource(call, resources.get(i), actor, source, method, userAgent, second, hour, success);
         }
+    }
+
+    /**
+     * The user agent's {@code USED_FROM} relationship to the address, created; null past the relationship cap. It is
+     * remembered on the caller's relationship with the agent ({@code via}, which the event already holds) for the
+     * caller's next call from the same address, so that an agent many callers share is not searched on every call.
+     */
+    private Edge usedFrom(Edge via, Node userAgent, Node ip) {
+        if (via != null && via.peer == ip) {
+            return via.peerEdge;
+        }
+        Edge[] recent = userAgent.recent().ips;
+        Edge used = Node.Recent.find(recent, ip.ref.id());
+        if (used == null) {
+            used = edge(userAgent, RelationshipType.USED_FROM, ip);
+            if (used == null) {
+                return null;
+            }
+            Node.Recent.remember(recent, used);
+        }
+        if (via != null) {
+            via.peer = ip;
+            via.peerEdge = used;
+        }
+        return used;
     }
 
     /** Whether a method has technique rules on the call's content; asked of the table once per method. */

@@ -123,6 +123,46 @@ class HuntTest {
     }
 
     @Test
+    void anAgentsAddressesCountEveryCallAsCallersMixAgentsAndAddresses() {
+        // callers switch agent and address in runs, so the graph's remembered agent-to-address relationship is
+        // reused, replaced and reused again; every pair's counts and times must come out as a tally of the events
+        java.util.Random random = new java.util.Random(11);
+        String[] agents = {"aws-cli/2.13", "Boto3/1.34", "console.amazonaws.com", TOOL};
+        String[] addresses = {"44.212.20.1", "44.212.20.2", "198.51.100.7", "203.0.113.9", "2001:db8::1"};
+        java.util.Map<String, java.util.Map<String, long[]>> expected = new java.util.HashMap<>();
+        graph = BehaviorGraph.create();
+        for (int run = 0; run < 600; run++) {
+            String who = "p" + random.nextInt(30);
+            String agent = agents[random.nextInt(agents.length)];
+            String address = addresses[random.nextInt(addresses.length)];
+            for (int i = random.nextInt(4); i >= 0; i--) {
+                int hour = random.nextInt(500);
+                boolean success = random.nextInt(4) > 0;
+                graph.accept(call(session(who), hours(hour), "iam.amazonaws.com", "GetUser", address, agent,
+                        success));
+                long[] tally = expected.computeIfAbsent(agent, k -> new java.util.HashMap<>())
+                        .computeIfAbsent(EntityRef.ipAddress(address).id(),
+                                k -> new long[] {0, 0, Long.MAX_VALUE, Long.MIN_VALUE});
+                tally[success ? 0 : 1]++;
+                tally[2] = Math.min(tally[2], hour);
+                tally[3] = Math.max(tally[3], hour);
+            }
+        }
+        for (String agent : agents) {
+            List<EntityActivity> used = graph.hunt().userAgent(agent).ipAddresses();
+            assertEquals(expected.get(agent).size(), used.size(), agent);
+            for (EntityActivity a : used) {
+                long[] tally = expected.get(agent).get(a.entity().id());
+                String pair = agent + " from " + a.entity().id();
+                assertEquals(tally[0], a.success(), pair);
+                assertEquals(tally[1], a.failure(), pair);
+                assertEquals(hours(tally[2]), a.firstObserved(), pair);
+                assertEquals(hours(tally[3]), a.lastObserved(), pair);
+            }
+        }
+    }
+
+    @Test
     void callRowsAreOrderedByCallsThenPrincipalAgentAndMethod() {
         // ties everywhere: equal totals across principals, agents and methods, arriving in no particular order
         java.util.Random random = new java.util.Random(7);
