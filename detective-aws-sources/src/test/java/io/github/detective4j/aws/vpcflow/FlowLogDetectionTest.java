@@ -83,5 +83,13 @@ class FlowLogDetectionTest {
         assertEquals(false, FlowLayout.isHeader("eni-1235b8ca123456789 10.0.0.1"));
         assertEquals(false, FlowLayout.isHeader(DEFAULT_LINE));
         assertEquals(false, FlowLayout.isHeader("Version account-id"));
+        // the first token counts whether the line has one token, two or more
+        assertEquals(true, FlowLayout.isHeader("version"));
+        assertEquals(true, FlowLayout.isHeader("interface-id\r"));
+        assertEquals(false, FlowLayout.isHeader("new-field"));
+        assertEquals(true, FlowLayout.isHeader("srcaddr dstaddr"));
+        assertEquals(false, FlowLayout.isHeader("new-field srcaddr"), "half the names unknown");
+        assertEquals(false, FlowLayout.isHeader("vpc-0123456789abcdef0 eni-1235b8ca123456789"));
+        assertEquals(false, FlowLayout.isHeader("eni-1235b8ca123456789 vpc-0123456789abcdef0 10.0.0.1"));
     }
 }
