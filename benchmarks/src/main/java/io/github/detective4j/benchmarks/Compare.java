@@ -510,7 +510,7 @@ final class Compare {
         return peak;
     }
 
-    private static void delete(Path root) throws IOException {
+    static void delete(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
