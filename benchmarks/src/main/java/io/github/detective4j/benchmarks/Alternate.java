@@ -20,7 +20,7 @@ import java.util.Locale;
  * Two or more builds of detective4j measured in one JVM, their rounds alternating, over one {@link ScaleCorpus}: a
  * machine whose speed moves by half within an hour then moves every build's figures alike, where separate JVMs, even
  * interleaved, compare one moment's speed with another's. Each build gets a class loader of its own (its jar, or any
- * class path), and each round reads the corpus once ({@link AlternateRound}); the order of the builds reverses every
+ * class path), and runs the same round in each ({@link AlternateRound}); the order of the builds reverses every
  * round. Prints, for each build, the median and range of the rounds after the first {@code --skip}: wall time, the
  * calling thread's CPU time and the process's.
  *
@@ -39,6 +39,8 @@ import java.util.Locale;
  * machine.
  */
 final class Alternate {
+    private static final List<String> MODES = List.of("load", "parse", "ingest");
+
     private Alternate() {}
 
     /** A build: where its classes are, and its round. */
@@ -51,42 +53,23 @@ final class Alternate {
      * @throws Exception when the corpus cannot be written or a round fails
      */
     static void main(String[] args) throws Exception {
-        String mode = "load";
-        int rounds = 11;
-        int skip = 3;
-        int threads = 2;
-        String glob = "{cloudtrail,vpcflow,guardduty}/*";
-        long events = 1_000_000;
-        long seed = 42;
-        Path dir = null;
-        List<String> builds = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--mode" -> mode = value;
-                case "--rounds" -> rounds = Integer.parseInt(value);
-                case "--skip" -> skip = Integer.parseInt(value);
-                case "--threads" -> threads = Integer.parseInt(value);
-                case "--glob" -> glob = value;
-                case "--events" -> events = Long.parseLong(value.replace("_", "").replace(",", ""));
-                case "--seed" -> seed = Long.parseLong(value);
-                case "--dir" -> dir = Path.of(value);
-                default -> {
-                    if (args[i].startsWith("--")) {
-                        throw new IllegalArgumentException("unknown option " + args[i] + "; known: --mode --rounds"
-                                + " --skip --threads --glob --events --seed --dir, then the builds");
-                    }
-                    builds.add(args[i]);
-                    continue;
-                }
-            }
-            if (value == null) {
-                throw new IllegalArgumentException(args[i] + " needs a value");
-            }
-            i++;
+        Options options = Options.parse(args, List.of("--mode", "--rounds", "--skip", "--threads", "--glob",
+                "--events", "--seed", "--dir"), true);
+        String mode = options.text("--mode", "load");
+        int rounds = options.integer("--rounds", 11);
+        int skip = options.integer("--skip", 3);
+        int threads = options.integer("--threads", 2);
+        String glob = options.text("--glob", "{cloudtrail,vpcflow,guardduty}/*");
+        long events = options.count("--events", 1_000_000);
+        long seed = options.count("--seed", 42);
+        Path dir = options.path("--dir");
+        List<String> builds = options.rest();
+        if (!MODES.contains(mode)) {
+            throw new IllegalArgumentException("unknown mode " + mode + "; known: " + String.join(" ", MODES));
         }
-        if (builds.isEmpty() || rounds <= skip) {
-            throw new IllegalArgumentException("give at least one build, and more rounds than --skip");
+        if (builds.isEmpty() || threads < 1 || skip < 0 || rounds <= skip) {
+            throw new IllegalArgumentException("give at least one build, at least one thread, and more rounds than"
+                    + " --skip (at least 0)");
         }
         boolean temporary = dir == null;
         Path root = temporary ? Files.createTempDirectory("detective4j-alternate") : dir;
@@ -109,11 +92,25 @@ final class Alternate {
      */
     static long[] run(String mode, String root, String glob, int threads, int rounds, int skip, List<String> paths)
             throws Exception {
-        List<Build> builds = new ArrayList<>();
-        for (String path : paths) {
-            builds.add(new Build(path, new RoundLoader(path).loadClass(AlternateRound.class.getName())
-                    .getMethod("run", String.class, String.class, String.class, int.class)));
+        List<RoundLoader> loaders = new ArrayList<>();
+        try {
+            List<Build> builds = new ArrayList<>();
+            for (String path : paths) {
+                RoundLoader loader = new RoundLoader(path);
+                loaders.add(loader);
+                builds.add(new Build(path, loader.loadClass(AlternateRound.class.getName())
+                        .getMethod("run", String.class, String.class, String.class, int.class)));
+            }
+            return run(builds, mode, root, glob, threads, rounds, skip);
+        } finally {
+            for (RoundLoader loader : loaders) {
+                loader.close(); // its jars: the test's JVM lives on after the rounds
+            }
         }
+    }
+
+    private static long[] run(List<Build> builds, String mode, String root, String glob, int threads, int rounds,
+            int skip) throws Exception {
         int n = builds.size();
         double[][][] figures = new double[n][3][rounds];
         long[] events = new long[n];
@@ -145,18 +142,19 @@ final class Alternate {
     }
 
     /** "median (least to most)" of the rounds after the first {@code skip}. */
-    private static String median(double[] rounds, int skip) {
+    static String median(double[] rounds, int skip) {
         double[] kept = Arrays.copyOfRange(rounds, skip, rounds.length);
         Arrays.sort(kept);
-        return String.format(Locale.ROOT, "%.3f (%.3f to %.3f)", kept[kept.length / 2], kept[0],
-                kept[kept.length - 1]);
+        int half = kept.length / 2;
+        double median = kept.length % 2 == 1 ? kept[half] : (kept[half - 1] + kept[half]) / 2;
+        return String.format(Locale.ROOT, "%.3f (%.3f to %.3f)", median, kept[0], kept[kept.length - 1]);
     }
 
     /**
      * A build's classes, and {@link AlternateRound} as this jar has it: defined here rather than taken from the build,
      * so that every build runs the same round, builds from before the round existed included.
      */
-    private static final class RoundLoader extends URLClassLoader {
+    static final class RoundLoader extends URLClassLoader {
         RoundLoader(String classPath) {
             super(urls(classPath), ClassLoader.getPlatformClassLoader());
         }

@@ -77,28 +77,15 @@ final class Compare {
      * @throws Exception when a file cannot be written or read, or DuckDB fails
      */
     static void main(String[] args) throws Exception {
-        long events = 1_000_000;
-        int threads = 2;
-        int days = 60;
-        long seed = 42;
-        int repeat = 25;
-        int warmups = 3;
-        Path dir = null;
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--events" -> events = Long.parseLong(value.replace("_", "").replace(",", ""));
-                case "--threads" -> threads = Integer.parseInt(value);
-                case "--days" -> days = Integer.parseInt(value);
-                case "--seed" -> seed = Long.parseLong(value);
-                case "--repeat" -> repeat = Integer.parseInt(value);
-                case "--warmups" -> warmups = Integer.parseInt(value);
-                case "--dir" -> dir = Path.of(value);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; known: --events --threads --days --seed --repeat --warmups --dir");
-            }
-            i++;
-        }
+        Options options = Options.parse(args, List.of("--events", "--threads", "--days", "--seed", "--repeat",
+                "--warmups", "--dir"), false);
+        long events = options.count("--events", 1_000_000);
+        int threads = options.integer("--threads", 2);
+        int days = options.integer("--days", 60);
+        long seed = options.count("--seed", 42);
+        int repeat = options.integer("--repeat", 25);
+        int warmups = options.integer("--warmups", 3);
+        Path dir = options.path("--dir");
         if (warmups < 1) {
             throw new IllegalArgumentException("--warmups must be at least 1: the first run fills the page cache");
         }

@@ -655,9 +655,10 @@ public final class LogReader {
          *
          * <p>How many: as many as the machine has cores when the sink costs about as much as parsing, as a
          * {@code BehaviorGraph} does. A sink that costs much less (a count, a filter, a queue) leaves the calling
-         * thread mostly waiting, and one thread more than the cores keeps them all parsing: on two cores, 1M events of
-         * CloudTrail and flow logs parsed into a counting sink in 0.70 s with {@code threads(3)} against 1.09 s with
-         * {@code threads(2)}, while a graph loaded them in 1.69 s against 1.38 s.
+         * thread mostly waiting, and one thread more than the cores keeps them all parsing: on the project's two-core
+         * machine, 1M events of CloudTrail, flow logs and findings parsed into a counting sink in 0.70 s with
+         * {@code threads(3)} against 1.09 s with {@code threads(2)}, while a graph loaded them in 1.69 s against
+         * 1.38 s ({@code benchmarks/README.md}).
          *
          * @param threads from 1 to 256; more than the machine's cores rarely helps a sink as costly as parsing
          * @return this builder

@@ -21,8 +21,9 @@ final class Edge {
     Node account;
     CallCells accountCells;
     /**
-     * For a principal's {@code USED_USER_AGENT}: the address its last call with the agent came from, and the agent's
-     * {@code USED_FROM} relationship to that address ({@link GraphData}), so that the next call skips the agent's map.
+     * For a principal's {@code USED_USER_AGENT}: the last address whose {@code USED_FROM} relationship with the agent
+     * one of the principal's calls resolved, and that relationship ({@link GraphData}), so that the next call from the
+     * same address skips the agent's own look-up.
      */
     Node peer;
     Edge peerEdge;

@@ -265,16 +265,9 @@ final class GraphData {
         if (via != null && via.peer == ip) {
             return via.peerEdge;
         }
-        Edge[] recent = userAgent.recent().ips;
-        Edge used = Node.Recent.find(recent, ip.ref.id());
-        if (used == null) {
-            used = edge(userAgent, RelationshipType.USED_FROM, ip);
-            if (used == null) {
-                return null;
-            }
-            Node.Recent.remember(recent, used);
-        }
-        if (via != null) {
+        Edge used = recent(userAgent.recent().ips, ip.ref.id(), userAgent, RelationshipType.USED_FROM,
+                EntityType.IP_ADDRESS);
+        if (via != null && used != null) {
             via.peer = ip;
             via.peerEdge = used;
         }

@@ -135,8 +135,8 @@ final class FlowLayout {
     }
 
     /**
-     * Tells whether a line is a header line (a list of field names) rather than a record. Cheap for records: they
-     * fail on the first character, or on the first or second token, without allocating.
+     * Tells whether a line is a header line (a list of field names) rather than a record. Cheap for records: almost
+     * all of them fail on the first character, or on the first or second token, without allocating.
      *
      * <p>A header is made of lower-case field-name tokens only, more than half of them names AWS documents; a record
      * always holds numbers, addresses, ids with digits or '-'.
@@ -153,7 +153,8 @@ final class FlowLayout {
         int known = 0;
         int total = 0;
         // The first token is looked up only once a second one is shaped like a field name too: a record whose first
-        // field is an id ("eni-...", "vpc-...") has that shape, and its second token rules it out without a substring.
+        // field is an id ("eni-...", "vpc-...") has that shape, and its second token (an address, a number) mostly
+        // rules it out without a substring.
         int firstFrom = -1;
         int firstTo = -1;
         while (i < length) {
