@@ -30,7 +30,7 @@ import java.util.Locale;
  *
  * <p>Options: {@code --mode load|parse|ingest} (default {@code load}: the reader into a new graph; {@code parse}:
  * into a sink that counts; {@code ingest}: events parsed once beforehand by each build, into a new graph, which
- * keeps every build's events in memory, about 1.5 GiB a build at 1M events), {@code --rounds R} (default 11),
+ * keeps every build's events in memory, 334 MiB a build at 1M events), {@code --rounds R} (default 11),
  * {@code --skip K} (rounds left out of the figures while the JIT compiles; default 3), {@code --threads T} (the
  * reader's; default 2), {@code --glob G} (the corpus's files to read; default all), {@code --events N} (default
  * 1,000,000) and {@code --seed S} (default 42) for the corpus, {@code --dir PATH} (where it is written; default a
