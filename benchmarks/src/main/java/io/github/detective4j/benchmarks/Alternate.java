@@ -75,8 +75,8 @@ final class Alternate {
         Path root = temporary ? Files.createTempDirectory("detective4j-alternate") : dir;
         try {
             ScaleCorpus.Written corpus = ScaleCorpus.write(root.resolve("corpus"), events, 60, seed, false);
-            System.out.printf(Locale.ROOT, "%s of %,d events, %d rounds (the first %d left out), %d thread(s)%n",
-                    mode, corpus.events(), rounds, skip, threads);
+            System.out.printf(Locale.ROOT, "%s of %s in a corpus of %,d events, %d rounds (the first %d left out),"
+                    + " %d thread(s)%n", mode, glob, corpus.events(), rounds, skip, threads);
             run(mode, corpus.root().toString(), glob, threads, rounds, skip, builds);
         } finally {
             if (temporary) {

@@ -1023,16 +1023,18 @@ final class JsonCursor {
      * after the last name they held ({@code lastNameSlot}, what {@link #nameSlot()} told when they were read);
      * otherwise consumes nothing.
      *
-     * <p>For bytes read before, at the same depth and without a newline or a problem, as one whole value or as the
-     * rest of an object with its closing brace: bytes equal to them read the same and end where they end, so nothing
-     * about them needs checking again.
+     * <p>For bytes read before, at the same depth and without a problem, as one whole value or as the rest of an
+     * object with its closing brace: bytes equal to them read the same and end where they end, so nothing about them
+     * needs checking again but the lines they pass, {@code newlines} (white space in a pretty-printed file). In line
+     * mode, where a newline ends the value, bytes with a newline are never taken.
      */
-    boolean passIfNext(byte[] value, int lastNameSlot) {
+    boolean passIfNext(byte[] value, int lastNameSlot, int newlines) {
         int n = value.length;
-        if (limit - pos < n || !StringPool.same(buf, pos, value, n)) {
+        if (limit - pos < n || (newlines > 0 && lineMode) || !StringPool.same(buf, pos, value, n)) {
             return false;
         }
         pos += n;
+        line += newlines;
         nameSlot = lastNameSlot;
         return true;
     }

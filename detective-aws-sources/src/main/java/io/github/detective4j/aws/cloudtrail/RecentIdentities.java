@@ -12,9 +12,10 @@ package io.github.detective4j.aws.cloudtrail;
  * bytes and a compare of its bytes in whole words.
  *
  * <p>Why it is exact: JSON is read left to right, so bytes equal to a whole object read before, at the same depth,
- * are that object and end where it ended. Only identities read without a problem, a value nested too deep or a
- * newline are kept, so a match is read exactly as the first was: nothing about it needs checking again. (CloudTrail
- * writes a record on one line; a pretty-printed file, such as those Stratus Red Team exports, is read in full.)
+ * are that object and end where it ended. Only identities read without a problem or a value nested too deep are
+ * kept, so a match is read exactly as the first was: nothing about it needs checking again but the lines it spans,
+ * which are kept with it. (CloudTrail writes a record on one line; in a pretty-printed file, such as those Stratus
+ * Red Team exports, an identity spans a dozen lines of white space.)
  *
  * <p>Direct-mapped by the hash of the first {@value #WINDOW} bytes, which reach past a role's id into its session
  * name, so that one role's sessions do not share a slot. Shorter identities ({@code AWSService} callers, say) are not
@@ -33,10 +34,10 @@ final class RecentIdentities {
     static final int SLOTS = 1 << 10;
 
     /**
-     * One identity: its bytes, the depth it was read at, the learned-names slot of its last field name, and what was
-     * read.
+     * One identity: its bytes, the depth it was read at, the learned-names slot of its last field name, the newlines
+     * among its bytes, and what was read.
      */
-    private record Entry(byte[] bytes, int depth, int nameSlot, EventFields.Identity identity) {
+    private record Entry(byte[] bytes, int depth, int nameSlot, int newlines, EventFields.Identity identity) {
     }
 
     /** Made with the first identity kept: an input of one record (an SQS message, say) needs none. */
@@ -54,7 +55,7 @@ final class RecentIdentities {
      */
     boolean pass(JsonCursor cursor, int slot, int depth, EventFields fields) {
         Entry known = entries == null ? null : entries[slot];
-        if (known == null || known.depth != depth || !cursor.passIfNext(known.bytes, known.nameSlot)) {
+        if (known == null || known.depth != depth || !cursor.passIfNext(known.bytes, known.nameSlot, known.newlines)) {
             return false;
         }
         fields.identity = known.identity;
@@ -62,10 +63,10 @@ final class RecentIdentities {
     }
 
     /**
-     * Keeps the identity just read from input offset {@code start} to the cursor, in {@code slot}, when its bytes are
-     * still buffered and it is neither too short nor too long.
+     * Keeps the identity just read from input offset {@code start} to the cursor, across {@code newlines} lines, in
+     * {@code slot}, when its bytes are still buffered and it is neither too short nor too long.
      */
-    void remember(int slot, JsonCursor cursor, long start, int depth, EventFields.Identity identity) {
+    void remember(int slot, JsonCursor cursor, long start, int depth, int newlines, EventFields.Identity identity) {
         long length = cursor.offset() - start;
         if (length < WINDOW || length > MAX_BYTES) {
             return;
@@ -75,7 +76,7 @@ final class RecentIdentities {
             if (entries == null) {
                 entries = new Entry[SLOTS];
             }
-            entries[slot] = new Entry(bytes, depth, cursor.nameSlot(), identity);
+            entries[slot] = new Entry(bytes, depth, cursor.nameSlot(), newlines, identity);
         }
     }
 }

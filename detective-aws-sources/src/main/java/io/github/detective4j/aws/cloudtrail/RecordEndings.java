@@ -61,7 +61,7 @@ final class RecordEndings {
     boolean pass(JsonCursor cursor, EventFields f, int depth, boolean clean) {
         int at = slot(f);
         Entry known = entries == null ? null : entries[at];
-        if (known != null && known.depth == depth && cursor.passIfNext(known.bytes, known.nameSlot)) {
+        if (known != null && known.depth == depth && cursor.passIfNext(known.bytes, known.nameSlot, 0)) {
             reading = false;
             for (int i = 0; i < known.fields.length; i++) {
                 set(f, known.fields[i], known.values[i]);

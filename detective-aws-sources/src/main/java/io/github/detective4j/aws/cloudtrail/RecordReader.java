@@ -322,8 +322,8 @@ final class RecordReader {
         long line = cursor.line();
         boolean clean = isClean(cursor, f);
         readIdentity(cursor, f, depth);
-        if (clean && isClean(cursor, f) && cursor.line() == line) {
-            identities.remember(slot, cursor, start, depth, f.identity);
+        if (clean && isClean(cursor, f)) {
+            identities.remember(slot, cursor, start, depth, (int) (cursor.line() - line), f.identity);
         }
     }
 

@@ -239,6 +239,57 @@ class RepeatedPartsTest {
         assertEquals(pretty.split("\n").length - 1, read.errors().get(0).line(), read.errors()::toString);
     }
 
+    /**
+     * A pretty-printed file, as Stratus Red Team exports are: identities met again span
+     * lines of white space, are taken as kept ones all the same, and every error still names the line it is on.
+     */
+    @Test
+    void aPrettyPrintedIdentityMetAgainIsTakenWithItsLines() throws IOException {
+        Random random = new Random(31);
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> records = new ArrayList<>();
+        com.fasterxml.jackson.databind.node.ArrayNode array = mapper.createArrayNode();
+        for (int i = 0; i < 300; i++) {
+            String record = call(IDENTITIES[random.nextInt(IDENTITIES.length)], i,
+                    ENDINGS[random.nextInt(ENDINGS.length - 2)]);
+            if (random.nextInt(10) == 0) {
+                record = record.replaceFirst("\"eventTime\":\"[^\"]*\"", "\"eventTime\":\"yesterday-" + i + "\"");
+            }
+            records.add(record);
+            array.add(mapper.readTree(record));
+        }
+        String pretty = mapper.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(mapper.createObjectNode().set("Records", array));
+
+        CloudTrailTesting.Result read = CloudTrailTesting.readText(pretty);
+
+        List<ApiCall> oneALine = new ArrayList<>();
+        for (String record : records) {
+            oneALine.addAll(CloudTrailTesting.readText(record).events());
+        }
+        assertEquals(oneALine, read.events());
+        // an error names the line its record starts on: the line before its first field's
+        List<String> lines = List.of(pretty.split("\n", -1));
+        List<Long> starts = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("\"eventVersion\"")) {
+                starts.add((long) i);
+            }
+        }
+        List<Long> expected = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).contains("yesterday-")) {
+                expected.add(starts.get(i));
+            }
+        }
+        assertEquals(expected, read.errors().stream().map(ParseError::line).toList(), read.errors()::toString);
+        // kept across its lines: the records that repeat an identity share the principal read the first time
+        ApiCall first = read.events().stream().filter(e -> "AIDAJ45Q7YFFAREXAMPLE".equals(e.principal()
+                .principalId())).findFirst().orElseThrow();
+        assertTrue(read.events().stream().filter(e -> e != first && e.principal().equals(first.principal()))
+                .anyMatch(e -> e.principal() == first.principal()), "no record took the kept identity");
+    }
+
     @Test
     void aRecordEndingMetBeforeGivesItsFields() {
         CloudTrailTesting.Result read = CloudTrailTesting.readText(String.join("\n", call(USER, 1, ENDINGS[1]),
