@@ -15,8 +15,9 @@ import java.util.Arrays;
  *
  * <p>Why it is exact: JSON is read left to right, so bytes equal to an ending read before, at the same depth, hold
  * the same fields and end at the same closing brace. Only endings that hold nothing but strings, booleans and values
- * passed over, read without a problem, a value nested too deep or a newline, are kept; taking one sets the fields
- * reading it set, to the values it read, in its order.
+ * passed over, read without a problem or a value nested too deep, are kept, with the lines they span (a
+ * pretty-printed file's white space); taking one sets the fields reading it set, to the values it read, in its order,
+ * and counts its lines.
  *
  * <p>Direct-mapped by the record's {@code eventSource}, {@code eventName} and {@code awsRegion}, read before its
  * {@code eventID}: the slot only says where to look, the bytes decide. Memory: up to {@value #SLOTS} endings of at
@@ -33,8 +34,11 @@ final class RecordEndings {
     /** More fields than this in an ending, and it is not kept. */
     private static final int MAX_FIELDS = 16;
 
-    /** One ending: its bytes, its depth, the learned-names slot of its last name, and the fields it set, in order. */
-    private record Entry(byte[] bytes, int depth, int nameSlot, int[] fields, Object[] values) {
+    /**
+     * One ending: its bytes, its depth, the learned-names slot of its last name, the newlines among its bytes, and the
+     * fields it set, in order.
+     */
+    private record Entry(byte[] bytes, int depth, int nameSlot, int newlines, int[] fields, Object[] values) {
     }
 
     private Entry[] entries;
@@ -61,7 +65,7 @@ final class RecordEndings {
     boolean pass(JsonCursor cursor, EventFields f, int depth, boolean clean) {
         int at = slot(f);
         Entry known = entries == null ? null : entries[at];
-        if (known != null && known.depth == depth && cursor.passIfNext(known.bytes, known.nameSlot, 0)) {
+        if (known != null && known.depth == depth && cursor.passIfNext(known.bytes, known.nameSlot, known.newlines)) {
             reading = false;
             for (int i = 0; i < known.fields.length; i++) {
                 set(f, known.fields[i], known.values[i]);
@@ -110,7 +114,7 @@ final class RecordEndings {
         reading = false;
         // with the closing brace: a number or a literal at the end is not one that goes on in the next record
         long end = cursor.offset();
-        if (spoiled || !clean || cursor.line() != line || end - start > MAX_BYTES) {
+        if (spoiled || !clean || end - start > MAX_BYTES) {
             return;
         }
         byte[] bytes = cursor.copy(start, end);
@@ -120,8 +124,8 @@ final class RecordEndings {
         if (entries == null) {
             entries = new Entry[SLOTS];
         }
-        entries[slot] = new Entry(bytes, depth, cursor.nameSlot(), Arrays.copyOf(fields, count),
-                Arrays.copyOf(values, count));
+        entries[slot] = new Entry(bytes, depth, cursor.nameSlot(), (int) (cursor.line() - line),
+                Arrays.copyOf(fields, count), Arrays.copyOf(values, count));
     }
 
     /** Forgets an ending being read: a record or an object in one begins, and what came before is not its ending. */

@@ -240,8 +240,8 @@ class RepeatedPartsTest {
     }
 
     /**
-     * A pretty-printed file, as Stratus Red Team exports are: identities met again span
-     * lines of white space, are taken as kept ones all the same, and every error still names the line it is on.
+     * A pretty-printed file, as Stratus Red Team exports are: identities and record endings met again span lines of
+     * white space, are taken as kept ones all the same, and every error still names the line its record starts on.
      */
     @Test
     void aPrettyPrintedIdentityMetAgainIsTakenWithItsLines() throws IOException {
