@@ -265,8 +265,12 @@ final class GraphData {
         if (via != null && via.peer == ip) {
             return via.peerEdge;
         }
-        Edge used = recent(userAgent.recent().ips, ip.ref.id(), userAgent, RelationshipType.USED_FROM,
-                EntityType.IP_ADDRESS);
+        // the agent's recent relationships, then the agent's map through the address node already at hand
+        Edge[] recent = userAgent.recent().ips;
+        Edge used = Node.Recent.find(recent, ip.ref.id());
+        if (used == null) {
+            used = Node.Recent.remember(recent, edge(userAgent, RelationshipType.USED_FROM, ip));
+        }
         if (via != null && used != null) {
             via.peer = ip;
             via.peerEdge = used;
@@ -318,13 +322,7 @@ final class GraphData {
             return null;
         }
         Edge edge = Node.Recent.find(recent, id);
-        if (edge == null) {
-            edge = relationship(source, type, targetType, id);
-            if (edge != null) {
-                Node.Recent.remember(recent, edge);
-            }
-        }
-        return edge;
+        return edge != null ? edge : Node.Recent.remember(recent, relationship(source, type, targetType, id));
     }
 
     /** The relationship to the entity {@code id} names, created; null as {@link #recent} says. */

@@ -188,8 +188,15 @@ final class Node {
             return null;
         }
 
-        /** Remembers a relationship in front, forgetting the least recent one. */
-        static void remember(Edge[] recent, Edge edge) {
+        /**
+         * Remembers a relationship in front, forgetting the least recent one; nothing for null.
+         *
+         * @return the relationship
+         */
+        static Edge remember(Edge[] recent, Edge edge) {
+            if (edge == null) {
+                return null;
+            }
             int at = WAYS - 1;
             for (int i = 0; i < WAYS; i++) {
                 if (recent[i] == null || recent[i] == edge) {
@@ -198,6 +205,7 @@ final class Node {
                 }
             }
             remember(recent, edge, at);
+            return edge;
         }
 
         private static void remember(Edge[] recent, Edge edge, int from) {

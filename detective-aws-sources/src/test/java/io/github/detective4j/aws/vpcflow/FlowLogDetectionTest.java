@@ -1,11 +1,14 @@
 package io.github.detective4j.aws.vpcflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.detective4j.aws.LogFormat.Sample;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FlowLogDetectionTest {
@@ -75,21 +78,18 @@ class FlowLogDetectionTest {
 
     @Test
     void headerRecognition() {
-        assertEquals(true, FlowLayout.isHeader("version account-id interface-id srcaddr"));
-        assertEquals(true, FlowLayout.isHeader("instance-id interface-id srcaddr dstaddr pkt-srcaddr pkt-dstaddr\r"));
-        assertEquals(true, FlowLayout.isHeader("srcaddr  dstaddr new-field"));
-        assertEquals(false, FlowLayout.isHeader("srcaddr new-field other-field"), "most names unknown");
-        assertEquals(false, FlowLayout.isHeader("ingress us-east-1"));
-        assertEquals(false, FlowLayout.isHeader("eni-1235b8ca123456789 10.0.0.1"));
-        assertEquals(false, FlowLayout.isHeader(DEFAULT_LINE));
-        assertEquals(false, FlowLayout.isHeader("Version account-id"));
-        // the first token counts whether the line has one token, two or more
-        assertEquals(true, FlowLayout.isHeader("version"));
-        assertEquals(true, FlowLayout.isHeader("interface-id\r"));
-        assertEquals(false, FlowLayout.isHeader("new-field"));
-        assertEquals(true, FlowLayout.isHeader("srcaddr dstaddr"));
-        assertEquals(false, FlowLayout.isHeader("new-field srcaddr"), "half the names unknown");
-        assertEquals(false, FlowLayout.isHeader("vpc-0123456789abcdef0 eni-1235b8ca123456789"));
-        assertEquals(false, FlowLayout.isHeader("eni-1235b8ca123456789 vpc-0123456789abcdef0 10.0.0.1"));
+        // lines of one token, two and more: the first token counts in each
+        for (String header : List.of("version account-id interface-id srcaddr",
+                "instance-id interface-id srcaddr dstaddr pkt-srcaddr pkt-dstaddr\r", "srcaddr  dstaddr new-field",
+                "version", "interface-id\r", "srcaddr dstaddr")) {
+            assertTrue(FlowLayout.isHeader(header), header);
+        }
+        // records, ids shaped like names, a capital, and lines of which at most half the names are known
+        for (String other : List.of("srcaddr new-field other-field", "new-field srcaddr", "new-field",
+                "ingress us-east-1", "eni-1235b8ca123456789 10.0.0.1", DEFAULT_LINE, "Version account-id",
+                "vpc-0123456789abcdef0 eni-1235b8ca123456789",
+                "eni-1235b8ca123456789 vpc-0123456789abcdef0 10.0.0.1")) {
+            assertFalse(FlowLayout.isHeader(other), other);
+        }
     }
 }
