@@ -1,5 +1,6 @@
 package io.github.detective4j.aws.vpcflow;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -122,7 +123,8 @@ final class FlowLayout {
             if (token.startsWith("${") && token.endsWith("}") && token.length() > 3) {
                 token = token.substring(2, token.length() - 1);
             }
-            if (!isFieldName(token, 0, token.length())) {
+            byte[] bytes = token.getBytes(StandardCharsets.UTF_8);
+            if (!isFieldName(bytes, 0, bytes.length)) {
                 throw new IllegalArgumentException("'" + abbreviate(token) + "' is not a flow log field name");
             }
             names[i] = token;
@@ -135,41 +137,48 @@ final class FlowLayout {
     }
 
     /**
-     * Tells whether a line is a header line (a list of field names) rather than a record. Cheap for records: almost
-     * all of them fail on the first character, or on the first or second token, without allocating.
+     * Tells whether a line is a header line (a list of field names) rather than a record.
      *
      * <p>A header is made of lower-case field-name tokens only, more than half of them names AWS documents; a record
      * always holds numbers, addresses, ids with digits or '-'.
      */
     static boolean isHeader(String line) {
-        int length = line.length();
-        int i = 0;
-        while (i < length && line.charAt(i) == ' ') {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        return isHeader(bytes, 0, bytes.length);
+    }
+
+    /**
+     * {@link #isHeader(String)}, for a line in {@code b[from, to)}, UTF-8. Cheap for records: almost all of them fail
+     * on the first byte, or on the first or second token, without allocating.
+     */
+    static boolean isHeader(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to && b[i] == ' ') {
             i++;
         }
-        if (i >= length || line.charAt(i) < 'a' || line.charAt(i) > 'z') {
+        if (i >= to || b[i] < 'a' || b[i] > 'z') {
             return false;
         }
         int known = 0;
         int total = 0;
         // The first token is looked up only once a second one is shaped like a field name too: a record whose first
         // field is an id ("eni-...", "vpc-...") has that shape, and its second token (an address, a number) mostly
-        // rules it out without a substring.
+        // rules it out without a string.
         int firstFrom = -1;
         int firstTo = -1;
-        while (i < length) {
-            int end = line.indexOf(' ', i);
+        while (i < to) {
+            int end = ByteLines.indexOf(b, i, to, (byte) ' ');
             if (end < 0) {
-                end = length;
+                end = to;
             }
             int tokenEnd = end;
-            if (tokenEnd == length) {
-                while (tokenEnd > i && Character.isWhitespace(line.charAt(tokenEnd - 1))) {
+            if (tokenEnd == to) {
+                while (tokenEnd > i && b[tokenEnd - 1] >= 0 && Character.isWhitespace(b[tokenEnd - 1])) {
                     tokenEnd--; // a trailing '\r' or tab
                 }
             }
             if (tokenEnd > i) {
-                if (!isFieldName(line, i, tokenEnd)) {
+                if (!isFieldName(b, i, tokenEnd)) {
                     return false;
                 }
                 total++;
@@ -177,33 +186,34 @@ final class FlowLayout {
                     firstFrom = i;
                     firstTo = tokenEnd;
                 } else {
-                    if (total == 2 && isKnown(line, firstFrom, firstTo)) {
+                    if (total == 2 && isKnown(b, firstFrom, firstTo)) {
                         known++;
                     }
-                    if (isKnown(line, i, tokenEnd)) {
+                    if (isKnown(b, i, tokenEnd)) {
                         known++;
                     }
                 }
             }
             i = end + 1;
         }
-        if (total == 1 && isKnown(line, firstFrom, firstTo)) {
+        if (total == 1 && isKnown(b, firstFrom, firstTo)) {
             known++;
         }
         return total > 0 && known * 2 > total;
     }
 
-    private static boolean isKnown(String line, int from, int to) {
-        return FlowField.byName(line.substring(from, to)) != null;
+    /** Only for a token {@link #isFieldName} accepts: ASCII. */
+    private static boolean isKnown(byte[] b, int from, int to) {
+        return FlowField.byName(new String(b, from, to - from, StandardCharsets.ISO_8859_1)) != null;
     }
 
     /** Field names are lower-case letters, digits and '-', starting with a letter. */
-    private static boolean isFieldName(String text, int from, int to) {
-        if (to <= from || text.charAt(from) < 'a' || text.charAt(from) > 'z') {
+    private static boolean isFieldName(byte[] b, int from, int to) {
+        if (to <= from || b[from] < 'a' || b[from] > 'z') {
             return false;
         }
         for (int i = from + 1; i < to; i++) {
-            char c = text.charAt(i);
+            byte c = b[i];
             if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
                 return false;
             }

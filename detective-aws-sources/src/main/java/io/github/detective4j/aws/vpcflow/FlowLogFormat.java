@@ -8,6 +8,7 @@ import io.github.detective4j.aws.ParseContext;
 import io.github.detective4j.model.NetworkFlow;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -199,26 +200,28 @@ public final class FlowLogFormat implements LogFormat {
     }
 
     private int score(String line) {
-        if (FlowLayout.isHeader(line)) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        if (FlowLayout.isHeader(bytes, 0, bytes.length)) {
             return 95;
         }
         FlowRecordDecoder decoder = new FlowRecordDecoder();
         FlowLayout layout = configured;
         if (layout == null) {
-            boolean transitGateway = decoder.countFields(line) > 1 && decoder.token(1).startsWith("TransitGateway");
+            boolean transitGateway = decoder.countFields(bytes, 0, bytes.length) > 1
+                    && decoder.token(1).startsWith("TransitGateway");
             layout = transitGateway ? FlowLayout.TRANSIT_GATEWAY_DEFAULT : FlowLayout.DEFAULT;
         }
         try {
-            decoder.decode(line, layout);
+            decoder.decode(bytes, 0, bytes.length, layout);
             return layout.typedColumns() >= 3 ? 90 : 40;
         } catch (FlowRecordDecoder.InvalidField e) {
-            return looksLikeDefault(decoder, line) ? 60 : 0;
+            return looksLikeDefault(decoder, bytes) ? 60 : 0;
         }
     }
 
     /** "2 123456789010 eni-...": a version, an account (or '-', or "unknown") and an interface (or '-'). */
-    private static boolean looksLikeDefault(FlowRecordDecoder decoder, String line) {
-        if (decoder.countFields(line) < 3) {
+    private static boolean looksLikeDefault(FlowRecordDecoder decoder, byte[] line) {
+        if (decoder.countFields(line, 0, line.length) < 3) {
             return false;
         }
         String version = decoder.token(0);

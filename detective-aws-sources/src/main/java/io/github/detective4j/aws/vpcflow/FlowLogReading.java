@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,19 +22,20 @@ import org.slf4j.LoggerFactory;
  */
 final class FlowLogReading {
     private static final Logger LOG = LoggerFactory.getLogger(FlowLogFormat.class);
-    /** Longer than any record AWS writes (a few hundred characters with every field), far below a memory risk. */
+    /** Longer than any record AWS writes (a few hundred bytes with every field), far below a memory risk. */
     static final int MAX_LINE_LENGTH = 256 * 1024;
     private static final int MAX_INTERFACES = 16_384;
     private static final int MAX_HELD = 4_096;
     private static final String CONTROL_MESSAGE = "CONTROL_MESSAGE";
     private static final String CONTROL_TEXT = "CWL CONTROL MESSAGE";
+    private static final byte[] TRANSIT_GATEWAY = "TransitGateway".getBytes(StandardCharsets.US_ASCII);
 
     private final ParseContext context;
     private final FlowLayout configured;
     private final FlowRecordDecoder decoder = new FlowRecordDecoder();
     private final InterfaceDirections directions;
     private FlowLayout header;
-    private String headerText;
+    private byte[] headerBytes;
     private String warnedIncomplete;
     /** The line the JSON root object being read began on, or 0 between root objects. */
     private long objectLine;
@@ -48,32 +50,38 @@ final class FlowLogReading {
     }
 
     void read(InputStream in) throws IOException {
-        LineSource source = new LineSource(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE_LENGTH);
-        int first = source.skipBlank();
+        ByteLines lines = new ByteLines(in, MAX_LINE_LENGTH);
+        int first = lines.skipBlank();
         if (first == '{') {
-            readJson(source);
+            readJson(new LineSource(new InputStreamReader(lines.rest(), StandardCharsets.UTF_8), lines.linesEnded()));
         } else if (first >= 0) {
-            readLines(source);
+            readLines(lines);
         }
         directions.finish();
     }
 
     // ---------------------------------------------------------------- plain text: S3 files, CloudWatch Logs lines
 
-    private void readLines(LineSource source) throws IOException {
-        String line;
-        while ((line = source.nextLine()) != null) {
-            long number = source.linesEnded();
-            if (source.lastLineTooLong()) {
+    private void readLines(ByteLines lines) throws IOException {
+        while (lines.next()) {
+            long number = lines.linesEnded();
+            byte[] b = lines.bytes();
+            int from = lines.from();
+            int to = lines.to();
+            if (lines.lastLineTooLong()) {
                 long record = context.recordRead();
-                context.error(number, record, "the line is longer than " + MAX_LINE_LENGTH + " characters: "
-                        + ParseContext.quote(line));
-            } else if (isBlank(line)) {
+                context.error(number, record, "the line is longer than " + MAX_LINE_LENGTH + " bytes: "
+                        + ParseContext.quote(new String(b, from, to - from, StandardCharsets.UTF_8)));
                 continue;
-            } else if (line.charAt(firstContent(line)) == '{') {
-                readJsonLine(line, number);
+            }
+            int first = ByteLines.firstContent(b, from, to);
+            if (first >= to) {
+                continue;
+            }
+            if (b[first] == '{') {
+                readJsonLine(new String(b, from, to - from, StandardCharsets.UTF_8), number);
             } else {
-                text(line, number);
+                text(b, from, to, number);
             }
         }
     }
@@ -236,66 +244,70 @@ final class FlowLogReading {
             context.skip("vpcflow.control-message");
             return;
         }
-        if (isBlank(text)) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (ByteLines.firstContent(bytes, 0, bytes.length) >= bytes.length) {
             long record = context.recordRead();
             context.error(line, record, "message is empty");
             return;
         }
-        if (text.length() > MAX_LINE_LENGTH) {
+        if (bytes.length > MAX_LINE_LENGTH) {
             long record = context.recordRead();
-            context.error(line, record, "message is longer than " + MAX_LINE_LENGTH + " characters: "
+            context.error(line, record, "message is longer than " + MAX_LINE_LENGTH + " bytes: "
                     + ParseContext.quote(text));
             return;
         }
-        text(text, line);
+        text(bytes, 0, bytes.length, line);
     }
 
     // ------------------------------------------------------------------------------------------ records
 
-    /** A line of text: a header (the layout of the records below it) or a record. */
-    private void text(String line, long number) throws IOException {
-        if (FlowLayout.isHeader(line)) {
-            if (line.equals(headerText)) {
+    /** A line of text in {@code b[from, to)}: a header (the layout of the records below it) or a record. */
+    private void text(byte[] b, int from, int to, long number) throws IOException {
+        if (FlowLayout.isHeader(b, from, to)) {
+            if (headerBytes != null && Arrays.equals(b, from, to, headerBytes, 0, headerBytes.length)) {
                 return; // the same header again, as in S3 files joined end to end: keep the layout built for it
             }
             try {
-                header = FlowLayout.header(line, "the header on line " + number);
-                headerText = line;
+                header = FlowLayout.header(new String(b, from, to - from, StandardCharsets.UTF_8),
+                        "the header on line " + number);
+                headerBytes = Arrays.copyOfRange(b, from, to);
             } catch (IllegalArgumentException e) {
                 long record = context.recordRead(); // cannot happen for a line isHeader accepts; stay safe
                 context.error(number, record, "unreadable header: " + e.getMessage());
             }
             return;
         }
-        record(line, number);
+        record(b, from, to, number);
     }
 
-    private FlowLayout layoutFor(String line) {
+    private FlowLayout layoutFor(byte[] b, int from, int to) {
         if (header != null) {
             return header;
         }
         if (configured != null) {
             return configured;
         }
-        return looksLikeTransitGatewayDefault(line) ? FlowLayout.TRANSIT_GATEWAY_DEFAULT : FlowLayout.DEFAULT;
+        return looksLikeTransitGatewayDefault(b, from, to) ? FlowLayout.TRANSIT_GATEWAY_DEFAULT : FlowLayout.DEFAULT;
     }
 
     /** A headerless transit gateway record in the default format: "6 TransitGateway 123456789012 tgw-...". */
-    private static boolean looksLikeTransitGatewayDefault(String line) {
-        int first = line.indexOf(' ');
-        return first > 0 && line.startsWith("TransitGateway", first + 1);
+    private static boolean looksLikeTransitGatewayDefault(byte[] b, int from, int to) {
+        int first = ByteLines.indexOf(b, from, to, (byte) ' ');
+        int second = first + 1;
+        return first > from && to - second >= TRANSIT_GATEWAY.length
+                && Arrays.equals(b, second, second + TRANSIT_GATEWAY.length, TRANSIT_GATEWAY, 0, TRANSIT_GATEWAY.length);
     }
 
     /**
      * Reads one record. Every field is checked first, whatever becomes of the record, so that a malformed NODATA or
      * transit gateway line is an error like any other; then the record is skipped by rule, or turned into a flow.
      */
-    private void record(String line, long number) throws IOException {
+    private void record(byte[] b, int from, int to, long number) throws IOException {
         long record = context.recordRead();
-        FlowLayout layout = layoutFor(line);
+        FlowLayout layout = layoutFor(b, from, to);
         FlowRecordDecoder d = decoder;
         try {
-            d.decode(line, layout);
+            d.decode(b, from, to, layout);
         } catch (FlowRecordDecoder.InvalidField e) {
             context.error(number, record, e.getMessage());
             return;
@@ -384,18 +396,6 @@ final class FlowLogReading {
     }
 
     // ------------------------------------------------------------------------------------------ helpers
-
-    private static boolean isBlank(String text) {
-        return firstContent(text) >= text.length();
-    }
-
-    private static int firstContent(String text) {
-        int i = 0;
-        while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '\uFEFF')) {
-            i++;
-        }
-        return i;
-    }
 
     private static String malformed(JacksonException e) {
         return "the JSON is malformed: " + ParseContext.quote(e.getOriginalMessage());

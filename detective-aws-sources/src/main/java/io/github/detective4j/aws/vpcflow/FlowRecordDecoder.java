@@ -5,37 +5,61 @@ import io.github.detective4j.model.FlowAction;
 import io.github.detective4j.model.FlowDirection;
 import io.github.detective4j.model.FlowLogStatus;
 import io.github.detective4j.model.IpAddresses;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Splits one flow log record into its fields and reads and checks every field the layout names, keeping the values
  * a {@code NetworkFlow} needs. One decoder serves one input: its fields are overwritten by each {@link #decode}.
  *
- * <p>Built for volume: fields are found with {@code indexOf(' ')}, numbers are read in place, and only the strings
- * the event keeps are cut out; an id equal to the one in the same column of the previous record is reused rather
- * than copied again (account, VPC, subnet and region repeat on nearly every line).
+ * <p>Built for volume: the record is read as the bytes it is in, fields are found eight bytes at a time, numbers are
+ * read in place, and only the strings the event keeps are made; an id or address met lately is the string it was
+ * then (account, VPC, subnet and region repeat on nearly every line, an interface's own address and its peers' from
+ * record to record), which the model's {@code NetworkFlow} then does not check again and the graph finds by reference.
  */
 final class FlowRecordDecoder {
     /** A record with more fields than this is wrong whatever its layout; counting goes on, storing stops. */
     private static final int MAX_TOKENS = 256;
     /** 9999-12-31T23:59:59Z: later "times" are garbage, and would not fit an {@code Instant} much further on. */
     private static final long LAST_SECOND = 253_402_300_799L;
-    /** Slots of {@link #addresses}: an input's interfaces and their usual peers, with room for collisions. */
-    private static final int ADDRESS_SLOTS = 1024;
+    /**
+     * Slots of {@link #recent}: an input's interfaces, instances and their usual peers, with room for collisions; a
+     * few at first, since most inputs a subscription or a quiet interface delivers hold a few records, and clearing
+     * the full table cost a one-record file more than a third of its read.
+     */
+    private static final int FIRST_SLOT_BITS = 6;
+    private static final int SLOT_BITS = 11;
+    /** Records decoded with the first table before the full one replaces it. */
+    private static final int FIRST_TABLE_RECORDS = 64;
+    /** Longer ids are cut out each time: they are not ones AWS writes, and comparing them would cost more. */
+    private static final int MAX_RECENT_LENGTH = 64;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long SPACES = 0x2020202020202020L;
+    private static final byte[] UNKNOWN = ascii("unknown");
+    private static final byte[] ACCEPT = ascii("ACCEPT");
+    private static final byte[] REJECT = ascii("REJECT");
+    private static final byte[] OK = ascii("OK");
+    private static final byte[] NODATA = ascii("NODATA");
+    private static final byte[] SKIPDATA = ascii("SKIPDATA");
+    private static final byte[] INGRESS = ascii("ingress");
+    private static final byte[] EGRESS = ascii("egress");
 
     private int[] starts = new int[64];
     private int[] ends = new int[64];
     private int tokens;
-    private String line;
+    private byte[] line;
 
-    /**
-     * Canonical IPv4 addresses met lately, by a hash of their text: an interface's own address and its peers' repeat
-     * from record to record, so that a record's addresses are usually strings already made and checked, which the
-     * model's {@code NetworkFlow} then does not check again, and the graph finds by reference.
-     */
-    private final String[] addresses = new String[ADDRESS_SLOTS];
-    private FlowLayout cachedLayout;
-    private String[] lastText = new String[0];
+    /** Ids and canonical addresses met lately, by a hash of their bytes: see the class comment. */
+    private Recent[] recent = new Recent[1 << FIRST_SLOT_BITS];
+    private int slotShift = 64 - FIRST_SLOT_BITS;
+    private int decoded;
+
+    /** A string and the bytes it was made of. */
+    private record Recent(byte[] bytes, String value) {
+    }
 
     int version;
     String accountId;
@@ -62,20 +86,21 @@ final class FlowRecordDecoder {
     /**
      * Reads a record under a layout.
      *
-     * @param record the record text, without its line terminator
+     * @param record the record's bytes, UTF-8, in {@code record[from, to)}, without its line terminator; read only
+     *     during the call
      * @param layout the layout its file or flow log uses
      * @throws InvalidField when the record has the wrong number of fields or a field holds a bad value; the
      *     message names the field and quotes the value
      */
-    void decode(String record, FlowLayout layout) throws InvalidField {
-        split(record);
+    void decode(byte[] record, int from, int to, FlowLayout layout) throws InvalidField {
+        split(record, from, to);
         if (tokens != layout.size()) {
             throw new InvalidField("the record has " + tokens + " fields where " + layout.origin() + " has "
                     + layout.size() + " (" + abbreviate(layout.toString()) + ")");
         }
-        if (layout != cachedLayout) {
-            cachedLayout = layout;
-            lastText = new String[layout.size()];
+        if (++decoded == FIRST_TABLE_RECORDS) {
+            recent = new Recent[1 << SLOT_BITS];
+            slotShift = 64 - SLOT_BITS;
         }
         clear();
         for (int column = 0; column < tokens; column++) {
@@ -86,15 +111,15 @@ final class FlowRecordDecoder {
         }
     }
 
-    /** Counts the fields of a record without reading them. */
-    int countFields(String record) {
-        split(record);
+    /** Counts the fields of a record in {@code record[from, to)} without reading them. */
+    int countFields(byte[] record, int from, int to) {
+        split(record, from, to);
         return tokens;
     }
 
     /** Returns the text of a field of the record last split, for detection. */
     String token(int index) {
-        return line.substring(starts[index], ends[index]);
+        return text(starts[index], ends[index]);
     }
 
     private void clear() {
@@ -121,53 +146,72 @@ final class FlowRecordDecoder {
         pktDstaddr = null;
     }
 
-    /** Finds the fields: AWS separates them with one space; runs of spaces and a trailing CR are tolerated. */
-    private void split(String record) {
+    /**
+     * Finds the fields: AWS separates them with one space; runs of spaces and trailing white space (a CR, a tab) are
+     * tolerated.
+     */
+    private void split(byte[] record, int from, int to) {
         line = record;
         tokens = 0;
-        int length = record.length();
-        while (length > 0 && Character.isWhitespace(record.charAt(length - 1))) {
+        int length = to;
+        while (length > from && record[length - 1] >= 0 && Character.isWhitespace(record[length - 1])) {
             length--;
         }
-        int i = 0;
-        while (i < length) {
-            while (i < length && record.charAt(i) == ' ') {
-                i++;
-            }
-            if (i >= length) {
-                break;
-            }
-            int next = record.indexOf(' ', i);
-            int tokenEnd = next < 0 || next > length ? length : next;
-            if (tokens < MAX_TOKENS) {
-                if (tokens == starts.length) {
-                    starts = Arrays.copyOf(starts, tokens * 2);
-                    ends = Arrays.copyOf(ends, tokens * 2);
+        // one pass, eight bytes at a time: each space flagged in a word ends the token before it, if any
+        int start = from;
+        int i = from;
+        for (; i + 8 <= length; i += 8) {
+            long spaces = ByteLines.flags((long) WORDS.get(record, i), SPACES);
+            while (spaces != 0) {
+                int space = i + (Long.numberOfTrailingZeros(spaces) >>> 3);
+                if (space > start) {
+                    token(start, space);
                 }
-                starts[tokens] = i;
-                ends[tokens] = tokenEnd;
+                start = space + 1;
+                spaces &= spaces - 1;
             }
-            tokens++;
-            i = tokenEnd + 1;
         }
+        for (; i < length; i++) {
+            if (record[i] == ' ') {
+                if (i > start) {
+                    token(start, i);
+                }
+                start = i + 1;
+            }
+        }
+        if (length > start) {
+            token(start, length);
+        }
+    }
+
+    private void token(int from, int to) {
+        if (tokens < MAX_TOKENS) {
+            if (tokens == starts.length) {
+                starts = Arrays.copyOf(starts, tokens * 2);
+                ends = Arrays.copyOf(ends, tokens * 2);
+            }
+            starts[tokens] = from;
+            ends[tokens] = to;
+        }
+        tokens++;
     }
 
     private void read(FlowField field, int column) throws InvalidField {
         int from = starts[column];
         int to = ends[column];
-        boolean absent = to - from == 1 && line.charAt(from) == '-';
+        boolean absent = to - from == 1 && line[from] == '-';
         switch (field) {
             case VERSION -> version = absent ? -1 : readVersion(field, from, to);
-            case ACCOUNT_ID -> accountId = readAccount(field, column, from, to, absent);
-            case INTERFACE_ID -> interfaceId = absent ? null : text(column, from, to);
-            case INSTANCE_ID -> instanceId = absent ? null : text(column, from, to);
-            case VPC_ID -> vpcId = absent ? null : text(column, from, to);
-            case SUBNET_ID -> subnetId = absent ? null : text(column, from, to);
-            case REGION -> region = absent ? null : text(column, from, to);
+            case ACCOUNT_ID -> accountId = readAccount(field, from, to, absent);
+            case INTERFACE_ID -> interfaceId = absent ? null : kept(from, to);
+            case INSTANCE_ID -> instanceId = absent ? null : kept(from, to);
+            case VPC_ID -> vpcId = absent ? null : kept(from, to);
+            case SUBNET_ID -> subnetId = absent ? null : kept(from, to);
+            case REGION -> region = absent ? null : kept(from, to);
             case SRCADDR -> srcaddr = absent ? null : address(field, from, to);
             case DSTADDR -> dstaddr = absent ? null : address(field, from, to);
-            case PKT_SRCADDR -> pktSrcaddr = absent ? null : sameOr(srcaddr, field, from, to);
-            case PKT_DSTADDR -> pktDstaddr = absent ? null : sameOr(dstaddr, field, from, to);
+            case PKT_SRCADDR -> pktSrcaddr = absent ? null : address(field, from, to);
+            case PKT_DSTADDR -> pktDstaddr = absent ? null : address(field, from, to);
             case SRCPORT -> srcport = absent ? 0 : (int) number(field, from, to, 65535, "a port number (0 to 65535)");
             case DSTPORT -> dstport = absent ? 0 : (int) number(field, from, to, 65535, "a port number (0 to 65535)");
             case PROTOCOL -> protocol = absent ? 0 : (int) number(field, from, to, 255,
@@ -181,14 +225,14 @@ final class FlowRecordDecoder {
             case FLOW_DIRECTION -> flowDirection = absent ? null : readDirection(field, from, to);
             default -> {
                 if (!absent) {
-                    check(field, column, from, to);
+                    check(field, from, to);
                 }
             }
         }
     }
 
     /** Checks a field the model has no place for, so that a malformed record is caught whatever is mapped. */
-    private void check(FlowField field, int column, int from, int to) throws InvalidField {
+    private void check(FlowField field, int from, int to) throws InvalidField {
         switch (field.kind()) {
             case ADDRESS -> address(field, from, to);
             case PORT -> number(field, from, to, 65535, "a port number (0 to 65535)");
@@ -196,7 +240,7 @@ final class FlowRecordDecoder {
             case COUNT -> number(field, from, to, Long.MAX_VALUE, "a count");
             case TIME -> number(field, from, to, LAST_SECOND, "a time in Unix seconds");
             case NUMBER -> number(field, from, to, Integer.MAX_VALUE, "a number");
-            case ACCOUNT -> readAccount(field, column, from, to, false);
+            case ACCOUNT -> readAccount(field, from, to, false);
             case VERSION -> readVersion(field, from, to);
             case ACTION -> readAction(field, from, to);
             case LOG_STATUS -> readLogStatus(field, from, to);
@@ -215,58 +259,58 @@ final class FlowRecordDecoder {
         return (int) value;
     }
 
-    private String readAccount(FlowField field, int column, int from, int to, boolean absent) throws InvalidField {
+    private String readAccount(FlowField field, int from, int to, boolean absent) throws InvalidField {
         // AWS writes "unknown" for interfaces created by AWS services (VPC endpoints, Network Load Balancers).
-        if (absent || line.regionMatches(from, "unknown", 0, to - from) && to - from == 7) {
+        if (absent || is(UNKNOWN, from, to)) {
             return null;
         }
         if (to - from != 12) {
             throw invalid(field, from, to, "a 12-digit account id");
         }
         for (int i = from; i < to; i++) {
-            char c = line.charAt(i);
+            byte c = line[i];
             if (c < '0' || c > '9') {
                 throw invalid(field, from, to, "a 12-digit account id");
             }
         }
-        return text(column, from, to);
+        return kept(from, to);
     }
 
     private FlowAction readAction(FlowField field, int from, int to) throws InvalidField {
-        if (is("ACCEPT", from, to)) {
+        if (is(ACCEPT, from, to)) {
             return FlowAction.ACCEPT;
         }
-        if (is("REJECT", from, to)) {
+        if (is(REJECT, from, to)) {
             return FlowAction.REJECT;
         }
         throw invalid(field, from, to, "ACCEPT or REJECT");
     }
 
     private FlowLogStatus readLogStatus(FlowField field, int from, int to) throws InvalidField {
-        if (is("OK", from, to)) {
+        if (is(OK, from, to)) {
             return FlowLogStatus.OK;
         }
-        if (is("NODATA", from, to)) {
+        if (is(NODATA, from, to)) {
             return FlowLogStatus.NODATA;
         }
-        if (is("SKIPDATA", from, to)) {
+        if (is(SKIPDATA, from, to)) {
             return FlowLogStatus.SKIPDATA;
         }
         throw invalid(field, from, to, "OK, NODATA or SKIPDATA");
     }
 
     private FlowDirection readDirection(FlowField field, int from, int to) throws InvalidField {
-        if (is("ingress", from, to)) {
+        if (is(INGRESS, from, to)) {
             return FlowDirection.INBOUND;
         }
-        if (is("egress", from, to)) {
+        if (is(EGRESS, from, to)) {
             return FlowDirection.OUTBOUND;
         }
         throw invalid(field, from, to, "ingress or egress");
     }
 
-    private boolean is(String keyword, int from, int to) {
-        return to - from == keyword.length() && line.regionMatches(from, keyword, 0, keyword.length());
+    private boolean is(byte[] keyword, int from, int to) {
+        return Arrays.equals(line, from, to, keyword, 0, keyword.length);
     }
 
     /** Reads a non-negative decimal number in place, without allocating. */
@@ -276,11 +320,11 @@ final class FlowRecordDecoder {
         }
         long value = 0;
         for (int i = from; i < to; i++) {
-            char c = line.charAt(i);
-            if (c < '0' || c > '9') {
+            int c = line[i] - '0';
+            if (c < 0 || c > 9) {
                 throw invalid(field, from, to, expected);
             }
-            value = value * 10 + (c - '0');
+            value = value * 10 + c;
         }
         if (value > max) {
             throw invalid(field, from, to, expected);
@@ -293,38 +337,23 @@ final class FlowRecordDecoder {
      * lately is the string it was then.
      */
     private String address(FlowField field, int from, int to) throws InvalidField {
-        int length = to - from;
-        int hash = 0;
-        for (int i = from; i < to; i++) {
-            hash = 31 * hash + line.charAt(i);
-        }
-        int slot = (hash ^ (hash >>> 13)) & (ADDRESS_SLOTS - 1);
-        String known = addresses[slot];
-        if (known != null && known.length() == length && line.regionMatches(from, known, 0, length)) {
-            return known;
+        int slot = slot(from, to);
+        Recent known = recent[slot];
+        if (known != null && Arrays.equals(line, from, to, known.bytes, 0, known.bytes.length)) {
+            return known.value;
         }
         if (isCanonicalIpv4(from, to)) {
-            String address = line.substring(from, to);
-            addresses[slot] = address;
-            return address;
+            return remember(slot, from, to);
         }
-        int colon = line.indexOf(':', from);
-        if (colon >= 0 && colon < to) {
+        int colon = ByteLines.indexOf(line, from, to, (byte) ':');
+        if (colon >= 0) {
             try {
-                return IpAddresses.normalize(line.substring(from, to));
+                return IpAddresses.normalize(text(from, to));
             } catch (IllegalArgumentException e) {
                 throw invalid(field, from, to, "an IP address");
             }
         }
         throw invalid(field, from, to, "an IP address");
-    }
-
-    /** {@code pkt-srcaddr} usually repeats {@code srcaddr}: reuse it when the text is the same. */
-    private String sameOr(String other, FlowField field, int from, int to) throws InvalidField {
-        if (other != null && other.length() == to - from && line.regionMatches(from, other, 0, to - from)) {
-            return other;
-        }
-        return address(field, from, to);
     }
 
     /** Four decimal octets without leading zeros: what IPv4 looks like in AWS logs, and already canonical. */
@@ -335,22 +364,22 @@ final class FlowRecordDecoder {
             int start = i;
             int value = 0;
             while (i < to && i - start < 3) {
-                char c = line.charAt(i);
-                if (c < '0' || c > '9') {
+                int c = line[i] - '0';
+                if (c < 0 || c > 9) {
                     break;
                 }
-                value = value * 10 + (c - '0');
+                value = value * 10 + c;
                 i++;
             }
             int digits = i - start;
-            if (digits == 0 || value > 255 || (digits > 1 && line.charAt(start) == '0')) {
+            if (digits == 0 || value > 255 || (digits > 1 && line[start] == '0')) {
                 return false;
             }
             octets++;
             if (i == to) {
                 break;
             }
-            if (octets == 4 || line.charAt(i) != '.') {
+            if (octets == 4 || line[i] != '.') {
                 return false;
             }
             i++;
@@ -361,25 +390,58 @@ final class FlowRecordDecoder {
         return octets == 4;
     }
 
-    /** Cuts out a text field, or reuses the previous record's string for this column when the text is the same. */
-    private String text(int column, int from, int to) {
-        String last = lastText[column];
-        int length = to - from;
-        if (last != null && last.length() == length && line.regionMatches(from, last, 0, length)) {
-            return last;
+    /** Cuts out a text field the event keeps, or takes the string it was when met lately. */
+    private String kept(int from, int to) {
+        if (to - from > MAX_RECENT_LENGTH) {
+            return text(from, to);
         }
-        String value = line.substring(from, to);
-        lastText[column] = value;
+        int slot = slot(from, to);
+        Recent known = recent[slot];
+        if (known != null && Arrays.equals(line, from, to, known.bytes, 0, known.bytes.length)) {
+            return known.value;
+        }
+        return remember(slot, from, to);
+    }
+
+    private String remember(int slot, int from, int to) {
+        String value = text(from, to);
+        recent[slot] = new Recent(Arrays.copyOfRange(line, from, to), value);
         return value;
     }
 
+    /**
+     * The slot of {@code line[from, to)} in {@link #recent}: its length and its last eight bytes, where ids differ
+     * (their random hex) and addresses too (their last octets), mixed; shorter tokens byte by byte.
+     */
+    private int slot(int from, int to) {
+        int length = to - from;
+        long word;
+        if (length >= 8) {
+            word = (long) WORDS.get(line, to - 8);
+        } else {
+            word = 0;
+            for (int i = from; i < to; i++) {
+                word = word << 8 | (line[i] & 0xff);
+            }
+        }
+        long h = (word + length) * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> slotShift);
+    }
+
+    private String text(int from, int to) {
+        return new String(line, from, to - from, StandardCharsets.UTF_8);
+    }
+
     private InvalidField invalid(FlowField field, int from, int to, String expected) {
-        return new InvalidField(field.awsName() + " is not " + expected + ": "
-                + ParseContext.quote(line.substring(from, to)));
+        return new InvalidField(field.awsName() + " is not " + expected + ": " + ParseContext.quote(text(from, to)));
     }
 
     private static String abbreviate(String text) {
         return text.length() <= 100 ? text : text.substring(0, 97) + "...";
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A record that cannot be read; the message is the reason, naming the field and quoting the value. */

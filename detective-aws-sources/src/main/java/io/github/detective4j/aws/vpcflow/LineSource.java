@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * The text of one input, read either as lines of bounded length (flow log records) or, for JSON, as a
- * {@link Reader} that never hands out more than one line per call, so that after a syntax error a new parser can
- * start on the next line. Counts lines either way, for error positions. Not thread-safe: one per input.
+ * The text of one JSON input, read as a {@link Reader} that never hands out more than one line per call, so that after
+ * a syntax error a new parser can start on the next line. Counts lines, for error positions. Not thread-safe: one per
+ * input. (Plain-text records are read as bytes, by {@link ByteLines}.)
  */
 final class LineSource {
     private final Reader in;
@@ -19,23 +19,21 @@ final class LineSource {
     private static final int FULL_CHARS = 64 * 1024;
     private char[] buffer = new char[FIRST_CHARS];
     private boolean filled;
-    private final int maxLineLength;
     private int position;
     private int limit;
     private boolean eof;
     private long linesEnded;
     private boolean midLine;
-    private boolean lastLineTooLong;
     /** Where the line the JSON view is delivering began in the buffer, or -1 when the buffer was refilled since. */
     private int currentLineStart = -1;
 
     /**
      * @param in the decoded text
-     * @param maxLineLength the longest line {@link #nextLine} returns whole; longer ones are cut, and said so
+     * @param linesBefore the lines of the input that {@code in} does not hold, ended before its start
      */
-    LineSource(Reader in, int maxLineLength) {
+    LineSource(Reader in, long linesBefore) {
         this.in = in;
-        this.maxLineLength = maxLineLength;
+        this.linesEnded = linesBefore;
     }
 
     private boolean fill() throws IOException {
@@ -63,88 +61,6 @@ final class LineSource {
         limit = n;
         currentLineStart = -1;
         return true;
-    }
-
-    /**
-     * Consumes white space and a byte-order mark at the start, counting the lines they end.
-     *
-     * @return the first other character, not consumed, or -1 when the input holds nothing else
-     */
-    int skipBlank() throws IOException {
-        while (true) {
-            if (position >= limit && !fill()) {
-                return -1;
-            }
-            char c = buffer[position];
-            if (c == '\n') {
-                linesEnded++;
-            } else if (c != '\uFEFF' && !Character.isWhitespace(c)) {
-                return c;
-            }
-            position++;
-        }
-    }
-
-    /**
-     * Returns the next line without its terminator ({@code \n}, and a {@code \r} before it), or null at the end.
-     * A line longer than the limit comes back cut, with {@link #lastLineTooLong()} true; the rest is skipped.
-     */
-    String nextLine() throws IOException {
-        lastLineTooLong = false;
-        StringBuilder spill = null;
-        while (true) {
-            if (position >= limit && !fill()) {
-                if (spill == null) {
-                    return null;
-                }
-                linesEnded++; // a last line without a terminator
-                return trimCr(spill.toString());
-            }
-            int start = position;
-            int newline = -1;
-            for (int i = start; i < limit; i++) {
-                if (buffer[i] == '\n') {
-                    newline = i;
-                    break;
-                }
-            }
-            int end = newline < 0 ? limit : newline;
-            position = newline < 0 ? limit : newline + 1;
-            if (spill == null && newline >= 0) {
-                linesEnded++;
-                int length = end - start;
-                if (length > maxLineLength) {
-                    lastLineTooLong = true;
-                    length = maxLineLength;
-                } else if (length > 0 && buffer[end - 1] == '\r') {
-                    length--;
-                }
-                return new String(buffer, start, length);
-            }
-            if (spill == null) {
-                spill = new StringBuilder(Math.min(maxLineLength, 2 * (end - start) + 16));
-            }
-            int room = maxLineLength - spill.length();
-            if (room > 0) {
-                spill.append(buffer, start, Math.min(room, end - start));
-            }
-            if (end - start > room) {
-                lastLineTooLong = true;
-            }
-            if (newline >= 0) {
-                linesEnded++;
-                return lastLineTooLong ? spill.toString() : trimCr(spill.toString());
-            }
-        }
-    }
-
-    private static String trimCr(String line) {
-        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-    }
-
-    /** Tells whether the line {@link #nextLine} returned last was longer than the limit, and cut. */
-    boolean lastLineTooLong() {
-        return lastLineTooLong;
     }
 
     /** The number of lines ended so far: the number of the line last returned, or the line before the next one. */
