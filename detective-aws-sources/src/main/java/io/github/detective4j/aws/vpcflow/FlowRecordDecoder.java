@@ -28,7 +28,7 @@ final class FlowRecordDecoder {
     /**
      * Slots of {@link #recent}: an input's interfaces, instances and their usual peers, with room for collisions; a
      * few at first, since most inputs a subscription or a quiet interface delivers hold a few records, and clearing
-     * the full table cost a one-record file more than a third of its read.
+     * the full table's 8 KiB costs about a tenth of such an input's read (0.2 to 0.3 µs of 3).
      */
     private static final int FIRST_SLOT_BITS = 6;
     private static final int SLOT_BITS = 11;
