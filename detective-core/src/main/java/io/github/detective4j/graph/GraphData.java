@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -46,9 +45,6 @@ final class GraphData {
     private static final String FEDERATED_USER_SESSION = "AWS::STS::FederatedUser";
 
     final GraphSettings settings;
-    /** {@link #ingestBatch}'s scratch: a batch's events, and the callers looked up for them. */
-    private final SecurityEvent[] batch = new SecurityEvent[BehaviorGraph.BATCH];
-    private final Node[] callers = new Node[BehaviorGraph.BATCH];
     Entities entities = new Entities();
     ApiMethods methods = new ApiMethods();
     Dictionary values = new Dictionary();
@@ -134,22 +130,38 @@ final class GraphData {
      * creating nothing: those look-ups do not depend on each other, so the processor overlaps their cache misses,
      * where one event at a time waits for each in turn. Under the graph's write lock, like every ingest.
      *
-     * @throws NullPointerException at a null event; the events before it are ingested
+     * @throws NullPointerException at a null event, after the events before it are ingested; the iterator is not
+     *     read past it
+     * @throws RuntimeException what the iterator throws, after the events it gave before are ingested
      */
     void ingestBatch(Iterator<? extends SecurityEvent> events) {
+        // the batch's own arrays, not the graph's: an iterator may itself ingest into this graph (the lock is reentrant)
+        SecurityEvent[] batch = new SecurityEvent[16];
+        Node[] callers = new Node[16];
         int count = 0;
+        RuntimeException stop = null;
         try {
             while (count < BehaviorGraph.BATCH && events.hasNext()) {
                 SecurityEvent event = events.next();
+                if (event == null) {
+                    stop = new NullPointerException("event");
+                    break;
+                }
+                if (count == batch.length) {
+                    batch = Arrays.copyOf(batch, count * 2);
+                    callers = Arrays.copyOf(callers, count * 2);
+                }
                 batch[count] = event;
                 callers[count++] = event instanceof ApiCall call ? knownActor(call.principal()) : null;
             }
-            for (int i = 0; i < count; i++) {
-                ingest(Objects.requireNonNull(batch[i], "event"), callers[i]);
-            }
-        } finally {
-            Arrays.fill(batch, 0, count, null); // nothing of a batch stays reachable from the graph
-            Arrays.fill(callers, 0, count, null);
+        } catch (RuntimeException e) {
+            stop = e;
+        }
+        for (int i = 0; i < count; i++) {
+            ingest(batch[i], callers[i]);
+        }
+        if (stop != null) {
+            throw stop;
         }
     }
 
@@ -375,13 +387,6 @@ final class GraphData {
      * ({@link Principal#entity()}: users, root with a principal id, role sessions, federated and Identity Center
      * users), nodes are remembered by principal id, which skips building and checking an {@code EntityRef} per event.
      */
-    /** The node of a caller the graph has already, or null; creates nothing. */
-    private Node knownActor(Principal principal) {
-        String id = principal.principalId();
-        Map<String, Node> known = id == null ? null : actors.get(principal.type());
-        return known == null ? null : known.get(id);
-    }
-
     private Node actor(Principal principal) {
         String id = principal.principalId();
         Map<String, Node> known = id == null ? null : actors.get(principal.type());
@@ -396,6 +401,13 @@ final class GraphData {
             known.put(id, node);
         }
         return node;
+    }
+
+    /** The node of a caller the graph has already, or null; creates nothing. */
+    private Node knownActor(Principal principal) {
+        String id = principal.principalId();
+        Map<String, Node> known = id == null ? null : actors.get(principal.type());
+        return known == null ? null : known.get(id);
     }
 
     /** The role of a role session: the one the session's node already names when the issuer agrees. */

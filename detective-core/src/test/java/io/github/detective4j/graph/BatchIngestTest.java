@@ -17,6 +17,7 @@ import io.github.detective4j.model.SecurityEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Random;
@@ -65,16 +66,52 @@ class BatchIngestTest {
         BehaviorGraph single = BehaviorGraph.create();
         events.subList(0, 17).forEach(single::accept);
         assertSameGraph(single, batched, "the first 17 events");
-        BehaviorGraph more = BehaviorGraph.create();
-        events.subList(0, 18).forEach(event -> {
-            if (event != null) {
-                more.accept(event);
+        Iterator<SecurityEvent> counted = events.iterator();
+        int[] read = {0};
+        assertThrows(NullPointerException.class, () -> BehaviorGraph.create().ingestAll(() -> new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return counted.hasNext();
             }
-        });
-        assertEquals(single.stats(), more.stats(), "the null is the eighteenth");
+
+            @Override
+            public SecurityEvent next() {
+                read[0]++;
+                return counted.next();
+            }
+        }));
+        assertEquals(18, read[0], "the iterator is read up to the null, not past it");
         batched.ingestAll(events.subList(18, events.size())); // the graph takes the rest as if nothing happened
         events.subList(18, events.size()).forEach(single::accept);
         assertSameGraph(single, batched, "after the rest");
+    }
+
+    @Test
+    void anIteratorThatFailsKeepsTheEventsItGaveBefore() {
+        List<SecurityEvent> events = events(4, 3_000);
+        Iterator<SecurityEvent> source = events.iterator();
+        int[] given = {0};
+        Iterable<SecurityEvent> failing = () -> new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public SecurityEvent next() {
+                if (given[0] == 1_500) {
+                    throw new IllegalStateException("the source went away");
+                }
+                given[0]++;
+                return source.next();
+            }
+        };
+        BehaviorGraph batched = BehaviorGraph.create();
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> batched.ingestAll(failing));
+        assertEquals("the source went away", thrown.getMessage());
+        BehaviorGraph single = BehaviorGraph.create();
+        events.subList(0, 1_500).forEach(single::accept);
+        assertSameGraph(single, batched, "the 1,500 events given"); // 476 of them in the batch the failure cut
     }
 
     private static void assertSameGraph(BehaviorGraph expected, BehaviorGraph actual, String what) {

@@ -9,8 +9,8 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * The lines of one text input as bytes, in place in a buffer: flow log records are ASCII, and reading them without
- * decoding each line to a {@code String} first is a third of what a record costs. Counts lines, for error positions.
+ * The lines of one text input as bytes, in place in a buffer: flow log records are ASCII, and reading them as the
+ * bytes they are, without a {@code String} per line, lets their fields be found and compared a word at a time. Counts lines, for error positions.
  * Not thread-safe: one per input.
  *
  * <p>A line's bytes are valid until the next call to {@link #next}; text meant to outlive it is cut out as strings.
@@ -18,8 +18,8 @@ import java.nio.ByteOrder;
 final class ByteLines {
     /**
      * Inputs start with a small buffer and take the full one when a second read gives more: most flow log files a
-     * subscription or a quiet interface delivers hold a few records, and clearing 128 KiB for each of them was a fifth
-     * of a one-record file's read.
+     * subscription or a quiet interface delivers hold a few records, and clearing the full buffer for each of them
+     * was a fifth of a one-record file's read.
      */
     private static final int FIRST_BYTES = 8 * 1024;
     private static final int FULL_BYTES = 64 * 1024;
@@ -27,6 +27,8 @@ final class ByteLines {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long LOW_BITS = 0x7F7F7F7F7F7F7F7FL;
+    /** The least code point UTF-8 writes in 2, 3 and 4 bytes. */
+    private static final int[] SHORTEST = {0, 0, 0x80, 0x800, 0x10000};
 
     private final InputStream in;
     private final int maxLineLength;
@@ -125,6 +127,11 @@ final class ByteLines {
 
     /** Keeps the first {@code maxLineLength} bytes of a line that has more, and reads past the rest of it. */
     private boolean skipLongLine() throws IOException {
+        if (position > 0) { // the line to the front, so that what follows its kept bytes has the buffer's spare room
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            limit -= position;
+            position = 0;
+        }
         tooLong = true;
         linesEnded++;
         from = position;
@@ -136,7 +143,7 @@ final class ByteLines {
                 position = newline + 1;
                 return true;
             }
-            // read on over what follows the kept bytes (there is room: the buffer holds more than the limit)
+            // read on over what follows the kept bytes, in chunks of the room past the limit (64 KiB once grown)
             if (eof || readInto(kept) < 0) {
                 position = limit;
                 return true;
@@ -151,7 +158,7 @@ final class ByteLines {
     private void fill() throws IOException {
         int unconsumed = limit - position;
         if (unconsumed == buffer.length) {
-            buffer = copy(Math.min(buffer.length * 2, Math.max(maxLineLength + 1, FULL_BYTES)), unconsumed);
+            buffer = copy((int) Math.min((long) buffer.length * 2, largest()), unconsumed);
         } else if (position > 0) {
             System.arraycopy(buffer, position, buffer, 0, unconsumed);
         }
@@ -161,6 +168,14 @@ final class ByteLines {
             buffer = copy(FULL_BYTES, limit);
         }
         readOnce = true;
+    }
+
+    /**
+     * The most the buffer grows to: a line at the limit, its terminator, and room to read past a longer line in
+     * whole chunks.
+     */
+    private long largest() {
+        return Math.min((long) maxLineLength + FULL_BYTES, Integer.MAX_VALUE - 16);
     }
 
     private byte[] copy(int size, int length) {
@@ -267,6 +282,9 @@ final class ByteLines {
                 return 0;
             }
             codePoint = codePoint << 6 | next & 0x3F;
+        }
+        if (codePoint < SHORTEST[length]) {
+            return 0; // an overlong form, which a decoder turns into U+FFFD: not white space
         }
         return codePoint == 0xFEFF || Character.isWhitespace(codePoint) ? length : 0;
     }

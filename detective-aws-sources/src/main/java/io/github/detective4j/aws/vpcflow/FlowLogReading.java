@@ -244,13 +244,14 @@ final class FlowLogReading {
             context.skip("vpcflow.control-message");
             return;
         }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        if (ByteLines.firstContent(bytes, 0, bytes.length) >= bytes.length) {
+        // a string longer than the limit in characters is longer in bytes too: not worth encoding
+        byte[] bytes = text.length() > MAX_LINE_LENGTH ? null : text.getBytes(StandardCharsets.UTF_8);
+        if (bytes != null && ByteLines.firstContent(bytes, 0, bytes.length) >= bytes.length) {
             long record = context.recordRead();
             context.error(line, record, "message is empty");
             return;
         }
-        if (bytes.length > MAX_LINE_LENGTH) {
+        if (bytes == null || bytes.length > MAX_LINE_LENGTH) {
             long record = context.recordRead();
             context.error(line, record, "message is longer than " + MAX_LINE_LENGTH + " bytes: "
                     + ParseContext.quote(text));

@@ -32,7 +32,7 @@ final class FlowRecordDecoder {
      */
     private static final int FIRST_SLOT_BITS = 6;
     private static final int SLOT_BITS = 11;
-    /** Records decoded with the first table before the full one replaces it. */
+    /** Records decoded (of the right field count) with the first table before the full one replaces it. */
     private static final int FIRST_TABLE_RECORDS = 64;
     /** Longer ids are cut out each time: they are not ones AWS writes, and comparing them would cost more. */
     private static final int MAX_RECENT_LENGTH = 64;
@@ -57,8 +57,11 @@ final class FlowRecordDecoder {
     private int slotShift = 64 - FIRST_SLOT_BITS;
     private int decoded;
 
-    /** A string and the bytes it was made of. */
-    private record Recent(byte[] bytes, String value) {
+    /**
+     * A string and the bytes it was made of; {@code address} when it was checked as a canonical address, which is
+     * the only kind of entry an address column may take without checking its own text.
+     */
+    private record Recent(byte[] bytes, String value, boolean address) {
     }
 
     int version;
@@ -98,7 +101,7 @@ final class FlowRecordDecoder {
             throw new InvalidField("the record has " + tokens + " fields where " + layout.origin() + " has "
                     + layout.size() + " (" + abbreviate(layout.toString()) + ")");
         }
-        if (++decoded == FIRST_TABLE_RECORDS) {
+        if (decoded++ == FIRST_TABLE_RECORDS) {
             recent = new Recent[1 << SLOT_BITS];
             slotShift = 64 - SLOT_BITS;
         }
@@ -147,8 +150,8 @@ final class FlowRecordDecoder {
     }
 
     /**
-     * Finds the fields: AWS separates them with one space; runs of spaces and trailing white space (a CR, a tab) are
-     * tolerated.
+     * Finds the fields: AWS separates them with one space; runs of spaces and trailing ASCII white space (a CR, a tab)
+     * are tolerated.
      */
     private void split(byte[] record, int from, int to) {
         line = record;
@@ -339,11 +342,11 @@ final class FlowRecordDecoder {
     private String address(FlowField field, int from, int to) throws InvalidField {
         int slot = slot(from, to);
         Recent known = recent[slot];
-        if (known != null && Arrays.equals(line, from, to, known.bytes, 0, known.bytes.length)) {
+        if (known != null && known.address && Arrays.equals(line, from, to, known.bytes, 0, known.bytes.length)) {
             return known.value;
         }
         if (isCanonicalIpv4(from, to)) {
-            return remember(slot, from, to);
+            return remember(slot, from, to, true);
         }
         int colon = ByteLines.indexOf(line, from, to, (byte) ':');
         if (colon >= 0) {
@@ -400,24 +403,25 @@ final class FlowRecordDecoder {
         if (known != null && Arrays.equals(line, from, to, known.bytes, 0, known.bytes.length)) {
             return known.value;
         }
-        return remember(slot, from, to);
+        return remember(slot, from, to, false);
     }
 
-    private String remember(int slot, int from, int to) {
+    private String remember(int slot, int from, int to, boolean address) {
         String value = text(from, to);
-        recent[slot] = new Recent(Arrays.copyOfRange(line, from, to), value);
+        recent[slot] = new Recent(Arrays.copyOfRange(line, from, to), value, address);
         return value;
     }
 
     /**
-     * The slot of {@code line[from, to)} in {@link #recent}: its length and its last eight bytes, where ids differ
-     * (their random hex) and addresses too (their last octets), mixed; shorter tokens byte by byte.
+     * The slot of {@code line[from, to)} in {@link #recent}: its length, its last eight bytes, where ids differ
+     * (their random hex) and addresses too (their last octets), and its first eight, mixed; shorter tokens byte by
+     * byte.
      */
     private int slot(int from, int to) {
         int length = to - from;
         long word;
         if (length >= 8) {
-            word = (long) WORDS.get(line, to - 8);
+            word = (long) WORDS.get(line, to - 8) ^ (long) WORDS.get(line, from) * 0xC2B2AE3D27D4EB4FL;
         } else {
             word = 0;
             for (int i = from; i < to; i++) {

@@ -3,6 +3,7 @@ package io.github.detective4j.aws.vpcflow;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -119,6 +120,22 @@ class ByteLinesTest {
     }
 
     @Test
+    void aLineOverTheLimitIsSkippedInWholeChunks() throws IOException {
+        int max = 256 * 1024;
+        byte[] text = ("x".repeat(3 * max) + "\nnext\n").getBytes(StandardCharsets.US_ASCII);
+        int[] reads = {0};
+        InputStream counted = new ByteArrayInputStream(text) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                reads[0]++;
+                return super.read(b, off, len);
+            }
+        };
+        assertEquals(List.of(new Line("x".repeat(max), true, 1), new Line("next", false, 2)), lines(counted, max));
+        assertTrue(reads[0] < 100, "reads: " + reads[0]); // 64 KiB at a time past the kept bytes, not a byte
+    }
+
+    @Test
     void blanksAndByteOrderMarksAtTheStartAreSkippedAndCounted() throws IOException {
         String text = "\uFEFF \n\t\r\n\u3000\u2028\n{\"message\": 1}\n";
         ByteLines lines = new ByteLines(new Trickle(text.getBytes(StandardCharsets.UTF_8), 1, 2), 1_000);
@@ -145,6 +162,10 @@ class ByteLinesTest {
         }
         byte[] cut = {(byte) 0xE3, (byte) 0x80}; // U+3000 without its last byte
         assertEquals(0, ByteLines.blankAt(cut, 0, cut.length));
+        for (byte[] overlong : List.of(new byte[] {(byte) 0xC0, (byte) 0xA0}, new byte[] {(byte) 0xC0, (byte) 0x8A},
+                new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xA0})) { // a space or newline in too many bytes
+            assertEquals(0, ByteLines.blankAt(overlong, 0, overlong.length), Arrays.toString(overlong));
+        }
     }
 
     @Test

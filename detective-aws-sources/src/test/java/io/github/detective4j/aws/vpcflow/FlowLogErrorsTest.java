@@ -23,6 +23,25 @@ class FlowLogErrorsTest {
 
     private final FlowLogFormat format = new FlowLogFormat();
 
+    /**
+     * An id met before, in an address column, is not taken for an address: the table of tokens met lately gives an
+     * address column only what was checked as an address. On a record of traffic and on a NODATA one alike.
+     */
+    @Test
+    void anIdMetBeforeInAnAddressColumnIsAnError() throws IOException {
+        String text = "2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 1418530010"
+                + " 1418530070 ACCEPT OK\n"
+                + "2 123456789010 eni-1235b8ca123456789 eni-1235b8ca123456789 172.31.16.21 20641 22 6 20 4249"
+                + " 1418530010 1418530070 ACCEPT OK\n"
+                + "2 123456789010 eni-1235b8ca123456789 172.31.16.139 123456789010 20641 22 6 20 4249 1418530010"
+                + " 1418530070 ACCEPT NODATA\n"
+                + "2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 1418530010"
+                + " 1418530070 ACCEPT OK\n";
+        FlowLogs.Result result = FlowLogs.text(format, text).assertCounts(4, 2, 2);
+        assertError(result.errors().get(0), 2, 2, "srcaddr is not an IP address", "eni-1235b8ca123456789");
+        assertError(result.errors().get(1), 3, 3, "dstaddr is not an IP address", "123456789010");
+    }
+
     private static void assertError(ParseError error, long line, long record, String... fragments) {
         assertEquals(line, error.line(), () -> "line of " + error);
         assertEquals(record, error.record(), () -> "record of " + error);
