@@ -225,12 +225,30 @@ final class ByteLines {
 
     // ------------------------------------------------------------------------------------------ bytes
 
+    /** The eight bytes at {@code b[i]}, as a little-endian word: the first is the lowest byte. */
+    static long word(byte[] b, int i) {
+        return (long) WORDS.get(b, i);
+    }
+
+    /** A word of eight {@code value} bytes, for {@link #flags}. */
+    static long repeated(byte value) {
+        return (value & 0xffL) * ONES;
+    }
+
+    /** Returns the end of {@code b[from, to)} without its trailing ASCII white space (a CR, a tab). */
+    static int trimEnd(byte[] b, int from, int to) {
+        while (to > from && b[to - 1] >= 0 && Character.isWhitespace(b[to - 1])) {
+            to--;
+        }
+        return to;
+    }
+
     /** Returns the index of the first {@code value} in {@code b[from, to)}, or -1; eight bytes at a time. */
     static int indexOf(byte[] b, int from, int to, byte value) {
-        long pattern = (value & 0xffL) * ONES;
+        long pattern = repeated(value);
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long flags = flags((long) WORDS.get(b, i), pattern);
+            long flags = flags(word(b, i), pattern);
             if (flags != 0) {
                 return i + (Long.numberOfTrailingZeros(flags) >>> 3);
             }

@@ -171,12 +171,7 @@ final class FlowLayout {
             if (end < 0) {
                 end = to;
             }
-            int tokenEnd = end;
-            if (tokenEnd == to) {
-                while (tokenEnd > i && b[tokenEnd - 1] >= 0 && Character.isWhitespace(b[tokenEnd - 1])) {
-                    tokenEnd--; // a trailing '\r' or tab
-                }
-            }
+            int tokenEnd = end == to ? ByteLines.trimEnd(b, i, end) : end; // a trailing '\r' or tab
             if (tokenEnd > i) {
                 if (!isFieldName(b, i, tokenEnd)) {
                     return false;

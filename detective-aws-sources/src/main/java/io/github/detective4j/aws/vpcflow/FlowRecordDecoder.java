@@ -5,9 +5,6 @@ import io.github.detective4j.model.FlowAction;
 import io.github.detective4j.model.FlowDirection;
 import io.github.detective4j.model.FlowLogStatus;
 import io.github.detective4j.model.IpAddresses;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -36,8 +33,7 @@ final class FlowRecordDecoder {
     private static final int FIRST_TABLE_RECORDS = 64;
     /** Longer ids are cut out each time: they are not ones AWS writes, and comparing them would cost more. */
     private static final int MAX_RECENT_LENGTH = 64;
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long SPACES = 0x2020202020202020L;
+    private static final long SPACES = ByteLines.repeated((byte) ' ');
     private static final byte[] UNKNOWN = ascii("unknown");
     private static final byte[] ACCEPT = ascii("ACCEPT");
     private static final byte[] REJECT = ascii("REJECT");
@@ -156,15 +152,12 @@ final class FlowRecordDecoder {
     private void split(byte[] record, int from, int to) {
         line = record;
         tokens = 0;
-        int length = to;
-        while (length > from && record[length - 1] >= 0 && Character.isWhitespace(record[length - 1])) {
-            length--;
-        }
+        int length = ByteLines.trimEnd(record, from, to);
         // one pass, eight bytes at a time: each space flagged in a word ends the token before it, if any
         int start = from;
         int i = from;
         for (; i + 8 <= length; i += 8) {
-            long spaces = ByteLines.flags((long) WORDS.get(record, i), SPACES);
+            long spaces = ByteLines.flags(ByteLines.word(record, i), SPACES);
             while (spaces != 0) {
                 int space = i + (Long.numberOfTrailingZeros(spaces) >>> 3);
                 if (space > start) {
@@ -421,7 +414,7 @@ final class FlowRecordDecoder {
         int length = to - from;
         long word;
         if (length >= 8) {
-            word = (long) WORDS.get(line, to - 8) ^ (long) WORDS.get(line, from) * 0xC2B2AE3D27D4EB4FL;
+            word = ByteLines.word(line, to - 8) ^ ByteLines.word(line, from) * 0xC2B2AE3D27D4EB4FL;
         } else {
             word = 0;
             for (int i = from; i < to; i++) {
