@@ -543,25 +543,18 @@ public final class BehaviorGraph implements EventSink {
                 byType.put(type, data.entities.count(type));
             }
             long[] cells = new long[2];
+            data.forEachSeries(series -> {
+                cells[0] += series.size();
+                cells[1] += series.retainedBytes();
+            });
             for (Node node : data.entities.all()) {
-                count(node.calls, cells);
-                count(node.traffic, cells);
-                if (node.drillDown != null) {
-                    for (LongObjectCursor<HourCells> c : node.drillDown) {
-                        count(c.value, cells);
-                    }
-                }
                 if (node.out != null) {
                     for (LongObjectCursor<Edge> c : node.out) {
-                        count(c.value.cells, cells);
                         if (c.value.samples != null) {
                             cells[1] += c.value.samples.retainedBytes();
                         }
                     }
                 }
-            }
-            for (int m = 0; m < data.methods.size(); m++) {
-                count(data.methods.calls(m), cells);
             }
             return new GraphStats(byType, data.relationships, data.apiCalls, data.flows, data.flowsWithoutTraffic,
                     data.findingUpdates, data.findings.size(), data.refusedEvents, data.droppedRelationships,
@@ -615,13 +608,6 @@ public final class BehaviorGraph implements EventSink {
             });
         } finally {
             lock.writeLock().unlock();
-        }
-    }
-
-    private static void count(HourCells series, long[] cells) {
-        if (series != null) {
-            cells[0] += series.size();
-            cells[1] += series.retainedBytes();
         }
     }
 

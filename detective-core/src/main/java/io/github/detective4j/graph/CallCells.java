@@ -1,28 +1,37 @@
 package io.github.detective4j.graph;
 
 import com.google.common.annotations.VisibleForTesting;
-import java.util.Arrays;
 
 /**
  * An hourly series of API calls, 12 bytes a cell: the latest hour's cell in fields, the earlier ones as
- * {@code [hour, success, failure]} triples of ints in one array. Counts saturate at {@link Integer#MAX_VALUE} calls
- * per hour per series.
+ * {@code [hour, success, failure]} triples of ints in a region of the graph's {@link CellSlab}. Counts saturate at
+ * {@link Integer#MAX_VALUE} calls per hour per series.
  *
  * <p>Why the latest hour lives in fields: logs arrive roughly in time order, so most calls land in the hour the series
  * saw last (three in five while loading the {@code compare} corpus), and counting one then touches the series object
- * alone, not its array's header and far end as well. Most drill-down series (one source and method, one user agent and
- * method) only ever see one hour, and cost one object, no array.
+ * alone, not its region as well. Most drill-down series (one source and method, one user agent and method) only ever
+ * see one hour, and cost one object, no region. Why a region of a shared slab and not an array of its own: see
+ * {@link CellSlab}.
  */
 final class CallCells extends HourCells {
     private static final int WIDTH = 3;
     private static final int[] NONE = {};
 
-    /** The cells before the latest, in hour order; {@code size - 1} of them. */
+    /**
+     * The slab's chunk that holds the earlier cells, in hour order from {@link #offset}; {@code size - 1} of them. The
+     * slab is not held here but passed to {@link #addCall}, which alone may need a new region: a series is one of
+     * the graph's most numerous objects, and this keeps it at 40 bytes.
+     */
     private int[] earlier = NONE;
+    private int offset;
+    /** The cells the region has room for. */
+    private int capacity;
     private int lastHour;
     private int lastSuccess;
     private int lastFailure;
     private int size;
+
+    CallCells() {}
 
     /**
      * A series whose one hour already holds these counts: tests of saturation, which would otherwise take 2^31 calls.
@@ -40,11 +49,12 @@ final class CallCells extends HourCells {
     /**
      * Counts one API call in an hour.
      *
+     * @param slab the graph's slab, where the earlier cells are, or will be when this call moves to a new hour
      * @return false when the hour's counter was saturated and did not count it
      */
-    boolean addCall(int hour, boolean success) {
+    boolean addCall(CellSlab slab, int hour, boolean success) {
         if (size == 0 || hour != lastHour) {
-            return addCallElsewhere(hour, success);
+            return addCallElsewhere(slab, hour, success);
         }
         if (success) {
             int before = lastSuccess;
@@ -56,11 +66,11 @@ final class CallCells extends HourCells {
         return lastFailure != before;
     }
 
-    /** A call in a new latest hour, or in an earlier one: the array's part. */
-    private boolean addCallElsewhere(int hour, boolean success) {
+    /** A call in a new latest hour, or in an earlier one: the region's part. */
+    private boolean addCallElsewhere(CellSlab slab, int hour, boolean success) {
         if (size == 0 || hour > lastHour) {
             if (size > 0) {
-                append(lastHour, lastSuccess, lastFailure);
+                append(slab, lastHour, lastSuccess, lastFailure);
             }
             lastHour = hour;
             lastSuccess = success ? 1 : 0;
@@ -70,10 +80,10 @@ final class CallCells extends HourCells {
         }
         int n = size - 1;
         int i = lowerBound(hour);
-        if (i == n || earlier[i * WIDTH] != hour) {
-            insert(i, hour);
+        if (i == n || earlier[offset + i * WIDTH] != hour) {
+            insert(slab, i, hour);
         }
-        int at = i * WIDTH + (success ? 1 : 2);
+        int at = offset + i * WIDTH + (success ? 1 : 2);
         int before = earlier[at];
         earlier[at] = increment(before);
         return earlier[at] != before;
@@ -95,7 +105,7 @@ final class CallCells extends HourCells {
 
     @Override
     int hour(int slot) {
-        return slot == size - 1 ? lastHour : earlier[slot * WIDTH];
+        return slot == size - 1 ? lastHour : earlier[offset + slot * WIDTH];
     }
 
     @Override
@@ -103,7 +113,7 @@ final class CallCells extends HourCells {
         if (slot == size - 1) {
             return channel == SUCCESS ? lastSuccess : lastFailure;
         }
-        return earlier[slot * WIDTH + 1 + channel];
+        return earlier[offset + slot * WIDTH + 1 + channel];
     }
 
     @Override
@@ -116,7 +126,7 @@ final class CallCells extends HourCells {
         int high = size - 1;
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (earlier[mid * WIDTH] < hour) {
+            if (earlier[offset + mid * WIDTH] < hour) {
                 low = mid + 1;
             } else {
                 high = mid;
@@ -127,21 +137,21 @@ final class CallCells extends HourCells {
 
     @Override
     long retainedBytes() {
-        return 32 + (earlier == NONE ? 0 : 16 + earlier.length * 4L);
+        return 40 + capacity * (WIDTH * 4L);
     }
 
     /** Adds a cell after the earlier ones. */
-    private void append(int hour, int success, int failure) {
-        int base = ensureRoom();
-        earlier[base] = hour;
-        earlier[base + 1] = success;
-        earlier[base + 2] = failure;
+    private void append(CellSlab slab, int hour, int success, int failure) {
+        int at = ensureRoom(slab);
+        earlier[at] = hour;
+        earlier[at + 1] = success;
+        earlier[at + 2] = failure;
     }
 
     /** Adds an empty cell among the earlier ones, at {@code at}. */
-    private void insert(int at, int hour) {
-        int end = ensureRoom();
-        int base = at * WIDTH;
+    private void insert(CellSlab slab, int at, int hour) {
+        int end = ensureRoom(slab);
+        int base = offset + at * WIDTH;
         System.arraycopy(earlier, base, earlier, base + WIDTH, end - base);
         earlier[base] = hour;
         earlier[base + 1] = 0;
@@ -149,16 +159,40 @@ final class CallCells extends HourCells {
         size++;
     }
 
-    /**
-     * Makes room for one more earlier cell.
-     *
-     * @return the index just past the earlier cells
-     */
-    private int ensureRoom() {
-        int end = (size - 1) * WIDTH;
-        if (end == earlier.length) {
-            earlier = Arrays.copyOf(earlier, grow(size - 1) * WIDTH);
+    /** Copies the earlier cells to a region of {@code slab}, as when the graph leaves a {@link CellSlab#wasteful} one. */
+    void moveTo(CellSlab slab) {
+        if (capacity == 0) {
+            return;
         }
-        return end;
+        long moved = slab.allocate(capacity * WIDTH);
+        int[] chunk = slab.chunkOf(moved);
+        int at = CellSlab.offsetOf(moved);
+        System.arraycopy(earlier, offset, chunk, at, (size - 1) * WIDTH);
+        earlier = chunk;
+        offset = at;
+    }
+
+    /**
+     * Makes room for one more earlier cell: the region as it is, or a larger one that the cells are copied to, the old
+     * one given back to the slab.
+     *
+     * @return the index in {@link #earlier} just past the earlier cells
+     */
+    private int ensureRoom(CellSlab slab) {
+        int cells = size - 1;
+        if (cells == capacity) {
+            int grown = grow(capacity);
+            long moved = slab.allocate(grown * WIDTH);
+            int[] chunk = slab.chunkOf(moved);
+            int at = CellSlab.offsetOf(moved);
+            if (cells > 0) {
+                System.arraycopy(earlier, offset, chunk, at, cells * WIDTH);
+                slab.free(earlier, offset, capacity * WIDTH);
+            }
+            earlier = chunk;
+            offset = at;
+            capacity = grown;
+        }
+        return offset + cells * WIDTH;
     }
 }

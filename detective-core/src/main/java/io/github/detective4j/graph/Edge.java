@@ -50,9 +50,10 @@ final class Edge {
         }
     }
 
-    void call(long second, int hour, boolean success) {
+    /** @param slab the graph's slab, for the call series ({@link CallCells#addCall}) */
+    void call(CellSlab slab, long second, int hour, boolean success) {
         observe(second, second);
-        if (((CallCells) cells).addCall(hour, success)) {
+        if (((CallCells) cells).addCall(slab, hour, success)) {
             if (success) {
                 successes++;
             } else {

@@ -1,5 +1,6 @@
 package io.github.detective4j.graph;
 
+import com.carrotsearch.hppc.cursors.LongObjectCursor;
 import io.github.detective4j.attack.ApiTechniques;
 import io.github.detective4j.attack.TechniqueMatch;
 import io.github.detective4j.model.ApiCall;
@@ -25,6 +26,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Everything a behavior graph holds, and the write side: turning each event into entities, relationships and
@@ -46,6 +48,8 @@ final class GraphData {
 
     final GraphSettings settings;
     Entities entities = new Entities();
+    /** Where the graph's API-call series keep their cells. */
+    CellSlab slab = new CellSlab();
     ApiMethods methods = new ApiMethods();
     Dictionary values = new Dictionary();
     Map<String, FindingState> findings = new HashMap<>();
@@ -99,6 +103,7 @@ final class GraphData {
      */
     void adopt(GraphData other) {
         entities = other.entities;
+        slab = other.slab;
         methods = other.methods;
         values = other.values;
         findings = other.findings;
@@ -160,6 +165,7 @@ final class GraphData {
         for (int i = 0; i < count; i++) {
             ingest(batch[i], callers[i]);
         }
+        compactCells();
         if (stop != null) {
             throw stop;
         }
@@ -167,6 +173,48 @@ final class GraphData {
 
     void ingest(SecurityEvent event) {
         ingest(event, null);
+        compactCells();
+    }
+
+    /** Moves every API-call series to a new slab when the one they are in holds mostly regions nobody uses. */
+    private void compactCells() {
+        if (!slab.wasteful()) {
+            return;
+        }
+        CellSlab fresh = slab.fresh();
+        forEachSeries(series -> {
+            if (series instanceof CallCells calls) {
+                calls.moveTo(fresh);
+            }
+        });
+        slab = fresh;
+    }
+
+    /** Every hourly series of the graph: the entities' own, their drill-downs, the relationships', the methods'. */
+    void forEachSeries(Consumer<HourCells> action) {
+        for (Node node : entities.all()) {
+            if (node.calls != null) {
+                action.accept(node.calls);
+            }
+            if (node.traffic != null) {
+                action.accept(node.traffic);
+            }
+            if (node.drillDown != null) {
+                for (LongObjectCursor<HourCells> c : node.drillDown) {
+                    action.accept(c.value);
+                }
+            }
+            if (node.out != null) {
+                for (LongObjectCursor<Edge> c : node.out) {
+                    if (c.value.cells != null) {
+                        action.accept(c.value.cells);
+                    }
+                }
+            }
+        }
+        for (int m = 0; m < methods.size(); m++) {
+            action.accept(methods.calls(m));
+        }
     }
 
     /** @param caller the node of an API call's caller when known already, or null to find or make it */
@@ -197,7 +245,7 @@ final class GraphData {
         boolean success = call.isSuccess();
         Principal principal = call.principal();
         int method = methods.id(call.eventSource(), call.eventName());
-        methods.calls(method).addCall(hour, success);
+        methods.calls(method).addCall(slab, hour, success);
 
         Node actor = caller != null ? caller : actor(principal);
         int source;
@@ -209,7 +257,7 @@ final class GraphData {
         Edge uaEdge = null;
         if (actor != null) {
             actor.observe(second, second);
-            actor.calls().addCall(hour, success);
+            actor.calls().addCall(slab, hour, success);
             describePrincipal(actor, principal, second);
             Node.Recent recent = actor.recent();
             ipEdge = recent(recent.ips, call.sourceIpAddress(), actor, RelationshipType.CALLED_FROM,
@@ -225,13 +273,13 @@ final class GraphData {
             account = accountEdge != null ? accountEdge.target : node(EntityType.AWS_ACCOUNT, accountId);
             source = source(ip, call);
 
-            callDrillDown(actor, DrillDown.key(DrillDown.SOURCE_METHOD, source, method)).addCall(hour, success);
+            callDrillDown(actor, DrillDown.key(DrillDown.SOURCE_METHOD, source, method)).addCall(slab, hour, success);
             if (userAgent != null) {
                 callDrillDown(actor, DrillDown.key(DrillDown.AGENT_METHOD, userAgent.index, method))
-                        .addCall(hour, success);
+                        .addCall(slab, hour, success);
                 if (ip == null) {
                     callDrillDown(actor, DrillDown.key(DrillDown.USER_AGENT, userAgent.index, 1))
-                            .addCall(hour, success);
+                            .addCall(slab, hour, success);
                 }
             }
             if (needsFullCall(method, call)) {
@@ -244,13 +292,13 @@ final class GraphData {
                     recent.accessKeyCells = callDrillDown(actor,
                             DrillDown.key(DrillDown.ACCESS_KEY, values.id(accessKey), 0));
                 }
-                recent.accessKeyCells.addCall(hour, success);
+                recent.accessKeyCells.addCall(slab, hour, success);
             }
             if (ipEdge != null) {
-                ipEdge.call(second, hour, success);
+                ipEdge.call(slab, second, hour, success);
             }
             if (uaEdge != null) {
-                uaEdge.call(second, hour, success);
+                uaEdge.call(slab, second, hour, success);
             }
             if (accountEdge != null) {
                 accountEdge.observe(second, second);
@@ -258,14 +306,14 @@ final class GraphData {
             Node role = role(actor, principal);
             if (role != null && role != actor) {
                 role.observe(second, second);
-                role.calls().addCall(hour, success);
+                role.calls().addCall(slab, hour, success);
                 describeRole(role, principal.sessionIssuer(), second);
                 actor.attributes().role = role;
                 Edge assumed = recent.role != null && recent.role.target == role ? recent.role
                         : edge(actor, RelationshipType.ASSUMED_ROLE, role);
                 if (assumed != null) {
                     recent.role = assumed;
-                    assumed.call(second, hour, success);
+                    assumed.call(slab, second, hour, success);
                 }
             }
         } else {
@@ -277,24 +325,24 @@ final class GraphData {
         if (account != null) {
             if (account != actor) {
                 account.observe(second, second);
-                account.calls().addCall(hour, success);
+                account.calls().addCall(slab, hour, success);
             }
-            accountCells(ipEdge, account, DrillDown.SOURCE, source).addCall(hour, success);
-            accountMethod(account, method).addCall(hour, success);
+            accountCells(ipEdge, account, DrillDown.SOURCE, source).addCall(slab, hour, success);
+            accountMethod(account, method).addCall(slab, hour, success);
             if (userAgent != null) {
-                accountCells(uaEdge, account, DrillDown.USER_AGENT, userAgent.index).addCall(hour, success);
+                accountCells(uaEdge, account, DrillDown.USER_AGENT, userAgent.index).addCall(slab, hour, success);
             }
         }
         if (ip != null) {
             ip.observe(second, second);
-            ip.calls().addCall(hour, success);
+            ip.calls().addCall(slab, hour, success);
         }
         if (userAgent != null) {
             userAgent.observe(second, second);
-            userAgent.calls().addCall(hour, success);
+            userAgent.calls().addCall(slab, hour, success);
             Edge used = ip == null ? null : usedFrom(uaEdge, userAgent, ip);
             if (used != null) {
-                used.call(second, hour, success);
+                used.call(slab, second, hour, success);
             }
         }
         List<AwsResource> resources = call.resources();
@@ -350,7 +398,7 @@ final class GraphData {
                 techniques.add(k);
                 return techniques.size() - 1;
             });
-            callDrillDown(actor, DrillDown.key(DrillDown.TECHNIQUE, id, source)).addCall(hour, success);
+            callDrillDown(actor, DrillDown.key(DrillDown.TECHNIQUE, id, source)).addCall(slab, hour, success);
         }
     }
 
@@ -427,21 +475,21 @@ final class GraphData {
             long second, int hour, boolean success) {
         if (actor != null) {
             int id = values.id(resource.type() + ' ' + resource.id());
-            callDrillDown(actor, DrillDown.key(DrillDown.RESOURCE, id, 0)).addCall(hour, success);
+            callDrillDown(actor, DrillDown.key(DrillDown.RESOURCE, id, 0)).addCall(slab, hour, success);
         }
         switch (resource.type()) {
             case AwsResource.S3_BUCKET -> {
                 Node bucket = entities.getOrCreate(EntityType.S3_BUCKET, resource.id());
                 if (bucket != null) {
                     bucket.observe(second, second);
-                    bucket.calls().addCall(hour, success);
+                    bucket.calls().addCall(slab, hour, success);
                     describeLocation(bucket, call.accountId(), call.region(), second);
                     callDrillDown(bucket, DrillDown.key(DrillDown.SOURCE_METHOD, source, method))
-                            .addCall(hour, success);
+                            .addCall(slab, hour, success);
                     if (userAgent != null) {
                         int internal = (source & DrillDown.SERVICE) != 0 ? 1 : 0;
                         callDrillDown(bucket, DrillDown.key(DrillDown.USER_AGENT, userAgent.index, internal))
-                                .addCall(hour, success);
+                                .addCall(slab, hour, success);
                     }
                     if (actor != null) {
                         call(actor, RelationshipType.ACCESSED_BUCKET, bucket, second, hour, success);
@@ -609,7 +657,7 @@ final class GraphData {
     private void call(Node source, RelationshipType type, Node target, long second, int hour, boolean success) {
         Edge edge = edge(source, type, target);
         if (edge != null) {
-            edge.call(second, hour, success);
+            edge.call(slab, second, hour, success);
         }
     }
 

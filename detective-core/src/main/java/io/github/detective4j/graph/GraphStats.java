@@ -22,8 +22,10 @@ import java.util.Map;
  * @param firstEvent the earliest event time, UTC, or null for an empty graph
  * @param lastEvent the latest event time, UTC, or null for an empty graph
  * @param hourlyCells hourly cells held in all series: the unit memory grows with
- * @param seriesBytes bytes held by the arrays of all hourly series and beacon samples, spare capacity included (so
- *     it varies a little with the order events arrived in)
+ * @param seriesBytes bytes held by all hourly series (their objects and cells, spare capacity included, so it varies
+ *     a little with the order each series' events arrived in) and beacon samples; not counted is what the store of the
+ *     API-call series' cells keeps besides (the cells of series that grew, for reuse, up to as much again as the
+ *     series hold before the graph compacts them, and up to 16 MiB not yet used)
  */
 public record GraphStats(Map<EntityType, Integer> entities, long relationships, long apiCalls, long flows,
         long flowsWithoutTraffic, long findingUpdates, int findings, long refusedEvents, long droppedRelationships,

@@ -91,25 +91,26 @@ class HourCellsPropertyTest {
     @Test
     void callCountsSaturateAndSaySo() {
         int max = Integer.MAX_VALUE;
+        CellSlab slab = new CellSlab();
         CallCells cells = CallCells.holding(100, max, max - 1);
-        assertFalse(cells.addCall(100, true));
-        assertTrue(cells.addCall(100, false));
-        assertFalse(cells.addCall(100, false));
+        assertFalse(cells.addCall(slab, 100, true));
+        assertTrue(cells.addCall(slab, 100, false));
+        assertFalse(cells.addCall(slab, 100, false));
         assertEquals(max, cells.value(0, HourCells.SUCCESS));
         assertEquals(max, cells.value(0, HourCells.FAILURE));
-        assertTrue(cells.addCall(99, true)); // an earlier hour: into the array, the full hour still the latest
+        assertTrue(cells.addCall(slab, 99, true)); // an earlier hour: into the array, the full hour still the latest
         assertEquals(2, cells.size());
         assertEquals(100, cells.hour(1));
-        assertFalse(cells.addCall(100, true));
-        assertTrue(cells.addCall(101, true)); // a later hour: the full hour moves into the array
+        assertFalse(cells.addCall(slab, 100, true));
+        assertTrue(cells.addCall(slab, 101, true)); // a later hour: the full hour moves into the array
         assertEquals(3, cells.size());
         assertEquals(100, cells.hour(1));
-        assertFalse(cells.addCall(100, true));
-        assertFalse(cells.addCall(100, false));
+        assertFalse(cells.addCall(slab, 100, true));
+        assertFalse(cells.addCall(slab, 100, false));
         assertEquals(max, cells.value(1, HourCells.SUCCESS));
         assertEquals(max, cells.value(1, HourCells.FAILURE));
         assertEquals(1, cells.value(0, HourCells.SUCCESS));
-        assertTrue(cells.addCall(99, true));
+        assertTrue(cells.addCall(slab, 99, true));
         assertEquals(2, cells.value(0, HourCells.SUCCESS));
         assertEquals(1, cells.value(2, HourCells.SUCCESS));
         assertEquals(0, cells.value(2, HourCells.FAILURE));
@@ -139,10 +140,11 @@ class HourCellsPropertyTest {
     }
 
     private static void assertCallsHold(List<Tuple.Tuple3<Integer, Boolean, Integer>> updates) {
+        CellSlab slab = new CellSlab();
         CallCells cells = HourCells.calls();
         TreeMap<Integer, long[]> model = new TreeMap<>();
         for (Tuple.Tuple3<Integer, Boolean, Integer> u : updates) {
-            assertTrue(cells.addCall(u.get1(), u.get2()));
+            assertTrue(cells.addCall(slab, u.get1(), u.get2()));
             model.computeIfAbsent(u.get1(), h -> new long[2])[u.get2() ? 0 : 1]++;
         }
         assertEquals(model.size(), cells.size());
@@ -164,10 +166,11 @@ class HourCellsPropertyTest {
     @Property(tries = 300, edgeCases = EdgeCasesMode.NONE) // three parameters' edge cases would crowd out the tries
     void sumsAnyRangeAsTheMapDoes(@ForAll("updates") List<Tuple.Tuple3<Integer, Boolean, Integer>> updates,
             @ForAll @IntRange(min = 489_990, max = 490_060) int from, @ForAll @IntRange(min = 0, max = 40) int length) {
+        CellSlab slab = new CellSlab();
         CallCells cells = HourCells.calls();
         TreeMap<Integer, long[]> model = new TreeMap<>();
         for (Tuple.Tuple3<Integer, Boolean, Integer> u : updates) {
-            cells.addCall(u.get1(), u.get2());
+            cells.addCall(slab, u.get1(), u.get2());
             model.computeIfAbsent(u.get1(), h -> new long[2])[u.get2() ? 0 : 1]++;
         }
         long[] expected = new long[2];
