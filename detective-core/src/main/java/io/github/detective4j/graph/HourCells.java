@@ -5,9 +5,10 @@ package io.github.detective4j.graph;
  * Two kinds share this reading interface: {@link CallCells} (successful and failed API calls, in ints) and
  * {@link TrafficCells} (bytes, packets and flow records in and out, in longs).
  *
- * <p>Both keep their hours sorted in plain arrays, so that a cell costs a few bytes and no object: logs arrive mostly
- * in time order, so the common update is the last hour or a new one after it (both keep their last hour in fields, so
- * that the common update does not read the arrays); an hour that arrives late is found by binary search
+ * <p>Both keep their hours sorted in plain ints and longs (a region of the graph's {@link CellSlab} for call series,
+ * arrays of their own for traffic series), so that a cell costs a few bytes and no object: logs arrive mostly in time
+ * order, so the common update is the last hour or a new one after it (both keep their last hour in fields, so that the
+ * common update does not read the arrays); an hour that arrives late is found by binary search
  * and, if new, inserted by one array copy. A range of hours is two binary searches and a scan.
  * Counters saturate instead of overflowing. Not thread-safe: the graph's lock guards every series.
  */
