@@ -161,15 +161,20 @@ final class CallCells extends HourCells {
 
     /** Copies the earlier cells to a region of {@code slab}, as when the graph leaves a {@link CellSlab#wasteful} one. */
     void moveTo(CellSlab slab) {
-        if (capacity == 0) {
-            return;
+        if (capacity > 0) {
+            copyTo(slab, capacity);
         }
-        long moved = slab.allocate(capacity * WIDTH);
-        int[] chunk = slab.chunkOf(moved);
-        int at = CellSlab.offsetOf(moved);
+    }
+
+    /** Copies the earlier cells to a new region of {@code slab} with room for {@code cells} cells, and uses it. */
+    private void copyTo(CellSlab slab, int cells) {
+        long region = slab.allocate(cells * WIDTH);
+        int[] chunk = slab.chunkOf(region);
+        int at = CellSlab.offsetOf(region);
         System.arraycopy(earlier, offset, chunk, at, (size - 1) * WIDTH);
         earlier = chunk;
         offset = at;
+        capacity = cells;
     }
 
     /**
@@ -181,17 +186,12 @@ final class CallCells extends HourCells {
     private int ensureRoom(CellSlab slab) {
         int cells = size - 1;
         if (cells == capacity) {
-            int grown = grow(capacity);
-            long moved = slab.allocate(grown * WIDTH);
-            int[] chunk = slab.chunkOf(moved);
-            int at = CellSlab.offsetOf(moved);
+            int[] old = earlier;
+            int from = offset;
+            copyTo(slab, grow(capacity));
             if (cells > 0) {
-                System.arraycopy(earlier, offset, chunk, at, cells * WIDTH);
-                slab.free(earlier, offset, capacity * WIDTH);
+                slab.free(old, from, cells * WIDTH);
             }
-            earlier = chunk;
-            offset = at;
-            capacity = grown;
         }
         return offset + cells * WIDTH;
     }

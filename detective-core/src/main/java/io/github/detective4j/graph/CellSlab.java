@@ -13,14 +13,15 @@ import java.util.Arrays;
  * last touched an hour of log time ago, so nearly every such store waited on memory, a fifth of ingest's time. A
  * region's stores are checked against its chunk's length, which every series of the chunk shares and which stays in
  * cache, and a store that misses the cache does not stall the thread the way a load does. The chunks hold no
- * references and are too large for the young generation, so the collector neither copies the cells nor scans them.
+ * references, so the collector never scans them, and the larger ones are allocated outside the young generation, so
+ * it does not copy them either.
  *
  * <p>A region that a series outgrows is kept in a list of free regions of its length and handed to the next series
  * that grows to that length (regions come in the few lengths {@link HourCells#grow} gives). Series that grow in step
  * leave regions behind that no other series comes to need: when the free regions hold more than the regions in use
  * (and more than {@value #MIN_WASTE} ints), the slab says so ({@link #wasteful}) and the graph moves every series to a
- * new slab ({@code GraphData}), so the slab never holds much more than twice what the series hold. Chunks start at 16 KiB and double up to 16 MiB, so that a small graph stays small;
- * each is a power of two bytes, header included, so that a chunk the collector stores apart from the rest (G1's
+ * new slab ({@code GraphData}), so that past that minimum the slab holds little more than twice what the series hold.
+ * Chunks start at 16 KiB and double up to 16 MiB, so that a small graph stays small; each is a power of two bytes, header included, so that a chunk the collector stores apart from the rest (G1's
  * humongous objects) fills the regions it takes. A region longer than the largest chunk gets a chunk of its own. Not
  * thread-safe: the graph's lock guards it, as it guards every series.
  */

@@ -25,7 +25,7 @@ import java.util.Map;
  * @param seriesBytes bytes held by all hourly series (their objects and cells, spare capacity included, so it varies
  *     a little with the order each series' events arrived in) and beacon samples; not counted is what the store of the
  *     API-call series' cells keeps besides (the cells of series that grew, for reuse, up to as much again as the
- *     series hold before the graph compacts them, and up to 16 MiB not yet used)
+ *     series hold, or 4 MiB, before the graph compacts them after a batch, and the chunks' ends not yet used)
  */
 public record GraphStats(Map<EntityType, Integer> entities, long relationships, long apiCalls, long flows,
         long flowsWithoutTraffic, long findingUpdates, int findings, long refusedEvents, long droppedRelationships,
@@ -46,7 +46,7 @@ public record GraphStats(Map<EntityType, Integer> entities, long relationships, 
      * @param firstEvent the earliest event time, or null
      * @param lastEvent the latest event time, or null
      * @param hourlyCells hourly cells
-     * @param seriesBytes bytes of series arrays
+     * @param seriesBytes bytes of the series' objects and cells, and of beacon samples
      */
     public GraphStats {
         entities = Map.copyOf(entities);

@@ -58,7 +58,7 @@ abstract sealed class HourCells permits CallCells, TrafficCells {
     /** Index of the first cell at or after {@code hour}; {@link #size()} when there is none. */
     abstract int lowerBound(int hour);
 
-    /** Bytes held by this series' arrays, for the graph's memory figures. */
+    /** Bytes held by this series, its object and its cells, for the graph's memory figures. */
     abstract long retainedBytes();
 
     /** The first hour with a cell; the series must not be empty. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CellSlabTest {
 
     /**
-     * Forty series in one slab of tiny chunks (so that regions fill chunks and start new ones, and the regions of 36
+     * Forty series in one slab of tiny chunks (so that regions fill chunks and start new ones, and the regions of 32
      * cells and more get chunks of their own), updated in turn, mostly in time order with late hours among them; every series is checked
      * against its model every 500 updates, so that a region handed to two series at once, or a copy that lost cells,
      * shows.
@@ -154,6 +154,7 @@ class CellSlabTest {
             Node other = others.get(n);
             assertEquals(node.ref, other.ref);
             compared += assertSameSeries(node.calls, other.calls, node.ref + " calls");
+            compared += assertSameSeries(node.traffic, other.traffic, node.ref + " traffic");
             if (node.drillDown != null) {
                 for (LongObjectCursor<HourCells> c : node.drillDown) {
                     compared += assertSameSeries(c.value, other.drillDown.get(c.key), node.ref + " key " + c.key);

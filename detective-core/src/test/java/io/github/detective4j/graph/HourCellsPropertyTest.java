@@ -24,8 +24,8 @@ import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link CallCells} and {@link TrafficCells} against a sorted map of hour to counters, whatever the order the hours arrive in: the sorted
- * array with its in-place inserts must hold exactly what the map holds.
+ * {@link CallCells} and {@link TrafficCells} against a sorted map of hour to counters, whatever the order the hours
+ * arrive in: the sorted region or arrays, with their in-place inserts, must hold exactly what the map holds.
  */
 class HourCellsPropertyTest {
 
@@ -86,7 +86,7 @@ class HourCellsPropertyTest {
 
     /**
      * A full hour stops counting and says so, whether it is the latest hour (in fields) or an earlier one (in the
-     * array): edges' totals rely on it.
+     * region): edges' totals rely on it.
      */
     @Test
     void callCountsSaturateAndSaySo() {
@@ -98,11 +98,11 @@ class HourCellsPropertyTest {
         assertFalse(cells.addCall(slab, 100, false));
         assertEquals(max, cells.value(0, HourCells.SUCCESS));
         assertEquals(max, cells.value(0, HourCells.FAILURE));
-        assertTrue(cells.addCall(slab, 99, true)); // an earlier hour: into the array, the full hour still the latest
+        assertTrue(cells.addCall(slab, 99, true)); // an earlier hour: into the region, the full hour still the latest
         assertEquals(2, cells.size());
         assertEquals(100, cells.hour(1));
         assertFalse(cells.addCall(slab, 100, true));
-        assertTrue(cells.addCall(slab, 101, true)); // a later hour: the full hour moves into the array
+        assertTrue(cells.addCall(slab, 101, true)); // a later hour: the full hour moves into the region
         assertEquals(3, cells.size());
         assertEquals(100, cells.hour(1));
         assertFalse(cells.addCall(slab, 100, true));
