@@ -39,11 +39,16 @@ final class Attributes {
 
     /**
      * Returns what a field holds after an event at {@code second} offers {@code value}: the value when there was
-     * none, the event is later, or it is as late and the value larger; else {@code current}.
+     * none, the event is later, or it is as late and the value larger; else {@code current}. An equal value is
+     * returned too, as it is the newer object: the events after it in its file carry that same string, which then
+     * compares by reference, where the one held since an earlier file would be read byte by byte on every event.
      */
     String offer(int field, String current, String value, long second) {
-        if (value == null || value.equals(current)) {
+        if (value == null || value == current) {
             return current;
+        }
+        if (value.equals(current)) {
+            return value;
         }
         if (current == null || second > asOf[field] || (second == asOf[field] && value.compareTo(current) > 0)) {
             asOf[field] = second;

@@ -8,6 +8,11 @@ final class Edge {
     final RelationshipType type;
     final Node source;
     final Node target;
+    /**
+     * The target's id, read by the look-ups that recognise a relationship by it ({@link Node.Recent#find}) without
+     * going through the target node and its ref. It fills what would be the object's padding.
+     */
+    final String targetId;
     long firstSeen = Long.MAX_VALUE;
     long lastSeen = Long.MIN_VALUE;
     /** Null for types without hourly counts. */
@@ -38,6 +43,7 @@ final class Edge {
         this.type = type;
         this.source = source;
         this.target = target;
+        this.targetId = target.ref.id();
         this.cells = !type.hasHourlyCounts() ? null : type.isTraffic() ? HourCells.traffic() : HourCells.calls();
     }
 

@@ -266,7 +266,7 @@ final class GraphData {
             uaEdge = recent(recent.userAgents, call.userAgent(), actor, RelationshipType.USED_USER_AGENT,
                     EntityType.USER_AGENT);
             userAgent = uaEdge != null ? uaEdge.target : node(EntityType.USER_AGENT, call.userAgent());
-            Edge accountEdge = recent.account != null && recent.account.target.ref.id().equals(accountId)
+            Edge accountEdge = recent.account != null && recent.account.targetId.equals(accountId)
                     ? recent.account : relationship(actor, RelationshipType.MEMBER_OF, EntityType.AWS_ACCOUNT,
                             accountId);
             recent.account = accountEdge != null ? accountEdge : recent.account;
@@ -582,15 +582,15 @@ final class GraphData {
     /** Offers an ARN and a name, and indexes the ones taken for search. */
     private void describe(Node node, long second, String arn, String name) {
         Attributes a = node.attributes();
-        String newArn = a.offer(Attributes.ARN, a.arn, arn, second);
-        if (newArn != null && !newArn.equals(a.arn)) {
-            a.arn = newArn;
-            entities.indexArn(node, newArn);
+        String heldArn = a.arn;
+        a.arn = a.offer(Attributes.ARN, heldArn, arn, second);
+        if (a.arn != heldArn && !a.arn.equals(heldArn)) {
+            entities.indexArn(node, a.arn);
         }
-        String newName = a.offer(Attributes.NAME, a.name, name, second);
-        if (newName != null && !newName.equals(a.name)) {
-            a.name = newName;
-            entities.indexName(node, newName);
+        String heldName = a.name;
+        a.name = a.offer(Attributes.NAME, heldName, name, second);
+        if (a.name != heldName && !a.name.equals(heldName)) {
+            entities.indexName(node, a.name);
         }
     }
 

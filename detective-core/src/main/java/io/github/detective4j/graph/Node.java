@@ -175,12 +175,15 @@ final class Node {
 
         /** The remembered relationship whose target has this id, moved to the front; null if none. */
         static Edge find(Edge[] recent, String id) {
+            int hash = id.hashCode();
             for (int i = 0; i < WAYS; i++) {
                 Edge edge = recent[i];
                 if (edge == null) {
                     return null;
                 }
-                if (edge.target.ref.id().equals(id)) {
+                // hashes first: they are in the strings, where equals would read the other id's bytes
+                String target = edge.targetId;
+                if (target == id || target.hashCode() == hash && target.equals(id)) {
                     remember(recent, edge, i);
                     return edge;
                 }
