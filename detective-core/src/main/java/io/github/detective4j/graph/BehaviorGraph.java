@@ -76,8 +76,10 @@ import org.jgrapht.Graph;
  * are never capped, so a role or an account does not lose its newest sessions or members. Past the second, a new key
  * is folded: the part an attacker can vary (the source address, the user agent, the peer and ports) becomes
  * {@code (other)}, and the API method or technique is kept, so a flood of junk user agents or rotating addresses
- * cannot hide a new method ({@link GraphStats#overflowedDrillDowns()}). Either way every call and byte still counts in
- * each entity's own series, so totals stay exact, and profiles and new behavior say they are truncated.
+ * cannot hide a new method ({@link GraphStats#overflowedDrillDowns()}); a resource or a pair of ports first met past
+ * the cap is not kept anywhere else either, so the ports of a scan cost no memory past it. Either way every call and
+ * byte still counts in each entity's own series, so totals stay exact, and profiles and new behavior say they are
+ * truncated.
  *
  * <h2>Thread safety</h2>
  * A graph is safe to use from many threads at once: any number may ingest while others query. Ingestion takes an

@@ -12,15 +12,30 @@ import java.util.List;
  * graph's lock.
  */
 final class Dictionary {
+    /** What {@link #id(String, boolean)} gives for a new value it was not to add. */
+    static final int ABSENT = -1;
+
     private final ObjectIntHashMap<String> ids = new ObjectIntHashMap<>();
     private final List<String> values = new ArrayList<>();
     private final LongIntHashMap longIds = new LongIntHashMap();
     private final LongArrayList longValues = new LongArrayList();
 
+    /** The id of a value, which is interned if it is new. */
     int id(String value) {
+        return id(value, true);
+    }
+
+    /**
+     * The id of a value, interned if it is new and {@code add} says so; else {@link #ABSENT}. Drill-down keys that
+     * would fold anyway ask with {@code add} false, so a flood of distinct values does not grow the dictionary.
+     */
+    int id(String value, boolean add) {
         int slot = ids.indexOf(value);
         if (ids.indexExists(slot)) {
             return ids.indexGet(slot);
+        }
+        if (!add) {
+            return ABSENT;
         }
         int id = next(values.size());
         ids.indexInsert(slot, value, id);
@@ -32,10 +47,14 @@ final class Dictionary {
         return values.get(id);
     }
 
-    int id(long value) {
+    /** The id of a packed value, as {@link #id(String, boolean)} gives a string's. */
+    int id(long value, boolean add) {
         int slot = longIds.indexOf(value);
         if (longIds.indexExists(slot)) {
             return longIds.indexGet(slot);
+        }
+        if (!add) {
+            return ABSENT;
         }
         int id = next(longValues.size());
         longIds.indexInsert(slot, value, id);

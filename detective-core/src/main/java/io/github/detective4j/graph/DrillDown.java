@@ -28,7 +28,10 @@ package io.github.detective4j.graph;
  * everyone's, as many as it may have relationships), so that a flood of one kind (attacker-chosen user agents, a
  * rotation of addresses) cannot crowd out another. Past the budget a key is folded ({@link #overflow}): the part an
  * attacker can vary (the source, the user agent, the peer and ports) becomes {@link #OTHER} and the API method or
- * technique is kept, so totals stay exact, rows stay bounded, and a new method or technique is still seen as one.
+ * technique is kept, so totals stay exact, rows stay bounded, and a new method or technique is still seen as one. A
+ * resource or a flow's ports and protocol that the graph's dictionary has not met yet are not added to it for a key
+ * that folds ({@code GraphData.mayGrow}): the dictionary is graph-wide, and would otherwise keep every value a flood
+ * brings.
  */
 final class DrillDown {
     static final int SOURCE_METHOD = 1;

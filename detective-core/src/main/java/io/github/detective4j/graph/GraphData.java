@@ -474,8 +474,10 @@ final class GraphData {
     private void resource(ApiCall call, AwsResource resource, Node actor, int source, int method, Node userAgent,
             long second, int hour, boolean success) {
         if (actor != null) {
-            int id = values.id(resource.type() + ' ' + resource.id());
-            callDrillDown(actor, DrillDown.key(DrillDown.RESOURCE, id, 0)).addCall(slab, hour, success);
+            int id = values.id(resource.type() + ' ' + resource.id(), mayGrow(actor, DrillDown.RESOURCE));
+            CallCells cells = id == Dictionary.ABSENT ? (CallCells) folded(actor, DrillDown.RESOURCE, true)
+                    : callDrillDown(actor, DrillDown.key(DrillDown.RESOURCE, id, 0));
+            cells.addCall(slab, hour, success);
         }
         switch (resource.type()) {
             case AwsResource.S3_BUCKET -> {
@@ -646,12 +648,32 @@ final class GraphData {
     /** The drill-down series under a key, or past the entity's cap its kind's overflow series. */
     private HourCells drillDown(Node owner, long key, boolean calls, int cap) {
         HourCells cells = owner.drillDown(key, cap, calls);
-        if (cells == null) {
-            overflowedDrillDowns++;
-            owner.capped = true;
-            cells = owner.drillDown(DrillDown.overflow(key), Integer.MAX_VALUE, calls);
-        }
-        return cells;
+        return cells != null ? cells : folded(owner, key, calls);
+    }
+
+    /** The overflow series a key past its owner's cap folds into, the fold counted. */
+    private HourCells folded(Node owner, long key, boolean calls) {
+        overflowedDrillDowns++;
+        owner.capped = true;
+        return owner.drillDown(DrillDown.overflow(key), Integer.MAX_VALUE, calls);
+    }
+
+    /**
+     * The overflow series of a kind whose overflow key folds both parts ({@link DrillDown#RESOURCE},
+     * {@link DrillDown#FLOW}), for a key whose value the dictionary was not to add.
+     */
+    private HourCells folded(Node owner, int kind, boolean calls) {
+        return folded(owner, DrillDown.key(kind, 0, 0), calls);
+    }
+
+    /**
+     * Tells whether a drill-down key of {@code owner} may take a value new to the graph's dictionary: not once the
+     * owner has its budget of keys of that kind, where the key folds anyway. A value an attacker varies (ports in a
+     * scan, resources named at random) would otherwise stay in the dictionary for good, one entry per distinct
+     * value, past every entity's budget.
+     */
+    private boolean mayGrow(Node owner, int kind) {
+        return !owner.full(kind, settings.maxDrillDownKeys());
     }
 
     private void call(Node source, RelationshipType type, Node target, long second, int hour, boolean success) {
@@ -719,9 +741,11 @@ final class GraphData {
         if (edge != null) {
             edge.traffic(start, end, hour, inbound, bytes, packets, accepted, settings.maxBeaconSamples());
         }
-        int tuple = values.id(DrillDown.flowTuple(flow.localPort(), flow.remotePort(), flow.protocol()));
-        TrafficCells row = (TrafficCells) drillDown(instance, DrillDown.key(DrillDown.FLOW, remote.index, tuple),
-                false, settings.maxDrillDownKeys());
+        int tuple = values.id(DrillDown.flowTuple(flow.localPort(), flow.remotePort(), flow.protocol()),
+                mayGrow(instance, DrillDown.FLOW));
+        TrafficCells row = (TrafficCells) (tuple == Dictionary.ABSENT ? folded(instance, DrillDown.FLOW, false)
+                : drillDown(instance, DrillDown.key(DrillDown.FLOW, remote.index, tuple), false,
+                        settings.maxDrillDownKeys()));
         row.addTraffic(hour, inbound, bytes, packets, accepted);
     }
 

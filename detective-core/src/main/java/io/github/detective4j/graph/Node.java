@@ -127,6 +127,11 @@ final class Node {
         return recent;
     }
 
+    /** Tells whether this entity has {@code cap} drill-down keys of {@code kind}, so that a new one would fold. */
+    boolean full(int kind, int cap) {
+        return drillDownKinds != null && drillDownKinds[kind] >= cap;
+    }
+
     /**
      * Returns the series under a drill-down key, creating it as a call or traffic series; null when creating it
      * would pass {@code cap} keys (the caller then uses the kind's overflow key, {@link DrillDown#overflow}).
@@ -143,7 +148,7 @@ final class Node {
         }
         int kind = DrillDown.kind(key);
         boolean overflow = DrillDown.isOverflow(key);
-        if (!overflow && drillDownKinds[kind] >= cap) {
+        if (!overflow && full(kind, cap)) {
             return null;
         }
         HourCells cells = calls ? HourCells.calls() : HourCells.traffic();

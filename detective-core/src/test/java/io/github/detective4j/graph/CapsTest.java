@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.detective4j.model.ApiCall;
+import io.github.detective4j.model.AwsResource;
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.FlowDirection;
 import io.github.detective4j.model.ScopeTime;
@@ -16,6 +18,7 @@ import io.github.detective4j.profile.ApiCallVolume;
 import io.github.detective4j.profile.CallRow;
 import io.github.detective4j.profile.FlowRow;
 import io.github.detective4j.profile.FlowVolume;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** High-degree entities stay bounded, and their totals stay exact. */
@@ -41,6 +44,28 @@ class CapsTest {
         assertEquals(90, graph.stats().overflowedDrillDowns());
         assertTrue(graph.profile(EntityRef.ec2Instance("i-08a8e40be65425909"), SCOPE).distinctCounts()
                 .orElseThrow().approximate());
+    }
+
+    /**
+     * A scan's ports, and resources named at random, are values an attacker varies: past an entity's budget their
+     * keys fold, and the graph-wide dictionary must not keep each value anyway.
+     */
+    @Test
+    void valuesOfFoldedKeysAreNotKept() {
+        GraphData data = new GraphData(BehaviorGraph.builder().maxDrillDownKeysPerEntity(10).build().settings());
+        for (int i = 0; i < 5_000; i++) {
+            data.ingest(flow("i-08a8e40be65425909", hours(1), "10.0.1.5", 1 + i % 1_000, "203.0.113.9",
+                    32_768 + i, FlowDirection.INBOUND, 60));
+            data.ingest(ApiCall.builder().eventTime(hours(2)).accountId(Events.ACCOUNT).region("us-east-1")
+                    .principal(alice()).eventSource("ssm.amazonaws.com").eventName("GetParameter")
+                    .sourceIpAddress("198.51.100.7").userAgent("aws-cli/2.13.5")
+                    .resources(List.of(new AwsResource("AWS::SSM::Parameter", "/guess/" + i, null,
+                            AwsResource.Action.TOUCHED)))
+                    .build());
+        }
+        // 10 flow tuples, 10 resources, alice's access key and nothing else (her source is an address)
+        assertEquals(21, data.values.size());
+        assertEquals(2 * (5_000 - 10), data.overflowedDrillDowns);
     }
 
     @Test
