@@ -475,7 +475,7 @@ final class GraphData {
             long second, int hour, boolean success) {
         if (actor != null) {
             int id = values.id(resource.type() + ' ' + resource.id(), mayGrow(actor, DrillDown.RESOURCE));
-            CallCells cells = id == Dictionary.ABSENT ? (CallCells) folded(actor, DrillDown.RESOURCE, true)
+            CallCells cells = id == Dictionary.ABSENT ? (CallCells) foldedNew(actor, DrillDown.RESOURCE, true)
                     : callDrillDown(actor, DrillDown.key(DrillDown.RESOURCE, id, 0));
             cells.addCall(slab, hour, success);
         }
@@ -662,7 +662,7 @@ final class GraphData {
      * The overflow series of a kind whose overflow key folds both parts ({@link DrillDown#RESOURCE},
      * {@link DrillDown#FLOW}), for a key whose value the dictionary was not to add.
      */
-    private HourCells folded(Node owner, int kind, boolean calls) {
+    private HourCells foldedNew(Node owner, int kind, boolean calls) {
         return folded(owner, DrillDown.key(kind, 0, 0), calls);
     }
 
@@ -743,7 +743,7 @@ final class GraphData {
         }
         int tuple = values.id(DrillDown.flowTuple(flow.localPort(), flow.remotePort(), flow.protocol()),
                 mayGrow(instance, DrillDown.FLOW));
-        TrafficCells row = (TrafficCells) (tuple == Dictionary.ABSENT ? folded(instance, DrillDown.FLOW, false)
+        TrafficCells row = (TrafficCells) (tuple == Dictionary.ABSENT ? foldedNew(instance, DrillDown.FLOW, false)
                 : drillDown(instance, DrillDown.key(DrillDown.FLOW, remote.index, tuple), false,
                         settings.maxDrillDownKeys()));
         row.addTraffic(hour, inbound, bytes, packets, accepted);

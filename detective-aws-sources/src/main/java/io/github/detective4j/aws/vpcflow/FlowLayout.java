@@ -33,6 +33,8 @@ final class FlowLayout {
             + " tcp-flags region flow-direction pkt-src-aws-service pkt-dst-aws-service"),
             "the transit gateway default format");
 
+    private static final byte[] TRANSIT_GATEWAY = "TransitGateway".getBytes(StandardCharsets.US_ASCII);
+
     private final String[] names;
     private final FlowField[] columns;
     private final int[] columnOf;
@@ -134,6 +136,19 @@ final class FlowLayout {
             throw new IllegalArgumentException("'" + abbreviate(text) + "' names no flow log field");
         }
         return new FlowLayout(names, origin);
+    }
+
+    /**
+     * The default format a headerless record in {@code b[from, to)} is in: {@link #TRANSIT_GATEWAY_DEFAULT} when its
+     * second field starts with {@code TransitGateway} ("6 TransitGateway 123456789012 tgw-..."), else
+     * {@link #DEFAULT}.
+     */
+    static FlowLayout defaultFor(byte[] b, int from, int to) {
+        int first = ByteLines.indexOf(b, from, to, (byte) ' ');
+        int second = first + 1;
+        boolean transitGateway = first > from && to - second >= TRANSIT_GATEWAY.length
+                && Arrays.equals(b, second, second + TRANSIT_GATEWAY.length, TRANSIT_GATEWAY, 0, TRANSIT_GATEWAY.length);
+        return transitGateway ? TRANSIT_GATEWAY_DEFAULT : DEFAULT;
     }
 
     /**

@@ -205,12 +205,7 @@ public final class FlowLogFormat implements LogFormat {
             return 95;
         }
         FlowRecordDecoder decoder = new FlowRecordDecoder();
-        FlowLayout layout = configured;
-        if (layout == null) {
-            boolean transitGateway = decoder.countFields(bytes, 0, bytes.length) > 1
-                    && decoder.token(1).startsWith("TransitGateway");
-            layout = transitGateway ? FlowLayout.TRANSIT_GATEWAY_DEFAULT : FlowLayout.DEFAULT;
-        }
+        FlowLayout layout = configured != null ? configured : FlowLayout.defaultFor(bytes, 0, bytes.length);
         try {
             decoder.decode(bytes, 0, bytes.length, layout);
             return layout.typedColumns() >= 3 ? 90 : 40;

@@ -28,7 +28,6 @@ final class FlowLogReading {
     private static final int MAX_HELD = 4_096;
     private static final String CONTROL_MESSAGE = "CONTROL_MESSAGE";
     private static final String CONTROL_TEXT = "CWL CONTROL MESSAGE";
-    private static final byte[] TRANSIT_GATEWAY = "TransitGateway".getBytes(StandardCharsets.US_ASCII);
 
     private final ParseContext context;
     private final FlowLayout configured;
@@ -288,15 +287,7 @@ final class FlowLogReading {
         if (configured != null) {
             return configured;
         }
-        return looksLikeTransitGatewayDefault(b, from, to) ? FlowLayout.TRANSIT_GATEWAY_DEFAULT : FlowLayout.DEFAULT;
-    }
-
-    /** A headerless transit gateway record in the default format: "6 TransitGateway 123456789012 tgw-...". */
-    private static boolean looksLikeTransitGatewayDefault(byte[] b, int from, int to) {
-        int first = ByteLines.indexOf(b, from, to, (byte) ' ');
-        int second = first + 1;
-        return first > from && to - second >= TRANSIT_GATEWAY.length
-                && Arrays.equals(b, second, second + TRANSIT_GATEWAY.length, TRANSIT_GATEWAY, 0, TRANSIT_GATEWAY.length);
+        return FlowLayout.defaultFor(b, from, to);
     }
 
     /**
