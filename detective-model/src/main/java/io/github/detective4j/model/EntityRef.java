@@ -32,7 +32,7 @@ public record EntityRef(EntityType type, String id) implements Comparable<Entity
      */
     public EntityRef {
         Require.nonNull(type, "entity type");
-        Require.nonNull(id, type.namespace() + " id");
+        Require.nonNull(id, type.idName());
         id = normalizeId(type, id);
     }
 
@@ -201,7 +201,7 @@ public record EntityRef(EntityType type, String id) implements Comparable<Entity
     }
 
     private static String normalizeId(EntityType type, String id) {
-        String what = type.namespace() + " id";
+        String what = type.idName();
         switch (type) {
             case AWS_ACCOUNT:
                 return Require.accountId(id, what);

@@ -65,10 +65,17 @@ public enum EntityType {
 
     private final String namespace;
     private final boolean principal;
+    /** "AwsUser id": what an {@link EntityRef}'s errors call the id, built once rather than per reference. */
+    private final String idName;
 
     EntityType(String namespace, boolean principal) {
         this.namespace = namespace;
         this.principal = principal;
+        this.idName = namespace + " id";
+    }
+
+    String idName() {
+        return idName;
     }
 
     /**
