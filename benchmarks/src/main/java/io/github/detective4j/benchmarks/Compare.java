@@ -141,18 +141,18 @@ final class Compare {
             Duck warmDuck = duck(corpus);
             answersAgree(warmOurs, warmDuck, corpus.incident(), false);
             System.out.printf(Locale.ROOT, "warm-up %d of %d: load %.2f s (detective4j), %.2f s (DuckDB)%n", w + 1,
-                    warmups, warmOurs.loadSeconds(), warmDuck.loadSeconds());
+                    warmups, warmOurs.load().seconds(), warmDuck.load().seconds());
             if (w == 0) {
-                firstOurs = warmOurs.loadSeconds();
-                firstDuck = warmDuck.loadSeconds();
+                firstOurs = warmOurs.load().seconds();
+                firstDuck = warmDuck.load().seconds();
             }
         }
 
-        double floorSeconds = floor(corpus);
+        Load floor = floor(corpus);
         Ours ours = ours(corpus);
         Duck duck = duck(corpus);
         answersAgree(ours, duck, corpus.incident(), true);
-        print(corpus, floorSeconds, ours, duck, firstOurs, firstDuck);
+        print(corpus, floor, ours, duck, firstOurs, firstDuck);
         if (!agree) {
             System.out.println("ANSWERS DIFFER");
             System.exit(1);
@@ -162,11 +162,11 @@ final class Compare {
     // ---------------------------------------------------------------- the floor
 
     /** Jackson's token walk over every CloudTrail file, and a pass over every flow log byte, on the threads. */
-    private double floor(ScaleCorpus.Written corpus) throws Exception {
+    private Load floor(ScaleCorpus.Written corpus) throws Exception {
         JsonFactory json = new JsonFactory();
         List<Path> files = files(corpus.cloudTrail());
         files.addAll(files(corpus.flowLogs()));
-        long start = System.nanoTime();
+        Load.Start start = Load.start();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Long>> parts = new ArrayList<>();
@@ -198,23 +198,23 @@ final class Compare {
         } finally {
             pool.shutdown();
         }
-        return seconds(System.nanoTime() - start);
+        return start.end();
     }
 
     // ---------------------------------------------------------------- detective4j
 
     /** detective4j's load and answers. */
-    record Ours(double loadSeconds, IngestReport report, long retainedBytes, long peakHeapBytes, Timed<List<String>> newCalls,
+    record Ours(Load load, IngestReport report, long retainedBytes, long peakHeapBytes, Timed<List<String>> newCalls,
             Timed<List<String>> hourly, Timed<List<String>> instances, Timed<List<String>> agentPrincipals) {}
 
     private Ours ours(ScaleCorpus.Written corpus) throws IOException {
         long before = GraphMemoryBenchmark.usedAfterGc();
         resetPeaks();
-        long start = System.nanoTime();
+        Load.Start start = Load.start();
         BehaviorGraph graph = BehaviorGraph.create();
         IngestReport report = AwsLogs.reader().threads(threads).glob("{cloudtrail,vpcflow,guardduty}/*").build()
                 .read(corpus.root(), graph);
-        double load = seconds(System.nanoTime() - start);
+        Load load = start.end();
         long peak = peakHeap() - before;
         if (report.errors() > 0) {
             throw new IllegalStateException("the corpus should read without errors: " + report);
@@ -269,7 +269,7 @@ final class Compare {
     // ---------------------------------------------------------------- DuckDB
 
     /** DuckDB's load and answers. */
-    record Duck(double loadSeconds, long rows, Timed<List<String>> newCalls, Timed<List<String>> hourly,
+    record Duck(Load load, long rows, Timed<List<String>> newCalls, Timed<List<String>> hourly,
             Timed<List<String>> instances, Timed<List<String>> agentPrincipals) {}
 
     /** DuckDB's load and answers, in a fresh in-memory database closed afterwards. */
@@ -283,7 +283,7 @@ final class Compare {
         try (Statement sql = db.createStatement()) {
             sql.execute("SET threads = " + threads);
             sql.execute("SET TimeZone = 'UTC'");
-            long start = System.nanoTime();
+            Load.Start start = Load.start();
             // Only the columns the questions need, and given explicitly: schema detection over CloudTrail fails on
             // requestParameters keys that differ only in case (see benchmarks/README.md).
             sql.execute("CREATE OR REPLACE TABLE ct AS SELECT * FROM read_json(" + quote(corpus.cloudTrail()
@@ -292,7 +292,7 @@ final class Compare {
                     + " userAgent: 'VARCHAR', userIdentity: 'STRUCT(type VARCHAR, principalId VARCHAR)'})");
             sql.execute("CREATE OR REPLACE TABLE flows AS SELECT * FROM read_csv(" + quote(corpus.flowLogs() + "/*.log")
                     + ", delim = ' ', header = true, nullstr = '-', columns = {" + flowColumns() + "})");
-            double load = seconds(System.nanoTime() - start);
+            Load load = start.end();
             long rows = count(sql, "SELECT (SELECT count(*) FROM ct) + (SELECT count(*) FROM flows)");
 
             ScaleCorpus.Incident incident = corpus.incident();
@@ -386,6 +386,30 @@ final class Compare {
     /** A question's answer and the median time of its runs. */
     record Timed<T>(T answer, double seconds) {}
 
+    /**
+     * A load's wall time, and the CPU time every thread of the process spent meanwhile: the readers, the collector,
+     * the JIT, and DuckDB's native threads, which are the process's too. On a machine whose cores the load keeps
+     * busy, the CPU time says what a load costs however its work is spread; wall time, how well it is spread.
+     */
+    record Load(double seconds, double cpuSeconds) {
+        /** Where a load started, on both clocks. */
+        record Start(long nanos, long cpuNanos) {
+            Load end() {
+                return new Load(Compare.seconds(System.nanoTime() - nanos),
+                        Compare.seconds(processCpuNanos() - cpuNanos));
+            }
+        }
+
+        static Start start() {
+            return new Start(System.nanoTime(), processCpuNanos());
+        }
+
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
+    }
+
     private <T> Timed<T> timed(Supplier<T> question) {
         T answer = null;
         double[] times = new double[repeat];
@@ -421,7 +445,7 @@ final class Compare {
         }
     }
 
-    private void print(ScaleCorpus.Written corpus, double floor, Ours ours, Duck duck, double firstOurs,
+    private void print(ScaleCorpus.Written corpus, Load floor, Ours ours, Duck duck, double firstOurs,
             double firstDuck) {
         long events = ours.report().eventsProduced();
         System.out.printf(Locale.ROOT, "%n%,d events read by detective4j, %,d rows loaded by DuckDB%n", events,
@@ -429,24 +453,27 @@ final class Compare {
         rows.forEach(row -> System.out.println("  " + row));
         System.out.printf(Locale.ROOT, "%n| step | floor (Jackson tokens) | detective4j | DuckDB | DuckDB / detective4j |%n");
         System.out.printf(Locale.ROOT, "|---|---|---|---|---|%n");
-        System.out.printf(Locale.ROOT, "| load, s | %.2f | %.2f | %.2f | %.2f |%n", floor, ours.loadSeconds(),
-                duck.loadSeconds(), duck.loadSeconds() / ours.loadSeconds());
-        System.out.printf(Locale.ROOT, "| load, events/s | %,.0f | %,.0f | %,.0f | |%n", events / floor,
-                events / ours.loadSeconds(), duck.rows() / duck.loadSeconds());
+        System.out.printf(Locale.ROOT, "| load, s | %.2f | %.2f | %.2f | %.2f |%n", floor.seconds(),
+                ours.load().seconds(), duck.load().seconds(), duck.load().seconds() / ours.load().seconds());
+        System.out.printf(Locale.ROOT, "| load, CPU s (every thread of the process) | %.2f | %.2f | %.2f | %.2f |%n",
+                floor.cpuSeconds(), ours.load().cpuSeconds(), duck.load().cpuSeconds(),
+                duck.load().cpuSeconds() / ours.load().cpuSeconds());
+        System.out.printf(Locale.ROOT, "| load, events/s | %,.0f | %,.0f | %,.0f | |%n", events / floor.seconds(),
+                events / ours.load().seconds(), duck.rows() / duck.load().seconds());
         question("new API calls vs 45-day baseline", ours.newCalls(), duck.newCalls());
         question("hourly success/failure with baseline", ours.hourly(), duck.hourly());
         question("instances that talked to an IP", ours.instances(), duck.instances());
         question("principals that used a user agent", ours.agentPrincipals(), duck.agentPrincipals());
-        double oursTotal = ours.loadSeconds() + ours.newCalls().seconds() + ours.hourly().seconds()
+        double oursTotal = ours.load().seconds() + ours.newCalls().seconds() + ours.hourly().seconds()
                 + ours.instances().seconds() + ours.agentPrincipals().seconds();
-        double duckTotal = duck.loadSeconds() + duck.newCalls().seconds() + duck.hourly().seconds()
+        double duckTotal = duck.load().seconds() + duck.newCalls().seconds() + duck.hourly().seconds()
                 + duck.instances().seconds() + duck.agentPrincipals().seconds();
         System.out.printf(Locale.ROOT, "| end to end, s | | %.2f | %.2f | %.2f |%n", oursTotal, duckTotal,
                 duckTotal / oursTotal);
         System.out.printf(Locale.ROOT, "| first load in this JVM (the JIT compiling), s | | %.2f | %.2f |"
                 + " %.2f |%n", firstOurs, firstDuck, firstDuck / firstOurs);
         System.out.printf(Locale.ROOT, "%ndetective4j / floor (load): %.2f; peak heap during load %,d MiB; retained"
-                + " graph after GC %,d MiB%n", floor / ours.loadSeconds(), ours.peakHeapBytes() >> 20,
+                + " graph after GC %,d MiB%n", floor.seconds() / ours.load().seconds(), ours.peakHeapBytes() >> 20,
                 ours.retainedBytes() >> 20);
     }
 
