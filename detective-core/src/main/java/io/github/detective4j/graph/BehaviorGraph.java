@@ -72,7 +72,11 @@ import org.jgrapht.Graph;
  * An entity keeps at most {@linkplain Builder#maxRelationshipsPerEntity relationships} of evidence in each direction
  * (addresses, user agents, buckets, peers, findings; 100,000 by default) and at most
  * {@linkplain Builder#maxDrillDownKeysPerEntity drill-down keys} of each kind (10,000 by default). Past the first cap
- * a new relationship is not recorded ({@link GraphStats#droppedRelationships()}); membership, sessions and launches
+ * a new relationship is not recorded ({@link GraphStats#droppedRelationships()}), and neither is an entity that only
+ * it would name: a user agent, source address, bucket or flow peer new to the graph is not created for an entity at
+ * its cap, so a caller that sends a new user agent with every call, rotates IPv6 addresses, or an instance flooded
+ * from spoofed sources costs no memory per new value past it (such calls and bytes count in the {@code (other)}
+ * drill-down rows below, and an entity the graph already holds still counts them). Membership, sessions and launches
  * are never capped, so a role or an account does not lose its newest sessions or members. Past the second, a new key
  * is folded: the part an attacker can vary (the source address, the user agent, the peer and ports) becomes
  * {@code (other)}, and the API method or technique is kept, so a flood of junk user agents or rotating addresses

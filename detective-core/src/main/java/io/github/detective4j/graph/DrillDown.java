@@ -31,7 +31,8 @@ package io.github.detective4j.graph;
  * technique is kept, so totals stay exact, rows stay bounded, and a new method or technique is still seen as one. A
  * resource or a flow's ports and protocol that the graph's dictionary has not met yet are not added to it for a key
  * that folds ({@code GraphData.mayGrow}): the dictionary is graph-wide, and would otherwise keep every value a flood
- * brings.
+ * brings. A key whose source, user agent or peer is an entity the graph did not create (past the owner's
+ * relationship cap, {@code GraphData.target}) has {@link #OTHER} for that part, and folds the same way.
  */
 final class DrillDown {
     static final int SOURCE_METHOD = 1;

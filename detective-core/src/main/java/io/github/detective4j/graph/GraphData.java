@@ -45,6 +45,8 @@ final class GraphData {
     private static final long MAX_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
     private static final String ASSUMED_ROLE_SESSION = "AWS::STS::AssumedRoleSession";
     private static final String FEDERATED_USER_SESSION = "AWS::STS::FederatedUser";
+    /** The drill-down part of a call's user agent when it has none. */
+    private static final int NO_AGENT = -1;
 
     final GraphSettings settings;
     Entities entities = new Entities();
@@ -253,6 +255,7 @@ final class GraphData {
         Node account;
         Node ip;
         Node userAgent;
+        int agent;
         Edge ipEdge = null;
         Edge uaEdge = null;
         if (actor != null) {
@@ -262,10 +265,12 @@ final class GraphData {
             Node.Recent recent = actor.recent();
             ipEdge = recent(recent.ips, call.sourceIpAddress(), actor, RelationshipType.CALLED_FROM,
                     EntityType.IP_ADDRESS);
-            ip = ipEdge != null ? ipEdge.target : node(EntityType.IP_ADDRESS, call.sourceIpAddress());
+            ip = ipEdge != null ? ipEdge.target : known(EntityType.IP_ADDRESS, call.sourceIpAddress());
             uaEdge = recent(recent.userAgents, call.userAgent(), actor, RelationshipType.USED_USER_AGENT,
                     EntityType.USER_AGENT);
-            userAgent = uaEdge != null ? uaEdge.target : node(EntityType.USER_AGENT, call.userAgent());
+            userAgent = uaEdge != null ? uaEdge.target : known(EntityType.USER_AGENT, call.userAgent());
+            agent = userAgent != null ? userAgent.index
+                    : call.userAgent() != null && full(actor) ? DrillDown.OTHER : NO_AGENT;
             Edge accountEdge = recent.account != null && recent.account.targetId.equals(accountId)
                     ? recent.account : relationship(actor, RelationshipType.MEMBER_OF, EntityType.AWS_ACCOUNT,
                             accountId);
@@ -274,11 +279,11 @@ final class GraphData {
             source = source(ip, call);
 
             callDrillDown(actor, DrillDown.key(DrillDown.SOURCE_METHOD, source, method)).addCall(slab, hour, success);
-            if (userAgent != null) {
-                callDrillDown(actor, DrillDown.key(DrillDown.AGENT_METHOD, userAgent.index, method))
+            if (agent != NO_AGENT) {
+                callDrillDown(actor, DrillDown.key(DrillDown.AGENT_METHOD, agent, method))
                         .addCall(slab, hour, success);
-                if (ip == null) {
-                    callDrillDown(actor, DrillDown.key(DrillDown.USER_AGENT, userAgent.index, 1))
+                if (call.sourceIpAddress() == null) {
+                    callDrillDown(actor, DrillDown.key(DrillDown.USER_AGENT, agent, 1))
                             .addCall(slab, hour, success);
                 }
             }
@@ -319,6 +324,7 @@ final class GraphData {
         } else {
             ip = node(EntityType.IP_ADDRESS, call.sourceIpAddress());
             userAgent = node(EntityType.USER_AGENT, call.userAgent());
+            agent = userAgent != null ? userAgent.index : NO_AGENT;
             account = node(EntityType.AWS_ACCOUNT, accountId);
             source = source(ip, call);
         }
@@ -329,8 +335,8 @@ final class GraphData {
             }
             accountCells(ipEdge, account, DrillDown.SOURCE, source).addCall(slab, hour, success);
             accountMethod(account, method).addCall(slab, hour, success);
-            if (userAgent != null) {
-                accountCells(uaEdge, account, DrillDown.USER_AGENT, userAgent.index).addCall(slab, hour, success);
+            if (agent != NO_AGENT) {
+                accountCells(uaEdge, account, DrillDown.USER_AGENT, agent).addCall(slab, hour, success);
             }
         }
         if (ip != null) {
@@ -347,7 +353,7 @@ final class GraphData {
         }
         List<AwsResource> resources = call.resources();
         for (int i = 0; i < resources.size(); i++) {
-            resource(call, resources.get(i), actor, source, method, userAgent, second, hour, success);
+            resource(call, resources.get(i), actor, source, method, agent, second, hour, success);
         }
     }
 
@@ -402,9 +408,15 @@ final class GraphData {
         }
     }
 
-    /** The drill-down part naming where a call came from: its IP entity, or the AWS service that made it. */
+    /**
+     * The drill-down part naming where a call came from: its IP entity, {@link DrillDown#OTHER} for an address the
+     * caller's relationship cap kept out of the graph ({@link #target}), or the AWS service that made it.
+     */
     private int source(Node ip, ApiCall call) {
-        return ip != null ? ip.index : DrillDown.SERVICE | values.id(serviceOf(call));
+        if (ip != null) {
+            return ip.index;
+        }
+        return call.sourceIpAddress() != null ? DrillDown.OTHER : DrillDown.SERVICE | values.id(serviceOf(call));
     }
 
     /**
@@ -422,12 +434,41 @@ final class GraphData {
 
     /** The relationship to the entity {@code id} names, created; null as {@link #recent} says. */
     private Edge relationship(Node source, RelationshipType type, EntityType targetType, String id) {
-        Node target = id == null ? null : entities.getOrCreate(targetType, id);
+        Node target = id == null ? null
+                : type.isCapped() ? target(source, targetType, id) : entities.getOrCreate(targetType, id);
         return target == null || target == source ? null : edge(source, type, target);
+    }
+
+    /**
+     * The entity an id names, as the target of a capped relationship from {@code owner}: created while the owner may
+     * take another relationship, and past its cap only found. An entity new to the graph would otherwise be kept
+     * with no relationship naming it, and an attacker names such entities at will: a user agent per call, a rotating
+     * IPv6 address, the spoofed sources of a flood. The relationship not recorded is counted as dropped.
+     */
+    private Node target(Node owner, EntityType type, String id) {
+        if (!full(owner)) {
+            return entities.getOrCreate(type, id);
+        }
+        Node node = entities.get(type, id);
+        if (node == null) {
+            droppedRelationships++;
+            owner.capped = true;
+        }
+        return node;
+    }
+
+    /** Whether an entity has as many relationships out as the cap allows. */
+    private boolean full(Node owner) {
+        return owner.outDegree() >= settings.maxRelationships();
     }
 
     private Node node(EntityType type, String id) {
         return id == null ? null : entities.getOrCreate(type, id);
+    }
+
+    /** The node of a canonical id the graph holds, or null; creates nothing. */
+    private Node known(EntityType type, String id) {
+        return id == null ? null : entities.get(type, id);
     }
 
     /**
@@ -471,7 +512,7 @@ final class GraphData {
         return principal.role().map(entities::getOrCreate).orElse(null);
     }
 
-    private void resource(ApiCall call, AwsResource resource, Node actor, int source, int method, Node userAgent,
+    private void resource(ApiCall call, AwsResource resource, Node actor, int source, int method, int agent,
             long second, int hour, boolean success) {
         if (actor != null) {
             int id = values.id(resource.type() + ' ' + resource.id(), mayGrow(actor, DrillDown.RESOURCE));
@@ -481,16 +522,17 @@ final class GraphData {
         }
         switch (resource.type()) {
             case AwsResource.S3_BUCKET -> {
-                Node bucket = entities.getOrCreate(EntityType.S3_BUCKET, resource.id());
+                Node bucket = actor != null ? target(actor, EntityType.S3_BUCKET, resource.id())
+                        : entities.getOrCreate(EntityType.S3_BUCKET, resource.id());
                 if (bucket != null) {
                     bucket.observe(second, second);
                     bucket.calls().addCall(slab, hour, success);
                     describeLocation(bucket, call.accountId(), call.region(), second);
                     callDrillDown(bucket, DrillDown.key(DrillDown.SOURCE_METHOD, source, method))
                             .addCall(slab, hour, success);
-                    if (userAgent != null) {
-                        int internal = (source & DrillDown.SERVICE) != 0 ? 1 : 0;
-                        callDrillDown(bucket, DrillDown.key(DrillDown.USER_AGENT, userAgent.index, internal))
+                    if (agent != NO_AGENT) {
+                        int internal = call.sourceIpAddress() == null ? 1 : 0;
+                        callDrillDown(bucket, DrillDown.key(DrillDown.USER_AGENT, agent, internal))
                                 .addCall(slab, hour, success);
                     }
                     if (actor != null) {
@@ -645,9 +687,12 @@ final class GraphData {
         return (CallCells) drillDown(account, DrillDown.key(kind, part, 0), true, settings.maxRelationships());
     }
 
-    /** The drill-down series under a key, or past the entity's cap its kind's overflow series. */
+    /**
+     * The drill-down series under a key, or its kind's overflow series: past the entity's cap, or for a key whose
+     * varying part names an entity the graph did not keep ({@link DrillDown#OTHER}, see {@link #target}).
+     */
     private HourCells drillDown(Node owner, long key, boolean calls, int cap) {
-        HourCells cells = owner.drillDown(key, cap, calls);
+        HourCells cells = DrillDown.isOverflow(key) ? null : owner.drillDown(key, cap, calls);
         return cells != null ? cells : folded(owner, key, calls);
     }
 
@@ -689,8 +734,7 @@ final class GraphData {
         if (edge != null) {
             return edge;
         }
-        int cap = settings.maxRelationships();
-        if (type.isCapped() && (source.outDegree() >= cap || target.inDegree() >= cap)) {
+        if (type.isCapped() && (full(source) || target.inDegree() >= settings.maxRelationships())) {
             droppedRelationships++;
             source.capped = true;
             target.capped = true;
@@ -719,24 +763,30 @@ final class GraphData {
         firstActivity = Math.min(firstActivity, start);
         int hour = hourOf(start);
         Node instance = instanceOf(flow);
-        Node remote = entities.getOrCreate(EntityType.IP_ADDRESS, flow.remoteAddress());
-        if (remote == null) {
-            return; // the model guarantees an address; this keeps a future change from failing here
-        }
+        // an instance past its cap keeps no new peer: a flood from spoofed sources would make one entity each
+        Node remote = instance != null ? target(instance, EntityType.IP_ADDRESS, flow.remoteAddress())
+                : entities.getOrCreate(EntityType.IP_ADDRESS, flow.remoteAddress());
         // UNKNOWN: the record's source sent it, and the model puts the source on the local side.
         boolean inbound = flow.direction() == FlowDirection.INBOUND;
         boolean accepted = flow.action() == FlowAction.ACCEPT;
         long bytes = flow.bytes();
         long packets = flow.packets();
 
-        remote.observe(start, end);
-        remote.traffic().addTraffic(hour, !inbound, bytes, packets, accepted);
+        if (remote != null) {
+            remote.observe(start, end);
+            remote.traffic().addTraffic(hour, !inbound, bytes, packets, accepted);
+        }
         if (instance == null) {
             return;
         }
         instance.observe(start, end);
         instance.traffic().addTraffic(hour, inbound, bytes, packets, accepted);
         describeInstance(instance, flow, start);
+        if (remote == null) {
+            ((TrafficCells) foldedNew(instance, DrillDown.FLOW, false)).addTraffic(hour, inbound, bytes, packets,
+                    accepted);
+            return;
+        }
         Edge edge = edge(instance, RelationshipType.COMMUNICATED_WITH, remote);
         if (edge != null) {
             edge.traffic(start, end, hour, inbound, bytes, packets, accepted, settings.maxBeaconSamples());

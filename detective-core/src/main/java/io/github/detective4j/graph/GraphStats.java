@@ -15,8 +15,8 @@ import java.util.Map;
  * @param findingUpdates finding versions ingested (several updates of one finding count each)
  * @param findings distinct findings
  * @param refusedEvents events refused because their times lie outside the years 1970 to 9999
- * @param droppedRelationships relationships not recorded because an end reached the per-entity cap; their calls and
- *     traffic still count in each end's own series
+ * @param droppedRelationships relationships not recorded because an end reached the per-entity cap, including those
+ *     whose new target was not created for that reason; their calls and traffic still count in each end's own series
  * @param overflowedDrillDowns events counted in an {@code (other)} drill-down row because the entity reached its
  *     drill-down cap
  * @param firstEvent the earliest event time, UTC, or null for an empty graph

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.detective4j.model.ApiCall;
 import io.github.detective4j.model.AwsResource;
+import io.github.detective4j.model.EntityType;
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.FlowDirection;
 import io.github.detective4j.model.ScopeTime;
@@ -105,6 +106,55 @@ class CapsTest {
                 .indicators(io.github.detective4j.investigation.IndicatorType.TTP_OBSERVED);
         assertTrue(ttps.stream().anyMatch(i -> "StopLogging".equals(
                 ((io.github.detective4j.investigation.TtpObserved) i.detail()).apiName())), ttps.toString());
+    }
+
+    /**
+     * An entity that only a relationship past the cap would name is not created either: values an attacker varies at
+     * will (a user agent per call, rotating IPv6 addresses, bucket names, the spoofed sources of a flood) cost no
+     * entity past the caller's or the instance's cap, and every call and byte still counts, under {@code (other)}.
+     */
+    @Test
+    void entitiesOnlyADroppedRelationshipWouldNameAreNotCreated() {
+        BehaviorGraph graph = BehaviorGraph.builder().maxRelationshipsPerEntity(10).build();
+        graph.accept(call(Events.session("ci"), hours(1), "iam.amazonaws.com", "GetUser", "203.0.113.50",
+                "shared/1.0", true));
+        for (int i = 0; i < 1_000; i++) {
+            graph.accept(call(alice(), hours(2), "sts.amazonaws.com", "GetCallerIdentity",
+                    "2001:db8::" + Integer.toHexString(i + 1), "junk/" + i, true));
+            graph.accept(ApiCall.builder().eventTime(hours(2)).accountId(Events.ACCOUNT).region("us-east-1")
+                    .principal(alice()).eventSource("s3.amazonaws.com").eventName("GetBucketAcl")
+                    .sourceIpAddress("198.51.100.7").userAgent("aws-cli/2.13.5").errorCode("NoSuchBucket")
+                    .resources(List.of(new AwsResource(AwsResource.S3_BUCKET, "guess-" + i, null,
+                            AwsResource.Action.TOUCHED)))
+                    .build());
+            graph.accept(flow("i-08a8e40be65425909", hours(2), "10.0.1.5", 443,
+                    "100." + (64 + i / 250) + "." + (i % 250) + ".1", 40_000 + i, FlowDirection.INBOUND, 60));
+        }
+        // an agent the graph holds already still counts the capped caller's call on its own series
+        graph.accept(call(alice(), hours(3), "iam.amazonaws.com", "GetUser", "2001:db8::ffff", "shared/1.0", true));
+
+        GraphStats stats = graph.stats();
+        assertTrue(stats.entities().get(EntityType.USER_AGENT) <= 12, stats.toString());
+        assertTrue(stats.entities().get(EntityType.IP_ADDRESS) <= 22, stats.toString());
+        assertTrue(stats.entities().get(EntityType.S3_BUCKET) <= 10, stats.toString());
+        assertTrue(stats.droppedRelationships() >= 3 * (1_000 - 10), stats.toString());
+
+        ApiCallVolume calls = graph.profile(EntityRef.user(ALICE_ID), SCOPE).apiCallVolume().orElseThrow();
+        assertEquals(1_001, calls.success(), "the calls are all counted");
+        assertEquals(1_000, calls.failure());
+        assertTrue(calls.truncated());
+        assertEquals(2_001, calls.byIpAddress().stream().mapToLong(CallRow::total).sum());
+        assertTrue(calls.byIpAddress().stream().anyMatch(row -> row.key().equals("(other)")), calls.toString());
+        assertEquals(2, graph.profile(EntityRef.userAgent("shared/1.0"), SCOPE).apiCallVolume().orElseThrow()
+                .success());
+        assertEquals(List.of(), graph.hunt().principalsUsing("junk/999"), "an agent not kept is not found");
+        assertEquals(1, graph.hunt().principalsUsing("junk/0").size());
+
+        FlowVolume flows = graph.profile(EntityRef.ec2Instance("i-08a8e40be65425909"), SCOPE).flowVolume()
+                .orElseThrow();
+        assertEquals(1_000 * 60, flows.bytesIn(), "the bytes are all counted");
+        assertEquals(1_000 * 60, flows.rows().stream().mapToLong(FlowRow::bytesIn).sum());
+        assertTrue(flows.truncated());
     }
 
     @Test
