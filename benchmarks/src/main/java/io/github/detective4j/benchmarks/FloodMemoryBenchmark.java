@@ -32,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code userAgents}: one IAM user's calls from one address, each with a user agent of its own;
  *   <li>{@code ipv6}: one IAM user's calls with one user agent, each from an IPv6 address of its own;
- *   <li>{@code spoofedSources}: rejected inbound flow records of one instance, each from a source of its own.
+ *   <li>{@code spoofedSources}: rejected inbound flow records of one instance, each from a source of its own;
+ *   <li>{@code signIns}: failed console sign-ins with a user name CloudTrail hides (no principal entity), each from
+ *       an IPv6 address and with a user agent of its own, as anyone on the internet can send them.
  * </ul>
  *
  * <pre>
@@ -50,7 +52,7 @@ public class FloodMemoryBenchmark {
     private static final String ACCOUNT = "111122223333";
 
     /** What floods the graph. */
-    @Param({"userAgents", "ipv6", "spoofedSources"})
+    @Param({"userAgents", "ipv6", "spoofedSources", "signIns"})
     public String flood;
 
     /** Events of the flood. */
@@ -65,6 +67,8 @@ public class FloodMemoryBenchmark {
         Principal user = Principal.builder(PrincipalType.IAM_USER).principalId("AIDAFLOODEXAMPLE0001")
                 .arn("arn:aws:iam::" + ACCOUNT + ":user/ci").accountId(ACCOUNT).userName("ci")
                 .accessKeyId("AKIAFLOODEXAMPLE0001").build();
+        Principal hidden = Principal.builder(PrincipalType.IAM_USER).accountId(ACCOUNT)
+                .userName("HIDDEN_DUE_TO_SECURITY_REASONS").build();
         floodEvents = new ArrayList<>(events);
         for (int i = 0; i < events; i++) {
             Instant time = START.plusSeconds(i % 86_400);
@@ -79,6 +83,12 @@ public class FloodMemoryBenchmark {
                                 + (i >>> 8 & 255) + "." + (i & 255), 1024 + i % 60_000)
                         .protocol(NetworkFlow.TCP).bytes(40).packets(1).window(time, time.plusSeconds(60))
                         .action(FlowAction.REJECT).direction(FlowDirection.INBOUND).build();
+                case "signIns" -> ApiCall.builder().eventTime(time).accountId(ACCOUNT).region("us-east-1")
+                        .principal(hidden).eventSource("signin.amazonaws.com").eventName("ConsoleLogin")
+                        .sourceIpAddress("2001:db8:1:" + Integer.toHexString(i >>> 16) + "::"
+                                + Integer.toHexString(i & 0xffff))
+                        .userAgent("Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/" + i + ".0")
+                        .errorMessage("No username found in supplied account").build();
                 default -> throw new IllegalArgumentException("unknown flood " + flood);
             });
         }

@@ -71,6 +71,11 @@ final class GraphData {
     private int fullCallChecked;
     /** Instances learned from flow records that name both, for records that name only the interface. */
     private Map<String, Node> instanceByInterface = new HashMap<>();
+    /**
+     * Entities created for events with no entity to own them ({@link #ownerless}), counted by what stands in for the
+     * owner: the account of a call without a principal entity, the interface of a flow record without an instance.
+     */
+    private Map<String, int[]> ownerlessMade = new HashMap<>();
 
     long firstEvent = Long.MAX_VALUE;
     long lastEvent = Long.MIN_VALUE;
@@ -83,6 +88,7 @@ final class GraphData {
     long refusedEvents;
     long droppedRelationships;
     long overflowedDrillDowns;
+    long droppedEntities;
     long relationships;
 
     /** A technique matched by one call of one API method. */
@@ -117,6 +123,7 @@ final class GraphData {
         methodAccountCells = other.methodAccountCells;
         fullCallChecked = other.fullCallChecked;
         instanceByInterface = other.instanceByInterface;
+        ownerlessMade = other.ownerlessMade;
         firstEvent = other.firstEvent;
         lastEvent = other.lastEvent;
         firstActivity = other.firstActivity;
@@ -127,6 +134,7 @@ final class GraphData {
         refusedEvents = other.refusedEvents;
         droppedRelationships = other.droppedRelationships;
         overflowedDrillDowns = other.overflowedDrillDowns;
+        droppedEntities = other.droppedEntities;
         relationships = other.relationships;
         version = Math.max(version, other.version) + 1;
     }
@@ -322,9 +330,11 @@ final class GraphData {
                 }
             }
         } else {
-            ip = node(EntityType.IP_ADDRESS, call.sourceIpAddress());
-            userAgent = node(EntityType.USER_AGENT, call.userAgent());
-            agent = userAgent != null ? userAgent.index : NO_AGENT;
+            // no principal entity: failed console sign-ins with a hidden user name, anonymous requests, which anyone
+            // on the internet can send from any address with any user agent; the account stands in as their owner
+            ip = ownerless(accountId, EntityType.IP_ADDRESS, call.sourceIpAddress());
+            userAgent = ownerless(accountId, EntityType.USER_AGENT, call.userAgent());
+            agent = userAgent != null ? userAgent.index : call.userAgent() != null ? DrillDown.OTHER : NO_AGENT;
             account = node(EntityType.AWS_ACCOUNT, accountId);
             source = source(ip, call);
         }
@@ -443,7 +453,7 @@ final class GraphData {
      * The entity an id names, as the target of a capped relationship from {@code owner}: created while the owner may
      * take another relationship, and past its cap only found. An entity new to the graph would otherwise be kept
      * with no relationship naming it, and an attacker names such entities at will: a user agent per call, a rotating
-     * IPv6 address, the spoofed sources of a flood. The relationship not recorded is counted as dropped.
+     * IPv6 address, the spoofed sources of a flood. The entity and the relationship not recorded are counted.
      */
     private Node target(Node owner, EntityType type, String id) {
         if (!full(owner)) {
@@ -452,6 +462,7 @@ final class GraphData {
         Node node = entities.get(type, id);
         if (node == null) {
             droppedRelationships++;
+            droppedEntities++;
             owner.capped = true;
         }
         return node;
@@ -469,6 +480,30 @@ final class GraphData {
     /** The node of a canonical id the graph holds, or null; creates nothing. */
     private Node known(EntityType type, String id) {
         return id == null ? null : entities.get(type, id);
+    }
+
+    /**
+     * The entity an id names for an event no entity owns, {@link #target}'s rule for them: the account of a call
+     * without a principal entity, or the interface of a flow record without an instance, stands in for the owner,
+     * and may have as many entities created for such events as an entity may have relationships; past that they
+     * are only found. Without an owner's id (null) the entity is created.
+     */
+    private Node ownerless(String owner, EntityType type, String id) {
+        if (id == null) {
+            return null;
+        }
+        Node node = entities.get(type, id);
+        if (node != null || owner == null) {
+            return node != null ? node : entities.getOrCreate(type, id);
+        }
+        int[] made = ownerlessMade.computeIfAbsent(owner, k -> new int[1]);
+        if (made[0] >= settings.maxRelationships()) {
+            droppedEntities++;
+            return null;
+        }
+        node = entities.getOrCreate(type, id);
+        made[0] += node != null ? 1 : 0;
+        return node;
     }
 
     /**
@@ -765,7 +800,7 @@ final class GraphData {
         Node instance = instanceOf(flow);
         // an instance past its cap keeps no new peer: a flood from spoofed sources would make one entity each
         Node remote = instance != null ? target(instance, EntityType.IP_ADDRESS, flow.remoteAddress())
-                : entities.getOrCreate(EntityType.IP_ADDRESS, flow.remoteAddress());
+                : ownerless(flow.interfaceId(), EntityType.IP_ADDRESS, flow.remoteAddress());
         // UNKNOWN: the record's source sent it, and the model puts the source on the local side.
         boolean inbound = flow.direction() == FlowDirection.INBOUND;
         boolean accepted = flow.action() == FlowAction.ACCEPT;

@@ -19,6 +19,10 @@ import java.util.Map;
  *     whose new target was not created for that reason; their calls and traffic still count in each end's own series
  * @param overflowedDrillDowns events counted in an {@code (other)} drill-down row because the entity reached its
  *     drill-down cap
+ * @param droppedEntities times an event's user agent, address, bucket or flow peer was not created as an entity
+ *     because the entity that would own it was at its relationship cap (for a call without a principal entity its
+ *     account, for a flow record without an instance its interface, stands in as the owner); what the event counted
+ *     still counts in the owner's own series and its {@code (other)} drill-down rows
  * @param firstEvent the earliest event time, UTC, or null for an empty graph
  * @param lastEvent the latest event time, UTC, or null for an empty graph
  * @param hourlyCells hourly cells held in all series: the unit memory grows with
@@ -29,7 +33,8 @@ import java.util.Map;
  */
 public record GraphStats(Map<EntityType, Integer> entities, long relationships, long apiCalls, long flows,
         long flowsWithoutTraffic, long findingUpdates, int findings, long refusedEvents, long droppedRelationships,
-        long overflowedDrillDowns, Instant firstEvent, Instant lastEvent, long hourlyCells, long seriesBytes) {
+        long overflowedDrillDowns, long droppedEntities, Instant firstEvent, Instant lastEvent, long hourlyCells,
+        long seriesBytes) {
     /**
      * Creates the statistics.
      *
@@ -43,6 +48,7 @@ public record GraphStats(Map<EntityType, Integer> entities, long relationships, 
      * @param refusedEvents events refused
      * @param droppedRelationships relationships dropped by the cap
      * @param overflowedDrillDowns events in overflow rows
+     * @param droppedEntities entities not created past a cap
      * @param firstEvent the earliest event time, or null
      * @param lastEvent the latest event time, or null
      * @param hourlyCells hourly cells

@@ -11,9 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.detective4j.model.ApiCall;
 import io.github.detective4j.model.AwsResource;
-import io.github.detective4j.model.EntityType;
 import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.model.EntityType;
+import io.github.detective4j.model.FlowAction;
 import io.github.detective4j.model.FlowDirection;
+import io.github.detective4j.model.NetworkFlow;
+import io.github.detective4j.model.Principal;
+import io.github.detective4j.model.PrincipalType;
 import io.github.detective4j.model.ScopeTime;
 import io.github.detective4j.profile.ApiCallVolume;
 import io.github.detective4j.profile.CallRow;
@@ -138,6 +142,7 @@ class CapsTest {
         assertTrue(stats.entities().get(EntityType.IP_ADDRESS) <= 22, stats.toString());
         assertTrue(stats.entities().get(EntityType.S3_BUCKET) <= 10, stats.toString());
         assertTrue(stats.droppedRelationships() >= 3 * (1_000 - 10), stats.toString());
+        assertTrue(stats.droppedEntities() >= 4 * (1_000 - 10), stats.toString());
 
         ApiCallVolume calls = graph.profile(EntityRef.user(ALICE_ID), SCOPE).apiCallVolume().orElseThrow();
         assertEquals(1_001, calls.success(), "the calls are all counted");
@@ -155,6 +160,44 @@ class CapsTest {
         assertEquals(1_000 * 60, flows.bytesIn(), "the bytes are all counted");
         assertEquals(1_000 * 60, flows.rows().stream().mapToLong(FlowRow::bytesIn).sum());
         assertTrue(flows.truncated());
+    }
+
+    /**
+     * Events no entity owns are bounded too: failed console sign-ins with a hidden user name (anyone on the internet
+     * can send them, from any address with any user agent) count against their account, and flow records of an
+     * interface without an instance (a load balancer's) against the interface.
+     */
+    @Test
+    void ownerlessEventsCountAgainstTheirAccountOrInterface() {
+        BehaviorGraph graph = BehaviorGraph.builder().maxRelationshipsPerEntity(10).build();
+        Principal hidden = Principal.builder(PrincipalType.IAM_USER).accountId(Events.ACCOUNT)
+                .userName("HIDDEN_DUE_TO_SECURITY_REASONS").build();
+        for (int i = 0; i < 1_000; i++) {
+            graph.accept(ApiCall.builder().eventTime(hours(2)).accountId(Events.ACCOUNT).region("us-east-1")
+                    .principal(hidden).eventSource("signin.amazonaws.com").eventName("ConsoleLogin")
+                    .sourceIpAddress("2001:db8::" + Integer.toHexString(i + 1)).userAgent("bot/" + i)
+                    .errorMessage("No username found in supplied account").build());
+            graph.accept(NetworkFlow.builder().version(2).accountId(Events.ACCOUNT)
+                    .interfaceId("eni-0f0e0d0c0b0a09080").local("10.0.2.9", 443)
+                    .remote("100." + (64 + i / 250) + "." + (i % 250) + ".1", 40_000 + i).protocol(NetworkFlow.TCP)
+                    .bytes(40).packets(1).window(hours(2), hours(2).plusSeconds(60)).action(FlowAction.REJECT)
+                    .direction(FlowDirection.INBOUND).build());
+        }
+        GraphStats stats = graph.stats();
+        // the account's budget of 10 went to the first 5 sign-ins' address and agent, the interface's to 10 peers
+        assertEquals(5, stats.entities().get(EntityType.USER_AGENT), stats.toString());
+        assertEquals(5 + 10, stats.entities().get(EntityType.IP_ADDRESS), stats.toString());
+        assertEquals(2 * 995 + 990, stats.droppedEntities(), stats.toString());
+        ApiCallVolume account = graph.profile(EntityRef.account(Events.ACCOUNT), SCOPE).apiCallVolume().orElseThrow();
+        assertEquals(1_000, account.failure(), "the sign-ins are all counted");
+        assertTrue(graph.newBehavior(EntityRef.account(Events.ACCOUNT), SCOPE).truncated());
+        assertEquals(1L, failures(graph, EntityRef.ipAddress("2001:db8::1")), "an address of the budget is kept");
+        assertEquals(0L, failures(graph, EntityRef.ipAddress("2001:db8::3e8")), "one past it is not");
+        assertEquals(List.of(), graph.hunt().principalsUsing("bot/999"));
+    }
+
+    private static long failures(BehaviorGraph graph, EntityRef entity) {
+        return graph.profile(entity, SCOPE).apiCallVolume().map(ApiCallVolume::failure).orElse(0L);
     }
 
     @Test

@@ -25,7 +25,7 @@ final class SameGraph {
         GraphStats b = actual.stats();
         assertEquals(a, new GraphStats(b.entities(), b.relationships(), b.apiCalls(), b.flows(),
                 b.flowsWithoutTraffic(), b.findingUpdates(), b.findings(), b.refusedEvents(), b.droppedRelationships(),
-                b.overflowedDrillDowns(), b.firstEvent(), b.lastEvent(), b.hourlyCells(),
+                b.overflowedDrillDowns(), b.droppedEntities(), b.firstEvent(), b.lastEvent(), b.hourlyCells(),
                 sameArrivalOrder ? b.seriesBytes() : a.seriesBytes()));
         List<EntityRef> entities = new ArrayList<>();
         for (EntityType type : EntityType.values()) {

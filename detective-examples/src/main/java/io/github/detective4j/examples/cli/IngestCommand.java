@@ -66,6 +66,13 @@ final class IngestCommand implements Callable<Integer> {
                 graph.row("  " + type.namespace(), n);
             }
         }
+        // what the caps held back, shown only when they did: a flood in the logs should be visible here
+        if (stats.droppedRelationships() > 0 || stats.droppedEntities() > 0 || stats.overflowedDrillDowns() > 0) {
+            graph.row("past the caps", "")
+                    .row("  relationships not kept", stats.droppedRelationships())
+                    .row("  entities not kept", stats.droppedEntities())
+                    .row("  events in (other) rows", stats.overflowedDrillDowns());
+        }
         return out.append("\n\n").append(graph).toString();
     }
 
