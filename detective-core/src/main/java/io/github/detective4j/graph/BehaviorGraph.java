@@ -78,7 +78,7 @@ import org.jgrapht.Graph;
  * IPv6 addresses, or an instance flooded from spoofed sources, costs no memory per new value past it; an entity the
  * graph already holds still counts the event. Events no entity owns count against a stand-in, allowed as many new
  * entities as an entity may have relationships: a call without a principal entity (a failed console sign-in with a
- * hidden user name, an anonymous request) against its account, a flow record without an instance against its
+ * hidden user name, which needs no credentials) against its account, a flow record without an instance against its
  * interface. Membership, sessions and launches are never capped, so a role or an account does not lose its newest
  * sessions or members. Past the second cap, a new key is folded: the part an attacker can vary (the source address,
  * the user agent, the peer and ports) becomes {@code (other)}, and the API method or technique is kept, so a flood of

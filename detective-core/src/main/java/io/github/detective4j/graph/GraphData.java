@@ -330,8 +330,8 @@ final class GraphData {
                 }
             }
         } else {
-            // no principal entity: failed console sign-ins with a hidden user name, anonymous requests, which anyone
-            // on the internet can send from any address with any user agent; the account stands in as their owner
+            // no principal entity: failed console sign-ins with a hidden user name, say, which anyone on the
+            // internet can send from any address with any user agent; the account stands in as their owner
             ip = ownerless(accountId, EntityType.IP_ADDRESS, call.sourceIpAddress());
             userAgent = ownerless(accountId, EntityType.USER_AGENT, call.userAgent());
             agent = userAgent != null ? userAgent.index : call.userAgent() != null ? DrillDown.OTHER : NO_AGENT;
