@@ -68,6 +68,14 @@ final class DrillDown {
         };
     }
 
+    /**
+     * Tells whether a source part ({@link #SOURCE_METHOD}'s first, {@link #TECHNIQUE}'s second) is an IP entity's
+     * index: not an AWS service ({@link #SERVICE}), nor folded ({@link #OTHER}).
+     */
+    static boolean isAddress(int source) {
+        return source != OTHER && (source & SERVICE) == 0;
+    }
+
     /** Tells whether a key is a folded one. */
     static boolean isOverflow(long key) {
         return switch (kind(key)) {

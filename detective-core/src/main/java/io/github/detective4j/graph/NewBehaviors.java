@@ -380,7 +380,7 @@ final class NewBehaviors {
     private static <K> Set<K> placesOf(Usage side, Function<Integer, Optional<K>> place) {
         Set<K> places = new HashSet<>();
         for (int source : side.bySource.keySet()) {
-            if (isIp(source)) {
+            if (DrillDown.isAddress(source)) {
                 place.apply(source).ifPresent(places::add);
             }
         }
@@ -394,7 +394,7 @@ final class NewBehaviors {
         Map<K, Sums> sums = new HashMap<>();
         for (Map.Entry<Integer, Sums> e : new TreeMap<>(side.bySource).entrySet()) {
             int source = e.getKey();
-            if (!isIp(source)) {
+            if (!DrillDown.isAddress(source)) {
                 continue;
             }
             Optional<K> key = place.apply(source);
@@ -445,17 +445,13 @@ final class NewBehaviors {
 
     // ---------------------------------------------------------------- enrichment
 
-    private static boolean isIp(int source) {
-        return source != DrillDown.OTHER && (source & DrillDown.SERVICE) == 0;
-    }
-
     private Optional<Geolocation> locate(Node ip) {
         return data.settings.geoLocator().locate(ip.ref.id());
     }
 
     /** The cell of a source, its location kept in {@code located}. */
     private Optional<GeoCell> cellOf(int source, Map<Integer, Geolocation> located) {
-        if (!isIp(source)) {
+        if (!DrillDown.isAddress(source)) {
             return Optional.empty();
         }
         Geolocation where = located.computeIfAbsent(source, k -> locate(data.entities.get(k)).orElse(null));
@@ -463,11 +459,11 @@ final class NewBehaviors {
     }
 
     private Optional<GeoCell> cell(int source) {
-        return isIp(source) ? locate(data.entities.get(source)).map(Geolocation::cell) : Optional.empty();
+        return DrillDown.isAddress(source) ? locate(data.entities.get(source)).map(Geolocation::cell) : Optional.empty();
     }
 
     private Optional<Asn> asn(int source) {
-        return isIp(source) ? data.settings.asnResolver().resolve(data.entities.get(source).ref.id())
+        return DrillDown.isAddress(source) ? data.settings.asnResolver().resolve(data.entities.get(source).ref.id())
                 : Optional.empty();
     }
 

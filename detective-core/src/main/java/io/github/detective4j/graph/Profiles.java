@@ -303,8 +303,7 @@ final class Profiles {
                             List.of()));
                 }
                 methods.sort(MOST_CALLS);
-                EntityRef ip = source == DrillDown.OTHER || (source & DrillDown.SERVICE) != 0 ? null
-                        : data.entities.get(source).ref;
+                EntityRef ip = DrillDown.isAddress(source) ? data.entities.get(source).ref : null;
                 rows.add(new CallRow(sourceName(source), ip, e.getValue()[0], e.getValue()[1], methods));
             }
             rows.sort(MOST_CALLS);

@@ -190,8 +190,7 @@ final class TtpIndicators {
 
     /** The address of a source part; null for a service, or for a source folded past the cap. */
     private String ip(int source) {
-        return source == DrillDown.OTHER || (source & DrillDown.SERVICE) != 0 ? null
-                : data.entities.get(source).ref.id();
+        return DrillDown.isAddress(source) ? data.entities.get(source).ref.id() : null;
     }
 
     /** The severity of a technique by its tactic, as {@code Investigation} documents it. */
