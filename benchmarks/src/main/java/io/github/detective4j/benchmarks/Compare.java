@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
@@ -54,20 +55,24 @@ import java.util.stream.Stream;
  * reported; default 25: an embedded engine answers many questions in a process, and with 5 runs the JVM's answers
  * were still being compiled), {@code --warmups W} (runs of the whole job by each engine before the timed one, at
  * least 1; default 3: the JIT still compiles for a second of CPU time during a second load of 1M events, and a third
- * load is within the noise of later ones). The first warm-up's loads are printed as what a fresh JVM's first load
- * costs. Exits with status 1 when an answer differs.
+ * load is within the noise of later ones), {@code --runs N} (timed runs after the warm-ups, each engine in turn in
+ * each; default 5: the table gives each time's median over them, as one load moves by a fifth with this machine's
+ * speed, and a line lists every run's loads). The first warm-up's loads are printed as what a fresh JVM's first
+ * load costs. Exits with status 1 when an answer differs.
  */
 final class Compare {
     private final int threads;
     private final int repeat;
     private final int warmups;
+    private final int runs;
     private final List<String> rows = new ArrayList<>();
     private boolean agree = true;
 
-    private Compare(int threads, int repeat, int warmups) {
+    private Compare(int threads, int repeat, int warmups, int runs) {
         this.threads = threads;
         this.repeat = repeat;
         this.warmups = warmups;
+        this.runs = runs;
     }
 
     /**
@@ -78,21 +83,25 @@ final class Compare {
      */
     static void main(String[] args) throws Exception {
         Options options = Options.parse(args, List.of("--events", "--threads", "--days", "--seed", "--repeat",
-                "--warmups", "--dir"), false);
+                "--warmups", "--runs", "--dir"), false);
         long events = options.count("--events", 1_000_000);
         int threads = options.integer("--threads", 2);
         int days = options.integer("--days", 60);
         long seed = options.count("--seed", 42);
         int repeat = options.integer("--repeat", 25);
         int warmups = options.integer("--warmups", 3);
+        int runs = options.integer("--runs", 5);
         Path dir = options.path("--dir");
         if (warmups < 1) {
             throw new IllegalArgumentException("--warmups must be at least 1: the first run fills the page cache");
         }
+        if (runs < 1) {
+            throw new IllegalArgumentException("--runs must be at least 1");
+        }
         boolean temporary = dir == null;
         Path root = temporary ? Files.createTempDirectory("detective4j-compare") : dir;
         try {
-            new Compare(threads, repeat, warmups).run(root, events, days, seed);
+            new Compare(threads, repeat, warmups, runs).run(root, events, days, seed);
         } finally {
             if (temporary) {
                 delete(root);
@@ -113,7 +122,7 @@ final class Compare {
      * @throws Exception when a file cannot be written or read, or DuckDB fails
      */
     static boolean answersAgree(Path root, long events, int days, long seed, int threads) throws Exception {
-        Compare compare = new Compare(threads, 1, 1);
+        Compare compare = new Compare(threads, 1, 1, 1);
         ScaleCorpus.Written corpus = ScaleCorpus.write(root, events, days, seed, false);
         compare.answersAgree(compare.ours(corpus), compare.duck(corpus), corpus.incident(), false);
         return compare.agree;
@@ -148,11 +157,21 @@ final class Compare {
             }
         }
 
-        Load floor = floor(corpus);
-        Ours ours = ours(corpus);
-        Duck duck = duck(corpus);
-        answersAgree(ours, duck, corpus.incident(), true);
-        print(corpus, floor, ours, duck, firstOurs, firstDuck);
+        // the timed runs, each engine in turn, medians reported: one run moves by a fifth with the machine
+        List<Load> floors = new ArrayList<>();
+        List<Ours> oursRuns = new ArrayList<>();
+        List<Duck> duckRuns = new ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+            floors.add(floor(corpus));
+            oursRuns.add(ours(corpus));
+            duckRuns.add(duck(corpus));
+            answersAgree(oursRuns.get(r), duckRuns.get(r), corpus.incident(), r == runs - 1);
+        }
+        print(corpus, Load.median(floors), Ours.median(oursRuns), Duck.median(duckRuns), firstOurs, firstDuck);
+        System.out.printf(Locale.ROOT, "loads of the %d timed runs, s: detective4j %s; DuckDB %s; DuckDB / detective4j"
+                + " %.2f to %.2f%n", runs, seconds(oursRuns, o -> o.load().seconds()),
+                seconds(duckRuns, d -> d.load().seconds()), ratio(duckRuns, oursRuns, true),
+                ratio(duckRuns, oursRuns, false));
         if (!agree) {
             System.out.println("ANSWERS DIFFER");
             System.exit(1);
@@ -205,7 +224,17 @@ final class Compare {
 
     /** detective4j's load and answers. */
     record Ours(Load load, IngestReport report, long retainedBytes, long peakHeapBytes, Timed<List<String>> newCalls,
-            Timed<List<String>> hourly, Timed<List<String>> instances, Timed<List<String>> agentPrincipals) {}
+            Timed<List<String>> hourly, Timed<List<String>> instances, Timed<List<String>> agentPrincipals) {
+        /** The runs' medians of every time, with the last run's answers and memory figures. */
+        static Ours median(List<Ours> runs) {
+            Ours last = runs.get(runs.size() - 1);
+            return new Ours(Load.median(runs.stream().map(Ours::load).toList()), last.report, last.retainedBytes,
+                    last.peakHeapBytes, Timed.median(runs.stream().map(Ours::newCalls).toList()),
+                    Timed.median(runs.stream().map(Ours::hourly).toList()),
+                    Timed.median(runs.stream().map(Ours::instances).toList()),
+                    Timed.median(runs.stream().map(Ours::agentPrincipals).toList()));
+        }
+    }
 
     private Ours ours(ScaleCorpus.Written corpus) throws IOException {
         long before = GraphMemoryBenchmark.usedAfterGc();
@@ -270,7 +299,17 @@ final class Compare {
 
     /** DuckDB's load and answers. */
     record Duck(Load load, long rows, Timed<List<String>> newCalls, Timed<List<String>> hourly,
-            Timed<List<String>> instances, Timed<List<String>> agentPrincipals) {}
+            Timed<List<String>> instances, Timed<List<String>> agentPrincipals) {
+        /** The runs' medians of every time, with the last run's answers. */
+        static Duck median(List<Duck> runs) {
+            Duck last = runs.get(runs.size() - 1);
+            return new Duck(Load.median(runs.stream().map(Duck::load).toList()), last.rows,
+                    Timed.median(runs.stream().map(Duck::newCalls).toList()),
+                    Timed.median(runs.stream().map(Duck::hourly).toList()),
+                    Timed.median(runs.stream().map(Duck::instances).toList()),
+                    Timed.median(runs.stream().map(Duck::agentPrincipals).toList()));
+        }
+    }
 
     /** DuckDB's load and answers, in a fresh in-memory database closed afterwards. */
     private Duck duck(ScaleCorpus.Written corpus) throws SQLException {
@@ -384,7 +423,12 @@ final class Compare {
     // ---------------------------------------------------------------- answers and the table
 
     /** A question's answer and the median time of its runs. */
-    record Timed<T>(T answer, double seconds) {}
+    record Timed<T>(T answer, double seconds) {
+        /** The median of several timings of one question, with the last one's answer. */
+        static <T> Timed<T> median(List<Timed<T>> timings) {
+            return new Timed<>(timings.get(timings.size() - 1).answer, Compare.median(timings, Timed::seconds));
+        }
+    }
 
     /**
      * A load's wall time, and the CPU time every thread of the process spent meanwhile: the readers, the collector,
@@ -402,6 +446,10 @@ final class Compare {
 
         static Start start() {
             return new Start(System.nanoTime(), processCpuNanos());
+        }
+
+        static Load median(List<Load> loads) {
+            return new Load(Compare.median(loads, Load::seconds), Compare.median(loads, Load::cpuSeconds));
         }
 
         private static long processCpuNanos() {
@@ -504,6 +552,28 @@ final class Compare {
 
     private static double seconds(long nanos) {
         return nanos / 1e9;
+    }
+
+    /** The median of a value over runs (the upper one of an even count). */
+    static <T> double median(List<T> runs, ToDoubleFunction<T> value) {
+        double[] values = runs.stream().mapToDouble(value).sorted().toArray();
+        return values[values.length / 2];
+    }
+
+    /** Each run's seconds, in run order: "1.31, 1.28, 1.45". */
+    private static <T> String seconds(List<T> runs, ToDoubleFunction<T> value) {
+        return String.join(", ", runs.stream().map(r -> String.format(Locale.ROOT, "%.2f", value.applyAsDouble(r)))
+                .toList());
+    }
+
+    /** The lowest or highest ratio of DuckDB's load to ours over the runs, run by run. */
+    private static double ratio(List<Duck> duck, List<Ours> ours, boolean lowest) {
+        double best = lowest ? Double.MAX_VALUE : 0;
+        for (int r = 0; r < ours.size(); r++) {
+            double ratio = duck.get(r).load().seconds() / ours.get(r).load().seconds();
+            best = lowest ? Math.min(best, ratio) : Math.max(best, ratio);
+        }
+        return best;
     }
 
     private static void resetPeaks() {
