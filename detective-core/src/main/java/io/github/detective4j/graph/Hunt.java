@@ -41,7 +41,10 @@ import java.util.regex.Pattern;
  * <p>Thread-safe and cheap to keep: it holds no results. Call counts of drill-downs are hourly, so API-call rows have
  * hour-aligned times; relationships keep exact first and last seconds. Calls a principal made past its drill-down cap
  * are folded away from their address and user agent ({@link BehaviorGraph}), so API-call rows miss them; the
- * principal rows, from relationships, do not.
+ * principal rows, from relationships, do not. An address or user agent first met past an entity's relationship cap
+ * is not in the graph at all, so a hunt for it finds nothing: {@link IpHunt#truncated()} and
+ * {@link UserAgentHunt#truncated()} say when the caps may have kept evidence out, and for the answers that are plain
+ * lists ({@link #principalsUsing}, {@link #instancesTalkingTo}) {@link GraphStats#droppedEntities()} does.
  */
 public final class Hunt {
     private static final Comparator<EntityActivity> MOST_ACTIVE =
@@ -94,7 +97,8 @@ public final class Hunt {
             }
             calls.sort(MOST_CALLS);
             instances.sort(MOST_BYTES);
-            return new IpHunt(ipOrCidr, refs(ips), merged(principals), merged(agents), calls, instances);
+            return new IpHunt(ipOrCidr, refs(ips), merged(principals), merged(agents), calls, instances,
+                    truncated(ips));
         });
     }
 
@@ -223,8 +227,21 @@ public final class Hunt {
                 }
             }
             calls.sort(MOST_CALLS);
-            return new UserAgentHunt(query, refs(agents), merged(principals), merged(ips), calls);
+            return new UserAgentHunt(query, refs(agents), merged(principals), merged(ips), calls, truncated(agents));
         });
+    }
+
+    /** Whether the caps may have kept evidence of these entities out of a hunt's answer. */
+    private boolean truncated(List<Node> matched) {
+        if (data.droppedEntities > 0) {
+            return true;
+        }
+        for (Node node : matched) {
+            if (node.capped) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Node> addresses(String query, IpNetwork network) {

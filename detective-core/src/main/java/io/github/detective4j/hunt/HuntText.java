@@ -28,6 +28,14 @@ final class HuntText {
         append(out, t);
     }
 
+    /** Says, under the heading, that the caps may have kept evidence out. */
+    static void truncated(StringBuilder out, boolean truncated) {
+        if (truncated) {
+            out.append(" (the graph's caps kept some entities or relationships out: what was met past them is not"
+                    + " found)");
+        }
+    }
+
     static void append(StringBuilder out, TextTable t) {
         if (!t.isEmpty()) {
             out.append("\n\n").append(t);

@@ -16,9 +16,13 @@ import java.util.List;
  * @param userAgents the user agents used from them
  * @param apiCalls the calls made from them, by principal, address and method
  * @param instances the instances that exchanged traffic with them
+ * @param truncated true when the graph's caps may have kept evidence out of the answer: it kept entities out
+ *     ({@code GraphStats.droppedEntities}), so an address first met past a cap is not there to be found, or a matched
+ *     address reached its relationship cap
  */
 public record IpHunt(String query, List<EntityRef> addresses, List<EntityActivity> principals,
-        List<EntityActivity> userAgents, List<ApiCallActivity> apiCalls, List<InstanceContact> instances) {
+        List<EntityActivity> userAgents, List<ApiCallActivity> apiCalls, List<InstanceContact> instances,
+        boolean truncated) {
     /**
      * Creates the result.
      *
@@ -28,6 +32,7 @@ public record IpHunt(String query, List<EntityRef> addresses, List<EntityActivit
      * @param userAgents the user agents
      * @param apiCalls the calls
      * @param instances the instances
+     * @param truncated whether the caps may have kept evidence out
      */
     public IpHunt {
         addresses = List.copyOf(addresses);
@@ -46,6 +51,7 @@ public record IpHunt(String query, List<EntityRef> addresses, List<EntityActivit
     public String toString() {
         StringBuilder out = new StringBuilder("Hunt for ").append(TextTable.clean(query)).append(": ")
                 .append(addresses.size()).append(" addresses");
+        HuntText.truncated(out, truncated);
         HuntText.activity(out, "principal", principals);
         HuntText.activity(out, "user agent", userAgents);
         HuntText.calls(out, apiCalls);

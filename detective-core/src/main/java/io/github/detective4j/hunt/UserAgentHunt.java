@@ -14,9 +14,12 @@ import java.util.List;
  * @param principals the principals that used them
  * @param ipAddresses the addresses they were used from
  * @param apiCalls the calls made with them, by principal, user agent and method
+ * @param truncated true when the graph's caps may have kept evidence out of the answer: it kept entities out
+ *     ({@code GraphStats.droppedEntities}), so a user agent first met past a cap is not there to be found, or a
+ *     matched user agent reached its relationship cap
  */
 public record UserAgentHunt(String query, List<EntityRef> userAgents, List<EntityActivity> principals,
-        List<EntityActivity> ipAddresses, List<ApiCallActivity> apiCalls) {
+        List<EntityActivity> ipAddresses, List<ApiCallActivity> apiCalls, boolean truncated) {
     /**
      * Creates the result.
      *
@@ -25,6 +28,7 @@ public record UserAgentHunt(String query, List<EntityRef> userAgents, List<Entit
      * @param principals the principals
      * @param ipAddresses the addresses
      * @param apiCalls the calls
+     * @param truncated whether the caps may have kept evidence out
      */
     public UserAgentHunt {
         userAgents = List.copyOf(userAgents);
@@ -42,6 +46,7 @@ public record UserAgentHunt(String query, List<EntityRef> userAgents, List<Entit
     public String toString() {
         StringBuilder out = new StringBuilder("Hunt for user agent ").append(TextTable.clean(query)).append(": ")
                 .append(userAgents.size()).append(" user agents");
+        HuntText.truncated(out, truncated);
         HuntText.activity(out, "principal", principals);
         HuntText.activity(out, "IP address", ipAddresses);
         HuntText.calls(out, apiCalls);

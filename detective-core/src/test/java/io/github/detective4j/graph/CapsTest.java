@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.detective4j.hunt.IpHunt;
 import io.github.detective4j.model.ApiCall;
 import io.github.detective4j.model.AwsResource;
 import io.github.detective4j.model.EntityRef;
@@ -154,6 +155,10 @@ class CapsTest {
                 .success());
         assertEquals(List.of(), graph.hunt().principalsUsing("junk/999"), "an agent not kept is not found");
         assertEquals(1, graph.hunt().principalsUsing("junk/0").size());
+        IpHunt notKept = graph.hunt().ip("2001:db8::3e8");
+        assertEquals(List.of(), notKept.addresses());
+        assertTrue(notKept.truncated(), "a hunt that finds nothing says the caps may have kept it out");
+        assertTrue(graph.hunt().userAgent("junk/999").truncated());
 
         FlowVolume flows = graph.profile(EntityRef.ec2Instance("i-08a8e40be65425909"), SCOPE).flowVolume()
                 .orElseThrow();

@@ -7,6 +7,7 @@ import static io.github.detective4j.graph.Events.flow;
 import static io.github.detective4j.graph.Events.hours;
 import static io.github.detective4j.graph.Events.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,7 @@ class HuntTest {
         IpHunt hunt = graph.hunt().ip("44.212.0.0/16");
         assertEquals(List.of(EntityRef.ipAddress("44.212.19.33"), EntityRef.ipAddress("44.212.20.1")),
                 hunt.addresses());
+        assertFalse(hunt.truncated(), "no cap was reached");
         assertEquals(EntityRef.user(ALICE_ID), hunt.principals().get(0).entity());
         assertEquals(1, hunt.principals().get(0).success());
         assertEquals(1, hunt.principals().get(0).failure());
@@ -73,6 +75,7 @@ class HuntTest {
     @Test
     void everyCallMadeWithAUserAgent() {
         UserAgentHunt exact = graph.hunt().userAgent(TOOL);
+        assertFalse(exact.truncated(), "no cap was reached");
         assertEquals(List.of("CreateUser", "ListUsers"),
                 exact.apiCalls().stream().map(ApiCallActivity::eventName).sorted().toList());
         assertEquals(EntityRef.user(ALICE_ID), exact.principals().get(0).entity());

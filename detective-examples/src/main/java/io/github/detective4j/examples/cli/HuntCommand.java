@@ -70,7 +70,7 @@ final class HuntCommand implements Callable<Integer> {
             // The IP hunt's own table of instances prints them, the other lists left empty as this hunt has none.
             IpHunt shown = new IpHunt(indicator.ip + " in the last " + days + " days",
                     contacts.stream().map(InstanceContact::ipAddress).distinct().sorted().toList(), List.of(),
-                    List.of(), List.of(), contacts);
+                    List.of(), List.of(), contacts, false);
             output.print(contacts, shown.toString());
         } else if (indicator.ip != null) {
             output.print(hunt.ip(indicator.ip));
