@@ -259,7 +259,7 @@ final class GraphData {
 
         Node actor = caller != null ? caller : actor(principal);
         int source;
-        String accountId = principal.accountId() != null ? principal.accountId() : call.accountId();
+        String accountId = accountOf(call);
         Node account;
         Node ip;
         Node userAgent;
@@ -477,6 +477,12 @@ final class GraphData {
         return id == null ? null : entities.getOrCreate(type, id);
     }
 
+    /** The account a call belongs to: its principal's, else the one whose log holds it. */
+    private static String accountOf(ApiCall call) {
+        String principal = call.principal().accountId();
+        return principal != null ? principal : call.accountId();
+    }
+
     /** The node of a canonical id the graph holds, or null; creates nothing. */
     private Node known(EntityType type, String id) {
         return id == null ? null : entities.get(type, id);
@@ -558,7 +564,7 @@ final class GraphData {
         switch (resource.type()) {
             case AwsResource.S3_BUCKET -> {
                 Node bucket = actor != null ? target(actor, EntityType.S3_BUCKET, resource.id())
-                        : entities.getOrCreate(EntityType.S3_BUCKET, resource.id());
+                        : ownerless(accountOf(call), EntityType.S3_BUCKET, resource.id());
                 if (bucket != null) {
                     bucket.observe(second, second);
                     bucket.calls().addCall(slab, hour, success);

@@ -199,6 +199,18 @@ class CapsTest {
         assertEquals(1L, failures(graph, EntityRef.ipAddress("2001:db8::1")), "an address of the budget is kept");
         assertEquals(0L, failures(graph, EntityRef.ipAddress("2001:db8::3e8")), "one past it is not");
         assertEquals(List.of(), graph.hunt().principalsUsing("bot/999"));
+
+        // buckets named by calls without a principal entity count against the account too
+        BehaviorGraph buckets = BehaviorGraph.builder().maxRelationshipsPerEntity(10).build();
+        for (int i = 0; i < 1_000; i++) {
+            buckets.accept(ApiCall.builder().eventTime(hours(2)).accountId(Events.ACCOUNT).region("us-east-1")
+                    .principal(hidden).eventSource("s3.amazonaws.com").eventName("GetBucketAcl")
+                    .sourceIpAddress("198.51.100.7").userAgent("aws-cli/2.13.5").errorCode("AccessDenied")
+                    .resources(List.of(new AwsResource(AwsResource.S3_BUCKET, "guess-" + i, null,
+                            AwsResource.Action.TOUCHED)))
+                    .build());
+        }
+        assertEquals(10 - 2, buckets.stats().entities().get(EntityType.S3_BUCKET), buckets.stats().toString());
     }
 
     private static long failures(BehaviorGraph graph, EntityRef entity) {
