@@ -71,23 +71,23 @@ import org.jgrapht.Graph;
  * <h2>High-degree entities</h2>
  * An entity keeps at most {@linkplain Builder#maxRelationshipsPerEntity relationships} of evidence in each direction
  * (addresses, user agents, buckets, peers, findings; 100,000 by default) and at most
- * {@linkplain Builder#maxDrillDownKeysPerEntity drill-down keys} of each kind (10,000 by default). Past the first cap
- * a new relationship is not recorded ({@link GraphStats#droppedRelationships()}), and neither is an entity that only
- * it would name ({@link GraphStats#droppedEntities()}): a user agent, source address, bucket or flow peer new to the
- * graph is not created for an entity at its cap, so a caller that sends a new user agent with every call or rotates
- * IPv6 addresses, or an instance flooded from spoofed sources, costs no memory per new value past it; an entity the
- * graph already holds still counts the event. Events no entity owns count against a stand-in, allowed as many new
- * entities as an entity may have relationships: a call without a principal entity (a failed console sign-in with a
- * hidden user name, which needs no credentials) against its account, a flow record without an instance against its
- * interface. Membership, sessions and launches are never capped, so a role or an account does not lose its newest
- * sessions or members. Past the second cap, a new key is folded: the part an attacker can vary (the source address,
- * the user agent, the peer and ports) becomes {@code (other)}, and the API method or technique is kept, so a flood of
- * junk user agents or rotating addresses cannot hide a new method ({@link GraphStats#overflowedDrillDowns()}); a
- * resource or a pair of ports first met past the cap is not kept anywhere else either, so the ports of a scan cost no
- * memory past it. A key naming an entity the first cap kept out folds the same way. Either way every call and byte
- * still counts in each kept entity's own series, so totals stay exact (the traffic of a flow record with neither an
- * instance nor a kept peer is counted in {@link GraphStats#flows()} alone), and profiles and new behavior say they are
- * truncated.
+ * {@linkplain Builder#maxDrillDownKeysPerEntity drill-down keys} of each kind (10,000 by default). Past the first cap a
+ * new relationship is not recorded ({@link GraphStats#droppedRelationships()}), and neither is an entity that only it
+ * would name ({@link GraphStats#droppedEntities()}): a user agent, source address, bucket or flow peer new to the graph
+ * is not created for an entity at its cap, so a caller that sends a new user agent with every call or rotates IPv6
+ * addresses, or an instance flooded from spoofed sources, costs no memory per new value past it; an entity the graph
+ * already holds still counts the event. Events no entity owns count against a stand-in, allowed as many new entities as
+ * an entity may have relationships: a call without a principal entity (a failed console sign-in with a hidden user
+ * name, which needs no credentials) against its account, a flow record without an instance against its interface (or
+ * its account, when a custom format leaves the interface out). Membership, sessions and launches are never capped, so a
+ * role or an account does not lose its newest sessions or members. Past the second cap, a new key is folded: the part
+ * an attacker can vary (the source address, the user agent, the peer and ports) becomes {@code (other)}, and the API
+ * method or technique is kept, so a flood of junk user agents or rotating addresses cannot hide a new method
+ * ({@link GraphStats#overflowedDrillDowns()}); a resource or a pair of ports first met past the cap is not kept
+ * anywhere else either, so the ports of a scan cost no memory past it. A key naming an entity the first cap kept out
+ * folds the same way. Either way every call and byte still counts in each kept entity's own series, so totals stay
+ * exact (the traffic of a flow record with neither an instance nor a kept peer is counted in {@link GraphStats#flows()}
+ * alone), and profiles and new behavior say they are truncated.
  *
  * <h2>Thread safety</h2>
  * A graph is safe to use from many threads at once: any number may ingest while others query. Ingestion takes an

@@ -73,7 +73,8 @@ final class GraphData {
     private Map<String, Node> instanceByInterface = new HashMap<>();
     /**
      * Entities created for events with no entity to own them ({@link #ownerless}), counted by what stands in for the
-     * owner: the account of a call without a principal entity, the interface of a flow record without an instance.
+     * owner: the account of a call without a principal entity, the interface of a flow record without an instance
+     * (its account when a custom format leaves the interface out).
      */
     private Map<String, int[]> ownerlessMade = new HashMap<>();
 
@@ -806,7 +807,8 @@ final class GraphData {
         Node instance = instanceOf(flow);
         // an instance past its cap keeps no new peer: a flood from spoofed sources would make one entity each
         Node remote = instance != null ? target(instance, EntityType.IP_ADDRESS, flow.remoteAddress())
-                : ownerless(flow.interfaceId(), EntityType.IP_ADDRESS, flow.remoteAddress());
+                : ownerless(flow.interfaceId() != null ? flow.interfaceId() : flow.accountId(), EntityType.IP_ADDRESS,
+                        flow.remoteAddress());
         // UNKNOWN: the record's source sent it, and the model puts the source on the local side.
         boolean inbound = flow.direction() == FlowDirection.INBOUND;
         boolean accepted = flow.action() == FlowAction.ACCEPT;

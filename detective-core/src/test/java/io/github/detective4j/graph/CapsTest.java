@@ -211,6 +211,16 @@ class CapsTest {
                     .build());
         }
         assertEquals(10 - 2, buckets.stats().entities().get(EntityType.S3_BUCKET), buckets.stats().toString());
+
+        // a custom flow log format may leave the interface out: the account stands in then
+        BehaviorGraph bare = BehaviorGraph.builder().maxRelationshipsPerEntity(10).build();
+        for (int i = 0; i < 1_000; i++) {
+            bare.accept(NetworkFlow.builder().version(3).accountId(Events.ACCOUNT).local("10.0.2.9", 443)
+                    .remote("100." + (64 + i / 250) + "." + (i % 250) + ".1", 40_000 + i).protocol(NetworkFlow.TCP)
+                    .bytes(40).packets(1).window(hours(2), hours(2).plusSeconds(60)).action(FlowAction.REJECT)
+                    .direction(FlowDirection.INBOUND).build());
+        }
+        assertEquals(10, bare.stats().entities().get(EntityType.IP_ADDRESS), bare.stats().toString());
     }
 
     private static long failures(BehaviorGraph graph, EntityRef entity) {
