@@ -67,10 +67,11 @@ final class HuntCommand implements Callable<Integer> {
         Hunt hunt = inputs.graph().hunt();
         if (days != null) {
             List<InstanceContact> contacts = hunt.instancesTalkingTo(indicator.ip, Duration.ofDays(days));
-            // The IP hunt's own table of instances prints them, the other lists left empty as this hunt has none.
+            // The IP hunt's own table of instances prints them, the other lists left empty as this hunt has none;
+            // the list carries no flag of its own, so the graph's count says whether the caps kept entities out.
             IpHunt shown = new IpHunt(indicator.ip + " in the last " + days + " days",
                     contacts.stream().map(InstanceContact::ipAddress).distinct().sorted().toList(), List.of(),
-                    List.of(), List.of(), contacts, false);
+                    List.of(), List.of(), contacts, inputs.graph().stats().droppedEntities() > 0);
             output.print(contacts, shown.toString());
         } else if (indicator.ip != null) {
             output.print(hunt.ip(indicator.ip));
