@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +38,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -168,10 +170,12 @@ final class Compare {
             answersAgree(oursRuns.get(r), duckRuns.get(r), corpus.incident(), r == runs - 1);
         }
         print(corpus, Load.median(floors), Ours.median(oursRuns), Duck.median(duckRuns), firstOurs, firstDuck);
+        List<Load> ourLoads = oursRuns.stream().map(Ours::load).toList();
+        List<Load> duckLoads = duckRuns.stream().map(Duck::load).toList();
+        DoubleSummaryStatistics ratios = IntStream.range(0, runs)
+                .mapToDouble(r -> duckLoads.get(r).seconds() / ourLoads.get(r).seconds()).summaryStatistics();
         System.out.printf(Locale.ROOT, "loads of the %d timed runs, s: detective4j %s; DuckDB %s; DuckDB / detective4j"
-                + " %.2f to %.2f%n", runs, seconds(oursRuns, o -> o.load().seconds()),
-                seconds(duckRuns, d -> d.load().seconds()), ratio(duckRuns, oursRuns, true),
-                ratio(duckRuns, oursRuns, false));
+                + " %.2f to %.2f%n", runs, loads(ourLoads), loads(duckLoads), ratios.getMin(), ratios.getMax());
         if (!agree) {
             System.out.println("ANSWERS DIFFER");
             System.exit(1);
@@ -466,8 +470,7 @@ final class Compare {
             answer = question.get();
             times[r] = seconds(System.nanoTime() - start);
         }
-        Arrays.sort(times);
-        return new Timed<>(answer, times[repeat / 2]);
+        return new Timed<>(answer, median(times));
     }
 
     private void answersAgree(Ours ours, Duck duck, ScaleCorpus.Incident incident, boolean report) {
@@ -556,24 +559,18 @@ final class Compare {
 
     /** The median of a value over runs (the upper one of an even count). */
     static <T> double median(List<T> runs, ToDoubleFunction<T> value) {
-        double[] values = runs.stream().mapToDouble(value).sorted().toArray();
+        return median(runs.stream().mapToDouble(value).toArray());
+    }
+
+    /** The median of some values (the upper one of an even count); sorts them. */
+    private static double median(double[] values) {
+        Arrays.sort(values);
         return values[values.length / 2];
     }
 
-    /** Each run's seconds, in run order: "1.31, 1.28, 1.45". */
-    private static <T> String seconds(List<T> runs, ToDoubleFunction<T> value) {
-        return String.join(", ", runs.stream().map(r -> String.format(Locale.ROOT, "%.2f", value.applyAsDouble(r)))
-                .toList());
-    }
-
-    /** The lowest or highest ratio of DuckDB's load to ours over the runs, run by run. */
-    private static double ratio(List<Duck> duck, List<Ours> ours, boolean lowest) {
-        double best = lowest ? Double.MAX_VALUE : 0;
-        for (int r = 0; r < ours.size(); r++) {
-            double ratio = duck.get(r).load().seconds() / ours.get(r).load().seconds();
-            best = lowest ? Math.min(best, ratio) : Math.max(best, ratio);
-        }
-        return best;
+    /** Each run's load, in run order: "1.31, 1.28, 1.45". */
+    private static String loads(List<Load> loads) {
+        return String.join(", ", loads.stream().map(l -> String.format(Locale.ROOT, "%.2f", l.seconds())).toList());
     }
 
     private static void resetPeaks() {
