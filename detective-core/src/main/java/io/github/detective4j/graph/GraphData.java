@@ -496,12 +496,12 @@ final class GraphData {
      * are only found. Without an owner's id (null) the entity is created.
      */
     private Node ownerless(String owner, EntityType type, String id) {
-        if (id == null) {
-            return null;
+        if (owner == null) {
+            return node(type, id);
         }
-        Node node = entities.get(type, id);
-        if (node != null || owner == null) {
-            return node != null ? node : entities.getOrCreate(type, id);
+        Node node = known(type, id);
+        if (node != null || id == null) {
+            return node;
         }
         int[] made = ownerlessMade.computeIfAbsent(owner, k -> new int[1]);
         if (made[0] >= settings.maxRelationships()) {
