@@ -87,7 +87,9 @@ import org.jgrapht.Graph;
  * anywhere else either, so the ports of a scan cost no memory past it. A key naming an entity the first cap kept out
  * folds the same way. Either way every call and byte still counts in each kept entity's own series, so totals stay
  * exact (the traffic of a flow record with neither an instance nor a kept peer is counted in {@link GraphStats#flows()}
- * alone), and profiles and new behavior say they are truncated.
+ * alone), and profiles and new behavior say they are truncated. Hunts say whether the caps cut their answer for the
+ * address or user agent hunted for ({@link Hunt#ipTruncated}), from a Bloom filter of the ids kept out (about 1.2 MiB
+ * per type, made at the type's first).
  *
  * <h2>Thread safety</h2>
  * A graph is safe to use from many threads at once: any number may ingest while others query. Ingestion takes an

@@ -77,6 +77,8 @@ final class GraphData {
      * (its account when a custom format leaves the interface out).
      */
     private Map<String, int[]> ownerlessMade = new HashMap<>();
+    /** The ids of the entities {@link #target} and {@link #ownerless} did not create, for hunts to ask. */
+    DroppedIds dropped = new DroppedIds();
 
     long firstEvent = Long.MAX_VALUE;
     long lastEvent = Long.MIN_VALUE;
@@ -125,6 +127,7 @@ final class GraphData {
         fullCallChecked = other.fullCallChecked;
         instanceByInterface = other.instanceByInterface;
         ownerlessMade = other.ownerlessMade;
+        dropped = other.dropped;
         firstEvent = other.firstEvent;
         lastEvent = other.lastEvent;
         firstActivity = other.firstActivity;
@@ -259,6 +262,7 @@ final class GraphData {
         methods.calls(method).addCall(slab, hour, success);
 
         Node actor = caller != null ? caller : actor(principal);
+        long droppedBefore = droppedEntities;
         int source;
         String accountId = accountOf(call);
         Node account;
@@ -338,6 +342,12 @@ final class GraphData {
             agent = userAgent != null ? userAgent.index : call.userAgent() != null ? DrillDown.OTHER : NO_AGENT;
             account = node(EntityType.AWS_ACCOUNT, accountId);
             source = source(ip, call);
+        }
+        if (droppedEntities != droppedBefore) {
+            // The address or the agent was kept out, and with it their USED_FROM relationship: a hunt for the one
+            // kept must say that the caps cut its answer.
+            markCapped(ip);
+            markCapped(userAgent);
         }
         if (account != null) {
             if (account != actor) {
@@ -461,12 +471,24 @@ final class GraphData {
             return entities.getOrCreate(type, id);
         }
         Node node = entities.get(type, id);
-        if (node == null) {
+        if (node == null && id != null) {
             droppedRelationships++;
-            droppedEntities++;
+            drop(type, id);
             owner.capped = true;
         }
         return node;
+    }
+
+    private static void markCapped(Node node) {
+        if (node != null) {
+            node.capped = true;
+        }
+    }
+
+    /** Counts an entity not created, and remembers its id for hunts ({@link DroppedIds}). */
+    private void drop(EntityType type, String id) {
+        droppedEntities++;
+        dropped.add(type, id);
     }
 
     /** Whether an entity has as many relationships out as the cap allows. */
@@ -505,7 +527,7 @@ final class GraphData {
         }
         int[] made = ownerlessMade.computeIfAbsent(owner, k -> new int[1]);
         if (made[0] >= settings.maxRelationships()) {
-            droppedEntities++;
+            drop(type, id);
             return null;
         }
         node = entities.getOrCreate(type, id);

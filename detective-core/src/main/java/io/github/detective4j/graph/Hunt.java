@@ -43,8 +43,10 @@ import java.util.regex.Pattern;
  * are folded away from their address and user agent ({@link BehaviorGraph}), so API-call rows miss them; the
  * principal rows, from relationships, do not. An address or user agent first met past an entity's relationship cap
  * is not in the graph at all, so a hunt for it finds nothing: {@link IpHunt#truncated()} and
- * {@link UserAgentHunt#truncated()} say when the caps may have kept evidence out, and for the answers that are plain
- * lists ({@link #principalsUsing}, {@link #instancesTalkingTo}) {@link GraphStats#droppedEntities()} does.
+ * {@link UserAgentHunt#truncated()} say when the caps may have kept evidence of the value hunted for out, and for the
+ * answers that are plain lists ({@link #principalsUsing}, {@link #instancesTalkingTo}) {@link #userAgentTruncated}
+ * and {@link #ipTruncated} do. They answer for that value, not for the graph: a flood of user agents kept out does
+ * not make every hunt say so.
  */
 public final class Hunt {
     private static final Comparator<EntityActivity> MOST_ACTIVE =
@@ -98,7 +100,7 @@ public final class Hunt {
             calls.sort(MOST_CALLS);
             instances.sort(MOST_BYTES);
             return new IpHunt(ipOrCidr, refs(ips), merged(principals), merged(agents), calls, instances,
-                    truncated(ips));
+                    truncated(ips, EntityType.IP_ADDRESS, single(ipOrCidr)));
         });
     }
 
@@ -192,6 +194,39 @@ public final class Hunt {
         });
     }
 
+    /**
+     * Tells whether the graph's caps may have kept evidence of an address or network out of the hunts for it: what
+     * {@link IpHunt#truncated()} says, for the answers that are plain lists ({@link #instancesTalkingTo}). False
+     * means that every event that named the address is in the graph's answers, true that an event's relationship
+     * or entity was kept out (or, about once in a hundred times for an address the graph never met, that another
+     * one was: the graph keeps a Bloom filter, not the ids).
+     *
+     * @param ipOrCidr an address or CIDR; for a CIDR, any address kept out counts
+     * @return whether the caps may have cut the hunts' answers
+     * @throws IllegalArgumentException if it is neither an address nor a CIDR
+     */
+    public boolean ipTruncated(String ipOrCidr) {
+        Objects.requireNonNull(ipOrCidr, "IP address or CIDR");
+        IpNetwork network = IpNetwork.parse(ipOrCidr);
+        return read(() -> truncated(addresses(ipOrCidr, network), EntityType.IP_ADDRESS, single(ipOrCidr)));
+    }
+
+    /**
+     * Tells whether the graph's caps may have kept evidence of a user agent out of the hunts for it: what
+     * {@link UserAgentHunt#truncated()} says, for the answer that is a plain list ({@link #principalsUsing}), as
+     * {@link #ipTruncated} does for addresses.
+     *
+     * @param userAgent the user agent, exactly as logged
+     * @return whether the caps may have cut the hunts' answers
+     */
+    public boolean userAgentTruncated(String userAgent) {
+        Objects.requireNonNull(userAgent, "user agent");
+        return read(() -> {
+            Node node = data.entities.get(EntityType.USER_AGENT, userAgent);
+            return truncated(node != null ? List.of(node) : List.of(), EntityType.USER_AGENT, userAgent);
+        });
+    }
+
     private UserAgentHunt userAgents(String query, Predicate<String> matches, boolean exact) {
         return read(() -> {
             List<Node> agents = new ArrayList<>();
@@ -227,13 +262,18 @@ public final class Hunt {
                 }
             }
             calls.sort(MOST_CALLS);
-            return new UserAgentHunt(query, refs(agents), merged(principals), merged(ips), calls, truncated(agents));
+            return new UserAgentHunt(query, refs(agents), merged(principals), merged(ips), calls,
+                    truncated(agents, EntityType.USER_AGENT, exact ? query : null));
         });
     }
 
-    /** Whether the caps may have kept evidence of these entities out of a hunt's answer. */
-    private boolean truncated(List<Node> matched) {
-        if (data.droppedEntities > 0) {
+    /**
+     * Whether the caps may have kept evidence out of a hunt's answer: a matched entity lost a relationship or had one
+     * kept out with its other end, or the value hunted for ({@code id}, canonical; null for a pattern or a network,
+     * where any entity of the type kept out counts) may itself have been kept out.
+     */
+    private boolean truncated(List<Node> matched, EntityType type, String id) {
+        if (id != null ? data.dropped.mayHave(type, id) : data.dropped.any(type)) {
             return true;
         }
         for (Node node : matched) {
@@ -244,10 +284,16 @@ public final class Hunt {
         return false;
     }
 
+    /** The canonical address of a query that names one address; null for a network (a CIDR). */
+    private static String single(String ipOrCidr) {
+        return ipOrCidr.indexOf('/') < 0 ? IpAddresses.normalize(ipOrCidr) : null;
+    }
+
     private List<Node> addresses(String query, IpNetwork network) {
         List<Node> ips = new ArrayList<>();
-        if (query.indexOf('/') < 0) {
-            Node node = data.entities.get(EntityType.IP_ADDRESS, IpAddresses.normalize(query));
+        String address = single(query);
+        if (address != null) {
+            Node node = data.entities.get(EntityType.IP_ADDRESS, address);
             if (node != null) {
                 ips.add(node);
             }

@@ -16,9 +16,11 @@ import java.util.List;
  * @param userAgents the user agents used from them
  * @param apiCalls the calls made from them, by principal, address and method
  * @param instances the instances that exchanged traffic with them
- * @param truncated true when the graph's caps may have kept evidence out of the answer: it kept entities out
- *     ({@code GraphStats.droppedEntities}), so an address first met past a cap is not there to be found, or a matched
- *     address reached its relationship cap
+ * @param truncated true when the graph's caps may have kept evidence out of the answer: the address hunted for was
+ *     met past a cap and not kept (so it is not there to be found), a matched address lost a relationship to a cap
+ *     or had one kept out with its other end; for a CIDR, when any address was kept out. False means none of its
+ *     relationships or entities was; true errs about once in a hundred times for an address never met ({@code
+ *     Hunt.ipTruncated} tells why)
  */
 public record IpHunt(String query, List<EntityRef> addresses, List<EntityActivity> principals,
         List<EntityActivity> userAgents, List<ApiCallActivity> apiCalls, List<InstanceContact> instances,

@@ -14,9 +14,11 @@ import java.util.List;
  * @param principals the principals that used them
  * @param ipAddresses the addresses they were used from
  * @param apiCalls the calls made with them, by principal, user agent and method
- * @param truncated true when the graph's caps may have kept evidence out of the answer: it kept entities out
- *     ({@code GraphStats.droppedEntities}), so a user agent first met past a cap is not there to be found, or a
- *     matched user agent reached its relationship cap
+ * @param truncated true when the graph's caps may have kept evidence out of the answer: the user agent hunted for
+ *     was met past a cap and not kept (so it is not there to be found), a matched user agent lost a relationship to
+ *     a cap or had one kept out with its other end; for a pattern, when any user agent was kept out. False means
+ *     none of its relationships or entities was; true errs about once in a hundred times for an agent never met
+ *     ({@code Hunt.userAgentTruncated} tells why)
  */
 public record UserAgentHunt(String query, List<EntityRef> userAgents, List<EntityActivity> principals,
         List<EntityActivity> ipAddresses, List<ApiCallActivity> apiCalls, boolean truncated) {

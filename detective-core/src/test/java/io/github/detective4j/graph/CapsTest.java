@@ -6,6 +6,7 @@ import static io.github.detective4j.graph.Events.call;
 import static io.github.detective4j.graph.Events.flow;
 import static io.github.detective4j.graph.Events.hours;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -165,6 +166,43 @@ class CapsTest {
         assertEquals(1_000 * 60, flows.bytesIn(), "the bytes are all counted");
         assertEquals(1_000 * 60, flows.rows().stream().mapToLong(FlowRow::bytesIn).sum());
         assertTrue(flows.truncated());
+    }
+
+    /**
+     * A hunt says the caps cut its answer for the value hunted for, not for the whole graph: after a flood of user
+     * agents and addresses kept out, a hunt for an address or agent the flood never touched is whole, and says so.
+     */
+    @Test
+    void huntsSayTruncatedForTheValueKeptOutNotForTheGraph() {
+        BehaviorGraph graph = BehaviorGraph.builder().maxRelationshipsPerEntity(10).build();
+        graph.accept(call(Events.session("ci"), hours(1), "iam.amazonaws.com", "GetUser", "203.0.113.50",
+                "shared/1.0", true));
+        for (int i = 0; i < 1_000; i++) {
+            graph.accept(call(alice(), hours(2), "sts.amazonaws.com", "GetCallerIdentity",
+                    "2001:db8::" + Integer.toHexString(i + 1), "junk/" + i, true));
+        }
+        Hunt hunt = graph.hunt();
+        assertTrue(graph.stats().droppedEntities() > 1_900, graph.stats().toString());
+        assertFalse(hunt.ip("203.0.113.50").truncated(), "the flood kept nothing of this address out");
+        assertFalse(hunt.ipTruncated("203.0.113.50"));
+        assertFalse(hunt.userAgent("shared/1.0").truncated());
+        assertFalse(hunt.userAgentTruncated("shared/1.0"));
+        assertFalse(hunt.ip("192.0.2.77").truncated(), "an address never met was not kept out");
+        assertFalse(hunt.ip("2001:db8::1").truncated(), "Alice's first address was kept whole");
+
+        assertTrue(hunt.ip("2001:db8::3e8").truncated(), "an address met past the cap was kept out");
+        assertTrue(hunt.ipTruncated("2001:DB8:0::3E8"), "asked in any spelling of the address");
+        assertTrue(hunt.userAgent("junk/999").truncated());
+        assertTrue(hunt.userAgentTruncated("junk/999"));
+        assertTrue(hunt.ip("203.0.113.0/24").truncated(), "for a network, any address kept out counts");
+        assertTrue(hunt.userAgents(java.util.regex.Pattern.compile("^shared/")).truncated(),
+                "for a pattern, any agent kept out counts");
+
+        // Alice, at her cap, calls from her first address with an agent new to the graph: the agent is kept out,
+        // and with it the agent's USED_FROM relationship to the address, so the address's hunt is cut now.
+        graph.accept(call(alice(), hours(3), "iam.amazonaws.com", "ListUsers", "2001:db8::1", "late/1.0", true));
+        assertTrue(graph.hunt().ip("2001:db8::1").truncated());
+        assertFalse(graph.hunt().ip("203.0.113.50").truncated());
     }
 
     /**

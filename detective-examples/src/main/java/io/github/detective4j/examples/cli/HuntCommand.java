@@ -68,10 +68,10 @@ final class HuntCommand implements Callable<Integer> {
         if (days != null) {
             List<InstanceContact> contacts = hunt.instancesTalkingTo(indicator.ip, Duration.ofDays(days));
             // The IP hunt's own table of instances prints them, the other lists left empty as this hunt has none;
-            // the list carries no flag of its own, so the graph's count says whether the caps kept entities out.
+            // the list carries no flag of its own, so the hunt says whether the caps kept evidence of it out.
             IpHunt shown = new IpHunt(indicator.ip + " in the last " + days + " days",
                     contacts.stream().map(InstanceContact::ipAddress).distinct().sorted().toList(), List.of(),
-                    List.of(), List.of(), contacts, inputs.graph().stats().droppedEntities() > 0);
+                    List.of(), List.of(), contacts, hunt.ipTruncated(indicator.ip));
             output.print(contacts, shown.toString());
         } else if (indicator.ip != null) {
             output.print(hunt.ip(indicator.ip));
