@@ -23,7 +23,10 @@ import java.util.Arrays;
  * <p>What it checks: full JSON grammar for the values it reads; for the values it passes over, that strings end,
  * hold no raw control characters, and brackets balance, not that every scalar inside is well-formed. Invalid UTF-8
  * in a string becomes U+FFFD rather than an error: log text is data. Malformed JSON is a
- * {@link MalformedJsonException} naming line and column.
+ * {@link MalformedJsonException} naming line and column. A value past a limit that leaves the JSON whole is the
+ * record's error, not the stream's: a string or a number too long is read as null ({@link #stringTooLong()},
+ * {@link #takePastLimit()}), a field name too long is passed over with its value, and a value passed over too deep
+ * is flagged ({@link #takeTooDeep()}).
  *
  * <p>In line mode a newline outside strings ends the current line's value: {@link #peek()} reports
  * {@link #END_OF_LINE} instead of passing it, so that a line with a broken value cannot swallow the next one, and
@@ -103,6 +106,11 @@ final class JsonCursor {
     private int nameSlot = -1;
     private boolean stringTooLong;
     private boolean tooDeep;
+    /**
+     * What went past a limit that leaves the JSON whole since {@link #takePastLimit} ("a number longer than 100
+     * characters"), or null: the record's error, not the stream's.
+     */
+    private String pastLimit;
     /** What failed while {@link #fillAhead} read ahead, thrown by the next read that needs more input. */
     private IOException lookAheadFailure;
 
@@ -410,8 +418,19 @@ final class JsonCursor {
             i++;
         }
         if (markDropped || i - mark > maxName) {
-            pos = i;
-            throw malformed("field name longer than " + maxName + " bytes");
+            // a limit, not broken JSON: the name is passed over and its value with it (OTHER), and the record is wrong
+            pastLimit("a field name longer than " + maxName + " bytes");
+            pos = i + 1;
+            mark = -1;
+            nameSlot = -1;
+            escapedName = null;
+            nameLength = -1; // nameIs() matches nothing
+            int colon = peek();
+            if (colon != ':') {
+                throw unexpected(colon, "':' after a field name");
+            }
+            pos++;
+            return FieldNames.OTHER;
         }
         int start = mark;
         int length = i - start;
@@ -728,6 +747,29 @@ final class JsonCursor {
         return was;
     }
 
+    private void pastLimit(String what) {
+        if (pastLimit == null) {
+            pastLimit = what;
+        }
+    }
+
+    /**
+     * Says what a value read since the last call had past a limit that leaves the JSON whole (a number read as null,
+     * a field name passed over with its value), and forgets it: an error of the record that holds it.
+     *
+     * @return "a number longer than 100 characters", say; null when nothing went past a limit
+     */
+    String takePastLimit() {
+        String what = pastLimit;
+        pastLimit = null;
+        return what;
+    }
+
+    /** Tells whether a value read since the record began went past a limit (what {@link #takePastLimit} takes). */
+    boolean readPastLimit() {
+        return pastLimit != null;
+    }
+
     /** Tells whether the last {@link #readString()} passed over a string longer than the limit. */
     boolean stringTooLong() {
         return stringTooLong;
@@ -802,16 +844,33 @@ final class JsonCursor {
                 literal(NULL);
                 return "null";
             default:
-                return "a number (" + io.github.detective4j.aws.ParseContext.quote(readScalarText()) + ")";
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    int start = scanNumber(); // not readNumber: the caller's problem names this value already
+                    return start < 0 ? "a number longer than " + maxNumber + " characters"
+                            : "a number (" + io.github.detective4j.aws.ParseContext.quote(
+                                    new String(buf, start, pos - start, StandardCharsets.ISO_8859_1)) + ")";
+                }
+                throw unexpected(c, "a value");
         }
     }
 
+    /**
+     * Reads a number as written; one longer than the number limit is passed over, read as null, and
+     * {@link #takePastLimit} says so: the record is wrong, the stream is not.
+     */
     private String readNumber() throws IOException {
         int start = scanNumber();
+        if (start < 0) {
+            pastLimit("a number longer than " + maxNumber + " characters");
+            return null;
+        }
         return new String(buf, start, pos - start, StandardCharsets.ISO_8859_1);
     }
 
-    /** Passes over a number, leaving {@code pos} after it; returns where it starts in the buffer. */
+    /**
+     * Passes over a number, leaving {@code pos} after it; returns where it starts in the buffer, or -1 when it is
+     * longer than the number limit.
+     */
     private int scanNumber() throws IOException {
         int start = pos;
         mark = pos;
@@ -836,10 +895,7 @@ final class JsonCursor {
         pos = i;
         start = mark;
         mark = -1;
-        if (markDropped || i - start > maxNumber) {
-            throw malformed("number longer than " + maxNumber + " characters");
-        }
-        return start;
+        return markDropped || i - start > maxNumber ? -1 : start;
     }
 
     private void literal(byte[] word) throws IOException {

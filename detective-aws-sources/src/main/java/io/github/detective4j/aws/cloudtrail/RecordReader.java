@@ -38,11 +38,19 @@ final class RecordReader {
     private static final ValuePaths MFA_USED = ValuePaths.of("MFAUsed");
     private static final Principal NOBODY = Principal.builder(PrincipalType.UNKNOWN).build();
     private static final int HEAD_BYTES = 64 * 1024;
+    /**
+     * The parser of the head that {@link #chooseMode} looks at. It reads at most {@link #HEAD_BYTES}, so the input's
+     * limits need not bound it; and under them a value past a limit on the first line (a number of 101 digits in
+     * {@code requestParameters}) made an NDJSON input read as one document, where one broken line ends the input.
+     */
+    private static final JsonFactory HEAD_FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(HEAD_BYTES)
+                    .maxNameLength(HEAD_BYTES).maxStringLength(HEAD_BYTES).maxNestingDepth(HEAD_BYTES).build())
+            .build();
 
     private enum Mode { EMPTY, LINES, STREAM }
 
     private final ParseContext context;
-    private final JsonFactory factory;
     private final StreamReadConstraints limits;
     private final Scratch scratch;
     private final AddressCache addresses;
@@ -58,8 +66,7 @@ final class RecordReader {
         this.context = context;
         this.scratch = Scratch.borrow();
         this.addresses = scratch.addresses;
-        this.factory = context.jsonFactory();
-        this.limits = factory.streamReadConstraints();
+        this.limits = context.jsonFactory().streamReadConstraints();
     }
 
     /**
@@ -111,7 +118,7 @@ final class RecordReader {
         // Jackson guesses UTF-16 or UTF-32 from NUL bytes near the start of bytes and can then fail outside its
         // JsonProcessingException; the input is UTF-8, so it is given characters (invalid bytes become U+FFFD),
         // decoded as it reads: mostly a Records file's first name decides, and the rest of the head is not decoded.
-        try (JsonParser parser = factory.createParser(
+        try (JsonParser parser = HEAD_FACTORY.createParser(
                 new InputStreamReader(new ByteArrayInputStream(head, from, length), StandardCharsets.UTF_8))) {
             parser.nextToken();
             startLine = parser.currentTokenLocation().getLineNr();
@@ -194,10 +201,15 @@ final class RecordReader {
             // a value passed over before this record (a broken line's, a container's, a non-object element's) is
             // none of this record's business
             cursor.takeTooDeep();
+            cursor.takePastLimit();
             EventFields fields = new EventFields();
             readFields(cursor, fields, true, depth + 1);
             if (cursor.takeTooDeep()) {
                 fields.problem("a value nests deeper than " + cursor.maxDepth() + " levels");
+            }
+            String pastLimit = cursor.takePastLimit();
+            if (pastLimit != null) {
+                fields.problem("record holds " + pastLimit);
             }
             if (!fields.container) {
                 finish(fields, line);
@@ -303,9 +315,12 @@ final class RecordReader {
         endings.end(cursor, depth, isClean(cursor, f));
     }
 
-    /** Whether a record has no problem so far and nothing passed over nested too deep: what it read may be kept. */
+    /**
+     * Whether a record has no problem so far, nothing passed over nested too deep and nothing read went past a
+     * limit: what it read may be kept.
+     */
     private static boolean isClean(JsonCursor cursor, EventFields f) {
-        return f.problem == null && !cursor.passedTooDeep();
+        return f.problem == null && !cursor.passedTooDeep() && !cursor.readPastLimit();
     }
 
     /** Takes the {@code userIdentity} at the cursor from {@link #identities} when it was met before, else reads it. */
@@ -534,6 +549,10 @@ final class RecordReader {
             readFields(embedded, inner, false, depth + 1);
             if (embedded.takeTooDeep()) { // the embedded text has a cursor of its own: its depth is not ours
                 f.problem(field + " holds a value that nests deeper than " + embedded.maxDepth() + " levels");
+            }
+            String pastLimit = embedded.takePastLimit();
+            if (pastLimit != null) {
+                f.problem(field + " holds " + pastLimit);
             }
         } catch (MalformedJsonException malformed) {
             f.problem(field + " does not hold valid JSON: " + malformed.problem() + " at column "

@@ -228,7 +228,7 @@ class CloudTrailFuzzTest {
                 cursor.readScalarText();
                 cursor.nextField();
             } catch (MalformedJsonException expected) {
-                // a name or a number past its limit breaks the stream; what matters is the memory kept
+                // a name past its limit breaks the stream (a number is read as null); what matters is the memory kept
             }
             assertTrue(cursor.buffer().length <= 4 * 100_000 + 128 * 1024,
                     () -> kind + ": the buffer grew to " + cursor.buffer().length);
@@ -321,6 +321,43 @@ class CloudTrailFuzzTest {
                     () -> broken + ": " + outcome.errors);
             assertEquals(1, outcome.errors.size(), () -> broken + ": " + outcome.errors);
         }
+    }
+
+    @Test
+    void aNumberOrANamePastTheLimitCostsOnlyItsRecord() {
+        // The stream is whole past such a number or name (a limit, not broken JSON), so a Records file goes on after
+        // it: in a field read, in the identity (met again by the next record, which must not take it as clean), in
+        // an embedded event, a field name; a number passed over is not read, so it costs nothing.
+        String number = "1".repeat(101);
+        String identity = "{\"type\":\"IAMUser\",\"principalId\":" + number + ",\"accountId\":\"111122223333\"}";
+        String json = "{\"Records\":[" + event("eventName", "ListBuckets") + ","
+                + withRaw("recipientAccountId", number) + ","
+                + withRaw("userIdentity", identity) + "," + withRaw("userIdentity", identity) + ","
+                + "{\"message\":" + quoteJson(withRaw("recipientAccountId", number)) + "},"
+                + withRaw("x".repeat(4097), "\"y\"") + ","
+                + withRaw("requestParameters", "{\"maxItems\":" + number + "}") + ","
+                + event("eventName", "ListUsers") + "]}";
+        Outcome outcome = readLimited(AwsLogs.emptyReader().format(CloudTrailFormat.NAME), json);
+        assertEquals(List.of("ListBuckets", "ListBuckets", "ListUsers"), outcome.eventNames(),
+                outcome.errors::toString);
+        assertEquals(List.of(2L, 3L, 4L, 5L, 6L), outcome.errors.stream().map(ParseError::record).toList(),
+                outcome.errors::toString);
+        assertEquals("record holds a number longer than 100 characters", outcome.errors.get(0).reason());
+        assertTrue(outcome.errors.get(3).reason().endsWith("holds a number longer than 100 characters"),
+                outcome.errors::toString);
+        assertEquals("record holds a field name longer than 4096 bytes", outcome.errors.get(4).reason());
+    }
+
+    @Test
+    void aLongNumberOnTheFirstLineKeepsOneRecordPerLine() {
+        // the head's parser read it under the input's limits, took the input for one document, and then one broken
+        // line ended it
+        String first = withRaw("requestParameters", "{\"maxItems\":" + "9".repeat(150) + "}");
+        Outcome outcome = readLimited(AwsLogs.emptyReader().format(CloudTrailFormat.NAME),
+                first + "\n{\"a\":tru\n" + event("eventName", "ListUsers") + "\n");
+        assertEquals(List.of("ListBuckets", "ListUsers"), outcome.eventNames(), outcome.errors::toString);
+        assertEquals(1, outcome.errors.size(), outcome.errors::toString);
+        assertEquals(2, outcome.errors.get(0).line());
     }
 
     // ---- the harness ----
