@@ -2,7 +2,9 @@ package io.github.detective4j.aws.findings;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -28,7 +30,8 @@ import java.io.InputStream;
  *
  * <p>When the input looks like JSON Lines ({@link FindingInput#looksLikeJsonLines()}), each line gets its own parser,
  * so that a line that is not JSON is an error of that line and the next line is read. Otherwise the input is one
- * JSON document (pretty-printed), and a syntax error ends it: past one, records cannot be told apart.
+ * JSON document (pretty-printed), and a syntax error ends it: past one, records cannot be told apart. A number longer
+ * than the reader's limit is no syntax error: it costs only the record that holds it ({@link #passOver}).
  */
 final class FindingDocuments {
     /** Receives each record; it counts it ({@link ParseContext#recordRead()}) and emits, skips or reports it. */
@@ -131,7 +134,22 @@ final class FindingDocuments {
      * element; any other object becomes one record.
      */
     private void container(JsonParser parser, long line) throws IOException {
+        JsonStreamContext outside = parser.getParsingContext().getParent();
         ObjectNode object = JsonNodeFactory.instance.objectNode();
+        boolean wrapper = false;
+        try {
+            wrapper = fields(parser, object);
+        } catch (StreamConstraintsException limit) {
+            passOver(parser, outside, line, limit);
+            return;
+        }
+        if (!wrapper) {
+            handler.record(object, line);
+        }
+    }
+
+    /** Reads a container's fields into {@code object}; returns whether it held a findings array, now read. */
+    private boolean fields(JsonParser parser, ObjectNode object) throws IOException {
         boolean wrapper = false;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
@@ -150,9 +168,30 @@ final class FindingDocuments {
                 object.set(name, tree(parser));
             }
         }
-        if (!wrapper) {
-            handler.record(object, line);
+        return wrapper;
+    }
+
+    /**
+     * After a record's value went past a limit that leaves the JSON whole, passes over the rest of the record (to the
+     * context {@code outside} it) and reports it; any other limit goes on up and ends the input. Only a number's
+     * length qualifies: Jackson checks it once it has read the whole number, so the parser is at a token boundary,
+     * where a string's length is checked while the string is read, and what follows inside it must not be parsed
+     * as JSON (it is the attacker's text).
+     */
+    private void passOver(JsonParser parser, JsonStreamContext outside, long line, StreamConstraintsException limit)
+            throws IOException {
+        String problem = limit.getOriginalMessage();
+        if (problem == null || !problem.contains("getMaxNumberLength")) {
+            throw limit;
         }
+        // the field whose value threw may read as one more null token: only the input's end stops the walk
+        while (parser.getParsingContext() != outside) {
+            if (parser.nextToken() == null && parser.isClosed()) {
+                break;
+            }
+        }
+        context.error(line, context.recordRead(), "record holds a number longer than "
+                + parser.streamReadConstraints().getMaxNumberLength() + " characters");
     }
 
     /** Streams an event's {@code detail}; returns whether it held a {@code findings} array, now read. */
@@ -180,7 +219,15 @@ final class FindingDocuments {
             }
             long line = line(parser);
             if (token == JsonToken.START_OBJECT) {
-                JsonNode finding = tree(parser);
+                JsonStreamContext outside = parser.getParsingContext().getParent();
+                JsonNode finding;
+                try {
+                    finding = tree(parser);
+                } catch (StreamConstraintsException limit) {
+                    passOver(parser, outside, line, limit);
+                    index++;
+                    continue;
+                }
                 handler.record((ObjectNode) finding, line);
             } else {
                 notAFinding(parser, token, line, "element " + index + " of '" + name + "'");

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.detective4j.aws.AwsLogs;
 import io.github.detective4j.aws.IngestReport;
 import io.github.detective4j.aws.InvalidRecordException;
@@ -19,6 +22,7 @@ import io.github.detective4j.model.SecurityEvent;
 import io.github.detective4j.model.SeverityLabel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -255,6 +259,33 @@ class GuardDutyFormatTest {
         assertTrue(errors.get(1).reason().startsWith("GuardDuty finding 'inverted0000000000000000000000001': "
                 + "finding inverted0000000000000000000000001 was last observed at 2026-11-01T00:00:00Z, before"),
                 errors.get(1).reason());
+    }
+
+    @Test
+    void aNumberPastTheLimitCostsOnlyItsFinding() throws Exception {
+        // a limit, not broken JSON: the finding holding it is an error and the document goes on, in a findings
+        // array (pretty-printed or on one line) and in a bare array of findings, at any depth of the finding
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode document = (ObjectNode) mapper.readTree(fixture("get-findings.json").toFile());
+        ArrayNode findings = (ArrayNode) document.get("findings");
+        ObjectNode first = (ObjectNode) findings.get(0);
+        findings.removeAll();
+        BigInteger huge = new BigInteger("9".repeat(150));
+        for (int i = 0; i < 4; i++) {
+            ObjectNode finding = first.deepCopy();
+            finding.put("id", "f" + i);
+            findings.add(finding);
+        }
+        ((ObjectNode) findings.get(1).get("service")).put("count", huge);
+        ((ObjectNode) findings.get(2)).putArray("extra").add(1).addObject().put("n", huge);
+        for (String json : List.of(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(document),
+                mapper.writeValueAsString(document), mapper.writeValueAsString(findings))) {
+            List<Finding> read = new ArrayList<>();
+            IngestReport report = reader.read(stream(json), "limits.json", sink(read));
+            assertEquals(List.of("f0", "f3"), read.stream().map(Finding::id).toList(), report::toString);
+            assertEquals(List.of(2L, 3L), report.firstErrors().stream().map(ParseError::record).toList());
+            assertEquals("record holds a number longer than 100 characters", report.firstErrors().get(0).reason());
+        }
     }
 
     @Test
