@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The large buffers one input is read through, lent from a small pool that every {@link LogReader} of the process
@@ -71,8 +70,8 @@ final class InputBuffers {
      *
      * @throws IOException if the gzip header cannot be read
      */
-    GZIPInputStream gzip(InputStream in) throws IOException {
-        return new Gzip(in, compressed);
+    InputStream gzip(InputStream in) throws IOException {
+        return new GzipMembers(in, compressed);
     }
 
     /** A {@link BufferedInputStream} over a given buffer: subclasses may set its protected {@code buf}. */
@@ -80,24 +79,6 @@ final class InputBuffers {
         Lent(InputStream in, byte[] buffer) {
             super(in, 1);
             buf = buffer;
-        }
-    }
-
-    /**
-     * A gzip stream over a given input buffer (the protected {@code buf} of {@code InflaterInputStream}) that says
-     * nothing is ready, so that the buffer above returns what one read brought instead of reading on: the read that
-     * fails where a file was cut short would take every byte read before it in the same call with it, and with them
-     * the whole records they hold.
-     */
-    private static final class Gzip extends GZIPInputStream {
-        Gzip(InputStream in, byte[] buffer) throws IOException {
-            super(in, 1); // the header is read from in, not through buf
-            buf = buffer;
-        }
-
-        @Override
-        public int available() {
-            return 0;
         }
     }
 }

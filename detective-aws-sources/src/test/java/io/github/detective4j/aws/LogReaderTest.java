@@ -116,6 +116,83 @@ class LogReaderTest {
         assertEquals("#calls\n203.0.113.9\n".length(), report.bytesRead());
     }
 
+    /**
+     * A gzip file may hold many members one after another (RFC 1952). Read from a network stream, which says that
+     * nothing is available, a member that began at the end of a read was dropped without a word, and so was a damaged
+     * one, or any bytes after a member.
+     */
+    @Test
+    void everyMemberOfAConcatenatedGzipIsReadAndWhatIsNoMemberIsAnError() throws IOException {
+        byte[] first = gzip("#calls\n10.0.0.1\n10.0.0.2\n");
+        byte[] second = gzip("10.0.0.3\n");
+        byte[] third = gzip("10.0.0.4\n10.0.0.5\n");
+        byte[] all = concat(first, second, third);
+        // in one read; in reads that end where each member ends; a byte at a time
+        List<int[]> deliveries = List.of(new int[] {all.length}, new int[] {first.length, second.length, third.length},
+                new int[] {1});
+        for (int[] reads : deliveries) {
+            errors.clear();
+            events.clear();
+            IngestReport report = reader().read(network(all, reads), "members.log.gz", events::add);
+            assertEquals(5, report.eventsProduced(), () -> Arrays.toString(reads) + ": " + errors);
+            assertEquals(0, report.errors(), errors::toString);
+        }
+        byte[] damaged = second.clone();
+        damaged[0] = 0;
+        for (byte[] after : List.of("garbage".getBytes(StandardCharsets.US_ASCII), damaged,
+                "x".repeat(40).getBytes(StandardCharsets.US_ASCII))) {
+            byte[] input = concat(first, after);
+            for (int[] reads : List.of(new int[] {input.length}, new int[] {first.length, after.length})) {
+                errors.clear();
+                events.clear();
+                IngestReport report = reader().read(network(input, reads), "members.log.gz", events::add);
+                assertEquals(2, report.eventsProduced(), "the first member's records are kept");
+                assertEquals(1, report.errors(), errors::toString);
+                String reason = errors.get(0).reason();
+                assertTrue(reason.startsWith("truncated or corrupt gzip stream after 2 records: ")
+                        && reason.contains("not a gzip member"), reason);
+            }
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    /** A stream that gives {@code data} in reads of the given sizes (the last one repeated) and says none is ready. */
+    private static InputStream network(byte[] data, int[] reads) {
+        return new InputStream() {
+            private int at;
+            private int read;
+
+            @Override
+            public int read() {
+                return at < data.length ? data[at++] & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (at == data.length) {
+                    return -1;
+                }
+                int n = Math.min(Math.min(len, reads[Math.min(read, reads.length - 1)]), data.length - at);
+                read++;
+                System.arraycopy(data, at, b, off, n);
+                at += n;
+                return n;
+            }
+
+            @Override
+            public int available() {
+                return 0;
+            }
+        };
+    }
+
     @Test
     void truncatedGzipKeepsTheRecordsBeforeTheCutAndNamesTheInput() throws IOException {
         StringBuilder text = new StringBuilder("#calls\n");
