@@ -13,8 +13,10 @@ import java.util.List;
  * ({@code {"Records":[{"eventSource":"aws:s3","eventName":"ObjectCreated:Put","s3":{"bucket":{"name":...},
  * "object":{"key":...,"sequencer":...}}}]}}, keys URL-encoded), CloudTrail's SNS notification
  * ({@code {"s3Bucket":"...","s3ObjectKey":["AWSLogs/..."]}}), either of them raw or as the {@code Message} string of
- * an SNS envelope ({@code {"Type":"Notification","Message":"..."}}), and S3's {@code s3:TestEvent}, which announces
- * nothing.
+ * an SNS envelope ({@code {"Type":"Notification","Message":"..."}}), S3's event as Amazon EventBridge delivers it to a
+ * queue ({@code {"source":"aws.s3","detail-type":"Object Created","detail":{"bucket":{"name":...},"object":{"key":...,
+ * "sequencer":...}}}}, the key as it is: EventBridge does not encode it), and S3's {@code s3:TestEvent}, which
+ * announces nothing.
  */
 final class Notifications {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,9 +77,23 @@ final class Notifications {
             }
             return out;
         }
+        if ("aws.s3".equals(message.path("source").asText()) && message.path("detail").isObject()) {
+            if (!"Object Created".equals(message.path("detail-type").asText())) {
+                return out; // deletions, restores, tagging, storage class changes: nothing new to read
+            }
+            JsonNode detail = message.get("detail");
+            String bucket = detail.path("bucket").path("name").asText(null);
+            String key = detail.path("object").path("key").asText(null);
+            if (bucket == null || key == null) {
+                throw new IOException("an S3 EventBridge event without detail.bucket.name or detail.object.key");
+            }
+            out.add(new S3Location(bucket, key, detail.path("object").path("sequencer").asText("")));
+            return out;
+        }
         if ("s3:TestEvent".equals(message.path("Event").asText())) {
             return out;
         }
-        throw new IOException("neither an S3 event notification nor a CloudTrail notification");
+        throw new IOException("neither an S3 event notification (direct or through EventBridge) nor a CloudTrail"
+                + " notification");
     }
 }

@@ -31,8 +31,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
- * Reads the log objects that SQS messages announce, as S3 event notifications (raw, or wrapped by SNS) or as
- * CloudTrail's SNS notifications ({@code {"s3Bucket":...,"s3ObjectKey":[...]}}), and delivers their events.
+ * Reads the log objects that SQS messages announce, as S3 event notifications (raw, wrapped by SNS, or S3's
+ * {@code Object Created} events as an Amazon EventBridge rule delivers them) or as CloudTrail's SNS notifications
+ * ({@code {"s3Bucket":...,"s3ObjectKey":[...]}}), and delivers their events.
  *
  * <h2>At least once, counted once</h2>
  * A message is deleted only after every object it announces was read whole into the sink; if the sink or a read

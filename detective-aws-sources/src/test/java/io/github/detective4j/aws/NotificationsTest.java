@@ -40,6 +40,24 @@ class NotificationsTest {
     }
 
     @Test
+    void anS3EventThroughEventBridgeNamesItsKeyAsIsAndOnlyCreationsCount() throws IOException {
+        // the shape of the S3 User Guide's "EventBridge event message structure"; EventBridge does not encode keys
+        String created = "{\"version\":\"0\",\"id\":\"17793124-05d4-b198-2fde-7ededc63b103\",\"detail-type\":"
+                + "\"Object Created\",\"source\":\"aws.s3\",\"account\":\"111122223333\",\"time\":"
+                + "\"2021-11-12T00:00:00Z\",\"region\":\"ca-central-1\",\"resources\":[\"arn:aws:s3:::logs\"],"
+                + "\"detail\":{\"version\":\"0\",\"bucket\":{\"name\":\"logs\"},\"object\":{\"key\":"
+                + "\"AWSLogs/111122223333/CloudTrail/ca-central-1/2021/11/12/a+b%3D1.json.gz\",\"size\":5,"
+                + "\"etag\":\"b1946ac92492d2347c6235b4d2611184\",\"version-id\":\"IYV3p45BT0ac8hjHg1houSdS1a.Mro8e\","
+                + "\"sequencer\":\"617f08299329d189\"},\"request-id\":\"N4N7GDK58NMKJ12R\",\"requester\":"
+                + "\"123456789012\",\"source-ip-address\":\"1.2.3.4\",\"reason\":\"PutObject\"}}";
+        assertEquals(List.of(new Notifications.S3Location("logs",
+                "AWSLogs/111122223333/CloudTrail/ca-central-1/2021/11/12/a+b%3D1.json.gz", "617f08299329d189")),
+                Notifications.objects(created));
+        assertEquals(List.of(), Notifications.objects(created.replace("Object Created", "Object Deleted")));
+        assertThrows(IOException.class, () -> Notifications.objects(created.replace("\"key\"", "\"name2\"")));
+    }
+
+    @Test
     void theTestEventAnnouncesNothingAndOtherJsonIsRefused() throws IOException {
         assertEquals(List.of(), Notifications.objects("{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\","
                 + "\"Time\":\"2026-11-27T23:00:00.000Z\",\"Bucket\":\"logs\"}"));

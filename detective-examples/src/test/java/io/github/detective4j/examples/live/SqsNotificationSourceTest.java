@@ -70,8 +70,11 @@ class SqsNotificationSourceTest {
         int sequencer = 0;
         int repeated = 0;
         for (String key : keys()) {
+            // every shape a queue gets: CloudTrail's through SNS, S3's raw, through SNS and through EventBridge
             String body = key.contains("/CloudTrail/") ? sns(cloudTrailNotification(key))
-                    : key.contains("/vpcflowlogs/") ? s3Event(key, ++sequencer) : sns(s3Event(key, ++sequencer));
+                    : key.contains("/vpcflowlogs/") ? (++sequencer % 2 == 0 ? s3Event(key, sequencer)
+                            : eventBridge(key, sequencer))
+                    : sns(s3Event(key, ++sequencer));
             bodies.add(body);
             if (bodies.size() % 10 == 0) {
                 bodies.add(body); // S3 and SNS deliver at least once: some notifications come twice
@@ -195,6 +198,18 @@ class SqsNotificationSourceTest {
                         "object", Map.of("key", URLEncoder.encode(key, StandardCharsets.UTF_8), "size", 1024,
                                 "eTag", "0123456789abcdef0123456789abcdef",
                                 "sequencer", String.format("00%014X", sequencer)))))));
+    }
+
+    /** S3's event of a put as EventBridge delivers it to a queue (the key as it is). */
+    private static String eventBridge(String key, int sequencer) {
+        return json(Map.of("version", "0", "id", "17793124-05d4-b198-2fde-7ededc63b103",
+                "detail-type", "Object Created", "source", "aws.s3", "account", "111122223333",
+                "time", "2026-11-27T23:05:01Z", "region", "us-east-1", "resources", List.of("arn:aws:s3:::" + BUCKET),
+                "detail", Map.of("version", "0", "bucket", Map.of("name", BUCKET),
+                        "object", Map.of("key", key, "size", 1024, "etag", "0123456789abcdef0123456789abcdef",
+                                "sequencer", String.format("%016x", sequencer)),
+                        "request-id", "N4N7GDK58NMKJ12R", "requester", "111122223333",
+                        "source-ip-address", "1.2.3.4", "reason", "PutObject")));
     }
 
     /** CloudTrail's notification of a delivered log file. */
