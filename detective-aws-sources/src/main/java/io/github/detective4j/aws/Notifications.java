@@ -42,16 +42,7 @@ final class Notifications {
 
     /** The objects a message body announces; an {@link IOException} says why a body is none of the shapes. */
     static List<S3Location> objects(String body) throws IOException {
-        JsonNode message = JSON.readTree(body);
-        if (message == null || !message.isObject()) {
-            throw new IOException("not a JSON object");
-        }
-        if ("Notification".equals(message.path("Type").asText()) && message.path("Message").isTextual()) {
-            message = JSON.readTree(message.get("Message").asText()); // SNS without raw message delivery
-            if (message == null || !message.isObject()) {
-                throw new IOException("the SNS Message is not a JSON object");
-            }
-        }
+        JsonNode message = payload(body);
         List<S3Location> out = new ArrayList<>();
         if (message.has("s3Bucket") && message.path("s3ObjectKey").isArray()) {
             for (JsonNode key : message.get("s3ObjectKey")) {
@@ -95,5 +86,40 @@ final class Notifications {
         }
         throw new IOException("neither an S3 event notification (direct or through EventBridge) nor a CloudTrail"
                 + " notification");
+    }
+
+    /**
+     * The EventBridge event a body is, as an EventBridge rule sends it to a queue (directly or through SNS), when it
+     * is not S3's: CloudTrail's {@code AWS API Call via CloudTrail}, a {@code GuardDuty Finding}, Security Hub's
+     * {@code Security Hub Findings - Imported}, whose telemetry the message carries itself. Null for anything else.
+     *
+     * @param body the message body
+     * @return the event's JSON text, or null
+     */
+    static String eventBridgeEvent(String body) {
+        JsonNode message;
+        try {
+            message = payload(body);
+        } catch (IOException notJson) {
+            return null;
+        }
+        boolean event = message.path("detail-type").isTextual() && message.path("source").isTextual()
+                && message.path("detail").isObject() && !"aws.s3".equals(message.path("source").asText());
+        return event ? message.toString() : null;
+    }
+
+    /** The JSON object a body holds, unwrapped from SNS's envelope when SNS delivered it without raw delivery. */
+    private static JsonNode payload(String body) throws IOException {
+        JsonNode message = JSON.readTree(body);
+        if (message == null || !message.isObject()) {
+            throw new IOException("not a JSON object");
+        }
+        if ("Notification".equals(message.path("Type").asText()) && message.path("Message").isTextual()) {
+            message = JSON.readTree(message.get("Message").asText()); // SNS without raw message delivery
+            if (message == null || !message.isObject()) {
+                throw new IOException("the SNS Message is not a JSON object");
+            }
+        }
+        return message;
     }
 }

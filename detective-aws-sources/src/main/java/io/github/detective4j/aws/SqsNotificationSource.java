@@ -4,8 +4,10 @@ import io.github.detective4j.model.ApiCall;
 import io.github.detective4j.model.EventSink;
 import io.github.detective4j.model.Finding;
 import io.github.detective4j.model.SecurityEvent;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +52,13 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  *       that was delivered, are dropped wherever they come from, which also covers two trails delivering the same
  *       event. Flow records have no id: they are deduplicated by object only, as above.</li>
  * </ul>
+ *
+ * <h2>Events in the message</h2>
+ * A message that announces no object but is itself an EventBridge event of CloudTrail ({@code AWS API Call via
+ * CloudTrail}), GuardDuty ({@code GuardDuty Finding}) or Security Hub (an EventBridge rule with the queue as its
+ * target, directly or through SNS: the usual way to take findings as they come) is read through the reader, and its
+ * events are deduplicated by id as an object's are. Another service's event, which the reader cannot read, is
+ * poisoned at once, as a body that is no notification is.
  *
  * <h2>Poison messages</h2>
  * A message that announces an object that cannot be read (missing, corrupt: any error in its {@link IngestReport})
@@ -179,7 +188,8 @@ public final class SqsNotificationSource {
         try {
             objects = Notifications.objects(message.body());
         } catch (IOException e) {
-            return UNREADABLE + e.getMessage();
+            String event = Notifications.eventBridgeEvent(message.body());
+            return event != null ? events(message, event, tally) : UNREADABLE + e.getMessage();
         }
         for (Notifications.S3Location object : objects) {
             if (!buckets.isEmpty() && !buckets.contains(object.bucket())) {
@@ -223,6 +233,23 @@ public final class SqsNotificationSource {
             }
         }
         return failure;
+    }
+
+    /**
+     * Reads the events a message carries itself (an EventBridge rule's CloudTrail event or finding) into the sink;
+     * returns why the message cannot be read, or null. Its body never changes, so what cannot be read is poisoned at
+     * once; a re-delivered event is dropped by its id, as an object's are.
+     */
+    private String events(Message message, String event, Tally tally) throws IOException {
+        String source = queueUrl + "#" + message.messageId();
+        IngestReport report = reader.read(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), source,
+                tally);
+        tally.ingest = tally.ingest.plus(report);
+        if (report.errors() == 0) {
+            return null;
+        }
+        return UNREADABLE + (report.firstErrors().isEmpty() ? source + ": unreadable"
+                : report.firstErrors().get(0).toString());
     }
 
     /** The id that tells a re-delivered event from a new one, or null for events that have none. */

@@ -58,6 +58,20 @@ class NotificationsTest {
     }
 
     @Test
+    void anEventBridgeEventOfAnotherServiceIsTheMessagesOwnTelemetry() throws IOException {
+        String finding = "{\"version\":\"0\",\"detail-type\":\"GuardDuty Finding\",\"source\":\"aws.guardduty\","
+                + "\"detail\":{\"id\":\"c2b98b95c5440025c05b405065ed3bb9\"}}";
+        String throughSns = "{\"Type\":\"Notification\",\"Message\":"
+                + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(finding) + "}";
+        assertEquals(finding, Notifications.eventBridgeEvent(finding));
+        assertEquals(finding, Notifications.eventBridgeEvent(throughSns));
+        assertEquals(null, Notifications.eventBridgeEvent(finding.replace("aws.guardduty", "aws.s3")),
+                "S3's events announce objects");
+        assertEquals(null, Notifications.eventBridgeEvent("{\"detail-type\":\"x\",\"source\":\"aws.ec2\"}"));
+        assertEquals(null, Notifications.eventBridgeEvent("<html>"));
+    }
+
+    @Test
     void theTestEventAnnouncesNothingAndOtherJsonIsRefused() throws IOException {
         assertEquals(List.of(), Notifications.objects("{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\","
                 + "\"Time\":\"2026-11-27T23:00:00.000Z\",\"Bucket\":\"logs\"}"));

@@ -148,6 +148,70 @@ class SqsNotificationSourceTest {
         assertEquals(expected.size() + fromTruncated, events.size());
     }
 
+    /**
+     * An EventBridge rule may send CloudTrail's events and GuardDuty's findings to the queue themselves: they are read
+     * from the message, deduplicated by id when they come again, and another service's event is poisoned at once.
+     */
+    @Test
+    void eventsThatEventBridgeSendsToTheQueueAreReadFromTheMessage() throws IOException {
+        String queue = sqs.createQueue(r -> r.queueName("eventbridge")).queueUrl();
+        String apiCall = json(Map.of("version", "0", "id", "6f87d04b-9f74-4f04-a780-7acf4b0a9b38",
+                "detail-type", "AWS API Call via CloudTrail", "source", "aws.iam", "account", "111122223333",
+                "time", "2026-11-27T23:04:59Z", "region", "us-east-1", "resources", List.of(),
+                "detail", Map.ofEntries(Map.entry("eventVersion", "1.09"), Map.entry("userIdentity", Map.of(
+                                "type", "IAMUser", "principalId", "AIDAEXAMPLEEVENTBRIDGE",
+                                "arn", "arn:aws:iam::111122223333:user/ops", "accountId", "111122223333",
+                                "userName", "ops")),
+                        Map.entry("eventTime", "2026-11-27T23:04:58Z"), Map.entry("eventSource", "iam.amazonaws.com"),
+                        Map.entry("eventName", "CreateAccessKey"), Map.entry("awsRegion", "us-east-1"),
+                        Map.entry("sourceIPAddress", "198.51.100.23"), Map.entry("userAgent", "aws-cli/2.15.0"),
+                        Map.entry("eventID", "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"),
+                        Map.entry("eventType", "AwsApiCall"), Map.entry("managementEvent", true),
+                        Map.entry("recipientAccountId", "111122223333"))));
+        String finding = json(Map.of("version", "0", "id", "cd2d702e-ab31-411b-9344-793ce56b1bc7",
+                "detail-type", "GuardDuty Finding", "source", "aws.guardduty", "account", "111122223333",
+                "time", "2026-11-28T04:22:10Z", "region", "us-east-1", "resources", List.of(),
+                "detail", Map.ofEntries(Map.entry("schemaVersion", "2.0"), Map.entry("accountId", "111122223333"),
+                        Map.entry("region", "us-east-1"), Map.entry("partition", "aws"),
+                        Map.entry("id", "c2b98b95c5440025c05b405065ed3bb9"),
+                        Map.entry("arn", "arn:aws:guardduty:us-east-1:111122223333:detector/12abc34d567e8fa901bc2d34e56789f0"
+                                + "/finding/c2b98b95c5440025c05b405065ed3bb9"),
+                        Map.entry("type", "CryptoCurrency:EC2/BitcoinTool.B!DNS"),
+                        Map.entry("resource", Map.of("resourceType", "Instance",
+                                "instanceDetails", Map.of("instanceId", "i-08a8e40be65425909"))),
+                        Map.entry("service", Map.of("serviceName", "guardduty", "count", 3,
+                                "eventFirstSeen", "2026-11-20T04:10:02.000Z", "eventLastSeen", "2026-11-28T04:15:40.000Z",
+                                "archived", false)),
+                        Map.entry("severity", 8), Map.entry("createdAt", "2026-11-20T04:12:31.457Z"),
+                        Map.entry("updatedAt", "2026-11-28T04:20:11.000Z"),
+                        Map.entry("title", "Bitcoin-related domain name queried by EC2 instance i-08a8e40be65425909."),
+                        Map.entry("description", "EC2 instance i-08a8e40be65425909 is querying a domain name"
+                                + " associated with Bitcoin-related activity."))));
+        String stateChange = json(Map.of("version", "0", "id", "7bf73129-1428-4cd3-a780-95db273d1602",
+                "detail-type", "EC2 Instance State-change Notification", "source", "aws.ec2",
+                "account", "111122223333", "time", "2026-11-28T04:22:10Z", "region", "us-east-1",
+                "resources", List.of("arn:aws:ec2:us-east-1:111122223333:instance/i-08a8e40be65425909"),
+                "detail", Map.of("instance-id", "i-08a8e40be65425909", "state", "running")));
+        send(queue, List.of(apiCall, sns(finding), apiCall, stateChange));
+
+        SqsNotificationSource source = SqsNotificationSource.builder(sqs, s3, queue).waitTime(Duration.ZERO).build();
+        List<SecurityEvent> events = new ArrayList<>();
+        List<PollReport> reports = drain(source, queue, events::add);
+
+        assertEquals(0, messagesLeft(queue));
+        assertEquals(2, events.size(), events::toString);
+        assertTrue(events.get(0) instanceof io.github.detective4j.model.ApiCall, events::toString);
+        assertEquals("CreateAccessKey", ((io.github.detective4j.model.ApiCall) events.get(0)).eventName());
+        assertEquals("c2b98b95c5440025c05b405065ed3bb9",
+                ((io.github.detective4j.model.Finding) events.get(1)).id());
+        assertEquals(1, reports.stream().mapToLong(PollReport::duplicateEvents).sum(), "the API call came twice");
+        List<PoisonMessage> poisoned = reports.stream().flatMap(r -> r.poisoned().stream()).toList();
+        assertEquals(1, poisoned.size(), poisoned::toString);
+        assertEquals(1, poisoned.get(0).receiveCount());
+        assertTrue(poisoned.get(0).reason().startsWith("not a notification: ")
+                && poisoned.get(0).body().contains("EC2 Instance State-change"), poisoned::toString);
+    }
+
     /** Polls until the queue has nothing visible, making sure the loop ends if the source leaves messages behind. */
     private static List<PollReport> drain(SqsNotificationSource source, String queue, EventSink sink)
             throws IOException {
