@@ -28,8 +28,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * Reads the logs AWS delivers to an S3 bucket, in the key layouts AWS writes, for chosen accounts, regions and days:
  * CloudTrail ({@code AWSLogs/[o-org/]<account>/CloudTrail/<region>/<yyyy>/<mm>/<dd>/}), VPC Flow Logs
- * ({@code AWSLogs/<account>/vpcflowlogs/<region>/<yyyy>/<mm>/<dd>/}) and GuardDuty's findings export
- * ({@code AWSLogs/<account>/GuardDuty/<region>/<yyyy>/<mm>/<dd>/}).
+ * ({@code AWSLogs/<account>/vpcflowlogs/<region>/<yyyy>/<mm>/<dd>/}, or with
+ * {@linkplain Builder#hiveCompatiblePartitions Hive-compatible partitions}
+ * {@code AWSLogs/aws-account-id=<account>/aws-service=vpcflowlogs/aws-region=<region>/year=<yyyy>/month=<mm>/day=<dd>/})
+ * and GuardDuty's findings export ({@code AWSLogs/[o-org/]<account>/GuardDuty/<region>/<yyyy>/<mm>/<dd>/}). Flow
+ * logs partitioned per hour ({@code .../<dd>/<hh>/}) are found under their day's prefix.
  *
  * <p>Only the day prefixes the time range touches are listed (ListObjectsV2, every page); each object is streamed
  * from GetObject through the {@link LogReader} (gzip and format detected per object), never held whole in memory,
@@ -62,6 +65,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 public final class S3LogSource {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+    private static final DateTimeFormatter HIVE_DAY = DateTimeFormatter.ofPattern("'year='yyyy'/month='MM'/day='dd");
 
     /** The kinds of log AWS delivers to S3, each with its folder in the key layout. */
     public enum LogType {
@@ -92,6 +96,7 @@ public final class S3LogSource {
     private final String bucket;
     private final String prefix;
     private final String organization;
+    private final boolean hivePartitions;
     private final List<String> accounts;
     private final List<String> regions;
     private final Set<LogType> logTypes;
@@ -107,6 +112,7 @@ public final class S3LogSource {
         this.bucket = b.bucket;
         this.prefix = b.prefix;
         this.organization = b.organization;
+        this.hivePartitions = b.hivePartitions;
         this.accounts = List.copyOf(b.accounts);
         this.regions = List.copyOf(b.regions);
         this.logTypes = Set.copyOf(b.logTypes);
@@ -145,13 +151,25 @@ public final class S3LogSource {
                 }
                 for (String region : regions) {
                     for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-                        out.add(prefix + "AWSLogs/" + (organization == null ? "" : organization + "/") + account
-                                + "/" + type.folder + "/" + region + "/" + DAY.format(day) + "/");
+                        out.add(dayPrefix(account, type, region, day));
                     }
                 }
             }
         }
         return out;
+    }
+
+    /** The prefix of one account's, kind's, region's and UTC day's objects, in the layout AWS writes them in. */
+    private String dayPrefix(String account, LogType type, String region, LocalDate day) {
+        if (type == LogType.VPC_FLOW_LOGS) {
+            // flow logs are delivered per account, never under an organization's folder
+            return hivePartitions
+                    ? prefix + "AWSLogs/aws-account-id=" + account + "/aws-service=" + type.folder + "/aws-region="
+                            + region + "/" + HIVE_DAY.format(day) + "/"
+                    : prefix + "AWSLogs/" + account + "/" + type.folder + "/" + region + "/" + DAY.format(day) + "/";
+        }
+        return prefix + "AWSLogs/" + (organization == null ? "" : organization + "/") + account + "/" + type.folder
+                + "/" + region + "/" + DAY.format(day) + "/";
     }
 
     /**
@@ -277,6 +295,7 @@ public final class S3LogSource {
         private final String bucket;
         private String prefix = "";
         private String organization;
+        private boolean hivePartitions;
         private final List<String> accounts = new ArrayList<>();
         private final List<String> regions = new ArrayList<>();
         private final Set<LogType> logTypes = EnumSet.allOf(LogType.class);
@@ -305,7 +324,22 @@ public final class S3LogSource {
         }
 
         /**
-         * Reads an organization trail's layout, {@code AWSLogs/<org-id>/<account>/...}.
+         * Reads VPC Flow Logs under the Hive-compatible prefixes a flow log delivers to when it was created with
+         * them ({@code HiveCompatiblePartitions} of its destination options): {@code
+         * AWSLogs/aws-account-id=<account>/aws-service=vpcflowlogs/aws-region=<region>/year=<yyyy>/month=<mm>/day=<dd>/};
+         * by default the plain layout. CloudTrail and GuardDuty have no such option.
+         *
+         * @param hive whether the flow logs have Hive-compatible prefixes
+         * @return this builder
+         */
+        public Builder hiveCompatiblePartitions(boolean hive) {
+            this.hivePartitions = hive;
+            return this;
+        }
+
+        /**
+         * Reads an organization trail's layout, {@code AWSLogs/<org-id>/<account>/...}, for CloudTrail and GuardDuty;
+         * flow logs are delivered per account, never under an organization's folder.
          *
          * @param organizationId such as {@code o-a1b2c3d4e5}
          * @return this builder

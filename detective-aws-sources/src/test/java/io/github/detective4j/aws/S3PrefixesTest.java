@@ -35,6 +35,24 @@ class S3PrefixesTest {
     }
 
     @Test
+    void flowLogsHaveNoOrganizationFolderAndMayHaveHiveCompatiblePrefixes() {
+        // the VPC User Guide's "Flow log files": AWSLogs/account_id/vpcflowlogs/region/year/month/day/, or with
+        // Hive-compatible S3 prefixes AWSLogs/aws-account-id=.../aws-service=vpcflowlogs/aws-region=.../year=.../...
+        try (S3Client s3 = AwsAccess.builder().region("eu-west-1").endpoint(URI.create("http://127.0.0.1:1"))
+                .credentials(AnonymousCredentialsProvider.create()).build().s3()) {
+            S3LogSource.Builder builder = S3LogSource.builder(s3, "logs").organization("o-a1b2c3d4e5")
+                    .accounts("444455556666").regions("eu-west-1")
+                    .logTypes(S3LogSource.LogType.CLOUDTRAIL, S3LogSource.LogType.VPC_FLOW_LOGS)
+                    .between(Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2026-12-02T00:00:00Z"));
+            assertEquals(List.of("AWSLogs/o-a1b2c3d4e5/444455556666/CloudTrail/eu-west-1/2026/12/01/",
+                    "AWSLogs/444455556666/vpcflowlogs/eu-west-1/2026/12/01/"), builder.build().prefixes());
+            assertEquals(List.of("AWSLogs/o-a1b2c3d4e5/444455556666/CloudTrail/eu-west-1/2026/12/01/",
+                    "AWSLogs/aws-account-id=444455556666/aws-service=vpcflowlogs/aws-region=eu-west-1/year=2026/"
+                            + "month=12/day=01/"), builder.hiveCompatiblePartitions(true).build().prefixes());
+        }
+    }
+
+    @Test
     void aRefusalNamesTheActionAndTheResourceWithItsControlCharactersEscaped() {
         MissingPermissionException e = new MissingPermissionException("s3:GetObject",
                 "arn:aws:s3:::logs/AWSLogs/x\nFORGED LOG LINE", "AccessDenied", null);
