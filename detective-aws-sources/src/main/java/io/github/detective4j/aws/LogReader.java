@@ -67,6 +67,8 @@ public final class LogReader {
     static final int SAMPLE_BYTES = 64 * 1024;
     static final int BUFFER_BYTES = 64 * 1024;
     private static final int MAX_STRING_LENGTH_CAP = 512 * 1024 * 1024;
+    /** The first bytes of an Apache Parquet file. */
+    private static final String PARQUET_MAGIC = "PAR1";
     private static final Logger LOG = LoggerFactory.getLogger(LogReader.class);
 
     private final List<LogFormat> formats;
@@ -113,7 +115,8 @@ public final class LogReader {
     /**
      * Reads a file, or every regular file below a directory that matches the reader's glob (hidden files and
      * folders excepted), in path order. In a directory, files of no known format are skipped under the rule
-     * {@code input.unrecognized}; a single file of no known format is an error.
+     * {@code input.unrecognized} (Apache Parquet files, such as flow logs delivered in the parquet file format, under
+     * {@code input.parquet}: they are not read); a single file of no known format is an error.
      *
      * @param path a file or a directory
      * @param sink where the events go
@@ -417,6 +420,16 @@ public final class LogReader {
             }
             if (head.isBlank()) {
                 return context.report(counted.count()); // an empty input holds no records
+            }
+            if (format == null && head.startsWith(PARQUET_MAGIC)) {
+                // VPC Flow Logs' parquet file format: say so, where "not a format this reader knows" leaves it a riddle
+                if (inDirectory) {
+                    context.skip("input.parquet");
+                } else {
+                    context.error(0, 0, "an Apache Parquet file (a flow log delivered in the parquet file format?),"
+                            + " which this reader does not read: deliver flow logs as plain text");
+                }
+                return context.report(counted.count());
             }
             if (format == null) {
                 if (inDirectory) {

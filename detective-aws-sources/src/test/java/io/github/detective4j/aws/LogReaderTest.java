@@ -194,6 +194,25 @@ class LogReaderTest {
     }
 
     @Test
+    void aParquetFileIsSaidToBeOneNotCalledUnknown(@TempDir Path dir) throws IOException {
+        // VPC Flow Logs may be delivered as Apache Parquet, which is not read: say so, in a directory and alone
+        byte[] parquet = concat("PAR1".getBytes(StandardCharsets.US_ASCII), new byte[] {0x15, 0x04, 0x15, 0x1c, 0},
+                "PAR1".getBytes(StandardCharsets.US_ASCII));
+        Files.write(dir.resolve("111122223333_vpcflowlogs_us-east-1_fl-0123_20261127T2300Z_740b4cc6.log.parquet"),
+                parquet);
+        Files.writeString(dir.resolve("calls.log"), "#calls\n203.0.113.9\n");
+
+        IngestReport inDirectory = reader().read(dir, events::add);
+        assertEquals(1, inDirectory.skipped("input.parquet"), inDirectory::toString);
+        assertEquals(1, inDirectory.eventsProduced());
+        assertEquals(0, inDirectory.errors());
+
+        IngestReport alone = reader().read(bytes(parquet), "flow.log.parquet", events::add);
+        assertEquals(1, alone.errors());
+        assertTrue(errors.get(0).reason().startsWith("an Apache Parquet file"), errors.get(0).reason());
+    }
+
+    @Test
     void truncatedGzipKeepsTheRecordsBeforeTheCutAndNamesTheInput() throws IOException {
         StringBuilder text = new StringBuilder("#calls\n");
         for (int i = 0; i < 50_000; i++) {
