@@ -76,7 +76,9 @@ final class GzipMembers extends InputStream {
             // the member's stream read what follows as a header, failed, and called it the end
             throw new ZipException((left - TRAILER_BYTES) + " bytes after a gzip member are not a gzip member");
         }
-        in.prefix(member.tail());
+        byte[] tail = member.tail();
+        member.release();
+        in.prefix(tail);
         int first = in.read();
         if (first == -1) {
             ended = true;
@@ -114,6 +116,11 @@ final class GzipMembers extends InputStream {
         byte[] tail() {
             int left = inf.getRemaining();
             return left <= TRAILER_BYTES ? NONE : Arrays.copyOfRange(buf, len - left + TRAILER_BYTES, len);
+        }
+
+        /** Frees the inflater's native memory at the member's end; the input it reads stays open for the next. */
+        void release() {
+            inf.end();
         }
 
         @Override
