@@ -1,6 +1,8 @@
 package io.github.detective4j.aws;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.detective4j.model.EventSink;
@@ -448,6 +450,13 @@ public final class LogReader {
         } catch (EOFException | ZipException e) {
             context.error(0, context.recordsRead() + 1, "truncated or corrupt gzip stream after "
                     + context.recordsRead() + " records: " + e.getMessage());
+        } catch (JsonProcessingException e) {
+            // Jackson's own (a finding's string past the limit, say): its words and where, not its class name
+            JsonLocation at = e.getLocation();
+            long line = at == null || at.getLineNr() < 1 ? 0 : at.getLineNr();
+            context.error(line, context.recordsRead() + 1, "input ended after " + context.recordsRead()
+                    + " records: " + e.getOriginalMessage()
+                    + (line > 0 ? " at line " + line + ", column " + at.getColumnNr() : ""));
         } catch (IOException e) {
             // A format catches per-record problems itself; what reaches here ended the whole input.
             context.error(0, context.recordsRead() + 1, "input ended after " + context.recordsRead()

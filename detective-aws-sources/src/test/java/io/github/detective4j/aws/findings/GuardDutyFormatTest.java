@@ -289,6 +289,30 @@ class GuardDutyFormatTest {
     }
 
     @Test
+    void aStringPastTheLimitEndsTheDocumentAndSaysSoInJacksonsWords() throws Exception {
+        // Jackson checks a string's length while it reads the string: what follows inside it is the attacker's text,
+        // so the document ends there, after the findings before it, with the limit named and no class name
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode document = (ObjectNode) mapper.readTree(fixture("get-findings.json").toFile());
+        ArrayNode findings = (ArrayNode) document.get("findings");
+        ObjectNode first = (ObjectNode) findings.get(0);
+        findings.removeAll();
+        for (int i = 0; i < 3; i++) {
+            findings.add(first.deepCopy().put("id", "f" + i));
+        }
+        ((ObjectNode) findings.get(1)).put("description", "x".repeat(40_000));
+        List<Finding> read = new ArrayList<>();
+        List<ParseError> errors = new ArrayList<>();
+        IngestReport report = AwsLogs.emptyReader().register(format).maxStringLength(20_000).errorHandler(errors::add)
+                .build().read(stream(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(document)),
+                        "long.json", sink(read));
+        assertEquals(List.of("f0"), read.stream().map(Finding::id).toList(), report::toString);
+        assertEquals(1, errors.size(), errors::toString);
+        assertTrue(errors.get(0).reason().startsWith("input ended after 1 records: String value length")
+                && !errors.get(0).reason().contains("Exception"), errors.get(0).reason());
+    }
+
+    @Test
     void wrongTypesAndBadValuesNameTheirField() throws Exception {
         assertEquals("GuardDuty finding 'f1': 'service.count' must be a whole number, was '2.5'",
                 onlyError("{\"id\":\"f1\",\"type\":\"T:EC2/X\",\"severity\":5,\"createdAt\":\"2026-11-20T00:00:00Z\","
