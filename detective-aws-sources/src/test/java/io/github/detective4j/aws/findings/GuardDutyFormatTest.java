@@ -266,16 +266,9 @@ class GuardDutyFormatTest {
         // a limit, not broken JSON: the finding holding it is an error and the document goes on, in a findings
         // array (pretty-printed or on one line) and in a bare array of findings, at any depth of the finding
         ObjectMapper mapper = new ObjectMapper();
-        ObjectNode document = (ObjectNode) mapper.readTree(fixture("get-findings.json").toFile());
+        ObjectNode document = copies(mapper, 4);
         ArrayNode findings = (ArrayNode) document.get("findings");
-        ObjectNode first = (ObjectNode) findings.get(0);
-        findings.removeAll();
         BigInteger huge = new BigInteger("9".repeat(150));
-        for (int i = 0; i < 4; i++) {
-            ObjectNode finding = first.deepCopy();
-            finding.put("id", "f" + i);
-            findings.add(finding);
-        }
         ((ObjectNode) findings.get(1).get("service")).put("count", huge);
         ((ObjectNode) findings.get(2)).putArray("extra").add(1).addObject().put("n", huge);
         for (String json : List.of(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(document),
@@ -293,13 +286,8 @@ class GuardDutyFormatTest {
         // Jackson checks a string's length while it reads the string: what follows inside it is the attacker's text,
         // so the document ends there, after the findings before it, with the limit named and no class name
         ObjectMapper mapper = new ObjectMapper();
-        ObjectNode document = (ObjectNode) mapper.readTree(fixture("get-findings.json").toFile());
+        ObjectNode document = copies(mapper, 3);
         ArrayNode findings = (ArrayNode) document.get("findings");
-        ObjectNode first = (ObjectNode) findings.get(0);
-        findings.removeAll();
-        for (int i = 0; i < 3; i++) {
-            findings.add(first.deepCopy().put("id", "f" + i));
-        }
         ((ObjectNode) findings.get(1)).put("description", "x".repeat(40_000));
         List<Finding> read = new ArrayList<>();
         List<ParseError> errors = new ArrayList<>();
@@ -475,6 +463,18 @@ class GuardDutyFormatTest {
         assertEquals(1, report.recordsRead());
         assertEquals(1, report.errors(), () -> "expected an error, got " + findings);
         return report.firstErrors().get(0).reason();
+    }
+
+    /** The {@code GetFindings} fixture with its first finding {@code n} times, as {@code f0}, {@code f1}, ... */
+    private static ObjectNode copies(ObjectMapper mapper, int n) throws IOException, URISyntaxException {
+        ObjectNode document = (ObjectNode) mapper.readTree(fixture("get-findings.json").toFile());
+        ArrayNode findings = (ArrayNode) document.get("findings");
+        ObjectNode first = (ObjectNode) findings.get(0);
+        findings.removeAll();
+        for (int i = 0; i < n; i++) {
+            findings.add(first.deepCopy().put("id", "f" + i));
+        }
+        return document;
     }
 
     private static io.github.detective4j.model.EventSink sink(List<Finding> findings) {
