@@ -28,11 +28,10 @@ final class HuntText {
         append(out, t);
     }
 
-    /** Says, under the heading, that the caps may have kept evidence out. */
+    /** Says, under the heading, that the caps may have kept evidence of what was hunted for out. */
     static void truncated(StringBuilder out, boolean truncated) {
         if (truncated) {
-            out.append(" (the graph's caps kept some entities or relationships out: what was met past them is not"
-                    + " found)");
+            out.append(" (the graph's caps may have kept some of this out: what was met past them is not found)");
         }
     }
 
