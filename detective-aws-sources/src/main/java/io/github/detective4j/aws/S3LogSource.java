@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * ({@code AWSLogs/<account>/vpcflowlogs/<region>/<yyyy>/<mm>/<dd>/}, or with
  * {@linkplain Builder#hiveCompatiblePartitions Hive-compatible partitions}
  * {@code AWSLogs/aws-account-id=<account>/aws-service=vpcflowlogs/aws-region=<region>/year=<yyyy>/month=<mm>/day=<dd>/})
- * and GuardDuty's findings export ({@code AWSLogs/[o-org/]<account>/GuardDuty/<region>/<yyyy>/<mm>/<dd>/}). Flow
+ * and GuardDuty's findings export ({@code AWSLogs/<account>/GuardDuty/<region>/<yyyy>/<mm>/<dd>/}). Flow
  * logs partitioned per hour ({@code .../<dd>/<hh>/}) are found under their day's prefix.
  *
  * <p>Only the day prefixes the time range touches are listed (ListObjectsV2, every page); each object is streamed
@@ -162,14 +162,16 @@ public final class S3LogSource {
     /** The prefix of one account's, kind's, region's and UTC day's objects, in the layout AWS writes them in. */
     private String dayPrefix(String account, LogType type, String region, LocalDate day) {
         if (type == LogType.VPC_FLOW_LOGS) {
-            // flow logs are delivered per account, never under an organization's folder
             return hivePartitions
                     ? prefix + "AWSLogs/aws-account-id=" + account + "/aws-service=" + type.folder + "/aws-region="
                             + region + "/" + HIVE_DAY.format(day) + "/"
                     : prefix + "AWSLogs/" + account + "/" + type.folder + "/" + region + "/" + DAY.format(day) + "/";
         }
-        return prefix + "AWSLogs/" + (organization == null ? "" : organization + "/") + account + "/" + type.folder
-                + "/" + region + "/" + DAY.format(day) + "/";
+        // only an organization trail writes under the organization's folder: flow logs and GuardDuty's export (a
+        // delegated administrator's too) are delivered per account
+        boolean organizational = type == LogType.CLOUDTRAIL && organization != null;
+        return prefix + "AWSLogs/" + (organizational ? organization + "/" : "") + account + "/" + type.folder + "/"
+                + region + "/" + DAY.format(day) + "/";
     }
 
     /**
@@ -338,8 +340,8 @@ public final class S3LogSource {
         }
 
         /**
-         * Reads an organization trail's layout, {@code AWSLogs/<org-id>/<account>/...}, for CloudTrail and GuardDuty;
-         * flow logs are delivered per account, never under an organization's folder.
+         * Reads an organization trail's layout, {@code AWSLogs/<org-id>/<account>/CloudTrail/...}; flow logs and
+         * GuardDuty's findings export are delivered per account, never under an organization's folder.
          *
          * @param organizationId such as {@code o-a1b2c3d4e5}
          * @return this builder

@@ -24,8 +24,10 @@ class S3PrefixesTest {
             assertEquals(List.of(
                     "security/AWSLogs/o-a1b2c3d4e5/444455556666/CloudTrail/eu-west-1/2026/11/30/",
                     "security/AWSLogs/o-a1b2c3d4e5/444455556666/CloudTrail/eu-west-1/2026/12/01/",
-                    "security/AWSLogs/o-a1b2c3d4e5/444455556666/GuardDuty/eu-west-1/2026/11/30/",
-                    "security/AWSLogs/o-a1b2c3d4e5/444455556666/GuardDuty/eu-west-1/2026/12/01/"),
+                    // a delegated administrator's findings export is per account, as in the Landing Zone
+                    // Accelerator's central log bucket (.../AWSLogs/<account>/GuardDuty/<region>/...)
+                    "security/AWSLogs/444455556666/GuardDuty/eu-west-1/2026/11/30/",
+                    "security/AWSLogs/444455556666/GuardDuty/eu-west-1/2026/12/01/"),
                     source.prefixes());
             assertThrows(IllegalArgumentException.class, () -> S3LogSource.builder(s3, "b").accounts("4444"));
             assertThrows(IllegalArgumentException.class, () -> S3LogSource.builder(s3, "b").organization("org-1"));
