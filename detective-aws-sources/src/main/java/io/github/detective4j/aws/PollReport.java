@@ -12,13 +12,15 @@ import java.util.List;
  * }</pre>
  *
  * @param messages messages received
- * @param deleted messages deleted: their objects were ingested, or they were poisoned
+ * @param deleted messages deleted: their objects (or the events they carry themselves, an EventBridge rule's) were
+ *     ingested, or they were poisoned
  * @param objectsRead objects read from S3
  * @param objectsAlreadyRead objects announced again (a re-delivered message, a duplicate notification) within the
  *     deduplication window after they were read whole, and not read again
  * @param duplicateEvents events dropped because an event with the same id (CloudTrail's {@code eventID}, a finding's
  *     id and {@code updatedAt}) was delivered within the window
- * @param ingest what reading the objects did, as {@link LogReader} reports it
+ * @param ingest what reading the objects, and the events messages carry themselves, did, as {@link LogReader} reports
+ *     it
  * @param poisoned the messages given up on in this poll
  */
 public record PollReport(int messages, int deleted, int objectsRead, int objectsAlreadyRead, long duplicateEvents,
@@ -31,7 +33,7 @@ public record PollReport(int messages, int deleted, int objectsRead, int objects
      * @param objectsRead objects read
      * @param objectsAlreadyRead objects not read again
      * @param duplicateEvents events dropped
-     * @param ingest the objects' reports, added up
+     * @param ingest the reports of the objects and of the messages' own events, added up
      * @param poisoned messages given up on
      */
     public PollReport {
