@@ -54,11 +54,12 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  * </ul>
  *
  * <h2>Events in the message</h2>
- * A message that announces no object but is itself an EventBridge event of CloudTrail ({@code AWS API Call via
- * CloudTrail}), GuardDuty ({@code GuardDuty Finding}) or Security Hub (an EventBridge rule with the queue as its
- * target, directly or through SNS: the usual way to take findings as they come) is read through the reader, and its
- * events are deduplicated by id as an object's are. Another service's event, which the reader cannot read, is
- * poisoned at once, as a body that is no notification is.
+ * With {@link Builder#eventsInMessages}, a message that announces no object but is itself an EventBridge event of
+ * CloudTrail ({@code AWS API Call via CloudTrail}), GuardDuty ({@code GuardDuty Finding}) or Security Hub (an
+ * EventBridge rule with the queue as its target, directly or through SNS: the usual way to take findings as they
+ * come) is read through the reader, and its events are deduplicated by id as an object's are. Another service's
+ * event, which the reader cannot read, is poisoned at once, as a body that is no notification is. It is off by
+ * default: such events come from whoever may send to the queue, not from a bucket AWS writes to.
  *
  * <h2>Poison messages</h2>
  * A message that announces an object that cannot be read (missing, corrupt: any error in its {@link IngestReport})
@@ -100,6 +101,7 @@ public final class SqsNotificationSource {
     private final int maxMessages;
     private final LogReader reader;
     private final Set<String> buckets;
+    private final boolean eventsInMessages;
     private final RecentIds objectsRead;
     private final RecentIds eventIds;
     /** Objects whose read stopped midway, with how many of their events the sink took. */
@@ -116,6 +118,7 @@ public final class SqsNotificationSource {
         this.maxMessages = b.maxMessages;
         this.reader = b.reader;
         this.buckets = Set.copyOf(b.buckets);
+        this.eventsInMessages = b.eventsInMessages;
         this.objectsRead = new RecentIds(b.dedupWindow, MAX_REMEMBERED, b.clock);
         this.eventIds = new RecentIds(b.dedupWindow, MAX_REMEMBERED, b.clock);
     }
@@ -189,7 +192,11 @@ public final class SqsNotificationSource {
             objects = Notifications.objects(message.body());
         } catch (IOException e) {
             String event = Notifications.eventBridgeEvent(message.body());
-            return event != null ? events(message, event, tally) : UNREADABLE + e.getMessage();
+            if (event == null) {
+                return UNREADABLE + e.getMessage();
+            }
+            return eventsInMessages ? events(message, event, tally) : UNREADABLE + "an EventBridge event, whose"
+                    + " events are read from the message only with Builder.eventsInMessages(true)";
         }
         for (Notifications.S3Location object : objects) {
             if (!buckets.isEmpty() && !buckets.contains(object.bucket())) {
@@ -346,6 +353,7 @@ public final class SqsNotificationSource {
         private Duration dedupWindow = Duration.ofHours(24);
         private LogReader reader = AwsLogs.reader().build();
         private final Set<String> buckets = new HashSet<>();
+        private boolean eventsInMessages;
         private Clock clock = Clock.systemUTC();
 
         private Builder(SqsClient sqs, S3Client s3, String queueUrl) {
@@ -440,6 +448,21 @@ public final class SqsNotificationSource {
          */
         public Builder buckets(String... names) {
             buckets.addAll(List.of(names));
+            return this;
+        }
+
+        /**
+         * Reads the events a message carries itself, when it is an EventBridge event of CloudTrail, GuardDuty or
+         * Security Hub that a rule sent to the queue (directly or through SNS); by default off, and such a message is
+         * poisoned as no notification. Turn it on only for a queue that nobody but EventBridge (and the SNS topic it
+         * publishes to) may send to: the events are taken from the message as they are, where an announced object is
+         * read from a bucket AWS writes to ({@link #buckets}).
+         *
+         * @param read whether to read events carried in messages
+         * @return this builder
+         */
+        public Builder eventsInMessages(boolean read) {
+            this.eventsInMessages = read;
             return this;
         }
 

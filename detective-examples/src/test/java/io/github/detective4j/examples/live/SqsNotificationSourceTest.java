@@ -149,8 +149,9 @@ class SqsNotificationSourceTest {
     }
 
     /**
-     * An EventBridge rule may send CloudTrail's events and GuardDuty's findings to the queue themselves: they are read
-     * from the message, deduplicated by id when they come again, and another service's event is poisoned at once.
+     * An EventBridge rule may send CloudTrail's events and GuardDuty's findings to the queue themselves: when asked to,
+     * they are read from the message, deduplicated by id when they come again, and another service's event is
+     * poisoned at once.
      */
     @Test
     void eventsThatEventBridgeSendsToTheQueueAreReadFromTheMessage() throws IOException {
@@ -194,7 +195,18 @@ class SqsNotificationSourceTest {
                 "detail", Map.of("instance-id", "i-08a8e40be65425909", "state", "running")));
         send(queue, List.of(apiCall, sns(finding), apiCall, stateChange));
 
-        SqsNotificationSource source = SqsNotificationSource.builder(sqs, s3, queue).waitTime(Duration.ZERO).build();
+        // off by default: whoever may send to the queue would choose the events
+        SqsNotificationSource off = SqsNotificationSource.builder(sqs, s3, queue).waitTime(Duration.ZERO).build();
+        List<SecurityEvent> none = new ArrayList<>();
+        List<PoisonMessage> refused = drain(off, queue, none::add).stream().flatMap(r -> r.poisoned().stream())
+                .toList();
+        assertEquals(List.of(), none);
+        assertEquals(4, refused.size(), refused::toString);
+        assertTrue(refused.get(0).reason().contains("eventsInMessages"), refused.get(0)::toString);
+
+        send(queue, List.of(apiCall, sns(finding), apiCall, stateChange));
+        SqsNotificationSource source = SqsNotificationSource.builder(sqs, s3, queue).waitTime(Duration.ZERO)
+                .eventsInMessages(true).build();
         List<SecurityEvent> events = new ArrayList<>();
         List<PollReport> reports = drain(source, queue, events::add);
 
