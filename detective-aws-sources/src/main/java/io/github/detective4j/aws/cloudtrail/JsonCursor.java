@@ -845,10 +845,9 @@ final class JsonCursor {
                 return "null";
             default:
                 if (c == '-' || (c >= '0' && c <= '9')) {
-                    int start = scanNumber(); // not readNumber: the caller's problem names this value already
-                    return start < 0 ? "a number longer than " + maxNumber + " characters"
-                            : "a number (" + io.github.detective4j.aws.ParseContext.quote(
-                                    new String(buf, start, pos - start, StandardCharsets.ISO_8859_1)) + ")";
+                    String number = numberText(); // not readNumber: the caller's problem names this value already
+                    return number == null ? "a number longer than " + maxNumber + " characters"
+                            : "a number (" + io.github.detective4j.aws.ParseContext.quote(number) + ")";
                 }
                 throw unexpected(c, "a value");
         }
@@ -859,12 +858,17 @@ final class JsonCursor {
      * {@link #takePastLimit} says so: the record is wrong, the stream is not.
      */
     private String readNumber() throws IOException {
-        int start = scanNumber();
-        if (start < 0) {
+        String number = numberText();
+        if (number == null) {
             pastLimit("a number longer than " + maxNumber + " characters");
-            return null;
         }
-        return new String(buf, start, pos - start, StandardCharsets.ISO_8859_1);
+        return number;
+    }
+
+    /** Passes over a number: its text as written, or null when it is longer than the number limit. */
+    private String numberText() throws IOException {
+        int start = scanNumber();
+        return start < 0 ? null : new String(buf, start, pos - start, StandardCharsets.ISO_8859_1);
     }
 
     /**
