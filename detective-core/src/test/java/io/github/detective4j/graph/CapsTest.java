@@ -122,11 +122,9 @@ class CapsTest {
     @Test
     void entitiesOnlyADroppedRelationshipWouldNameAreNotCreated() {
         BehaviorGraph graph = BehaviorGraph.builder().maxRelationshipsPerEntity(10).build();
-        graph.accept(call(Events.session("ci"), hours(1), "iam.amazonaws.com", "GetUser", "203.0.113.50",
-                "shared/1.0", true));
+        graph.accept(sharedAgentCall());
         for (int i = 0; i < 1_000; i++) {
-            graph.accept(call(alice(), hours(2), "sts.amazonaws.com", "GetCallerIdentity",
-                    "2001:db8::" + Integer.toHexString(i + 1), "junk/" + i, true));
+            graph.accept(junkCall(i));
             graph.accept(ApiCall.builder().eventTime(hours(2)).accountId(Events.ACCOUNT).region("us-east-1")
                     .principal(alice()).eventSource("s3.amazonaws.com").eventName("GetBucketAcl")
                     .sourceIpAddress("198.51.100.7").userAgent("aws-cli/2.13.5").errorCode("NoSuchBucket")
@@ -175,11 +173,9 @@ class CapsTest {
     @Test
     void huntsSayTruncatedForTheValueKeptOutNotForTheGraph() {
         BehaviorGraph graph = BehaviorGraph.builder().maxRelationshipsPerEntity(10).build();
-        graph.accept(call(Events.session("ci"), hours(1), "iam.amazonaws.com", "GetUser", "203.0.113.50",
-                "shared/1.0", true));
+        graph.accept(sharedAgentCall());
         for (int i = 0; i < 1_000; i++) {
-            graph.accept(call(alice(), hours(2), "sts.amazonaws.com", "GetCallerIdentity",
-                    "2001:db8::" + Integer.toHexString(i + 1), "junk/" + i, true));
+            graph.accept(junkCall(i));
         }
         Hunt hunt = graph.hunt();
         assertTrue(graph.stats().droppedEntities() > 1_900, graph.stats().toString());
@@ -259,6 +255,17 @@ class CapsTest {
                     .direction(FlowDirection.INBOUND).build());
         }
         assertEquals(10, bare.stats().entities().get(EntityType.IP_ADDRESS), bare.stats().toString());
+    }
+
+    /** Another principal's call from 203.0.113.50 with the agent {@code shared/1.0}, which no flood touches. */
+    private static ApiCall sharedAgentCall() {
+        return call(Events.session("ci"), hours(1), "iam.amazonaws.com", "GetUser", "203.0.113.50", "shared/1.0", true);
+    }
+
+    /** Alice's call number {@code i} of a flood, each from a new IPv6 address with a new user agent. */
+    private static ApiCall junkCall(int i) {
+        return call(alice(), hours(2), "sts.amazonaws.com", "GetCallerIdentity",
+                "2001:db8::" + Integer.toHexString(i + 1), "junk/" + i, true);
     }
 
     private static long failures(BehaviorGraph graph, EntityRef entity) {
