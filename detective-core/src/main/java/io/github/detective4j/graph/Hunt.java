@@ -77,7 +77,8 @@ public final class Hunt {
         Objects.requireNonNull(ipOrCidr, "IP address or CIDR");
         IpNetwork network = IpNetwork.parse(ipOrCidr);
         return read(() -> {
-            List<Node> ips = addresses(ipOrCidr, network);
+            String address = single(ipOrCidr);
+            List<Node> ips = addresses(address, network);
             List<EntityActivity> principals = new ArrayList<>();
             List<EntityActivity> agents = new ArrayList<>();
             List<ApiCallActivity> calls = new ArrayList<>();
@@ -100,7 +101,7 @@ public final class Hunt {
             calls.sort(MOST_CALLS);
             instances.sort(MOST_BYTES);
             return new IpHunt(ipOrCidr, refs(ips), merged(principals), merged(agents), calls, instances,
-                    truncated(ips, EntityType.IP_ADDRESS, single(ipOrCidr)));
+                    truncated(ips, EntityType.IP_ADDRESS, address));
         });
     }
 
@@ -182,7 +183,7 @@ public final class Hunt {
             long hours = (period.toSeconds() + GraphData.SECONDS_PER_HOUR - 1) / GraphData.SECONDS_PER_HOUR;
             int from = GraphData.hourOf(data.lastEvent) + 1 - (int) Math.min(Integer.MAX_VALUE / 2, hours);
             List<InstanceContact> instances = new ArrayList<>();
-            for (Node ip : addresses(ipOrCidr, network)) {
+            for (Node ip : addresses(single(ipOrCidr), network)) {
                 for (Edge edge : incoming(ip)) {
                     if (edge.type == RelationshipType.COMMUNICATED_WITH && edge.cells.anyIn(from, Integer.MAX_VALUE)) {
                         instances.add(contact(edge, from));
@@ -208,7 +209,8 @@ public final class Hunt {
     public boolean ipTruncated(String ipOrCidr) {
         Objects.requireNonNull(ipOrCidr, "IP address or CIDR");
         IpNetwork network = IpNetwork.parse(ipOrCidr);
-        return read(() -> truncated(addresses(ipOrCidr, network), EntityType.IP_ADDRESS, single(ipOrCidr)));
+        String address = single(ipOrCidr);
+        return read(() -> truncated(addresses(address, network), EntityType.IP_ADDRESS, address));
     }
 
     /**
@@ -289,9 +291,9 @@ public final class Hunt {
         return ipOrCidr.indexOf('/') < 0 ? IpAddresses.normalize(ipOrCidr) : null;
     }
 
-    private List<Node> addresses(String query, IpNetwork network) {
+    /** The graph's addresses that match: the one {@code address} names ({@link #single}), else those in the network. */
+    private List<Node> addresses(String address, IpNetwork network) {
         List<Node> ips = new ArrayList<>();
-        String address = single(query);
         if (address != null) {
             Node node = data.entities.get(EntityType.IP_ADDRESS, address);
             if (node != null) {
