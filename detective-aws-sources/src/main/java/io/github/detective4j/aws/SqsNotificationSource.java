@@ -182,7 +182,7 @@ public final class SqsNotificationSource {
         }
         delete(done);
         return new PollReport(messages.size(), done.size(), tally.objectsRead, tally.objectsAlreadyRead,
-                tally.duplicateEvents, tally.ingest, poisoned);
+                tally.eventMessagesRead, tally.duplicateEvents, tally.ingest, poisoned);
     }
 
     /** Reads a message's objects into the sink; returns why the message cannot be deleted yet, or null. */
@@ -253,6 +253,7 @@ public final class SqsNotificationSource {
                 tally);
         tally.ingest = tally.ingest.plus(report);
         if (report.errors() == 0) {
+            tally.eventMessagesRead++;
             return null;
         }
         return UNREADABLE + (report.firstErrors().isEmpty() ? source + ": unreadable"
@@ -320,6 +321,7 @@ public final class SqsNotificationSource {
         private final EventSink sink;
         int objectsRead;
         int objectsAlreadyRead;
+        int eventMessagesRead;
         long duplicateEvents;
         IngestReport ingest = IngestReport.EMPTY;
 

@@ -198,8 +198,9 @@ class SqsNotificationSourceTest {
         // off by default: whoever may send to the queue would choose the events
         SqsNotificationSource off = SqsNotificationSource.builder(sqs, s3, queue).waitTime(Duration.ZERO).build();
         List<SecurityEvent> none = new ArrayList<>();
-        List<PoisonMessage> refused = drain(off, queue, none::add).stream().flatMap(r -> r.poisoned().stream())
-                .toList();
+        List<PollReport> refusals = drain(off, queue, none::add);
+        List<PoisonMessage> refused = refusals.stream().flatMap(r -> r.poisoned().stream()).toList();
+        assertEquals(0, refusals.stream().mapToInt(PollReport::eventMessagesRead).sum(), refusals::toString);
         assertEquals(List.of(), none);
         assertEquals(4, refused.size(), refused::toString);
         assertTrue(refused.get(0).reason().contains("eventsInMessages"), refused.get(0)::toString);
@@ -217,6 +218,8 @@ class SqsNotificationSourceTest {
         assertEquals("c2b98b95c5440025c05b405065ed3bb9",
                 ((io.github.detective4j.model.Finding) events.get(1)).id());
         assertEquals(1, reports.stream().mapToLong(PollReport::duplicateEvents).sum(), "the API call came twice");
+        assertEquals(3, reports.stream().mapToInt(PollReport::eventMessagesRead).sum(), reports::toString);
+        assertEquals(0, reports.stream().mapToInt(PollReport::objectsRead).sum(), reports::toString);
         List<PoisonMessage> poisoned = reports.stream().flatMap(r -> r.poisoned().stream()).toList();
         assertEquals(1, poisoned.size(), poisoned::toString);
         assertEquals(1, poisoned.get(0).receiveCount());
