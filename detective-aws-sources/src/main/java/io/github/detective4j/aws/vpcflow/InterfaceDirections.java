@@ -4,7 +4,6 @@ import io.github.detective4j.model.FlowDirection;
 import io.github.detective4j.model.IpAddresses;
 import io.github.detective4j.model.NetworkFlow;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,8 @@ final class InterfaceDirections {
         /** Addresses present in every record since learning started; {@code second} null when one is certain. */
         String first;
         String second;
-        final List<Held> held = new ArrayList<>(2);
+        /** Records held for this family, oldest first; none of them released. */
+        final ArrayDeque<Held> held = new ArrayDeque<>(2);
     }
 
     private static final class Interface {
@@ -58,10 +58,12 @@ final class InterfaceDirections {
 
     private static final class Held {
         final NetworkFlow flow;
+        final Family family;
         boolean done;
 
-        Held(NetworkFlow flow) {
+        Held(NetworkFlow flow, Family family) {
             this.flow = flow;
+            this.family = family;
         }
     }
 
@@ -149,33 +151,49 @@ final class InterfaceDirections {
     /** Holds back a record that {@link #decide} answered {@link Decision#HOLD} for; it was built with UNKNOWN. */
     void hold(String interfaceId, NetworkFlow flow) {
         Interface known = interfaces.get(interfaceId);
-        Held held = new Held(flow);
         if (known == null) { // forgotten meanwhile: cannot happen between decide and hold, but stay safe
             emitter.accept(flow);
             return;
         }
-        (IpAddresses.isIpv6(flow.localAddress()) ? known.v6 : known.v4).held.add(held);
+        Held held = new Held(flow, IpAddresses.isIpv6(flow.localAddress()) ? known.v6 : known.v4);
+        held.family.held.addLast(held);
         queue.addLast(held);
         heldCount++;
         if (queue.size() > 2 * maxHeld) {
             queue.removeIf(entry -> entry.done); // drop entries already released through their interface
         }
         while (heldCount > maxHeld) {
-            Held oldest = queue.pollFirst();
-            if (!oldest.done) {
-                release(oldest, oldest.flow);
-            }
+            releaseOldest();
         }
+    }
+
+    /** How many records are held for an interface now (both families); 0 for one not remembered. */
+    int held(String interfaceId) {
+        Interface known = interfaces.get(interfaceId);
+        return known == null ? 0 : known.v4.held.size() + known.v6.held.size();
     }
 
     /** Lets out every record still held, as UNKNOWN: the input has ended. */
     void finish() {
-        Held held;
-        while ((held = queue.pollFirst()) != null) {
-            if (!held.done) {
-                release(held, held.flow);
-            }
+        while (heldCount > 0) {
+            releaseOldest();
         }
+        queue.clear();
+    }
+
+    /**
+     * Lets out the oldest record still held, as UNKNOWN. It is also the oldest its family holds, since a family's
+     * records are released all at once or oldest first: taking it off the family's list keeps the list as short as
+     * what is held, for an interface whose address is never learned (two instances that talk only to each other).
+     */
+    private void releaseOldest() {
+        Held oldest;
+        do {
+            oldest = queue.pollFirst();
+        } while (oldest.done);
+        Held first = oldest.family.held.pollFirst();
+        assert first == oldest;
+        release(oldest, oldest.flow);
     }
 
     private void release(Held held, NetworkFlow flow) {

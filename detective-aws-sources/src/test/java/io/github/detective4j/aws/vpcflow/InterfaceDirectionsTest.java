@@ -130,6 +130,21 @@ class InterfaceDirectionsTest {
     }
 
     @Test
+    void anInterfaceWhoseAddressIsNeverLearnedHoldsNoMoreThanTheBound() {
+        // two instances that talk only to each other, on the same two addresses: no record ever decides
+        InterfaceDirections small = new InterfaceDirections(100, 4, released::add);
+        for (int i = 0; i < 10_000; i++) {
+            assertEquals(Decision.HOLD, small.decide("eni-1", "10.0.0.5", "10.0.0.6", null, null, null));
+            small.hold("eni-1", unknown("eni-1", "10.0.0.5", 30_000 + i % 30_000, "10.0.0.6", 5432));
+            assertTrue(small.held("eni-1") <= 4, () -> small.held("eni-1") + " held");
+        }
+        assertEquals(9_996, released.size());
+        small.finish();
+        assertEquals(10_000, released.size());
+        assertEquals(0, small.held("eni-1"));
+    }
+
+    @Test
     void forgottenInterfacesAreLearnedAgain() {
         InterfaceDirections small = new InterfaceDirections(2, 10, released::add);
         small.decide("eni-1", "10.0.0.5", "10.0.0.6", null, null, null);
