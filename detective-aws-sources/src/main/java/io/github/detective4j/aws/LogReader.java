@@ -449,7 +449,8 @@ public final class LogReader {
             throw failure.getCause(); // the sink's own exception, not a problem of the input
         } catch (EOFException | ZipException e) {
             context.error(0, context.recordsRead() + 1, "truncated or corrupt gzip stream after "
-                    + context.recordsRead() + " records: " + e.getMessage());
+                    + context.recordsRead() + " records: " + (e.getMessage() != null ? e.getMessage()
+                            : "the input ends before the gzip member does")); // GZIPInputStream's EOFException
         } catch (JsonProcessingException e) {
             // Jackson's own (a finding's string past the limit, say): its words and where, not its class name
             JsonLocation at = e.getLocation();

@@ -78,6 +78,12 @@ final class FlowLayout {
         this.missing = Collections.unmodifiableList(absent);
     }
 
+    /**
+     * The most columns a layout has: AWS documents a few dozen fields, and the record decoder keeps the places of
+     * this many, so that a wider header cannot make a record read past them.
+     */
+    static final int MAX_COLUMNS = 256;
+
     /** The most header layouts {@link #HEADERS} keeps: a process reads the formats of a few flow logs. */
     private static final int MAX_HEADERS = 64;
 
@@ -114,10 +120,15 @@ final class FlowLayout {
      * Reads a layout from a header line or a flow log's {@code LogFormat}, such as
      * {@code ${version} ${vpc-id} ${srcaddr}}; the {@code ${...}} around names is optional.
      *
-     * @throws IllegalArgumentException if it names no field AWS documents, or has a token that is not a field name
+     * @throws IllegalArgumentException if it names no field AWS documents, has a token that is not a field name, or
+     *     has more than {@link #MAX_COLUMNS} columns
      */
     static FlowLayout parse(String text, String origin) {
         String[] tokens = text.trim().split("\\s+");
+        if (tokens.length > MAX_COLUMNS) {
+            throw new IllegalArgumentException("'" + abbreviate(text) + "' has " + tokens.length
+                    + " columns; a flow log has at most " + MAX_COLUMNS);
+        }
         String[] names = new String[tokens.length];
         boolean anyKnown = false;
         for (int i = 0; i < tokens.length; i++) {

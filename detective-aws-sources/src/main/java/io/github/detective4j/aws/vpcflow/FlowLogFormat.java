@@ -99,6 +99,10 @@ import java.util.Objects;
 public final class FlowLogFormat implements LogFormat {
     private static final JsonFactory DETECTION_JSON = new JsonFactory();
     private static final String CONTROL_TEXT = "CWL CONTROL MESSAGE";
+    /** Lines of the head {@link #detect} looks at for a record. */
+    private static final int DETECTION_LINES = 16;
+    /** The score of a subscription payload of control messages only: any format that reads it may have it. */
+    private static final int CONTROL_ONLY = 20;
 
     private final FlowLayout configured;
 
@@ -118,8 +122,8 @@ public final class FlowLogFormat implements LogFormat {
      * @param logFormat the flow log's {@code LogFormat}, as given to {@code CreateFlowLogs} (such as
      *     {@code ${version} ${vpc-id} ${srcaddr}}), or the same field names separated by spaces
      * @return the format, named {@code vpcflow} like the default one, which it replaces when registered
-     * @throws IllegalArgumentException if {@code logFormat} names no documented field or holds something that is
-     *     not a field name
+     * @throws IllegalArgumentException if {@code logFormat} names no documented field, holds something that is not a
+     *     field name, or has more than 256 fields
      * @throws NullPointerException if {@code logFormat} is null
      */
     public static FlowLogFormat withLogFormat(String logFormat) {
@@ -139,8 +143,11 @@ public final class FlowLogFormat implements LogFormat {
 
     /**
      * Recognises a header line (95), a record that reads under this format's layout (90), a line shaped like a
-     * default record that does not read (60), and the same inside a JSON {@code message} or {@code logEvents}. JSON
-     * without such a message (CloudTrail, GuardDuty, Security Hub) is never claimed.
+     * default record that does not read (60), and the same inside a JSON {@code message} or {@code logEvents}; the
+     * first 16 lines of the head are looked at, so that a broken first line does not hide the records below it. A
+     * CloudWatch Logs subscription payload that holds only control messages scores 20: it carries no flow, and the
+     * reader skips it as {@code vpcflow.control-message} (the CloudTrail format, which skips those too, wins when it
+     * claims the input). JSON without such a message (CloudTrail, GuardDuty, Security Hub) is never claimed.
      *
      * @param sample the input's name and head
      * @return 0 to 95
@@ -151,29 +158,43 @@ public final class FlowLogFormat implements LogFormat {
         if (head.isEmpty()) {
             return 0;
         }
-        if (head.charAt(0) == '{') {
-            return detectJson(head);
+        int best = head.charAt(0) == '{' ? detectJson(head) : 0; // pretty-printed, or objects back to back
+        FlowRecordDecoder decoder = new FlowRecordDecoder();
+        int from = 0;
+        for (int lines = 0; lines < DETECTION_LINES && from < head.length() && best < 90; lines++) {
+            int end = head.indexOf('\n', from);
+            String line = head.substring(from, end < 0 ? head.length() : end).strip();
+            if (!line.isEmpty()) {
+                best = Math.max(best, line.charAt(0) == '{' ? detectJson(line) : score(line, decoder));
+            }
+            from = end < 0 ? head.length() : end + 1;
         }
-        int end = head.indexOf('\n');
-        return score(end < 0 ? head : head.substring(0, end));
+        return best;
     }
 
     private int detectJson(String head) {
+        int control = 0;
         try (JsonParser parser = DETECTION_JSON.createParser(head)) {
             for (int roots = 0; roots < 16 && parser.nextToken() == JsonToken.START_OBJECT; roots++) {
                 String message = firstMessage(parser);
-                if (message != null) {
-                    return score(message);
+                if (message != null && message.startsWith(CONTROL_TEXT)) {
+                    control = CONTROL_ONLY;
+                } else if (message != null) {
+                    return score(message, new FlowRecordDecoder());
                 }
             }
         } catch (IOException | RuntimeException e) {
             // the head ends inside a value, or is not JSON after all: judge by what was seen
         }
-        return 0;
+        return control;
     }
 
-    /** Returns the first flow-carrying message of a root object, consuming the object up to it. */
+    /**
+     * Returns the first flow-carrying message of a root object, consuming the object up to it; a control message
+     * when the object holds nothing else.
+     */
     private static String firstMessage(JsonParser parser) throws IOException {
+        String control = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -185,9 +206,11 @@ public final class FlowLogFormat implements LogFormat {
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         String field = parser.currentName();
                         JsonToken fieldValue = parser.nextToken();
-                        if (field.equals("message") && fieldValue == JsonToken.VALUE_STRING
-                                && !parser.getText().startsWith(CONTROL_TEXT)) {
-                            return parser.getText();
+                        if (field.equals("message") && fieldValue == JsonToken.VALUE_STRING) {
+                            if (!parser.getText().startsWith(CONTROL_TEXT)) {
+                                return parser.getText();
+                            }
+                            control = parser.getText();
                         }
                         parser.skipChildren();
                     }
@@ -196,15 +219,14 @@ public final class FlowLogFormat implements LogFormat {
             }
             parser.skipChildren();
         }
-        return null;
+        return control;
     }
 
-    private int score(String line) {
+    private int score(String line, FlowRecordDecoder decoder) {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         if (FlowLayout.isHeader(bytes, 0, bytes.length)) {
             return 95;
         }
-        FlowRecordDecoder decoder = new FlowRecordDecoder();
         FlowLayout layout = configured != null ? configured : FlowLayout.defaultFor(bytes, 0, bytes.length);
         try {
             decoder.decode(bytes, 0, bytes.length, layout);

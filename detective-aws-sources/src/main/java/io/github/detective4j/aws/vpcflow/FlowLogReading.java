@@ -1,6 +1,7 @@
 package io.github.detective4j.aws.vpcflow;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.detective4j.aws.ParseContext;
@@ -49,12 +50,20 @@ final class FlowLogReading {
     }
 
     void read(InputStream in) throws IOException {
-        ByteLines lines = new ByteLines(in, MAX_LINE_LENGTH);
-        int first = lines.skipBlank();
-        if (first == '{') {
-            readJson(new LineSource(new InputStreamReader(lines.rest(), StandardCharsets.UTF_8), lines.linesEnded()));
-        } else if (first >= 0) {
-            readLines(lines);
+        try {
+            ByteLines lines = new ByteLines(in, MAX_LINE_LENGTH);
+            int first = lines.skipBlank();
+            if (first == '{') {
+                readJson(new LineSource(new InputStreamReader(lines.rest(), StandardCharsets.UTF_8),
+                        lines.linesEnded()));
+            } else if (first >= 0) {
+                readLines(lines);
+            }
+        } catch (IOException e) {
+            // The input broke off (a gzip cut short): the records held back are whole ones. Not on a sink's own
+            // failure, which must not be called again.
+            directions.finish();
+            throw e;
         }
         directions.finish();
     }
@@ -80,7 +89,7 @@ final class FlowLogReading {
             if (b[first] == '{') {
                 readJsonLine(new String(b, from, to - from, StandardCharsets.UTF_8), number);
             } else {
-                text(b, from, to, number);
+                text(b, first, to, number); // past a byte-order mark too: files joined end to end may each have one
             }
         }
     }
@@ -106,23 +115,33 @@ final class FlowLogReading {
     private void readJson(LineSource source) throws IOException {
         while (true) {
             long lineBase = source.linesEnded();
+            JacksonException failure;
+            JsonLocation at;
             try (JsonParser parser = context.jsonFactory().createParser(source.lineAtATime())) {
-                readRootValues(parser, lineBase);
-                return;
-            } catch (JacksonException e) {
-                long line = e.getLocation() == null ? 0 : lineBase + e.getLocation().getLineNr();
-                long record = context.recordRead();
-                if (objectLine > 0 && line > objectLine && source.rewindToObjectOnCurrentLine()) {
-                    // An object was cut short and the next one begins on this line: the error is the cut one's,
-                    // and the next one is read again by a new parser.
-                    context.error(objectLine, record, "the JSON object is not closed before line " + line + ": "
-                            + ParseContext.quote(e.getOriginalMessage()));
-                } else {
-                    context.error(line, record, malformed(e));
-                    source.skipRestOfLine();
+                try {
+                    readRootValues(parser, lineBase);
+                    return;
+                } catch (JacksonException e) {
+                    // a limit's exception (a string too long) has no location: where the parser stopped is its place
+                    failure = e;
+                    at = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation()
+                            : parser.currentLocation();
                 }
-                objectLine = 0;
             }
+            long line = lineBase + at.getLineNr();
+            long record = context.recordRead();
+            if (objectLine > 0 && line > objectLine && source.rewindToObjectOnCurrentLine()) {
+                // An object was cut short and the next one begins on this line: the error is the cut one's, and
+                // the next one is read again by a new parser.
+                context.error(objectLine, record, "the JSON object is not closed before line " + line + ": "
+                        + ParseContext.quote(failure.getOriginalMessage()));
+            } else {
+                // A Firehose file holds its payloads back to back on one line: say what the error costs.
+                long lost = source.skipRestOfLine(line == source.currentLine() ? at.getColumnNr() : Long.MAX_VALUE);
+                context.error(line, record, lost == 0 ? malformed(failure) : malformed(failure) + "; the rest of line "
+                        + line + " is not read (" + lost + " characters)");
+            }
+            objectLine = 0;
         }
     }
 
@@ -272,7 +291,7 @@ final class FlowLogReading {
                         "the header on line " + number);
                 headerBytes = Arrays.copyOfRange(b, from, to);
             } catch (IllegalArgumentException e) {
-                long record = context.recordRead(); // cannot happen for a line isHeader accepts; stay safe
+                long record = context.recordRead(); // a header wider than any record may be
                 context.error(number, record, "unreadable header: " + e.getMessage());
             }
             return;
@@ -373,18 +392,8 @@ final class FlowLogReading {
         if (!fields.equals(warnedIncomplete)) {
             warnedIncomplete = fields;
             LOG.warn("{}: the records of {} lack {}; they are counted as vpcflow.incomplete-format, not turned into"
-                    + " flows", printable(context.source()), layout.origin(), layout.missing());
+                    + " flows", ParseContext.escape(context.source()), layout.origin(), layout.missing());
         }
-    }
-
-    /** An input's name may come from an S3 key: keep control characters out of the log line. */
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            out.append(c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' ? '?' : c);
-        }
-        return out.toString();
     }
 
     // ------------------------------------------------------------------------------------------ helpers

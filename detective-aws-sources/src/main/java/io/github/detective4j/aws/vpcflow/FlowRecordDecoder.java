@@ -18,8 +18,6 @@ import java.util.Arrays;
  * record to record), which the model's {@code NetworkFlow} then does not check again and the graph finds by reference.
  */
 final class FlowRecordDecoder {
-    /** A record with more fields than this is wrong whatever its layout; counting goes on, storing stops. */
-    private static final int MAX_TOKENS = 256;
     /** 9999-12-31T23:59:59Z: later "times" are garbage, and would not fit an {@code Instant} much further on. */
     private static final long LAST_SECOND = 253_402_300_799L;
     /**
@@ -181,7 +179,7 @@ final class FlowRecordDecoder {
     }
 
     private void token(int from, int to) {
-        if (tokens < MAX_TOKENS) {
+        if (tokens < FlowLayout.MAX_COLUMNS) { // more is wrong whatever the layout: counted, not stored
             if (tokens == starts.length) {
                 starts = Arrays.copyOf(starts, tokens * 2);
                 ends = Arrays.copyOf(ends, tokens * 2);
@@ -309,15 +307,23 @@ final class FlowRecordDecoder {
         return Arrays.equals(line, from, to, keyword, 0, keyword.length);
     }
 
-    /** Reads a non-negative decimal number in place, without allocating. */
+    /** Reads a non-negative decimal number in place, without allocating: up to {@link Long#MAX_VALUE}. */
     private long number(FlowField field, int from, int to, long max, String expected) throws InvalidField {
-        if (to - from > 18) { // more digits than a long holds safely: not a count AWS writes
+        if (to - from > 19) { // more digits than a long has
             throw invalid(field, from, to, expected);
         }
+        int safe = Math.min(to, from + 18); // 18 digits always fit
         long value = 0;
-        for (int i = from; i < to; i++) {
+        for (int i = from; i < safe; i++) {
             int c = line[i] - '0';
             if (c < 0 || c > 9) {
+                throw invalid(field, from, to, expected);
+            }
+            value = value * 10 + c;
+        }
+        if (safe < to) {
+            int c = line[safe] - '0';
+            if (c < 0 || c > 9 || value > (Long.MAX_VALUE - c) / 10) {
                 throw invalid(field, from, to, expected);
             }
             value = value * 10 + c;

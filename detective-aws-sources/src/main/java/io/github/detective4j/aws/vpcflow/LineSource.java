@@ -26,6 +26,8 @@ final class LineSource {
     private boolean midLine;
     /** Where the line the JSON view is delivering began in the buffer, or -1 when the buffer was refilled since. */
     private int currentLineStart = -1;
+    /** Characters of the line the JSON view is delivering handed out so far, its end not counted. */
+    private long handedOfLine;
 
     /**
      * @param in the decoded text
@@ -88,11 +90,13 @@ final class LineSource {
                 }
                 if (!midLine) {
                     currentLineStart = position;
+                    handedOfLine = 0;
                 }
                 int n = end - position;
                 System.arraycopy(buffer, position, target, offset, n);
                 position = end;
                 midLine = buffer[end - 1] != '\n';
+                handedOfLine += midLine ? n : n - 1;
                 if (!midLine) {
                     linesEnded++;
                 }
@@ -132,20 +136,37 @@ final class LineSource {
         return true;
     }
 
-    /** After a JSON syntax error: drops what is left of the line the parser was reading. */
-    void skipRestOfLine() throws IOException {
+    /**
+     * The line the JSON view last handed out text of: the number of a line it is in the middle of, or of the line it
+     * ended last. The parser cannot have read past it, since it is given one line at a time.
+     */
+    long currentLine() {
+        return midLine ? linesEnded + 1 : linesEnded;
+    }
+
+    /**
+     * After a JSON syntax error: drops what is left of the line the parser was reading.
+     *
+     * @param column where on the current line the parser stopped, from 1
+     * @return how many characters of the line were not read: those after the column that the parser had taken, and
+     *     those dropped here, the line's end not counted
+     */
+    long skipRestOfLine(long column) throws IOException {
+        long dropped = Math.max(0, handedOfLine - (column - 1));
         while (midLine) {
             if (position >= limit && !fill()) {
                 midLine = false;
-                return;
+                return dropped;
             }
             while (position < limit) {
                 if (buffer[position++] == '\n') {
                     linesEnded++;
                     midLine = false;
-                    return;
+                    return dropped;
                 }
+                dropped++;
             }
         }
+        return dropped;
     }
 }

@@ -53,6 +53,28 @@ class FlowLogDetectionTest {
     }
 
     @Test
+    void aBrokenFirstLineDoesNotHideTheRecordsBelowIt() {
+        assertEquals(90, detect("2 1234567\n" + DEFAULT_LINE + "\n"));
+        assertEquals(90, detect("hello world\n\n" + DEFAULT_LINE + "\n"));
+        assertEquals(90, detect("{\"message\":\"2 12345\n{\"message\":\"" + DEFAULT_LINE + "\"}\n"));
+        assertEquals(0, detect("hello\n".repeat(16) + DEFAULT_LINE), "only the first 16 lines are looked at");
+    }
+
+    /** The example of the CloudWatch Logs User Guide (a subscription's destination checked), delivered alone. */
+    @Test
+    void aSubscriptionPayloadOfControlMessagesOnlyIsClaimedLow() throws IOException {
+        String control = "{\"messageType\":\"CONTROL_MESSAGE\",\"owner\":\"CloudwatchLogs\",\"logGroup\":\"\","
+                + "\"logStream\":\"\",\"subscriptionFilters\":[],\"logEvents\":[{\"id\":\"\",\"timestamp\":"
+                + "1432826855000,\"message\":\"CWL CONTROL MESSAGE: Checking health of destination Firehose.\"}]}";
+        assertEquals(20, detect(control));
+        io.github.detective4j.aws.IngestReport report = io.github.detective4j.aws.AwsLogs.reader().build().read(
+                new java.io.ByteArrayInputStream(control.getBytes(StandardCharsets.UTF_8)), "control.json",
+                event -> { });
+        assertEquals(0, report.errors(), report::toString);
+        assertEquals(java.util.Map.of("vpcflow.control-message", 1L), report.skipped(), report::toString);
+    }
+
+    @Test
     void neverClaimsOtherAwsJson() {
         assertEquals(0, detect("{\"Records\":[{\"eventVersion\":\"1.08\",\"eventSource\":\"s3.amazonaws.com\","
                 + "\"eventName\":\"GetObject\",\"message\":\"not at the root\"}]}"));

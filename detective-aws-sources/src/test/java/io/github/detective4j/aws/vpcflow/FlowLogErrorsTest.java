@@ -50,6 +50,70 @@ class FlowLogErrorsTest {
         }
     }
 
+    /**
+     * Records between two private addresses wait for their interface's address to be learned; a gzip cut short must
+     * not take them with it: they are whole records, and the README promises every whole record before the cut.
+     */
+    @Test
+    void aGzipCutShortKeepsTheRecordsHeldForTheirDirection() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 5; i++) {
+            text.append("2 123456789010 eni-0aaaaaaaaaaaaaaaa 10.0.0.5 10.0.0.6 4000").append(i)
+                    .append(" 5432 6 10 1000 1700000000 1700000060 ACCEPT OK\n");
+        }
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] bytes = zipped.toByteArray();
+        byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 4); // the size trailer lost
+        FlowLogs.Result result = FlowLogs.read(format, new ByteArrayInputStream(cut), "cut.log.gz");
+        assertEquals(5, result.flows().size(), () -> result.report() + " " + result.errors());
+        assertEquals(1, result.report().errors(), result.errors()::toString);
+        assertTrue(result.errors().get(0).reason().endsWith("after 5 records: the input ends before the gzip member"
+                + " does"), result.errors()::toString);
+        assertSides(result.flow(0), FlowDirection.UNKNOWN, "10.0.0.5", 40001, "10.0.0.6", 5432);
+    }
+
+    /** A count is a 64-bit one: 19 digits read up to {@link Long#MAX_VALUE}, and past it is an error. */
+    @Test
+    void countsReadUpToTheLargestLong() throws IOException {
+        String text = GOOD.replace(" 3120 ", " 9223372036854775807 ") + "\n"
+                + GOOD.replace(" 3120 ", " 9223372036854775808 ") + "\n"
+                + GOOD.replace(" 3120 ", " 10000000000000000000 ") + "\n"
+                + GOOD.replace(" 12 3120 ", " 1000000000000000000 3120 ") + "\n";
+        FlowLogs.Result result = FlowLogs.text(format, text).assertCounts(4, 2, 2);
+        assertEquals(Long.MAX_VALUE, result.flow(0).bytes());
+        assertEquals(1_000_000_000_000_000_000L, result.flow(1).packets());
+        assertError(result.errors().get(0), 2, 2, "bytes is not a count", "'9223372036854775808'");
+        assertError(result.errors().get(1), 3, 3, "bytes is not a count", "'10000000000000000000'");
+    }
+
+    /** Files joined end to end, the second with a byte-order mark before its header: the header is still one. */
+    @Test
+    void aByteOrderMarkBeforeAHeaderFurtherDownIsPassedOver() throws IOException {
+        String header = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes"
+                + " start end action log-status";
+        String v5 = "version interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action"
+                + " log-status flow-direction";
+        String text = header + "\n" + GOOD + "\n\uFEFF" + v5 + "\n"
+                + "5 eni-0a1b2c3d4e5f60718 198.51.100.7 10.0.1.25 443 44312 6 12 3120 1700000000 1700000060 ACCEPT OK"
+                + " ingress\n";
+        FlowLogs.Result result = FlowLogs.text(format, text).assertCounts(2, 2, 0);
+        assertSides(result.flow(1), FlowDirection.INBOUND, "10.0.1.25", 44312, "198.51.100.7", 443);
+    }
+
+    /** A header wider than a record may be is an error of its line; the records below read by the layout before. */
+    @Test
+    void aHeaderOfMoreColumnsThanARecordMayHaveIsAnErrorOfItsLine() throws IOException {
+        String wide = String.join(" ", java.util.Collections.nCopies(256, "srcaddr")) + " dstaddr";
+        String wideRecord = String.join(" ", java.util.Collections.nCopies(256, "10.0.0.1")) + " 203.0.113.9";
+        FlowLogs.Result result = FlowLogs.text(format, GOOD + "\n" + wide + "\n" + wideRecord + "\n" + GOOD + "\n")
+                .assertCounts(4, 2, 2);
+        assertError(result.errors().get(0), 2, 2, "unreadable header", "257 columns", "at most 256");
+        assertError(result.errors().get(1), 3, 3, "the record has 257 fields");
+    }
+
     @Test
     void badLinesAreErrorsOfTheirLineAndTheirNeighboursSurvive() throws IOException {
         FlowLogs.Result result = FlowLogs.resource(format, "s3-bad-lines.log").assertCounts(13, 3, 10);
@@ -148,6 +212,34 @@ class FlowLogErrorsTest {
             assertError(errors.get(2 * block + 1), 5L * block + 4, 5L * block + 4, "not closed before line");
         }
         assertEquals(ports, result.flows().stream().map(flow -> flow.localPort()).toList());
+    }
+
+    /**
+     * A message past the string limit in a subscription payload, as Firehose writes them: back to back on one line.
+     * Jackson's limit exception has no location, yet the error names the line, and says that the rest of the line is
+     * lost with it; the next line is read.
+     */
+    @Test
+    void aStringPastTheLimitInAPayloadNamesItsLineAndWhatItCosts() throws IOException {
+        String payload = "{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[{\"message\":\"%s\"}]}";
+        String text = String.format(payload, GOOD) + String.format(payload, "Z".repeat(5_000))
+                + String.format(payload, GOOD) + "\n" + String.format(payload, GOOD) + "\n";
+        List<ParseError> errors = new ArrayList<>();
+        List<Object> flows = new ArrayList<>();
+        io.github.detective4j.aws.IngestReport report = AwsLogs.emptyReader().register(format)
+                .maxStringLength(1_024).errorHandler(errors::add).build()
+                .read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "firehose", flows::add);
+        assertEquals(2, flows.size(), () -> report + " " + errors);
+        assertEquals(1, errors.size(), errors::toString);
+        assertEquals(1, errors.get(0).line(), errors::toString);
+        String reason = errors.get(0).reason();
+        assertTrue(reason.contains("String value length"), reason);
+        java.util.regex.Matcher lost = java.util.regex.Pattern.compile("the rest of line 1 is not read \\((\\d+)"
+                + " characters\\)").matcher(reason);
+        assertTrue(lost.find(), reason);
+        int third = String.format(payload, GOOD).length();
+        assertTrue(Integer.parseInt(lost.group(1)) >= third && Integer.parseInt(lost.group(1)) < third + 5_000,
+                reason); // the third payload, and what the parser had not read of the second
     }
 
     /**
