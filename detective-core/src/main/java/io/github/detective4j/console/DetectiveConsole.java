@@ -15,7 +15,9 @@ import java.util.Optional;
  * ?scopeStart=<epoch>&scopeEnd=<epoch>}, where the type is {@code entities} or {@code findings}, the namespace an
  * entity type ({@code AwsUser}, {@code IpAddress}, ...) or a finding provider ({@code GuardDuty}), and the scope
  * times epoch seconds, UTC, as in Detective's own example. Ids are escaped as URL path segments, so a user agent's
- * spaces and slashes cannot change where a link leads.
+ * spaces and slashes cannot change where a link leads, and making a link never fails on an id: an unpaired UTF-16
+ * surrogate, which hostile JSON can write ({@code "\}{@code ud800"}) and which has no UTF-8 form to percent-escape,
+ * becomes U+FFFD ({@code %EF%BF%BD}), as a browser makes of it.
  *
  * <pre>{@code
  * DetectiveConsole console = new DetectiveConsole("us-east-1");
@@ -74,7 +76,30 @@ public record DetectiveConsole(String region) {
     }
 
     private String link(String type, String namespace, String id, ScopeTime scope) {
-        return HOME + QUERY.escape(region) + "#" + type + "/" + namespace + "/" + SEGMENT.escape(id)
+        return HOME + QUERY.escape(wellFormed(region)) + "#" + type + "/" + namespace + "/"
+                + SEGMENT.escape(wellFormed(id))
                 + "?scopeStart=" + scope.start().getEpochSecond() + "&scopeEnd=" + scope.end().getEpochSecond();
+    }
+
+    /**
+     * The text with every unpaired surrogate replaced by U+FFFD: Guava's escapers throw on them, and one hostile id
+     * would otherwise stop every page or feed poll that links to it.
+     */
+    private static String wellFormed(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int width = Character.charCount(c);
+            if (Character.getType(c) == Character.SURROGATE) { // a pair reads as one code point: this one is alone
+                if (out == null) {
+                    out = new StringBuilder(text.length()).append(text, 0, i);
+                }
+                out.append('\uFFFD');
+            } else if (out != null) {
+                out.append(text, i, i + width);
+            }
+            i += width;
+        }
+        return out == null ? text : out.toString();
     }
 }

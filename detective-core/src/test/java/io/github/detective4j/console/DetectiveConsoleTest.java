@@ -38,6 +38,17 @@ class DetectiveConsoleTest {
     }
 
     @Test
+    void anUnpairedSurrogateBecomesTheReplacementCharacterInsteadOfFailingTheLink() {
+        // CloudTrail JSON may escape half a surrogate pair, "aws-cli\ud800x": the reader keeps the agent as logged.
+        String link = CONSOLE.entity(EntityRef.userAgent("aws-cli/2.13.5 \ud800x\udc00"), SCOPE);
+        assertTrue(link.contains("#entities/UserAgent/aws-cli%2F2.13.5%20%EF%BF%BDx%EF%BF%BD?scopeStart="), link);
+        assertTrue(CONSOLE.entity(EntityRef.userAgent("emoji \ud83d\ude00 kept"), SCOPE)
+                .contains("/emoji%20%F0%9F%98%80%20kept?"), "a pair is one code point, escaped as such");
+        assertTrue(new DetectiveConsole("us-east-1\udbff").entity(EntityRef.ipAddress("192.168.1.1"), SCOPE)
+                .startsWith("https://console.aws.amazon.com/detective/home?region=us-east-1%EF%BF%BD#"));
+    }
+
+    @Test
     void roleSessionsKeepTheirColon() {
         assertTrue(CONSOLE.entity(EntityRef.roleSession("AROAJ45Q7YFFAREXAMPLE", "alice"), SCOPE)
                 .contains("#entities/AwsRoleSession/AROAJ45Q7YFFAREXAMPLE:alice?"));
