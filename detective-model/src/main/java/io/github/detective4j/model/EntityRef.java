@@ -253,9 +253,20 @@ public record EntityRef(EntityType type, String id) implements Comparable<Entity
                     + "' must not start or end with white space");
         }
         for (int i = 0; i < id.length(); i++) {
-            if (Character.isISOControl(id.charAt(i))) {
+            char c = id.charAt(i);
+            if (Character.isISOControl(c)) {
                 throw new IllegalArgumentException(what + " must not hold control characters (one at index " + i
                         + ")");
+            }
+            if (Character.isSurrogate(c)) {
+                // Half a pair is no character: JSON can escape one ("\ud800"), but no UTF-8 output or URL can
+                // carry it, so such an id is refused like one with a control character.
+                if (!Character.isHighSurrogate(c) || i + 1 == id.length()
+                        || !Character.isLowSurrogate(id.charAt(i + 1))) {
+                    throw new IllegalArgumentException(what + " must be well-formed UTF-16 (an unpaired surrogate at"
+                            + " index " + i + ")");
+                }
+                i++;
             }
         }
         return id;

@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
  *       <td>{@code c2b98b95c5440025c05b405065ed3bb9}</td></tr>
  *   <tr><td>{@link #FINDING_GROUP}</td><td>group id</td><td>{@code 7b1f...}</td></tr>
  * </table>
- * Ids without a fixed shape must be non-empty, at most 1,024 characters, free of control characters and of
- * leading or trailing white space.
+ * Ids without a fixed shape must be non-empty, at most 1,024 characters, well-formed UTF-16 (no unpaired
+ * surrogate), free of control characters and of leading or trailing white space.
  */
 public enum EntityType {
     /** An AWS account. Namespace {@code AwsAccount}. */

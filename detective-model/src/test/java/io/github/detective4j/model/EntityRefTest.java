@@ -250,6 +250,19 @@ class EntityRefTest {
         }
     }
 
+    @Test
+    void unpairedSurrogatesAreRejectedInEveryGenericTypeWithTheirIndex() {
+        for (EntityType type : List.of(EntityType.AWS_USER, EntityType.AWS_ROLE, EntityType.AWS_ROLE_SESSION,
+                EntityType.FEDERATED_USER, EntityType.FINDING, EntityType.FINDING_GROUP)) {
+            // as JSON escapes them: "a:b\ud800c", a low half first, and a high half at the very end
+            for (String id : List.of("a:b\ud800c", "a:b\udc00\ud800c", "a:b\ud800")) {
+                Expect.illegalArgument(() -> EntityRef.of(type, id),
+                        type.namespace() + " id must be well-formed UTF-16 (an unpaired surrogate at index 3)");
+            }
+            assertEquals("a:b\ud83d\ude00c", EntityRef.of(type, "a:b\ud83d\ude00c").id(), "a pair is a character");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {" AIDA", "AIDA ", "\tAIDA", "AIDA\t", "AIDA\n", "\u3000AIDA", "AIDA\u2003", " "})
     void leadingOrTrailingWhiteSpaceIsRejected(String id) {

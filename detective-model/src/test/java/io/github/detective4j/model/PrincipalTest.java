@@ -86,6 +86,16 @@ class PrincipalTest {
     }
 
     @Test
+    void assumedRoleWhoseSessionNameIsIllFormedHasNoSessionButKeepsItsRole() {
+        // CloudTrail's JSON can escape half a surrogate pair into the session name the caller chose
+        Principal principal = Principal.builder(PrincipalType.ASSUMED_ROLE).principalId("AROAXXX:ci\ud800x")
+                .accountId(ACCOUNT).sessionIssuer(new Principal.SessionIssuer("Role", "AROAXXX",
+                        "arn:aws:iam::111122223333:role/ci", ACCOUNT, "ci")).build();
+        assertEquals(Optional.empty(), principal.entity());
+        assertEquals(Optional.of(EntityRef.role("AROAXXX")), principal.role());
+    }
+
+    @Test
     void assumedRoleWithoutPrincipalIdHasNoEntity() {
         assertEquals(Optional.empty(), Principal.builder(PrincipalType.ASSUMED_ROLE).accountId(ACCOUNT).build()
                 .entity());

@@ -589,6 +589,19 @@ class CloudTrailFormatTest {
     }
 
     @Test
+    void aSessionNameWithHalfASurrogatePairKeepsTheCallAndDropsOnlyTheSessionEntity() {
+        Result result = readText(event("\"userIdentity\":{\"type\":\"AssumedRole\",\"principalId\":"
+                + "\"AROAIDPPEZS35WEXAMPLE:ci\\ud800x\",\"accountId\":\"111122223333\",\"sessionContext\":"
+                + "{\"sessionIssuer\":{\"type\":\"Role\",\"principalId\":\"AROAIDPPEZS35WEXAMPLE\",\"arn\":"
+                + "\"arn:aws:iam::111122223333:role/ci\",\"accountId\":\"111122223333\",\"userName\":\"ci\"}}}"));
+        assertEquals(List.of(), result.errors());
+        Principal principal = result.event("DescribeInstances").principal();
+        assertEquals("AROAIDPPEZS35WEXAMPLE:ci\ud800x", principal.principalId(), "kept as logged");
+        assertEquals(Optional.empty(), principal.entity());
+        assertEquals(Optional.of(EntityRef.role("AROAIDPPEZS35WEXAMPLE")), principal.role());
+    }
+
+    @Test
     void oneFormatInstanceReadsManyInputsAtOnce() throws Exception {
         CloudTrailFormat format = new CloudTrailFormat();
         byte[] pretty = fixtureBytes("records-pretty.json");

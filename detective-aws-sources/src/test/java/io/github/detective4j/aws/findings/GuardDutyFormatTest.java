@@ -335,6 +335,11 @@ class GuardDutyFormatTest {
         assertEquals("GuardDuty finding 'evil\\u000aid': findings id must not hold control characters (one at index 4)",
                 onlyError("{\"id\":\"evil\\nid\",\"type\":\"T:EC2/X\",\"severity\":5,"
                         + "\"createdAt\":\"2026-11-20T00:00:00Z\"}"));
+        // and so is an id holding half a surrogate pair, which would fail every link to the finding
+        String halfPair = onlyError("{\"id\":\"f\\ud800x\",\"type\":\"T:EC2/X\",\"severity\":5,"
+                + "\"createdAt\":\"2026-11-20T00:00:00Z\"}");
+        assertTrue(halfPair.endsWith("': findings id must be well-formed UTF-16 (an unpaired surrogate at index 1)"),
+                halfPair);
     }
 
     @Test
