@@ -164,7 +164,9 @@ public final class TextTable {
      * Escapes text from a log so that printing it cannot move the cursor, recolour the terminal, forge a line or
      * reorder the text around it: control characters (C0, DEL, C1), line and paragraph separators, format characters
      * (bidirectional overrides and isolates, zero-width joiners, the byte-order mark, ...) and unpaired surrogates
-     * become {@code \}{@code uXXXX} escapes ({@code \}{@code U00XXXXXX} beyond the BMP). Nothing is cut.
+     * become {@code \}{@code uXXXX} escapes ({@code \}{@code U00XXXXXX} beyond the BMP), and a backslash becomes two,
+     * so that text which spells an escape ({@code \}{@code u001b} typed into a user agent) stays apart from the
+     * escape of a real ESC. Nothing is cut.
      *
      * @param text any text, or null
      * @return the escaped text; empty for null
@@ -178,11 +180,11 @@ public final class TextTable {
         for (int i = 0; i < n; ) {
             int c = Character.codePointAt(text, i);
             int width = Character.charCount(c);
-            if (isUnsafe(c)) {
+            if (c == '\\' || isUnsafe(c)) {
                 if (out == null) {
                     out = new StringBuilder(n + 16).append(text, 0, i);
                 }
-                out.append(c <= 0xffff ? String.format(Locale.ROOT, "\\u%04x", c)
+                out.append(c == '\\' ? "\\\\" : c <= 0xffff ? String.format(Locale.ROOT, "\\u%04x", c)
                         : String.format(Locale.ROOT, "\\U%08x", c));
             } else if (out != null) {
                 out.append(text, i, i + width);

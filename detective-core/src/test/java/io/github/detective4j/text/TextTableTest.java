@@ -35,6 +35,16 @@ class TextTableTest {
     }
 
     @Test
+    void aBackslashIsDoubledSoTypedEscapesCannotPassForRealOnes() {
+        // a user agent that spells the escape of ESC (six characters) and one holding a real ESC must differ
+        String typed = TextTable.escape("aws-cli/2.0 \\u001b[2J C:\\temp");
+        String real = TextTable.escape("aws-cli/2.0 \u001b[2J C:\\temp");
+        assertEquals("aws-cli/2.0 \\\\u001b[2J C:\\\\temp", typed);
+        assertEquals("aws-cli/2.0 \\u001b[2J C:\\\\temp", real);
+        assertTrue(TextTable.of("user agent").row("a\\b").toString().endsWith("a\\\\b"), "cells too");
+    }
+
+    @Test
     void recordsDescribeThemselvesEscaped() {
         record Agent(String name, int calls) {}
         assertEquals("Agent[name=x\\u001b[2Jy, calls=3]", TextTable.describe(new Agent("x\u001b[2Jy", 3)));
