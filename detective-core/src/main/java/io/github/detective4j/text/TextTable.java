@@ -1,5 +1,6 @@
 package io.github.detective4j.text;
 
+import io.github.detective4j.model.SafeText;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,36 +163,14 @@ public final class TextTable {
 
     /**
      * Escapes text from a log so that printing it cannot move the cursor, recolour the terminal, forge a line or
-     * reorder the text around it: control characters (C0, DEL, C1), line and paragraph separators, format characters
-     * (bidirectional overrides and isolates, zero-width joiners, the byte-order mark, ...) and unpaired surrogates
-     * become {@code \}{@code uXXXX} escapes ({@code \}{@code U00XXXXXX} beyond the BMP), and a backslash becomes two,
-     * so that text which spells an escape ({@code \}{@code u001b} typed into a user agent) stays apart from the
-     * escape of a real ESC. Nothing is cut.
+     * reorder the text around it, as {@link SafeText#escape} says: unsafe characters become {@code \}{@code uXXXX}
+     * escapes and a backslash becomes two. Nothing is cut.
      *
      * @param text any text, or null
      * @return the escaped text; empty for null
      */
     public static String escape(CharSequence text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = null;
-        int n = text.length();
-        for (int i = 0; i < n; ) {
-            int c = Character.codePointAt(text, i);
-            int width = Character.charCount(c);
-            if (c == '\\' || isUnsafe(c)) {
-                if (out == null) {
-                    out = new StringBuilder(n + 16).append(text, 0, i);
-                }
-                out.append(c == '\\' ? "\\\\" : c <= 0xffff ? String.format(Locale.ROOT, "\\u%04x", c)
-                        : String.format(Locale.ROOT, "\\U%08x", c));
-            } else if (out != null) {
-                out.append(text, i, i + width);
-            }
-            i += width;
-        }
-        return out == null ? text.toString() : out.toString();
+        return SafeText.escape(text);
     }
 
     /**
@@ -215,15 +194,5 @@ public final class TextTable {
                     String.valueOf(value)));
         }
         return out.append(']').toString();
-    }
-
-    private static boolean isUnsafe(int c) {
-        switch (Character.getType(c)) {
-            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                    Character.SURROGATE:
-                return true;
-            default:
-                return false;
-        }
     }
 }

@@ -17,6 +17,8 @@
  *   <li>{@link io.github.detective4j.model.IpAddresses} reads IP literals strictly, writes them canonically and
  *       tells special-purpose addresses (private, link-local, documentation, ...) from global ones;
  *       {@link io.github.detective4j.model.IpNetwork} is a CIDR network.
+ *   <li>{@link io.github.detective4j.model.SafeText} says which characters of text from logs must not be written
+ *       raw, and escapes them: one definition for every output of every module.
  * </ul>
  */
 package io.github.detective4j.model;
