@@ -126,7 +126,8 @@ public final class ParseContext {
     }
 
     /**
-     * Quotes a piece of input for an error message: control characters escaped, at most 80 characters.
+     * Quotes a piece of input for an error message: escaped as {@link #escape} does, at most 80 characters, cut
+     * between code points.
      *
      * @param text input text, attacker-controlled, or null
      * @return the quoted text, such as {@code 'ec2.amazonaws.com'}
@@ -150,9 +151,11 @@ public final class ParseContext {
     }
 
     /**
-     * Escapes text for an error message without quoting it: control characters (CR and LF above all) become
-     * {@code \\uXXXX} and the text is cut at 500 characters, so that an exception message that holds input stays
-     * one line.
+     * Escapes text for an error message without quoting it, by {@link io.github.detective4j.model.SafeText#escape}:
+     * control characters (CR, LF and NEL above all), line and paragraph separators, format characters (bidirectional
+     * overrides, zero-width characters) and unpaired surrogates become {@code \\uXXXX}, a backslash becomes two, and
+     * the text is cut after 500 characters, so that an exception message that holds input stays one line and cannot
+     * pass for another.
      *
      * @param text text that may hold input, attacker-controlled
      * @return the escaped text

@@ -474,6 +474,40 @@ class LogReaderTest {
     }
 
     @Test
+    void theDefaultLogLineOfAHostileFindingIdCannotForgeAnEntry() throws IOException {
+        // A Security Hub finding imported by whoever may call BatchImportFindings: NEL then a fake log entry, CSI
+        // (the one-char ESC [) clearing the screen, a right-to-left override, a zero-width space, half a pair.
+        String json = "{\"Findings\":[{\"SchemaVersion\":\"2018-10-08\",\"Id\":\"x\\u0085[main] ERROR "
+                + "io.github.detective4j.aws.LogReader - FORGED \\u009b2J\\u202eevil\\u200b\\ud800\","
+                + "\"ProductArn\":\"arn:aws:securityhub:us-east-1:111122223333:product/111122223333/default\","
+                + "\"GeneratorId\":\"g\",\"AwsAccountId\":\"111122223333\",\"Types\":[\"TTPs/Discovery\"],"
+                + "\"CreatedAt\":\"2026-10-22T12:00:00Z\",\"UpdatedAt\":\"2026-10-22T13:00:00Z\","
+                + "\"Severity\":{\"Label\":\"HIGH\"},\"Title\":\"t\",\"Description\":\"d\","
+                + "\"Resources\":[{\"Type\":\"Other\",\"Id\":\"r\"}]}]}";
+        List<ParseError> errors = new ArrayList<>();
+        AwsLogs.reader().errorHandler(errors::add).build()
+                .read(bytes(json.getBytes(StandardCharsets.UTF_8)), "asff.json", e -> { });
+        assertEquals(1, errors.size());
+        String quoted = "'x\\u0085[main] ERROR io.github.detective4j.aws.LogReader - FORGED \\u009b2J\\u202eevil"
+                + "\\u200b\\ud800'";
+        assertTrue(errors.get(0).reason().startsWith("ASFF finding " + quoted + ": "), errors.get(0).reason());
+        // what logAndContinue() writes after "skipped unreadable input: "
+        String logged = Escaping.forLog(errors.get(0).toString());
+        assertTrue(logged.codePoints().noneMatch(io.github.detective4j.model.SafeText::isUnsafe), logged);
+        assertTrue(logged.contains("'x\\\\u0085[main] ERROR"), logged);
+    }
+
+    @Test
+    void quotesAndLongLinesAreCutBetweenCodePoints() {
+        String emoji = "\ud83d\ude00";
+        String quoted = Escaping.quote("a".repeat(76) + emoji + "tail");
+        assertEquals("'" + "a".repeat(76) + "...'", quoted, "the pair across the cut is left out whole");
+        String logged = Escaping.forLog("b".repeat(499) + emoji + "c");
+        assertEquals("b".repeat(499) + "...(3 more chars)", logged);
+        assertEquals("b".repeat(498) + emoji + "...(2 more chars)", Escaping.forLog("b".repeat(498) + emoji + "cc"));
+    }
+
+    @Test
     void logLinesEscapeControlCharacters() {
         assertEquals("a\\u000d\\u000aINFO forged \\\\ end", Escaping.forLog("a\r\nINFO forged \\ end"));
         assertEquals("'x'", Escaping.quote("x"));

@@ -336,10 +336,10 @@ class GuardDutyFormatTest {
                 onlyError("{\"id\":\"evil\\nid\",\"type\":\"T:EC2/X\",\"severity\":5,"
                         + "\"createdAt\":\"2026-11-20T00:00:00Z\"}"));
         // and so is an id holding half a surrogate pair, which would fail every link to the finding
-        String halfPair = onlyError("{\"id\":\"f\\ud800x\",\"type\":\"T:EC2/X\",\"severity\":5,"
-                + "\"createdAt\":\"2026-11-20T00:00:00Z\"}");
-        assertTrue(halfPair.endsWith("': findings id must be well-formed UTF-16 (an unpaired surrogate at index 1)"),
-                halfPair);
+        assertEquals("GuardDuty finding 'f\\ud800x': findings id must be well-formed UTF-16 (an unpaired surrogate"
+                        + " at index 1)",
+                onlyError("{\"id\":\"f\\ud800x\",\"type\":\"T:EC2/X\",\"severity\":5,"
+                        + "\"createdAt\":\"2026-11-20T00:00:00Z\"}"));
     }
 
     @Test
