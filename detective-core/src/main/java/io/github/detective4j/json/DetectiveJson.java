@@ -1,8 +1,12 @@
 package io.github.detective4j.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,12 +15,14 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.model.SafeText;
 import io.github.detective4j.model.ScopeTime;
 import io.github.detective4j.model.Severity;
 import io.github.detective4j.profile.Profile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * JSON for every answer of detective4j, with Jackson, under stable field names: the record component names of the
@@ -27,7 +33,11 @@ import java.time.Instant;
  * severities are {@code {"score": 8.0, "label": "HIGH", "normalized": 80}}; a {@link Profile} is
  * {@code {"entity", "scope", "inTraining", "panels": {"details": ..., "apiCallVolume": ...}}}; null fields are left
  * out. Strings are JSON-escaped by Jackson, so attacker-controlled text (user agents, names) cannot break the
- * document.
+ * document; and every character that {@link SafeText#isUnsafe} names (C0 and C1 controls, DEL, U+2028 and U+2029,
+ * bidirectional and zero-width format characters, surrogates) is written as a {@code \}{@code uXXXX} escape, so
+ * that a document is one line for readers that split on NEL or U+2028 and shows no control or bidi character to
+ * whoever reads it raw. Other characters, letters of every script among them, stay as they are. A character beyond
+ * the BMP is written as its two escaped surrogates, which every JSON reader joins back.
  *
  * <pre>{@code
  * String json = DetectiveJson.write(graph.profile(ip, scope));
@@ -87,15 +97,58 @@ public final class DetectiveJson {
     }
 
     /**
-     * Returns a new mapper with the module registered, nulls left out, and dates as text.
+     * Returns the escapes of the mapper's factory: Jackson's own, and {@code \}{@code uXXXX} for every char that
+     * {@link SafeText#isUnsafe} names. A module cannot carry them; set them on the factory of a mapper of your own,
+     * {@code new JsonFactoryBuilder().characterEscapes(DetectiveJson.escapes())}, for the same guarantee.
+     *
+     * @return the escapes, immutable and shareable
+     */
+    public static CharacterEscapes escapes() {
+        return UnsafeEscapes.INSTANCE;
+    }
+
+    /**
+     * Returns a new mapper with the module registered, the {@linkplain #escapes escapes} set, nulls left out, and
+     * dates as text.
      *
      * @return a new mapper
      */
     public static ObjectMapper mapper() {
-        return new ObjectMapper()
+        return new ObjectMapper(new JsonFactoryBuilder().characterEscapes(escapes()).build())
                 .registerModule(module())
                 .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    /** Escapes char by char, as Jackson asks: a character beyond the BMP is its two surrogates, each escaped. */
+    private static final class UnsafeEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        static final UnsafeEscapes INSTANCE = new UnsafeEscapes();
+
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        private UnsafeEscapes() {
+            for (int c = 0; c < ascii.length; c++) {
+                if (SafeText.isUnsafe(c)) { // C0 are escaped already; DEL is not, and Jackson asks no more of ASCII
+                    ascii[c] = ESCAPE_STANDARD;
+                }
+            }
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int c) {
+            // Jackson asks for every non-ASCII char: the usual ones cost a type lookup, and no allocation
+            return SafeText.isUnsafe(c) ? new SerializedString(String.format(Locale.ROOT, "\\u%04X", c)) : null;
+        }
+
+        private Object readResolve() {
+            return INSTANCE;
+        }
     }
 
     /**

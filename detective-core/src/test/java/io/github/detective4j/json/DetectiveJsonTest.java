@@ -11,6 +11,7 @@ import io.github.detective4j.model.ApiCall;
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.Principal;
 import io.github.detective4j.model.PrincipalType;
+import io.github.detective4j.model.SafeText;
 import io.github.detective4j.model.ScopeTime;
 import java.time.Instant;
 import java.util.List;
@@ -46,17 +47,37 @@ class DetectiveJsonTest {
     }
 
     @Test
+    void unsafeCharactersAreEscapedSoTheDocumentIsOneLineForEveryReader() throws Exception {
+        // A user agent as CloudTrail's JSON can carry it: U+2028 and NEL (line ends to JavaScript and to Java's
+        // readers), CSI clearing the screen, a right-to-left override, a zero-width space, DEL, half a pair; and
+        // letters and an emoji that must stay readable.
+        String agent = "ua\u2028{\"forged\":1}\u0085\u009b2J\u202eevil\u200b\u007f\ud800 caf\u00e9 \u4e2d \ud83d\ude00";
+        String text = userAgentProfileJson(agent);
+
+        assertTrue(text.chars().noneMatch(SafeText::isUnsafe), text);
+        assertTrue(text.contains("\"UserAgent/ua\\u2028{\\\"forged\\\":1}\\u0085\\u009B2J\\u202Eevil\\u200B\\u007F"
+                + "\\uD800 caf\u00e9 \u4e2d \\uD83D\\uDE00\""), text);
+        assertEquals("UserAgent/" + agent, new ObjectMapper().readTree(text).get("entity").asText(), "read back");
+        assertTrue(DetectiveJson.writePretty(List.of(agent)).chars().noneMatch(c -> c == 0x85 || c == 0x2028));
+    }
+
+    @Test
     void attackerStringsStayInsideTheirJsonString() throws Exception {
+        String text = userAgentProfileJson(HOSTILE_UA);
+        JsonNode json = new ObjectMapper().readTree(text);
+        assertFalse(json.has("injected"));
+        assertEquals("UserAgent/" + HOSTILE_UA, json.get("entity").asText());
+    }
+
+    /** The JSON of a user agent's profile, in a graph of one call made with it. */
+    private static String userAgentProfileJson(String agent) {
         BehaviorGraph graph = BehaviorGraph.create();
         graph.accept(ApiCall.builder().eventTime(Instant.parse("2026-11-20T10:15:00Z"))
                 .principal(Principal.builder(PrincipalType.IAM_USER).principalId(ID).build())
                 .eventSource("iam.amazonaws.com").eventName("GetUser").sourceIpAddress("198.51.100.7")
-                .userAgent(HOSTILE_UA).build());
-        String text = DetectiveJson.write(graph.profile(EntityRef.userAgent(HOSTILE_UA),
+                .userAgent(agent).build());
+        return DetectiveJson.write(graph.profile(EntityRef.userAgent(agent),
                 ScopeTime.parse("2026-11-20T00:00:00Z/2026-11-21T00:00:00Z")));
-        JsonNode json = new ObjectMapper().readTree(text);
-        assertFalse(json.has("injected"));
-        assertEquals("UserAgent/" + HOSTILE_UA, json.get("entity").asText());
     }
 
     private static List<String> iterate(java.util.Iterator<String> names) {
