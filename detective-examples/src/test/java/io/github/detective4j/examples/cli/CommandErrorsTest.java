@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.detective4j.model.SafeText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -125,5 +126,43 @@ class CommandErrorsTest {
         assertTrue(run.err().startsWith("detective: no such file or directory: "), run.err());
         assertTrue(run.err().contains("java.nio.file.NoSuchFileException"), run.err());
         assertTrue(run.err().contains("\tat io.github.detective4j.examples.cli."), run.err());
+    }
+
+    @Test
+    void verboseStackTracesEscapeTheMessagesTheyPrint(@TempDir Path dir) throws IOException {
+        // A file name that sets the terminal's title (ESC ] ... BEL), holding a Security Hub finding whose id forges
+        // a log line after NEL, clears the screen with CSI and turns the text around with a right-to-left override.
+        Files.writeString(dir.resolve("asff\u001b]0;pwned\u0007.json"), """
+                {"Findings":[{"SchemaVersion":"2018-10-08","Id":"x\\u0085[main] ERROR LogReader - FORGED \\u009b2J\\u202eevil",\
+                "ProductArn":"arn:aws:securityhub:us-east-1:111122223333:product/111122223333/default",\
+                "GeneratorId":"g","AwsAccountId":"111122223333","Types":["TTPs/Discovery"],\
+                "CreatedAt":"2026-10-22T12:00:00Z","UpdatedAt":"2026-10-22T13:00:00Z","Severity":{"Label":"HIGH"},\
+                "Title":"t","Description":"d","Resources":[{"Type":"Other","Id":"r"}]}]}
+                """);
+
+        Run run = Run.detective("--verbose", "ingest", dir.toString());
+
+        assertEquals(1, run.exit(), run.toString());
+        assertTrue(run.err().contains("\tat io.github.detective4j.examples.cli."), run.err());
+        assertTrue(run.err().contains("CommandFailure: 1 records or files could not be read; the first: "), run.err());
+        assertTrue(run.err().contains("asff\\u001b]0;pwned\\u0007.json"), run.err());
+        assertTrue(run.err().chars().filter(c -> c != '\n' && c != '\t').noneMatch(SafeText::isUnsafe),
+                "only the trace's own line ends and tabs: " + run.err());
+    }
+
+    @Test
+    void aStackTraceKeepsTheJdksFormWithItsMessagesEscaped() {
+        IllegalStateException cause = new IllegalStateException("cause\u202e");
+        RuntimeException top = new RuntimeException("top\u0085forged", cause);
+        top.addSuppressed(new IllegalArgumentException("suppressed\u001b[2J", top));   // a cycle, back to the top
+        java.io.StringWriter ours = new java.io.StringWriter();
+        OneLineErrors.printStackTrace(top, new java.io.PrintWriter(ours, true));
+        java.io.StringWriter jdks = new java.io.StringWriter();
+        top.printStackTrace(new java.io.PrintWriter(jdks, true));
+
+        assertEquals(jdks.toString().replace("\u202e", "\\u202e").replace("\u0085", "\\u0085")
+                .replace("\u001b", "\\u001b"), ours.toString());
+        assertTrue(ours.toString().contains("\tSuppressed: java.lang.IllegalArgumentException: suppressed\\u001b[2J"));
+        assertTrue(ours.toString().contains("[CIRCULAR REFERENCE: java.lang.RuntimeException: top\\u0085forged]"));
     }
 }
