@@ -459,11 +459,7 @@ public final class BehaviorGraph implements EventSink {
         if (entity.type() == EntityType.FINDING) {
             FindingState state = data.findings.get(entity.id());
             if (state != null) {
-                // A finding observed for longer than the longest scope gets its last 366 days.
-                Instant first = state.latest.firstObserved();
-                Instant last = state.latest.lastObserved();
-                Instant earliest = last.minus(ScopeTime.MAX_LENGTH).plus(ScopeTime.HOUR);
-                return ScopeTime.covering(first.isBefore(earliest) ? earliest : first, last);
+                return ScopeTime.ofFinding(state.latest); // the last 366 days of one observed for longer
             }
         }
         Instant end = data.lastEvent == Long.MIN_VALUE ? Instant.now() : Instant.ofEpochSecond(data.lastEvent);

@@ -724,7 +724,7 @@ final class Page {
     }
 
     private void group(FindingGroup g) {
-        ScopeTime observed = ScopeTime.covering(g.firstObserved(), g.lastObserved());
+        ScopeTime observed = ScopeTime.coveringLatest(g.firstObserved(), g.lastObserved(), ScopeTime.MAX_LENGTH);
         sectionHeading(g, "Observed " + g.firstObserved() + " to " + g.lastObserved(), null, observed);
         html.open("p").text("Severity ");
         html.element("span", g.severity(), "class", "badge " + severityClass(g.severity().label().name()));

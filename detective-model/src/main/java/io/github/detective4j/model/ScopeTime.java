@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The window of time an investigation looks at: {@code [start, end)} in UTC, on whole hours, from one hour to 366
- * days long (a leap year).
+ * days long (a leap year), within the years 0000 to 9999.
  *
  * <p>As in Amazon Detective, an entity's default scope is the last 24 hours ({@link #lastHours}), a finding's is its
  * first to last observation widened to whole hours ({@link #ofFinding}), and behavior inside the scope is compared
@@ -34,6 +34,9 @@ public record ScopeTime(Instant start, Instant end) {
     public static final Duration DEFAULT_BASELINE = Duration.ofDays(45);
 
     private static final long SECONDS_PER_HOUR = 3600;
+    /** The bounds of the years a scope may lie in: far wider than any data (the graph takes events of 1970 to 9999). */
+    private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant AFTER_LAST = Instant.parse("+10000-01-01T00:00:00Z");
 
     /**
      * Creates a scope, checking it.
@@ -41,7 +44,8 @@ public record ScopeTime(Instant start, Instant end) {
      * @param start the first instant in scope, on a whole UTC hour
      * @param end the first instant after the scope, on a whole UTC hour
      * @throws IllegalArgumentException if either bound is not on a whole hour, if {@code end} is not after
-     *     {@code start}, or if the scope is longer than 366 days; the message says which and suggests a fix
+     *     {@code start}, if the scope is longer than 366 days, or if it lies outside the years 0000 to 9999; the
+     *     message says which and suggests a fix
      */
     public ScopeTime {
         Require.nonNull(start, "scope start");
@@ -56,6 +60,10 @@ public record ScopeTime(Instant start, Instant end) {
         }
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("scope end " + end + " must be after scope start " + start);
+        }
+        if (start.isBefore(FIRST) || end.isAfter(AFTER_LAST)) {
+            // hourly aggregates count hours in an int from 1970: a scope must not reach where they overflow
+            throw new IllegalArgumentException("scope " + start + "/" + end + " lies outside the years 0000 to 9999");
         }
         Duration length = Duration.between(start, end);
         if (length.compareTo(MAX_LENGTH) > 0) {
@@ -98,6 +106,30 @@ public record ScopeTime(Instant start, Instant end) {
     }
 
     /**
+     * Returns the smallest scope on whole hours that holds every instant from {@code first} to {@code last}
+     * ({@link #covering}), or, when that is longer than {@code atMost}, the last {@code atMost} of it: the scope of
+     * something observed for longer than a scope may last, such as a finding seen for two years.
+     *
+     * <pre>{@code
+     * ScopeTime.coveringLatest(Instant.parse("2024-01-01T10:15:00Z"), Instant.parse("2026-03-01T12:00:00Z"),
+     *         ScopeTime.MAX_LENGTH);   // 2025-02-28T13:00:00Z/2026-03-01T13:00:00Z
+     * }</pre>
+     *
+     * @param first the earliest instant to cover
+     * @param last the latest instant to cover, not before {@code first}
+     * @param atMost the longest scope to return: whole hours, from 1 hour to 366 days
+     * @return the scope, which always holds {@code last}
+     * @throws IllegalArgumentException if {@code last} is before {@code first} or {@code atMost} is out of range
+     */
+    public static ScopeTime coveringLatest(Instant first, Instant last, Duration atMost) {
+        Require.nonNull(first, "first instant");
+        Require.nonNull(last, "last instant");
+        checkLength(atMost, "atMost");
+        Instant earliest = floorHour(last).plus(HOUR).minus(atMost);
+        return covering(first.isBefore(earliest) ? earliest : first, last); // last before first: covering says so
+    }
+
+    /**
      * Returns the last {@code hours} whole hours up to now, the current partial hour included: at 11:45 the last 24
      * hours run from 12:00 yesterday to 12:00 today.
      *
@@ -125,14 +157,15 @@ public record ScopeTime(Instant start, Instant end) {
 
     /**
      * Returns a finding's scope, as Detective sets it: from its first to its last observation, widened to whole
-     * hours ({@link #covering}).
+     * hours ({@link #covering}); for a finding observed for longer than the longest scope, the last 366 days of it
+     * ({@link #coveringLatest}).
      *
      * @param finding the finding
      * @return the scope
      */
     public static ScopeTime ofFinding(Finding finding) {
         Require.nonNull(finding, "finding");
-        return covering(finding.firstObserved(), finding.lastObserved());
+        return coveringLatest(finding.firstObserved(), finding.lastObserved(), MAX_LENGTH);
     }
 
     /**
@@ -184,13 +217,17 @@ public record ScopeTime(Instant start, Instant end) {
      * @throws IllegalArgumentException if {@code length} is not whole hours or out of range
      */
     public ScopeTime baseline(Duration length) {
-        Require.nonNull(length, "baseline length");
+        checkLength(length, "baseline length");
+        return new ScopeTime(start.minus(length), start);
+    }
+
+    private static void checkLength(Duration length, String name) {
+        Require.nonNull(length, name);
         if (length.isNegative() || length.isZero() || length.toSeconds() % SECONDS_PER_HOUR != 0 || length.getNano() != 0
                 || length.compareTo(MAX_LENGTH) > 0) {
-            throw new IllegalArgumentException("baseline length must be a positive number of whole hours, at most"
-                    + " 366 days, was " + length);
+            throw new IllegalArgumentException(name + " must be a positive number of whole hours, at most 366 days,"
+                    + " was " + length);
         }
-        return new ScopeTime(start.minus(length), start);
     }
 
     /**

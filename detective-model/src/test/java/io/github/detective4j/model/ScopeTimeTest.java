@@ -92,6 +92,16 @@ class ScopeTimeTest {
                 "8808 hours", "366 days");
     }
 
+    /** Hourly aggregates count hours in an int: a scope near year 245,000 would overflow them, so none goes there. */
+    @Test
+    void scopesLieWithinTheYears0000To9999() {
+        assertEquals(scope("9999-12-31T23:00:00Z", "+10000-01-01T00:00:00Z").hours(), 1);
+        assertEquals(scope("0000-01-01T00:00:00Z", "0000-01-01T01:00:00Z").hours(), 1);
+        Expect.illegalArgument(() -> ScopeTime.parse("+250000-01-01T00:00:00Z/P1D"), "outside the years 0000 to 9999");
+        Expect.illegalArgument(() -> ScopeTime.parse("-245000-01-01T00:00:00Z/P1D"), "outside the years 0000 to 9999");
+        Expect.illegalArgument(() -> scope("+10000-01-01T00:00:00Z", "+10000-01-01T01:00:00Z"), "0000 to 9999");
+    }
+
     @Test
     void nullBoundsAreRejected() {
         Expect.nullPointer(() -> ScopeTime.of(null, at("2026-11-28T12:00:00Z")), "scope start must not be null");
@@ -255,6 +265,33 @@ class ScopeTimeTest {
                 .severity(Severity.ofGuardDuty(2))
                 .observed(at("2026-11-20T04:10:00Z"), at("2026-11-20T04:10:00Z")).build();
         assertEquals(scope("2026-11-20T04:00:00Z", "2026-11-20T05:00:00Z"), ScopeTime.ofFinding(finding));
+    }
+
+    /** As {@code BehaviorGraph.profile} has it: a finding observed for longer than a scope gets its last 366 days. */
+    @Test
+    void ofFindingObservedLongerThanAScopeGetsItsLast366Days() {
+        Finding finding = Finding.builder().id("f2").type("Recon:EC2/PortProbeUnprotectedPort")
+                .severity(Severity.ofGuardDuty(2))
+                .observed(at("2025-01-01T10:15:00.500Z"), at("2026-03-01T12:00:00Z")).build();
+        ScopeTime scope = ScopeTime.ofFinding(finding);
+        assertEquals(scope("2025-02-28T13:00:00Z", "2026-03-01T13:00:00Z"), scope);
+        assertEquals(ScopeTime.MAX_LENGTH, scope.duration());
+    }
+
+    @Test
+    void coveringLatestKeepsTheLastInstantAndAtMostTheLengthGiven() {
+        assertEquals(scope("2026-11-28T11:00:00Z", "2026-11-28T14:00:00Z"), ScopeTime.coveringLatest(
+                at("2026-11-28T11:45:10Z"), at("2026-11-28T13:02:00Z"), ScopeTime.MAX_LENGTH), "short spans as covering");
+        assertEquals(scope("2026-11-28T12:00:00Z", "2026-11-28T14:00:00Z"), ScopeTime.coveringLatest(
+                at("2026-11-01T00:00:00Z"), at("2026-11-28T13:02:00Z"), Duration.ofHours(2)));
+        assertEquals(scope("2026-11-28T13:00:00Z", "2026-11-28T14:00:00Z"), ScopeTime.coveringLatest(
+                at("2026-11-01T00:00:00Z"), at("2026-11-28T13:00:00Z"), ScopeTime.HOUR), "a last instant on the hour");
+        Expect.illegalArgument(() -> ScopeTime.coveringLatest(at("2026-11-28T13:00:00Z"), at("2026-11-28T12:00:00Z"),
+                ScopeTime.HOUR), "is before first instant");
+        Expect.illegalArgument(() -> ScopeTime.coveringLatest(at("2026-11-01T00:00:00Z"), at("2026-11-28T12:00:00Z"),
+                Duration.ofMinutes(90)), "atMost must be a positive number of whole hours");
+        Expect.illegalArgument(() -> ScopeTime.coveringLatest(at("2026-11-01T00:00:00Z"), at("2026-11-28T12:00:00Z"),
+                Duration.ofDays(367)), "at most 366 days");
     }
 
     @Test

@@ -137,7 +137,7 @@ public final class SiemFeed {
         }
         int lines = findingGroups();
         if (arrivals.last != null) {
-            lines += principals(scope(arrivals.first, arrivals.last, maxScope));
+            lines += principals(ScopeTime.coveringLatest(arrivals.first, arrivals.last, maxScope));
         }
         return lines;
     }
@@ -187,7 +187,7 @@ public final class SiemFeed {
                     .flatMap(Optional::stream).map(console::finding).flatMap(Optional::stream).toList();
             // The title counts the group's findings, so the key is the group alone.
             lines += write(new FeedEvent(FeedEvent.FINDING_GROUP, null, group.ref(),
-                    scope(group.firstObserved(), group.lastObserved(), ScopeTime.MAX_LENGTH),
+                    ScopeTime.coveringLatest(group.firstObserved(), group.lastObserved(), ScopeTime.MAX_LENGTH),
                     group.severity().label().name(), group, links), "");
         }
         return lines;
@@ -275,11 +275,6 @@ public final class SiemFeed {
     }
 
     /** The hours from first to last, cut to the latest {@code max} of them: a scope cannot be longer. */
-    private static ScopeTime scope(Instant first, Instant last, Duration max) {
-        Instant earliest = last.minus(max).plus(ScopeTime.HOUR);
-        return ScopeTime.covering(first.isBefore(earliest) ? earliest : first, last);
-    }
-
     /** Passes events to the graph and remembers the span of their times. */
     private static final class Arrivals implements EventSink {
         private final EventSink graph;
