@@ -12,8 +12,10 @@ import io.github.detective4j.model.ScopeTime;
  *
  * @param scope the scope time compared
  * @param window the baseline window, {@code [scope.start - length, scope.start)}, UTC
- * @param hoursOfData whole hours of the window that lie at or after the graph's first event
- * @param inTraining true while the graph holds less than the training period before the scope start
+ * @param hoursOfData hours of the window from the hour of the graph's first API call or flow on; that hour counts
+ *     whole, since the graph keeps its data by the hour
+ * @param inTraining true while the graph holds less than the training period before the scope start, counted the
+ *     same way: from the hour of its first API call or flow
  */
 public record Baseline(ScopeTime scope, ScopeTime window, long hoursOfData, boolean inTraining) {
 }

@@ -11,6 +11,7 @@ import io.github.detective4j.model.Finding;
 import io.github.detective4j.model.IpAddresses;
 import io.github.detective4j.model.Severity;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -77,15 +78,15 @@ final class FindingGroups {
                 byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
             }
         }
-        long window = rule.window().toSeconds();
         for (List<Finding> sharing : byKey.values()) {
             sharing.sort(EARLIEST);
             // A sweep in time order: a finding joins the latest-ending one before it when the gap is small enough,
             // which connects everything the pairwise rule would.
             Finding reach = null;
             for (Finding f : sharing) {
-                if (reach != null && f.firstObserved().getEpochSecond()
-                        <= reach.lastObserved().getEpochSecond() + window) {
+                // to the nanosecond, and without overflow for a window of any length
+                if (reach != null
+                        && Duration.between(reach.lastObserved(), f.firstObserved()).compareTo(rule.window()) <= 0) {
                     links.addEdge(reach.id(), f.id());
                 }
                 if (reach == null || f.lastObserved().isAfter(reach.lastObserved())) {

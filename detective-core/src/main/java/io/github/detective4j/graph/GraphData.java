@@ -937,14 +937,14 @@ final class GraphData {
 
     /**
      * Whether the graph holds less than the training period of activity (API calls and flows) before the scope
-     * starts, in whole hours.
+     * starts, in hours from the hour of the first activity, which counts whole.
      */
     boolean inTraining(ScopeTime scope) {
         return firstActivity == Long.MAX_VALUE
                 || scope.startEpochHour() - hourOf(firstActivity) < settings.trainingPeriod().toHours();
     }
 
-    /** Whole hours of {@code [fromHour, toHour)} at or after the graph's first API call or flow. */
+    /** Hours of {@code [fromHour, toHour)} from the hour of the graph's first API call or flow on. */
     long hoursOfData(int fromHour, int toHour) {
         return firstActivity == Long.MAX_VALUE ? 0
                 : Math.max(0, toHour - Math.max(fromHour, hourOf(firstActivity)));

@@ -180,7 +180,8 @@ public final class Hunt {
                 return List.<InstanceContact>of();
             }
             // A period that is not whole hours covers the hour it reaches into: hours are what the graph keeps.
-            long hours = (period.toSeconds() + GraphData.SECONDS_PER_HOUR - 1) / GraphData.SECONDS_PER_HOUR;
+            long seconds = period.toSeconds() + (period.getNano() > 0 ? 1 : 0); // 500 ms reaches into an hour too
+            long hours = (seconds + GraphData.SECONDS_PER_HOUR - 1) / GraphData.SECONDS_PER_HOUR;
             int from = GraphData.hourOf(data.lastEvent) + 1 - (int) Math.min(Integer.MAX_VALUE / 2, hours);
             List<InstanceContact> instances = new ArrayList<>();
             for (Node ip : addresses(single(ipOrCidr), network)) {

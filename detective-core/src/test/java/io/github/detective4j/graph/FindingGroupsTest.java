@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.detective4j.groups.FindingGroup;
+import io.github.detective4j.groups.FindingGroupRule;
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.Finding;
 import io.github.detective4j.model.ScopeTime;
 import io.github.detective4j.model.Severity;
 import io.github.detective4j.profile.FindingSummary;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,23 @@ class FindingGroupsTest {
         List<EntityRef> inProfile = graph.profile(group.ref(), ScopeTime.of(hours(0), hours(1)))
                 .findings().orElseThrow().findings().stream().map(FindingSummary::finding).toList();
         assertEquals(group.findings(), inProfile);
+    }
+
+    /** The window is the largest gap that links, to the nanosecond: 24 hours and 0.9 s is past the default. */
+    @Test
+    void theWindowIsComparedToTheNanosecond() {
+        BehaviorGraph graph = BehaviorGraph.create();
+        graph.accept(finding("w1", "Backdoor:EC2/C&CActivity.B", 8, hours(1), hours(2), MINER));
+        graph.accept(finding("w2", "Trojan:EC2/DNSDataExfiltration", 8, hours(26).plusMillis(900), hours(27),
+                MINER));
+        assertEquals(List.of(), graph.findingGroups());
+        graph.accept(finding("w3", "Trojan:EC2/DNSDataExfiltration", 8, hours(26), hours(26), MINER));
+        assertEquals(3, graph.findingGroups().get(0).findings().size(), "a gap of exactly the window links");
+        BehaviorGraph wide = BehaviorGraph.builder().findingGroups(new FindingGroupRule(
+                Duration.ofSeconds(Long.MAX_VALUE))).build();
+        wide.accept(finding("x1", "Backdoor:EC2/C&CActivity.B", 8, hours(1), hours(2), MINER));
+        wide.accept(finding("x2", "Trojan:EC2/DNSDataExfiltration", 8, hours(90_000), hours(90_000), MINER));
+        assertEquals(1, wide.findingGroups().size(), "a window of any length, without overflow");
     }
 
     @Test

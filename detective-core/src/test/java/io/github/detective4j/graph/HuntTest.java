@@ -70,6 +70,10 @@ class HuntTest {
                 lastDay.stream().map(InstanceContact::instance).toList(), "the miner's last beacon was at hour 900");
         assertEquals(700, lastDay.get(0).bytesToInstance());
         assertEquals(2, graph.hunt().instancesTalkingTo("104.16.1.42", Duration.ofDays(5)).size());
+        List<InstanceContact> lastHour = graph.hunt().instancesTalkingTo("104.16.1.42", Duration.ofHours(1));
+        assertEquals(1, lastHour.size(), lastHour::toString);
+        assertEquals(lastHour, graph.hunt().instancesTalkingTo("104.16.1.42", Duration.ofMillis(500)),
+                "a period's fraction of a second reaches into its hour");
     }
 
     @Test
