@@ -93,8 +93,8 @@ final class DemoCommand implements Callable<Integer> {
             text.printf(Locale.ROOT, "%nThe investigator's path took %.1f s in all. Its pictures, every answer above"
                     + " with timelines and a map: %s%n", seconds(started), page.toAbsolutePath());
             if (out != null) {
-                text.printf("Ask more of the files, for example: detective investigate --geoip %s --scope 'last 9d'"
-                        + " --entity %s %s%n", dir.resolve("demo-geo.csv"), creator, dir.resolve("AWSLogs"));
+                text.printf(Locale.ROOT, "Ask more of the files, for example: detective investigate --geoip %s"
+                        + " --scope 'last 9d' --entity %s %s%n", dir.resolve("demo-geo.csv"), creator, dir.resolve("AWSLogs"));
             } else {
                 text.println("To keep the files and ask more of them: detective demo --out <new folder>");
             }
@@ -207,7 +207,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void step(PrintWriter text, int number, String title, Object answer) {
-        text.printf("%n%d. %s%n%n%s%n", number, TextTable.escape(title), answer);
+        text.printf(Locale.ROOT, "%n%d. %s%n%n%s%n", number, TextTable.escape(title), answer);
         text.flush();
     }
 

@@ -55,7 +55,11 @@ final class IngestCommand implements Callable<Integer> {
         }
         TextTable graph = TextTable.of("graph", "")
                 .row("first event", stats.firstEvent())
-                .row("last event", stats.lastEvent())
+                .row("last event", stats.lastEvent());
+        if (stats.refusedEvents() > 0) { // an event the graph takes no time of would vanish without a word
+            graph.row("events refused (times outside 1970 to 9999)", stats.refusedEvents());
+        }
+        graph
                 .row("API calls", stats.apiCalls())
                 .row("flow records", stats.flows())
                 .row("findings", stats.findings())

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,8 +79,8 @@ final class ReportCommand implements Callable<Integer> {
             report.region(region);
         }
         report.build().write(file, answers.toArray());
-        spec.commandLine().getOut().printf("Wrote %s: %d sections about %s over %s%n", file.toAbsolutePath(),
-                answers.size(), entity, in);
+        spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s: %d sections about %s over %s%n",
+                file.toAbsolutePath(), answers.size(), entity, in);
         spec.commandLine().getOut().flush();
         return 0;
     }

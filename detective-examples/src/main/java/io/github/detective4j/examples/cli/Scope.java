@@ -1,6 +1,7 @@
 package io.github.detective4j.examples.cli;
 
 import io.github.detective4j.graph.BehaviorGraph;
+import io.github.detective4j.graph.GraphStats;
 import io.github.detective4j.model.ScopeTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,12 +62,19 @@ record Scope(ScopeTime interval, Duration last) {
      *
      * @param graph the graph the question is about
      * @return the interval, or the last hours up to the end of the hour of the graph's latest event
+     * @throws CommandFailure when the scope is relative and the graph holds no event to place it by
      */
     ScopeTime in(BehaviorGraph graph) {
         if (interval != null) {
             return interval;
         }
-        Instant latest = graph.stats().lastEvent();
+        GraphStats stats = graph.stats();
+        Instant latest = stats.lastEvent();
+        if (latest == null) {
+            throw new CommandFailure("the graph holds no event to place the scope by" + (stats.refusedEvents() > 0
+                    ? String.format(Locale.ROOT, " (it refused %,d, whose times lie outside the years 1970 to 9999)",
+                            stats.refusedEvents()) : "") + "; give --scope START/END");
+        }
         ScopeTime lastHour = ScopeTime.covering(latest, latest);
         return ScopeTime.of(lastHour.end().minus(last), lastHour.end());
     }

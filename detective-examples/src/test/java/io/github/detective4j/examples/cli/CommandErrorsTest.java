@@ -90,6 +90,20 @@ class CommandErrorsTest {
         assertOneLine(Run.detective("groups", dir.resolve("notes.txt").toString()), 1, "not a format");
     }
 
+    /** Every event refused for its time: ingest says so, and a question with a relative scope fails saying why. */
+    @Test
+    void eventsOfNoTimeTheGraphTakesAreCountedAndLeaveNoScope(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("trail.json"), CLOUDTRAIL.replace("yesterday\\u001b[2J", "1969-12-31T23:59:59Z")
+                .replace("2026-11-20T03:00:00Z", "1969-12-31T23:00:00Z"));
+
+        Run ingest = Run.detective("ingest", dir.toString());
+        assertEquals(0, ingest.exit(), ingest.toString());
+        assertTrue(ingest.line("events refused (times outside 1970 to 9999)").endsWith(" 2"), ingest.out());
+
+        assertOneLine(Run.detective("new-behavior", dir.toString()), 1, "the graph holds no event to place the scope"
+                + " by (it refused 2, whose times lie outside the years 1970 to 9999); give --scope START/END");
+    }
+
     @Test
     void aMissingPathFails(@TempDir Path dir) {
         Path missing = dir.resolve("no-such-logs");
