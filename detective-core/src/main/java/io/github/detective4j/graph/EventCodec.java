@@ -15,6 +15,7 @@ import io.github.detective4j.model.SecurityEvent;
 import io.github.detective4j.model.Severity;
 import io.github.detective4j.model.SeverityLabel;
 import java.io.DataInput;
+import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -221,11 +222,15 @@ final class EventCodec {
 
     /** Decodes one section's events; model validation failures surface as {@link IllegalArgumentException}. */
     static final class Reader {
-        private final DataInput in;
+        private final DataInputStream in;
         private final List<String> table = new ArrayList<>();
         private final List<Principal> principals = new ArrayList<>();
 
-        Reader(DataInput in) {
+        /**
+         * @param in a section's payload, in memory: what it has left bounds every length and count read from it, so
+         *     that a crafted length cannot make the reader allocate more than the section holds
+         */
+        Reader(DataInputStream in) {
             this.in = in;
         }
 
@@ -259,7 +264,7 @@ final class EventCodec {
                 }
                 return principals.get((int) (ref - 1));
             }
-            PrincipalType type = PrincipalType.valueOf(string());
+            PrincipalType type = constant(PrincipalType.class);
             String principalId = string();
             String arn = string();
             String accountId = string();
@@ -293,7 +298,7 @@ final class EventCodec {
             String action = string();
             return new NetworkFlow(version, accountId, eni, instance, vpc, subnet, region, local, localPort, remote,
                     remotePort, protocol, bytes, packets, start, end, action == null ? null : FlowAction.valueOf(action),
-                    FlowLogStatus.valueOf(string()), FlowDirection.valueOf(string()));
+                    constant(FlowLogStatus.class), constant(FlowDirection.class));
         }
 
         private Finding readFinding() throws IOException {
@@ -303,7 +308,7 @@ final class EventCodec {
             String type = string();
             String title = string();
             String description = string();
-            Severity severity = new Severity(in.readDouble(), SeverityLabel.valueOf(string()));
+            Severity severity = new Severity(in.readDouble(), constant(SeverityLabel.class));
             Instant first = instant();
             Instant last = instant();
             Instant created = nullableInstant();
@@ -312,23 +317,23 @@ final class EventCodec {
             String accountId = string();
             String region = string();
             List<AwsResource> resources = resources();
-            int n = count(varInt());
+            int n = count(varInt(), 1);
             List<EntityRef> entities = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                entities.add(EntityRef.of(EntityType.valueOf(string()), string()));
+                entities.add(EntityRef.of(constant(EntityType.class), string()));
             }
             return new Finding(id, arn, product, type, title, description, severity, first, last, created, updated,
                     count, accountId, region, resources, entities, in.readBoolean());
         }
 
         private List<AwsResource> resources() throws IOException {
-            int n = count(varInt());
+            int n = count(varInt(), 1);
             if (n == 0) {
                 return List.of();
             }
             List<AwsResource> resources = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                resources.add(new AwsResource(string(), string(), string(), AwsResource.Action.valueOf(string())));
+                resources.add(new AwsResource(string(), string(), string(), constant(AwsResource.Action.class)));
             }
             return resources;
         }
@@ -364,9 +369,10 @@ final class EventCodec {
                 return table.get((int) (ref - 2));
             }
             long header = varLong(in);
-            int length = count(header >>> 1);
+            boolean utf16 = (header & 1) != 0;
+            int length = count(header >>> 1, utf16 ? 2 : 1);
             String s;
-            if ((header & 1) != 0) {
+            if (utf16) {
                 char[] chars = new char[length];
                 for (int i = 0; i < length; i++) {
                     chars[i] = in.readChar();
@@ -389,12 +395,26 @@ final class EventCodec {
             return (int) v;
         }
 
-        /** A length or count, which a section of at most 2 GiB bounds; refuses what could not be in it. */
-        private static int count(long n) {
-            if (n > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("length " + n + " is larger than a section");
+        /**
+         * A length or count of things of at least {@code bytesEach} bytes each: refused when the section has not
+         * that many bytes left, before anything is allocated for it.
+         */
+        private int count(long n, int bytesEach) throws IOException {
+            int left = in.available(); // exact: the payload is in memory
+            if (n > left / bytesEach) {
+                throw new IllegalArgumentException("length " + n + " is larger than the " + left
+                        + " bytes left in the section");
             }
             return (int) n;
+        }
+
+        /** An enum's name, which must be there. */
+        private <E extends Enum<E>> E constant(Class<E> type) throws IOException {
+            String name = string();
+            if (name == null) {
+                throw new IllegalArgumentException("no " + type.getSimpleName() + " where one belongs");
+            }
+            return Enum.valueOf(type, name);
         }
     }
 

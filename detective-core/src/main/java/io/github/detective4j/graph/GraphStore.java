@@ -9,6 +9,7 @@ import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -29,8 +31,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +82,9 @@ public final class GraphStore implements EventSink, Closeable {
     private static final String SEGMENT_PREFIX = "segment-";
     private static final String SEGMENT_SUFFIX = ".d4j";
     private static final String TEMPORARY = ".tmp";
+    /** A name {@link #segmentPath} makes: the number without leading zeros. */
+    private static final Pattern SEGMENT_NAME = Pattern.compile(Pattern.quote(SEGMENT_PREFIX)
+            + "(0|[1-9][0-9]{0,18})" + Pattern.quote(SEGMENT_SUFFIX));
     /** Events per segment section: a commit of more is written as several, the last marked as ending it. */
     static final int SEGMENT_SECTION_EVENTS = 4_096;
     /** Events per snapshot section: larger, since each has its own string table. */
@@ -501,24 +510,32 @@ public final class GraphStore implements EventSink, Closeable {
             states.putAll(archiveStates);
         };
         Path snapshot = directory.resolve(SNAPSHOT);
-        generation = Files.exists(snapshot) ? readSnapshot(snapshot, ingest) : 0;
+        SortedMap<Long, Path> segments = segments();
+        generation = regularFile(snapshot) ? readSnapshot(snapshot, ingest) : 0;
+        if (!segments.isEmpty() && segments.lastKey() > generation) {
+            // No writer leaves a segment newer than its snapshot: this snapshot is not the last one written (it was
+            // deleted, or put back from a backup), and the newer segment holds commits it lacks. Delete nothing.
+            throw new Sections.StoreFormatException(segments.get(segments.lastKey()) + " is newer than "
+                    + (Files.exists(snapshot) ? snapshot + " (generation " + generation + ")" : "any snapshot: "
+                    + snapshot + " is missing") + "; the snapshot is not the one written last, so opening would"
+                    + " lose the segment's commits. Put the snapshot of generation " + segments.lastKey()
+                    + " back, or move the newer segments away to open what the snapshot holds");
+        }
         Path current = segmentPath(generation);
         // The segment's committed events count towards the next snapshot, as those appended after them will.
         Replay ingestAndCount = (events, archiveStates) -> {
             ingest.apply(events, archiveStates);
             segmentEvents += events.size();
         };
-        long good = Files.exists(current) ? readSegment(current, generation, ingestAndCount) : -1;
+        long good = regularFile(current) ? readSegment(current, generation, ingestAndCount) : -1;
         graph.restore(null, states);
         savedArchiveStates = graph.archiveStates();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
-            for (Path file : files) {
-                String name = file.getFileName().toString();
-                boolean staleSegment = name.startsWith(SEGMENT_PREFIX) && !file.equals(current);
-                if (staleSegment || name.endsWith(TEMPORARY)) {
-                    Files.delete(file); // a segment already in the snapshot, or a snapshot never completed
-                }
-            }
+        for (Path stale : segments.headMap(generation).values()) {
+            Files.delete(stale); // already in the snapshot
+        }
+        Path temporary = directory.resolve(SNAPSHOT + TEMPORARY);
+        if (Files.isRegularFile(temporary, LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(temporary); // a snapshot never completed
         }
         if (good < 0) {
             startSegment(generation);
@@ -537,6 +554,35 @@ public final class GraphStore implements EventSink, Closeable {
             LOG.info("{}: retention left out {} events older than {} days", directory, skipped[0],
                     retention.toDays());
         }
+    }
+
+    /** The directory's segment files by number: {@code segment-<n>.d4j}, regular files only; nothing else is ours. */
+    private SortedMap<Long, Path> segments() throws IOException {
+        SortedMap<Long, Path> found = new TreeMap<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                Matcher m = SEGMENT_NAME.matcher(file.getFileName().toString());
+                if (m.matches() && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    try {
+                        found.put(Long.parseLong(m.group(1)), file);
+                    } catch (NumberFormatException e) {
+                        // more digits than a generation has: not a file this store wrote
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Whether a store file is there; one of the store's names on something else (a directory) is an error. */
+    private static boolean regularFile(Path file) throws Sections.StoreFormatException {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new Sections.StoreFormatException(file + " is not a regular file");
+        }
+        return true;
     }
 
     /** Replays a snapshot; returns its generation. Any damage is an error naming the file and section. */
@@ -576,6 +622,10 @@ public final class GraphStore implements EventSink, Closeable {
                     throw new Sections.StoreFormatException(file + ": " + end.name() + " counts " + expected
                             + " events, the sections hold " + events);
                 }
+            }
+            if (reader.next() != null) { // a snapshot is H E* Z: what follows was never written by a snapshot
+                throw new Sections.StoreFormatException(file + ": holds a section after its end (" + end.name()
+                        + ")");
             }
             return number;
         }
@@ -646,8 +696,8 @@ public final class GraphStore implements EventSink, Closeable {
                     stoppedAt = section;
                 } catch (InterruptedException e) {
                     return; // the caller stopped reading
-                } catch (IOException | RuntimeException e) {
-                    last = e;
+                } catch (IOException | RuntimeException | Error e) {
+                    last = e; // an Error too (out of memory): the caller must not wait for a section forever
                 }
                 try {
                     queue.put(last);
@@ -675,6 +725,9 @@ public final class GraphStore implements EventSink, Closeable {
                 throw e;
             }
             if (item instanceof RuntimeException e) {
+                throw e;
+            }
+            if (item instanceof Error e) {
                 throw e;
             }
             return null;
@@ -711,10 +764,12 @@ public final class GraphStore implements EventSink, Closeable {
                 states.put(reader.string(), in.readBoolean());
             }
             return new Decoded(events, states, endsCommit, section.end());
-        } catch (IllegalArgumentException | IOException e) {
-            // The checksum held, so this is a writer's bug or a deliberate edit: name where, not just what.
+        } catch (IOException | RuntimeException e) {
+            // The checksum held, so this is a writer's bug or a deliberate edit: name where, not just what (a time
+            // out of range, a field the model refuses, the payload ending early).
             throw new Sections.StoreFormatException(file + ": " + section.name() + " does not decode: "
-                    + e.getMessage(), e);
+                    + (e instanceof EOFException ? "it ends inside an event"
+                            : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         }
     }
 
@@ -736,7 +791,10 @@ public final class GraphStore implements EventSink, Closeable {
         return GraphData.hourOf(clock.instant().getEpochSecond()) - (int) retention.toHours();
     }
 
-    /** The epoch hour retention judges an event by. */
+    /**
+     * The epoch hour retention judges an event by; an event past the years an int of hours holds (the graph refuses
+     * it, the store keeps it) gets the int's end, never a wrapped value that would make it look ancient.
+     */
     static int hourOf(SecurityEvent event) {
         long second;
         if (event instanceof ApiCall call) {
@@ -746,7 +804,8 @@ public final class GraphStore implements EventSink, Closeable {
         } else {
             second = ((Finding) event).lastObserved().getEpochSecond();
         }
-        return GraphData.hourOf(second);
+        long hour = Math.floorDiv(second, GraphData.SECONDS_PER_HOUR);
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, hour));
     }
 
     private Path segmentPath(long number) {
