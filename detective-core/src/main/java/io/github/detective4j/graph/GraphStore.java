@@ -100,6 +100,8 @@ public final class GraphStore implements EventSink, Closeable {
     private long generation;
     private FileChannel segment;
     private DataOutputStream segmentOut;
+    /** The format version of the segment being appended to: a segment of an older one keeps its framing. */
+    private int segmentVersion = Sections.VERSION;
     private Sections.Payload pending;
     private EventCodec.Writer pendingWriter;
     private int pendingEvents;
@@ -374,7 +376,7 @@ public final class GraphStore implements EventSink, Closeable {
         }
         finishPayload(pendingWriter, pending.data, states);
         pending.bytes()[0] = (byte) (endsCommit ? 1 : 0);
-        Sections.writeSection(segmentOut, Sections.EVENTS, pending);
+        Sections.writeSection(segmentOut, segmentVersion, Sections.EVENTS, pending);
         pending = null;
         pendingWriter = null;
         pendingEvents = 0;
@@ -448,16 +450,17 @@ public final class GraphStore implements EventSink, Closeable {
         out.flush();
         channel.force(true);
         forceDirectory();
-        useSegment(channel, out);
+        useSegment(channel, out, Sections.VERSION);
         segmentEvents = 0;
     }
 
-    private void useSegment(FileChannel channel, DataOutputStream out) throws IOException {
+    private void useSegment(FileChannel channel, DataOutputStream out, int version) throws IOException {
         if (segment != null) {
             segment.close();
         }
         segment = channel;
         segmentOut = out;
+        segmentVersion = version;
     }
 
     private void forceDirectory() throws IOException {
@@ -527,7 +530,7 @@ public final class GraphStore implements EventSink, Closeable {
             ingest.apply(events, archiveStates);
             segmentEvents += events.size();
         };
-        long good = regularFile(current) ? readSegment(current, generation, ingestAndCount) : -1;
+        Committed committed = regularFile(current) ? readSegment(current, generation, ingestAndCount) : null;
         graph.restore(null, states);
         savedArchiveStates = graph.archiveStates();
         for (Path stale : segments.headMap(generation).values()) {
@@ -537,9 +540,10 @@ public final class GraphStore implements EventSink, Closeable {
         if (Files.isRegularFile(temporary, LinkOption.NOFOLLOW_LINKS)) {
             Files.delete(temporary); // a snapshot never completed
         }
-        if (good < 0) {
+        if (committed == null) {
             startSegment(generation);
         } else {
+            long good = committed.end();
             FileChannel channel = FileChannel.open(current, StandardOpenOption.WRITE);
             if (channel.size() > good) {
                 LOG.warn("{}: dropping {} bytes after the last complete commit", current, channel.size() - good);
@@ -548,7 +552,7 @@ public final class GraphStore implements EventSink, Closeable {
             }
             channel.position(good);
             useSegment(channel, new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel),
-                    1 << 16)));
+                    1 << 16)), committed.version());
         }
         if (skipped[0] > 0) {
             LOG.info("{}: retention left out {} events older than {} days", directory, skipped[0],
@@ -633,14 +637,14 @@ public final class GraphStore implements EventSink, Closeable {
 
     /**
      * Replays a segment's committed sections; returns the offset where the last complete commit ends, after which
-     * the file holds nothing a restore keeps. Counts nothing itself: it serves both a restore and a snapshot's copy
-     * pass, so a caller that counts does so in its replay.
+     * the file holds nothing a restore keeps, and its format version; null when it holds nothing. Counts nothing
+     * itself: it serves both a restore and a snapshot's copy pass, so a caller that counts does so in its replay.
      */
-    private long readSegment(Path file, long number, Replay replay) throws IOException {
+    private Committed readSegment(Path file, long number, Replay replay) throws IOException {
         try (Sections.Reader reader = new Sections.Reader(file, Sections.SEGMENT_MAGIC, true)) {
             Sections.Section header = reader.next();
             if (header == null) {
-                return -1; // torn before its header was complete: nothing was ever committed to it
+                return null; // torn before its header was complete: nothing was ever committed to it
             }
             expect(header, Sections.HEADER, file);
             try (DataInputStream in = header.input()) {
@@ -666,9 +670,12 @@ public final class GraphStore implements EventSink, Closeable {
                     expect(ahead.stoppedAt(), Sections.EVENTS, file);
                 }
             }
-            return good;
+            return new Committed(good, reader.version());
         }
     }
+
+    /** Where a segment's last complete commit ends, and the format version it is framed in. */
+    private record Committed(long end, int version) {}
 
     /** One events section, decoded; {@code end} is where it ends in its file. */
     private record Decoded(List<SecurityEvent> events, Map<String, Boolean> archiveStates, boolean endsCommit,

@@ -17,12 +17,16 @@ import java.util.zip.CRC32C;
 
 /**
  * The framing of the store's files ({@code FORMAT.md}): an 8-byte magic, the format version, then sections of
- * {@code kind, length, payload, CRC32C}. Writing frames a payload; reading checks each frame's checksum and tells a
- * torn tail (the file ends inside the last frame, or its checksum fails) from damage further in.
+ * {@code kind, length, header CRC32C, payload, CRC32C} (version 1 had no header checksum). Writing frames a payload;
+ * reading checks each frame's checksums and tells a torn tail (the file ends inside the last frame, or its checksum
+ * fails) from damage further in: with the header's own checksum, a damaged length is damage, where version 1 could
+ * only take a length past the file's end for a torn tail and drop every commit after it.
  */
 final class Sections {
     /** The format version this library writes, and the newest it reads. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The version without a header checksum, still read, and appended to in its own framing. */
+    static final int VERSION_1 = 1;
     static final byte[] SNAPSHOT_MAGIC = "D4JSNAP\n".getBytes(StandardCharsets.US_ASCII);
     static final byte[] SEGMENT_MAGIC = "D4JSEGM\n".getBytes(StandardCharsets.US_ASCII);
     static final int HEADER = 'H';
@@ -30,8 +34,8 @@ final class Sections {
     static final int END = 'Z';
     /** Bytes before the first section: magic and version. */
     static final int PREAMBLE = 12;
-    /** Bytes a frame adds to its payload: kind, length, checksum. */
-    static final int FRAME = 9;
+    /** Bytes a frame adds to its payload: kind, length, header checksum, checksum. */
+    static final int FRAME = 13;
 
     private Sections() {}
 
@@ -53,24 +57,34 @@ final class Sections {
         out.writeInt(VERSION);
     }
 
-    /** Writes one frame: kind, payload length, payload, and the CRC32C of all three. */
+    /** Writes one frame of the current version: kind, length, their CRC32C, payload, and the CRC32C of all. */
     static void writeSection(DataOutputStream out, int kind, Payload payload) throws IOException {
+        writeSection(out, VERSION, kind, payload);
+    }
+
+    /** Writes one frame in the framing of a version: to append to a file of an older one. */
+    static void writeSection(DataOutputStream out, int version, int kind, Payload payload) throws IOException {
         int length = payload.size();
         out.writeByte(kind);
         out.writeInt(length);
+        if (version > VERSION_1) {
+            out.writeInt(checksum(kind, payload.bytes(), length, false));
+        }
         out.write(payload.bytes(), 0, length);
-        out.writeInt(checksum(kind, payload.bytes(), length));
+        out.writeInt(checksum(kind, payload.bytes(), length, true));
     }
 
-    /** The CRC32C of a frame's kind, length (big-endian, as written) and payload. */
-    private static int checksum(int kind, byte[] payload, int length) {
+    /** The CRC32C of a frame's kind and length (big-endian, as written), and of its payload with them. */
+    private static int checksum(int kind, byte[] payload, int length, boolean withPayload) {
         CRC32C crc = new CRC32C();
         crc.update(kind);
         crc.update(length >>> 24);
         crc.update(length >>> 16);
         crc.update(length >>> 8);
         crc.update(length);
-        crc.update(payload, 0, length);
+        if (withPayload) {
+            crc.update(payload, 0, length);
+        }
         return (int) crc.getValue();
     }
 
@@ -99,6 +113,7 @@ final class Sections {
         private long position = PREAMBLE;
         private int number;
         private boolean torn;
+        private int version = VERSION;
 
         Reader(Path file, byte[] magic, boolean tornTailAllowed) throws IOException {
             this.file = file;
@@ -117,7 +132,7 @@ final class Sections {
                     throw new StoreFormatException(file + ": not a detective4j "
                             + (magic == SNAPSHOT_MAGIC ? "snapshot" : "segment") + " (bad magic)");
                 }
-                int version = in.readInt();
+                version = in.readInt();
                 if (version > VERSION) {
                     throw new StoreFormatException(file + ": format version " + version
                             + " is newer than this library's " + VERSION + "; open it with a newer detective4j");
@@ -134,25 +149,37 @@ final class Sections {
             }
         }
 
+        /** The file's format version: its frames' layout, and the one to append to it in. */
+        int version() {
+            return version;
+        }
+
         /** The next section, or null at the end of the file or at a torn tail. */
         Section next() throws IOException {
             if (position == size || torn) {
                 return null;
             }
             int sectionNumber = ++number;
-            if (size - position < FRAME) {
+            int frame = version > VERSION_1 ? FRAME : FRAME - Integer.BYTES;
+            if (size - position < frame) {
                 return torn("frame header", sectionNumber);
             }
             int kind = in.readUnsignedByte();
             int length = in.readInt();
-            if (length < 0 || length > size - position - FRAME) {
+            if (version > VERSION_1 && checksum(kind, null, length, false) != in.readInt()) {
+                // The length cannot be trusted, so neither can a torn tail be told by it: a header is written
+                // whole before its payload, and one that is whole and wrong is damage wherever it stands.
+                throw new StoreFormatException(file + ": section " + sectionNumber + " at byte " + position
+                        + " is corrupt: the CRC32C of its kind and length does not match");
+            }
+            if (length < 0 || length > size - position - frame) {
                 return torn("payload of " + length + " bytes", sectionNumber);
             }
             byte[] payload = new byte[length];
             in.readFully(payload);
             int stored = in.readInt();
-            long end = position + FRAME + length;
-            if (checksum(kind, payload, length) != stored) {
+            long end = position + frame + length;
+            if (checksum(kind, payload, length, true) != stored) {
                 if (end == size) {
                     return torn("checksum", sectionNumber);
                 }

@@ -127,6 +127,71 @@ class GraphStoreDamageTest {
         assertTrue(junk.getMessage().startsWith(snapshot + ": section "), junk.getMessage());
     }
 
+    /**
+     * One flipped bit in a length: version 1 took the length past the file's end for a torn tail, and cut every
+     * later commit off the file. The header's own checksum makes it damage, and the file is left as it is.
+     */
+    @Test
+    void aDamagedLengthIsAnErrorNotATornTail() throws IOException {
+        commit(0, 100);
+        commit(100, 100);
+        commit(200, 100);
+        Path segment = dir.resolve("segment-0.d4j");
+        byte[] whole = Files.readAllBytes(segment);
+        int events = Sections.PREAMBLE + Sections.FRAME + Long.BYTES; // the first E section, after H
+        for (int at : new int[] {Sections.PREAMBLE + 2, events + 2}) {
+            byte[] flipped = whole.clone();
+            flipped[at] ^= 0x10;
+            Files.write(segment, flipped);
+            IOException e = assertThrows(IOException.class, () -> store(dir).open());
+            int section = at < events ? 1 : 2;
+            assertEquals(segment + ": section " + section + " at byte " + (at - 2) + " is corrupt: the CRC32C of its"
+                    + " kind and length does not match", e.getMessage());
+            assertTrue(Arrays.equals(flipped, Files.readAllBytes(segment)), "nothing cut off the file");
+        }
+        Files.write(segment, whole);
+        try (GraphStore store = store(dir).open()) {
+            assertEquals(300, store.graph().stats().apiCalls());
+        }
+    }
+
+    /** A store of format version 1 opens, and its segment goes on in its own framing until the next snapshot. */
+    @Test
+    void aVersion1StoreOpensAndItsSegmentKeepsItsFraming() throws IOException {
+        Path segment = dir.resolve("segment-0.d4j");
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(segment))) {
+            out.write(Sections.SEGMENT_MAGIC);
+            out.writeInt(Sections.VERSION_1);
+            Sections.Payload header = new Sections.Payload(8);
+            header.data.writeLong(0);
+            Sections.writeSection(out, Sections.VERSION_1, Sections.HEADER, header);
+            Sections.Payload events = new Sections.Payload(256);
+            events.data.writeByte(1); // ends a commit
+            EventCodec.Writer writer = new EventCodec.Writer(events.data);
+            for (int i = 0; i < 3; i++) {
+                writer.write(Events.call(Events.alice(), Events.hours(i), "GetUser", "203.0.113.1"));
+            }
+            GraphStore.finishPayload(writer, events.data, java.util.Map.of());
+            Sections.writeSection(out, Sections.VERSION_1, Sections.EVENTS, events);
+        }
+        commit(3, 2); // opens the version 1 segment, appends a commit to it
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(segment))) {
+            in.skipNBytes(Sections.SEGMENT_MAGIC.length);
+            assertEquals(Sections.VERSION_1, in.readInt());
+        }
+        try (GraphStore store = store(dir).open()) {
+            assertEquals(5, store.graph().stats().apiCalls());
+            store.snapshot(); // written in the current version, with a new segment
+        }
+        try (GraphStore store = store(dir).open()) {
+            assertEquals(5, store.graph().stats().apiCalls());
+        }
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(dir.resolve(GraphStore.SNAPSHOT)))) {
+            in.skipNBytes(Sections.SNAPSHOT_MAGIC.length);
+            assertEquals(Sections.VERSION, in.readInt());
+        }
+    }
+
     /** A crafted string length of 1 GiB in a payload of a few bytes is refused before anything is allocated. */
     @Test
     void aLengthLargerThanTheSectionIsRefusedBeforeItIsAllocated() throws IOException {
