@@ -13,7 +13,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * try {
  *     source.read(graph);
  * } catch (MissingPermissionException e) {
- *     log.error("grant {} on {}", e.action(), e.resource());
+ *     log.error("grant {} on {}", e.action(), SafeText.escape(e.resource())); // an S3 key is anyone's text
  * }
  * }</pre>
  */
@@ -67,6 +67,7 @@ public final class MissingPermissionException extends IOException {
         if (e.statusCode() == 403 || "AccessDeniedException".equals(code)) {
             return new MissingPermissionException(action, resource, code, e);
         }
-        return new IOException(action + " on " + resource + " failed: " + e.getMessage(), e);
+        return new IOException(action + " on " + Escaping.forLog(resource) + " failed: "
+                + Escaping.forLog(e.getMessage()), e); // a key is data, and AWS's message may quote it
     }
 }

@@ -456,6 +456,10 @@ public final class IpAddresses {
     }
 
     static String abbreviate(String text) {
-        return text.length() <= 64 ? text : text.substring(0, 61) + "...";
+        if (text.length() <= 64) {
+            return text;
+        }
+        int cut = Character.isHighSurrogate(text.charAt(60)) ? 60 : 61; // never half of a pair
+        return text.substring(0, cut) + "...";
     }
 }

@@ -1,5 +1,6 @@
 package io.github.detective4j.aws.findings;
 
+import io.github.detective4j.aws.ParseContext;
 import io.github.detective4j.model.AwsResource;
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.Principal;
@@ -50,7 +51,7 @@ final class InvolvedEntities {
                 entities.add(ref);
             }
         } catch (IllegalArgumentException | NullPointerException notAnEntity) {
-            LOG.debug("left out an entity: {}", notAnEntity.getMessage());
+            LOG.debug("left out an entity: {}", ParseContext.escape(notAnEntity.getMessage())); // it quotes the id
         }
     }
 
