@@ -38,8 +38,8 @@ import java.io.InputStream;
  *       {@code Normalized}; else an {@code Original} naming a label; else, for GuardDuty only, {@code Product} on
  *       GuardDuty's 0.0 to 10.0 scale. {@code FindingProviderFields.Severity} when {@code Severity} is
  *       absent.</td></tr>
- *   <tr><td>firstObserved, lastObserved</td><td>{@code FirstObservedAt}, {@code LastObservedAt}; else
- *       {@code CreatedAt}, {@code UpdatedAt}</td></tr>
+ *   <tr><td>firstObserved, lastObserved</td><td>{@code FirstObservedAt}, {@code LastObservedAt}, one of them alone
+ *       being both; else {@code CreatedAt}, {@code UpdatedAt}</td></tr>
  *   <tr><td>createdAt, updatedAt, accountId, region, title, description</td><td>{@code CreatedAt},
  *       {@code UpdatedAt}, {@code AwsAccountId}, {@code Region}, {@code Title}, {@code Description}</td></tr>
  *   <tr><td>count</td><td>1; for GuardDuty {@code ProductFields."aws/guardduty/service/count"}</td></tr>

@@ -70,14 +70,8 @@ final class AsffMapping {
         Instant updatedAt = finding.instant("UpdatedAt");
         Instant firstObserved = finding.instant("FirstObservedAt");
         Instant lastObserved = finding.instant("LastObservedAt");
-        Instant first = firstObserved != null ? firstObserved : createdAt;
-        Instant last = lastObserved != null ? lastObserved : updatedAt;
-        if (first == null) {
-            throw new InvalidFieldException("has neither 'FirstObservedAt' nor 'CreatedAt'");
-        }
-        if (last == null) {
-            last = first; // one observation: the finding says no more
-        }
+        Observation observed = Observation.of(firstObserved, lastObserved, createdAt, updatedAt,
+                "has neither 'FirstObservedAt' nor 'CreatedAt'");
         long count = 1;
         if (guardDuty && productFields != null) {
             count = guardDutyCount(productFields);
@@ -113,7 +107,7 @@ final class AsffMapping {
                 .title(finding.text("Title"))
                 .description(finding.text("Description"))
                 .severity(severity)
-                .observed(first, last)
+                .observed(observed.first(), observed.last())
                 .createdAt(createdAt)
                 .updatedAt(updatedAt)
                 .count(count)

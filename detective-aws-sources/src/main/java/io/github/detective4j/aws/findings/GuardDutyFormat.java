@@ -31,8 +31,9 @@ import java.io.InputStream;
  *       <td>the fields of the same names</td></tr>
  *   <tr><td>sourceProduct</td><td>{@code GuardDuty}</td></tr>
  *   <tr><td>severity</td><td>{@code severity}, 0.0 to 10.0, by {@code Severity.ofGuardDuty}</td></tr>
- *   <tr><td>firstObserved, lastObserved</td><td>{@code service.eventFirstSeen}, {@code service.eventLastSeen}; else
- *       {@code createdAt}, {@code updatedAt}; a finding with no last time is observed once</td></tr>
+ *   <tr><td>firstObserved, lastObserved</td><td>{@code service.eventFirstSeen}, {@code service.eventLastSeen}, one
+ *       of them alone being both; else {@code createdAt}, {@code updatedAt}; a finding with no last time is observed
+ *       once</td></tr>
  *   <tr><td>count</td><td>{@code service.count}, else 1</td></tr>
  *   <tr><td>archived</td><td>{@code service.archived}</td></tr>
  * </table>

@@ -51,14 +51,8 @@ final class GuardDutyMapping {
         Instant updatedAt = finding.instant("updatedAt");
         Instant firstSeen = service == null ? null : service.instant("eventFirstSeen");
         Instant lastSeen = service == null ? null : service.instant("eventLastSeen");
-        Instant first = firstSeen != null ? firstSeen : createdAt;
-        Instant last = lastSeen != null ? lastSeen : updatedAt;
-        if (first == null) {
-            throw new InvalidFieldException("has neither 'service.eventFirstSeen' nor 'createdAt'");
-        }
-        if (last == null) {
-            last = first; // one observation: the finding says no more
-        }
+        Observation observed = Observation.of(firstSeen, lastSeen, createdAt, updatedAt,
+                "has neither 'service.eventFirstSeen' nor 'createdAt'");
         Long count = service == null ? null : service.whole("count");
         if (count != null && count < 1) {
             throw new InvalidFieldException("'service.count' must be at least 1, was '" + count + "'");
@@ -86,7 +80,7 @@ final class GuardDutyMapping {
                 .title(finding.text("title"))
                 .description(finding.text("description"))
                 .severity(severity(finding))
-                .observed(first, last)
+                .observed(observed.first(), observed.last())
                 .createdAt(createdAt)
                 .updatedAt(updatedAt)
                 .count(count == null ? 1 : count)

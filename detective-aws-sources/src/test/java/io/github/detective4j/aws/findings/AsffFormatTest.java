@@ -356,6 +356,19 @@ class AsffFormatTest {
         return AwsLogs.emptyReader().register(format).format("securityhub").build();
     }
 
+    /** One observation alone is both ends: the creation, which comes after it, must not be the first one. */
+    @Test
+    void oneObservationAloneIsBothEnds() throws IOException {
+        String json = "{\"Id\":\"lastonly\",\"ProductArn\":\"arn:aws:securityhub:us-east-1::product/aws/inspector\","
+                + "\"Types\":[\"T\"],\"Severity\":{\"Label\":\"LOW\"},\"LastObservedAt\":\"2024-01-02T00:00:00Z\","
+                + "\"CreatedAt\":\"2024-01-03T00:00:00Z\",\"UpdatedAt\":\"2024-01-03T00:00:00Z\"}";
+        List<Finding> findings = new ArrayList<>();
+        IngestReport report = forced().read(stream(json), "inline.json", sink(findings));
+        assertEquals(0, report.errors(), report::toString);
+        Instant seen = Instant.parse("2024-01-02T00:00:00Z");
+        assertEquals(List.of(seen, seen), List.of(findings.get(0).firstObserved(), findings.get(0).lastObserved()));
+    }
+
     private String onlyError(String json) throws IOException {
         List<Finding> findings = new ArrayList<>();
         IngestReport report = forced().read(stream(json), "inline.json", sink(findings));

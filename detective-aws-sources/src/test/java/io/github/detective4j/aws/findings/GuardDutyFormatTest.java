@@ -281,6 +281,33 @@ class GuardDutyFormatTest {
         }
     }
 
+    /**
+     * A finding that names only one of its observations was created after it: the creation must not stand in for the
+     * other end, which inverted the two and lost the finding. The one observation is both ends.
+     */
+    @Test
+    void oneObservationAloneIsBothEndsAndNeverMixesWithTheCreation() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode document = copies(mapper, 3);
+        ArrayNode findings = (ArrayNode) document.get("findings");
+        ObjectNode lastOnly = (ObjectNode) findings.get(0);
+        lastOnly.put("createdAt", "2020-02-14T18:12:22.316Z").put("updatedAt", "2020-02-14T18:12:22.316Z");
+        ((ObjectNode) lastOnly.get("service")).remove("eventFirstSeen");
+        ((ObjectNode) lastOnly.get("service")).put("eventLastSeen", "2020-02-14T17:59:17Z");
+        ObjectNode firstOnly = (ObjectNode) findings.get(1);
+        firstOnly.put("createdAt", "2020-02-14T18:12:22.316Z").put("updatedAt", "2020-02-14T18:12:22.316Z");
+        ((ObjectNode) firstOnly.get("service")).remove("eventLastSeen");
+        ((ObjectNode) firstOnly.get("service")).put("eventFirstSeen", "2020-02-15T01:00:00Z");
+        List<Finding> read = new ArrayList<>();
+        IngestReport report = reader.read(stream(mapper.writeValueAsString(document)), "times.json", sink(read));
+        assertEquals(0, report.errors(), report::toString);
+        assertEquals(List.of("f0", "f1", "f2"), read.stream().map(Finding::id).toList());
+        Instant seen = Instant.parse("2020-02-14T17:59:17Z");
+        assertEquals(List.of(seen, seen), List.of(read.get(0).firstObserved(), read.get(0).lastObserved()));
+        Instant first = Instant.parse("2020-02-15T01:00:00Z");
+        assertEquals(List.of(first, first), List.of(read.get(1).firstObserved(), read.get(1).lastObserved()));
+    }
+
     @Test
     void aStringPastTheLimitEndsTheDocumentAndSaysSoInJacksonsWords() throws Exception {
         // Jackson checks a string's length while it reads the string: what follows inside it is the attacker's text,
