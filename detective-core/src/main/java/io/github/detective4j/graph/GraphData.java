@@ -100,7 +100,7 @@ final class GraphData {
     GraphData(GraphSettings settings) {
         this.settings = settings;
         for (PrincipalType type : List.of(PrincipalType.IAM_USER, PrincipalType.ROOT, PrincipalType.ASSUMED_ROLE,
-                PrincipalType.FEDERATED_USER, PrincipalType.IDENTITY_CENTER_USER)) {
+                PrincipalType.ROLE, PrincipalType.FEDERATED_USER, PrincipalType.IDENTITY_CENTER_USER)) {
             actors.put(type, new HashMap<>());
         }
     }

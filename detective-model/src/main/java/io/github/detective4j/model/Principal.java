@@ -13,12 +13,13 @@ import java.util.Optional;
  *   <tr><td>{@code IAMUser}</td><td>{@code AwsUser/<principalId>}</td></tr>
  *   <tr><td>{@code AssumedRole}</td><td>{@code AwsRoleSession/<rolePrincipalId>:<sessionName>}, which is
  *       CloudTrail's {@code principalId} for role sessions</td></tr>
+ *   <tr><td>{@code Role}</td><td>{@code AwsRole/<principalId>}</td></tr>
  *   <tr><td>{@code FederatedUser}</td><td>{@code FederatedUser/<principalId>} ({@code <account>:<name>})</td></tr>
  *   <tr><td>{@code WebIdentityUser}, {@code SAMLUser}</td>
  *       <td>{@code FederatedUser/<identityProvider>:<userName>}</td></tr>
  *   <tr><td>{@code IdentityCenterUser}</td><td>{@code FederatedUser/<principalId>}</td></tr>
  *   <tr><td>{@code AWSAccount}</td><td>{@code AwsAccount/<accountId>}</td></tr>
- *   <tr><td>{@code AWSService}, {@code Unknown}</td><td>none</td></tr>
+ *   <tr><td>{@code AWSService}, {@code Directory}, {@code Unknown}</td><td>none</td></tr>
  * </table>
  *
  * @param type the identity type ({@code userIdentity.type})
@@ -140,6 +141,8 @@ public record Principal(
                     return Optional.of(new EntityRef(EntityType.AWS_ROLE_SESSION, principalId));
                 }
                 return Optional.empty();
+            case ROLE:
+                return Optional.ofNullable(principalId).map(EntityRef::role);
             case FEDERATED_USER:
             case IDENTITY_CENTER_USER:
                 return Optional.ofNullable(principalId).map(EntityRef::federatedUser);

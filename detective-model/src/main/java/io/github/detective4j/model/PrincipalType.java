@@ -13,6 +13,11 @@ public enum PrincipalType {
     IAM_USER("IAMUser"),
     /** Temporary credentials from an assumed role ({@code AssumedRole}). */
     ASSUMED_ROLE("AssumedRole"),
+    /**
+     * A role acting as the persistent IAM identity itself, the issuer of its sessions ({@code Role}), as CloudTrail
+     * records some service-made calls.
+     */
+    ROLE("Role"),
     /** Temporary credentials from {@code GetFederationToken} ({@code FederatedUser}). */
     FEDERATED_USER("FederatedUser"),
     /** A web identity federation user, before the role is assumed ({@code WebIdentityUser}). */
@@ -25,6 +30,8 @@ public enum PrincipalType {
     AWS_ACCOUNT("AWSAccount"),
     /** An IAM Identity Center user ({@code IdentityCenterUser}). */
     IDENTITY_CENTER_USER("IdentityCenterUser"),
+    /** A request to a directory service whose caller CloudTrail does not know ({@code Directory}). */
+    DIRECTORY("Directory"),
     /** An identity CloudTrail could not name ({@code Unknown}), or a type this library does not know. */
     UNKNOWN("Unknown");
 

@@ -29,6 +29,9 @@ class PrincipalTest {
                         "AwsUser/AIDACKCEVSQ6C2EXAMPLE"),
                 Arguments.of(Principal.builder(PrincipalType.ASSUMED_ROLE).principalId("AROAXXX:session")
                         .accountId(ACCOUNT).build(), "AwsRoleSession/AROAXXX:session"),
+                Arguments.of(Principal.builder(PrincipalType.ROLE).principalId("AROAIDPPEZS35WEXAMPLE")
+                        .arn("arn:aws:iam::111122223333:role/Admin").accountId(ACCOUNT).build(),
+                        "AwsRole/AROAIDPPEZS35WEXAMPLE"),
                 Arguments.of(Principal.builder(PrincipalType.FEDERATED_USER).principalId("111122223333:bob")
                         .accountId(ACCOUNT).build(), "FederatedUser/111122223333:bob"),
                 Arguments.of(Principal.builder(PrincipalType.WEB_IDENTITY_USER)
@@ -46,6 +49,7 @@ class PrincipalTest {
                         .principalId("AIDAEXAMPLEOTHERACCOUNT").build(), "AwsAccount/444455556666"),
                 Arguments.of(Principal.builder(PrincipalType.AWS_SERVICE).invokedBy("ec2.amazonaws.com").build(),
                         null),
+                Arguments.of(Principal.builder(PrincipalType.DIRECTORY).principalId("d-906713b5a0").build(), null),
                 Arguments.of(Principal.builder(PrincipalType.UNKNOWN).principalId("AIDACKCEVSQ6C2EXAMPLE")
                         .accountId(ACCOUNT).build(), null));
     }
@@ -184,6 +188,15 @@ class PrincipalTest {
         Principal principal = Principal.builder(type).principalId("AIDAX:x")
                 .sessionIssuer(new Principal.SessionIssuer("IAMUser", "AIDAX", null, ACCOUNT, "Alice")).build();
         assertEquals(Optional.empty(), principal.role());
+    }
+
+    /** CloudTrail's {@code Role} type: the persistent role itself acting, the issuer of its sessions. */
+    @Test
+    void aRoleActingItselfIsItsRoleEntity() {
+        Principal role = Principal.builder(PrincipalType.ROLE).principalId("AROAIDPPEZS35WEXAMPLE")
+                .arn("arn:aws:iam::123456789012:role/Admin").accountId(ACCOUNT).build();
+        assertEquals(Optional.of(EntityRef.role("AROAIDPPEZS35WEXAMPLE")), role.entity());
+        assertEquals(Optional.empty(), Principal.builder(PrincipalType.DIRECTORY).principalId("x").build().entity());
     }
 
     @Test

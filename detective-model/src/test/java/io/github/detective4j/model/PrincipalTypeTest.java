@@ -20,6 +20,8 @@ class PrincipalTypeTest {
         "Root, ROOT",
         "IAMUser, IAM_USER",
         "AssumedRole, ASSUMED_ROLE",
+        "Role, ROLE",
+        "Directory, DIRECTORY",
         "FederatedUser, FEDERATED_USER",
         "WebIdentityUser, WEB_IDENTITY_USER",
         "SAMLUser, SAML_USER",
@@ -48,7 +50,7 @@ class PrincipalTypeTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"iamuser", "IAMUSER", "IAM_USER", "AssumedRole ", " Root", "assumedrole", "Directory",
+    @ValueSource(strings = {"iamuser", "IAMUSER", "IAM_USER", "AssumedRole ", " Root", "assumedrole", "directory",
         "AWSServiceRole", "SAMLuser", "root"})
     void anythingElseIsUnknown(String cloudTrail) {
         assertSame(PrincipalType.UNKNOWN, PrincipalType.fromCloudTrail(cloudTrail));

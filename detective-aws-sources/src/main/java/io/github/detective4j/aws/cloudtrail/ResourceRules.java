@@ -15,6 +15,12 @@ import java.util.Map;
  * Which resources an API call created, deleted or touched, read from its {@code requestParameters} and
  * {@code responseElements}: the one table of these rules.
  *
+ * <p>Each rule is of one service ({@code eventSource}): {@code ec2} for the instance calls
+ * ({@code ec2-instance-connect} for {@code SendSSHPublicKey} and {@code SendSerialConsoleSSHPublicKey}), {@code ssm}
+ * for {@code SendCommand} and {@code StartSession}, {@code sts} for {@code AssumeRole*} and
+ * {@code GetFederationToken}, {@code cloudtrail} for the trail calls, {@code iam} for the rest; another service's call
+ * of the same name (Transfer Family's or ElastiCache's {@code CreateUser}) names no resource here.
+ *
  * <p>Only the calls below have their parameters read at all, and only along the paths their rule names
  * ({@link ValuePaths}); for every other call both subtrees are passed over unparsed, which is much of what makes the
  * CloudTrail parser fast. The event's own {@code resources} list, where
@@ -85,10 +91,20 @@ final class ResourceRules {
     static final String FEDERATED_USER = "AWS::STS::FederatedUser";
 
     private static final String S3 = "s3.amazonaws.com";
+    private static final String EC2 = "ec2.amazonaws.com";
+    private static final String EC2_INSTANCE_CONNECT = "ec2-instance-connect.amazonaws.com";
+    private static final String SSM = "ssm.amazonaws.com";
+    private static final String STS = "sts.amazonaws.com";
+    private static final String IAM = "iam.amazonaws.com";
+    private static final String CLOUDTRAIL = "cloudtrail.amazonaws.com";
     private static final ValuePaths NOTHING = ValuePaths.of();
 
-    /** What one call's rule reads from its two subtrees, and what it makes of the values. */
-    record Rule(ValuePaths request, ValuePaths response, Extractor extractor) {
+    /**
+     * What one call's rule reads from its two subtrees, and what it makes of the values; {@code eventSource} is the
+     * service whose call it is (another service's call of the same name, Transfer Family's {@code CreateUser} say,
+     * names no IAM user).
+     */
+    record Rule(String eventSource, ValuePaths request, ValuePaths response, Extractor extractor) {
         boolean needsRequest() {
             return request.size() > 0;
         }
@@ -110,7 +126,7 @@ final class ResourceRules {
     private static final Map<String, Rule> RULES = new HashMap<>();
 
     /** Every call to S3 names its bucket. */
-    private static final Rule S3_BUCKET = new Rule(ValuePaths.of("bucketName"), NOTHING, (rq, rs, name, out) -> {
+    private static final Rule S3_BUCKET = new Rule(S3, ValuePaths.of("bucketName"), NOTHING, (rq, rs, name, out) -> {
         String bucket = rq.first(0);
         Action action = "CreateBucket".equals(name) ? CREATED : "DeleteBucket".equals(name) ? DELETED : TOUCHED;
         add(out, AwsResource.S3_BUCKET, bucket, bucket == null ? null : "arn:aws:s3:::" + bucket, action);
@@ -118,79 +134,80 @@ final class ResourceRules {
 
     static {
         ValuePaths instanceSet = ValuePaths.of("instancesSet.items[].instanceId");
-        rule(NOTHING, instanceSet, (rq, rs, name, out) -> rs.all(0)
+        rule(EC2, NOTHING, instanceSet, (rq, rs, name, out) -> rs.all(0)
                 .forEach(id -> add(out, AwsResource.EC2_INSTANCE, id, null, CREATED)), "RunInstances");
-        rule(instanceSet, NOTHING, (rq, rs, name, out) -> rq.all(0)
+        rule(EC2, instanceSet, NOTHING, (rq, rs, name, out) -> rq.all(0)
                 .forEach(id -> add(out, AwsResource.EC2_INSTANCE, id, null, DELETED)), "TerminateInstances");
-        rule(instanceSet, NOTHING, (rq, rs, name, out) -> rq.all(0)
+        rule(EC2, instanceSet, NOTHING, (rq, rs, name, out) -> rq.all(0)
                 .forEach(id -> add(out, AwsResource.EC2_INSTANCE, id, null, TOUCHED)),
                 "StartInstances", "StopInstances", "RebootInstances");
-        rule(ValuePaths.of("instanceId"), NOTHING,
-                (rq, rs, name, out) -> add(out, AwsResource.EC2_INSTANCE, rq.first(0), null, TOUCHED),
-                "GetPasswordData", "GetConsoleOutput", "GetConsoleScreenshot", "ModifyInstanceAttribute",
-                "DescribeInstanceAttribute", "SendSSHPublicKey", "SendSerialConsoleSSHPublicKey");
-        rule(ValuePaths.of("instanceIds[]"), NOTHING, (rq, rs, name, out) -> rq.all(0)
+        Extractor instanceId = (rq, rs, name, out) -> add(out, AwsResource.EC2_INSTANCE, rq.first(0), null, TOUCHED);
+        rule(EC2, ValuePaths.of("instanceId"), NOTHING, instanceId, "GetPasswordData", "GetConsoleOutput",
+                "GetConsoleScreenshot", "ModifyInstanceAttribute", "DescribeInstanceAttribute");
+        rule(EC2_INSTANCE_CONNECT, ValuePaths.of("instanceId"), NOTHING, instanceId, "SendSSHPublicKey",
+                "SendSerialConsoleSSHPublicKey");
+        rule(SSM, ValuePaths.of("instanceIds[]"), NOTHING, (rq, rs, name, out) -> rq.all(0)
                 .forEach(id -> add(out, AwsResource.EC2_INSTANCE, id, null, TOUCHED)), "SendCommand");
-        rule(ValuePaths.of("target"), NOTHING, (rq, rs, name, out) -> {
+        rule(SSM, ValuePaths.of("target"), NOTHING, (rq, rs, name, out) -> {
             String target = rq.first(0);
             if (target != null && target.startsWith("i-")) {
                 add(out, AwsResource.EC2_INSTANCE, target, null, TOUCHED);
             }
         }, "StartSession");
 
-        rule(ValuePaths.of("roleArn"), ValuePaths.of("assumedRoleUser.assumedRoleId", "assumedRoleUser.arn"),
+        rule(STS, ValuePaths.of("roleArn"), ValuePaths.of("assumedRoleUser.assumedRoleId", "assumedRoleUser.arn"),
                 (rq, rs, name, out) -> {
                     String roleArn = rq.first(0);
                     add(out, AwsResource.IAM_ROLE, lastPathSegment(roleArn), roleArn, TOUCHED);
                     add(out, ASSUMED_ROLE_SESSION, rs.first(0), rs.first(1), CREATED);
                 }, "AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity");
-        rule(NOTHING, ValuePaths.of("federatedUser.federatedUserId", "federatedUser.arn"),
+        rule(STS, NOTHING, ValuePaths.of("federatedUser.federatedUserId", "federatedUser.arn"),
                 (rq, rs, name, out) -> add(out, FEDERATED_USER, rs.first(0), rs.first(1), CREATED),
                 "GetFederationToken");
 
-        rule(ValuePaths.of("userName"), ValuePaths.of("user.userName", "user.arn"), (rq, rs, name, out) -> {
+        rule(IAM, ValuePaths.of("userName"), ValuePaths.of("user.userName", "user.arn"), (rq, rs, name, out) -> {
             String user = rs.first(0);
             add(out, AwsResource.IAM_USER, user != null ? user : rq.first(0), rs.first(1), CREATED);
         }, "CreateUser");
         ValuePaths userName = ValuePaths.of("userName");
-        rule(userName, NOTHING, (rq, rs, name, out) -> add(out, AwsResource.IAM_USER, rq.first(0), null, DELETED),
+        rule(IAM, userName, NOTHING, (rq, rs, name, out) -> add(out, AwsResource.IAM_USER, rq.first(0), null, DELETED),
                 "DeleteUser");
-        rule(userName, NOTHING, (rq, rs, name, out) -> add(out, AwsResource.IAM_USER, rq.first(0), null, TOUCHED),
+        rule(IAM, userName, NOTHING, (rq, rs, name, out) -> add(out, AwsResource.IAM_USER, rq.first(0), null, TOUCHED),
                 "CreateLoginProfile", "UpdateLoginProfile", "DeleteLoginProfile", "AttachUserPolicy",
                 "DetachUserPolicy", "PutUserPolicy", "DeleteUserPolicy", "AddUserToGroup", "RemoveUserFromGroup",
                 "UpdateUser");
 
-        rule(userName, ValuePaths.of("accessKey.accessKeyId", "accessKey.userName"), (rq, rs, name, out) -> {
+        rule(IAM, userName, ValuePaths.of("accessKey.accessKeyId", "accessKey.userName"), (rq, rs, name, out) -> {
             add(out, AwsResource.IAM_ACCESS_KEY, rs.first(0), null, CREATED);
             String owner = rs.first(1);
             add(out, AwsResource.IAM_USER, owner != null ? owner : rq.first(0), null, TOUCHED);
         }, "CreateAccessKey");
-        rule(ValuePaths.of("accessKeyId", "userName"), NOTHING, (rq, rs, name, out) -> {
+        rule(IAM, ValuePaths.of("accessKeyId", "userName"), NOTHING, (rq, rs, name, out) -> {
             add(out, AwsResource.IAM_ACCESS_KEY, rq.first(0), null, DELETED);
             add(out, AwsResource.IAM_USER, rq.first(1), null, TOUCHED);
         }, "DeleteAccessKey");
-        rule(ValuePaths.of("accessKeyId"), NOTHING,
+        rule(IAM, ValuePaths.of("accessKeyId"), NOTHING,
                 (rq, rs, name, out) -> add(out, AwsResource.IAM_ACCESS_KEY, rq.first(0), null, TOUCHED),
                 "UpdateAccessKey");
 
         ValuePaths roleName = ValuePaths.of("roleName");
-        rule(roleName, ValuePaths.of("role.roleName", "role.arn"), (rq, rs, name, out) -> {
+        rule(IAM, roleName, ValuePaths.of("role.roleName", "role.arn"), (rq, rs, name, out) -> {
             String role = rs.first(0);
             add(out, AwsResource.IAM_ROLE, role != null ? role : rq.first(0), rs.first(1), CREATED);
         }, "CreateRole");
-        rule(roleName, NOTHING, (rq, rs, name, out) -> add(out, AwsResource.IAM_ROLE, rq.first(0), null, DELETED),
+        rule(IAM, roleName, NOTHING, (rq, rs, name, out) -> add(out, AwsResource.IAM_ROLE, rq.first(0), null, DELETED),
                 "DeleteRole");
-        rule(roleName, NOTHING, (rq, rs, name, out) -> add(out, AwsResource.IAM_ROLE, rq.first(0), null, TOUCHED),
+        rule(IAM, roleName, NOTHING, (rq, rs, name, out) -> add(out, AwsResource.IAM_ROLE, rq.first(0), null, TOUCHED),
                 "UpdateAssumeRolePolicy", "AttachRolePolicy", "DetachRolePolicy", "PutRolePolicy",
                 "DeleteRolePolicy", "UpdateRole");
 
-        rule(ValuePaths.of("name"), NOTHING, (rq, rs, name, out) -> addTrail(out, rq.first(0), DELETED),
+        rule(CLOUDTRAIL, ValuePaths.of("name"), NOTHING, (rq, rs, name, out) -> addTrail(out, rq.first(0), DELETED),
                 "StopLogging", "DeleteTrail");
-        rule(ValuePaths.of("name", "trailName"), NOTHING, (rq, rs, name, out) -> {
+        rule(CLOUDTRAIL, ValuePaths.of("name", "trailName"), NOTHING, (rq, rs, name, out) -> {
             String trail = rq.first(0);
             addTrail(out, trail != null ? trail : rq.first(1), TOUCHED);
         }, "StartLogging", "UpdateTrail", "PutEventSelectors", "PutInsightSelectors");
-        rule(ValuePaths.of("name"), ValuePaths.of("name", "trailARN"), (rq, rs, name, out) -> {
+        rule(CLOUDTRAIL, ValuePaths.of("name"), ValuePaths.of("name", "trailARN"), (rq, rs, name, out) -> {
             String trail = rs.first(0) != null ? rs.first(0) : rq.first(0);
             if (trail != null) {
                 String arn = rs.first(1);
@@ -211,10 +228,10 @@ final class ResourceRules {
      */
     static Rule rule(String eventSource, String eventName) {
         Rule rule = RULES.get(eventName);
-        if (rule == null && S3.equals(eventSource)) {
-            return S3_BUCKET;
+        if (rule != null && rule.eventSource().equals(eventSource)) {
+            return rule;
         }
-        return rule;
+        return S3.equals(eventSource) ? S3_BUCKET : null;
     }
 
     /**
@@ -263,10 +280,13 @@ final class ResourceRules {
         return colon >= 0 && colon < resource.length() - 1 ? resource.substring(colon + 1) : resource;
     }
 
-    private static void rule(ValuePaths request, ValuePaths response, Extractor extractor, String... names) {
-        Rule rule = new Rule(request, response, extractor);
+    private static void rule(String eventSource, ValuePaths request, ValuePaths response, Extractor extractor,
+            String... names) {
+        Rule rule = new Rule(eventSource, request, response, extractor);
         for (String name : names) {
-            RULES.put(name, rule);
+            if (RULES.put(name, rule) != null) {
+                throw new IllegalStateException(name + " has two rules"); // one service per name in this table
+            }
         }
     }
 

@@ -255,6 +255,21 @@ class CloudTrailFormatTest {
         assertEquals(List.of(), result.errors());
     }
 
+    /** The {@code Role} identity type of the CloudTrail User Guide: the role's own entity acts, not nobody. */
+    @Test
+    void aRoleIdentityActsAsItsRole() {
+        Result result = readText("{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":\"Role\",\"principalId\":"
+                + "\"AROAIDPPEZS35WEXAMPLE\",\"arn\":\"arn:aws:iam::123456789012:role/Admin\",\"accountId\":"
+                + "\"123456789012\"},\"eventTime\":\"2024-03-01T10:00:00Z\",\"eventSource\":\"iam.amazonaws.com\","
+                + "\"eventName\":\"CreateUser\",\"awsRegion\":\"us-east-1\",\"sourceIPAddress\":\"203.0.113.5\","
+                + "\"userAgent\":\"aws-cli/2.15.0\",\"requestParameters\":{\"userName\":\"bob\"},"
+                + "\"eventID\":\"5a4c7e6f-EXAMPLE\",\"eventType\":\"AwsApiCall\",\"recipientAccountId\":\"123456789012\"}");
+        ApiCall call = result.only();
+        assertEquals(PrincipalType.ROLE, call.principal().type());
+        assertEquals(java.util.Optional.of(io.github.detective4j.model.EntityRef.role("AROAIDPPEZS35WEXAMPLE")),
+                call.principal().entity());
+    }
+
     @Test
     void keepsServiceEvents() {
         Result result = readText("{\"eventVersion\":\"1.05\",\"userIdentity\":{\"accountId\":\"123456789012\","

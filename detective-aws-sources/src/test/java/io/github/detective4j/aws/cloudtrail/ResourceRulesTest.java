@@ -32,4 +32,17 @@ class ResourceRulesTest {
         assertNull(ResourceRules.rule("ec2.amazonaws.com", "DescribeInstances"));
         assertTrue(ResourceRules.rule("cloudtrail.amazonaws.com", "StopLogging").needsRequest());
     }
+
+    /** A rule is of its service: Transfer Family's and ElastiCache's users are no IAM users. */
+    @Test
+    void aCallOfTheSameNameToAnotherServiceHasNoRule() {
+        assertTrue(ResourceRules.rule("iam.amazonaws.com", "CreateUser").needsRequest());
+        assertNull(ResourceRules.rule("transfer.amazonaws.com", "CreateUser"));
+        assertNull(ResourceRules.rule("elasticache.amazonaws.com", "CreateUser"));
+        assertNull(ResourceRules.rule("transfer.amazonaws.com", "DeleteUser"));
+        assertNull(ResourceRules.rule("ec2.amazonaws.com", "SendSSHPublicKey"));
+        assertTrue(ResourceRules.rule("ec2-instance-connect.amazonaws.com", "SendSSHPublicKey").needsRequest());
+        assertTrue(ResourceRules.rule("ssm.amazonaws.com", "StartSession").needsRequest());
+        assertTrue(ResourceRules.rule("s3.amazonaws.com", "CreateUser").needsRequest(), "an S3 call names its bucket");
+    }
 }
