@@ -36,8 +36,10 @@ import java.io.InputStream;
  * the dozen fields an {@code ApiCall} needs, passes over everything else by counting brackets outside strings (eight
  * bytes at a time inside strings), and reads {@code requestParameters}/{@code responseElements} only for the calls
  * whose resources it maps, only along the paths it needs. It honours the reader's {@code StreamReadConstraints}
- * (nesting depth, string, name and number lengths); a string or a nesting over the limits is an error of its record.
- * What it passes over is checked for balanced brackets and terminated strings, not for every scalar's grammar.
+ * (nesting depth, string, name and number lengths); a string it reads over the limit, a nesting over the limit, or a
+ * string with an escape JSON has not, is an error of its record. What it passes over is checked for balanced
+ * brackets, depth and terminated strings, not for every scalar's grammar, nor for the length of its strings, which
+ * it never keeps.
  * Input is UTF-8, as CloudTrail writes it; invalid UTF-8 inside a string becomes U+FFFD.
  *
  * <h2>Records that are not API calls</h2>

@@ -1,6 +1,7 @@
 package io.github.detective4j.aws.cloudtrail;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.github.detective4j.aws.ParseContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
@@ -26,7 +27,9 @@ import java.util.Arrays;
  * {@link MalformedJsonException} naming line and column. A value past a limit that leaves the JSON whole is the
  * record's error, not the stream's: a string or a number too long is read as null ({@link #stringTooLong()},
  * {@link #takePastLimit()}), a field name too long is passed over with its value, and a value passed over too deep
- * is flagged ({@link #takeTooDeep()}).
+ * is flagged ({@link #takeTooDeep()}). So is a string or name read with an escape JSON has not (a backslash before
+ * {@code q}, or before {@code u} and fewer than four hex digits): its end is known, so the JSON around it is whole,
+ * and it is read as null (a name passed over with its value) and taken by {@link #takePastLimit()}.
  *
  * <p>In line mode a newline outside strings ends the current line's value: {@link #peek()} reports
  * {@link #END_OF_LINE} instead of passing it, so that a line with a broken value cannot swallow the next one, and
@@ -111,6 +114,8 @@ final class JsonCursor {
      * characters"), or null: the record's error, not the stream's.
      */
     private String pastLimit;
+    /** Why {@link #decode} returned null last. */
+    private String badEscape;
     /** What failed while {@link #fillAhead} read ahead, thrown by the next read that needs more input. */
     private IOException lookAheadFailure;
 
@@ -419,18 +424,8 @@ final class JsonCursor {
         }
         if (markDropped || i - mark > maxName) {
             // a limit, not broken JSON: the name is passed over and its value with it (OTHER), and the record is wrong
-            pastLimit("a field name longer than " + maxName + " bytes");
             pos = i + 1;
-            mark = -1;
-            nameSlot = -1;
-            escapedName = null;
-            nameLength = -1; // nameIs() matches nothing
-            int colon = peek();
-            if (colon != ':') {
-                throw unexpected(colon, "':' after a field name");
-            }
-            pos++;
-            return FieldNames.OTHER;
+            return passOverName("a field name longer than " + maxName + " bytes");
         }
         int start = mark;
         int length = i - start;
@@ -439,6 +434,9 @@ final class JsonCursor {
         int id;
         if (escaped) {
             escapedName = decode(buf, start, length);
+            if (escapedName == null) {
+                return passOverName(badEscape);
+            }
             byte[] bytes = escapedName.getBytes(StandardCharsets.UTF_8);
             id = FieldNames.lookup(bytes, 0, bytes.length);
         } else {
@@ -713,7 +711,11 @@ final class JsonCursor {
         int start = mark;
         mark = -1;
         if (!simple) {
-            return decode(buf, start, i - start);
+            String decoded = decode(buf, start, i - start);
+            if (decoded == null) {
+                pastLimit(badEscape); // the string's end is known: the JSON around it is whole, the record is wrong
+            }
+            return decoded;
         }
         return memo == null ? new String(buf, start, i - start, StandardCharsets.ISO_8859_1) : memo.get(buf, start, i - start);
     }
@@ -751,6 +753,25 @@ final class JsonCursor {
         if (pastLimit == null) {
             pastLimit = what;
         }
+    }
+
+    /**
+     * Passes over a field name the cursor stands just after, which the record cannot have (too long, a bad escape),
+     * and its value with it ({@link FieldNames#OTHER}): the JSON around it is whole, so the record is wrong, not the
+     * input.
+     */
+    private int passOverName(String why) throws IOException {
+        pastLimit(why);
+        mark = -1;
+        nameSlot = -1;
+        escapedName = null;
+        nameLength = -1; // nameIs() matches nothing
+        int colon = peek();
+        if (colon != ':') {
+            throw unexpected(colon, "':' after a field name");
+        }
+        pos++;
+        return FieldNames.OTHER;
     }
 
     /**
@@ -1171,7 +1192,11 @@ final class JsonCursor {
 
     // ---- strings with escapes or non-ASCII ----
 
-    private String decode(byte[] b, int start, int length) throws MalformedJsonException {
+    /**
+     * The text of a string or name whose bytes {@code b[start, start + length)} hold escapes or non-ASCII; null, with
+     * {@link #badEscape} saying why, when an escape is not one JSON has.
+     */
+    private String decode(byte[] b, int start, int length) {
         StringBuilder out = new StringBuilder(length);
         int end = start + length;
         int run = start;
@@ -1209,13 +1234,15 @@ final class JsonCursor {
                     break;
                 case 'u':
                     if (i + 4 > end) {
-                        throw malformed("incomplete \\u escape in a string");
+                        badEscape = "an incomplete \\u escape in a string";
+                        return null;
                     }
                     int code = 0;
                     for (int k = 0; k < 4; k++) {
                         int digit = Character.digit(b[i + k], 16);
                         if (digit < 0) {
-                            throw malformed("invalid \\u escape in a string");
+                            badEscape = "an invalid \\u escape in a string";
+                            return null;
                         }
                         code = code * 16 + digit;
                     }
@@ -1223,7 +1250,9 @@ final class JsonCursor {
                     i += 4;
                     break;
                 default:
-                    throw malformed("invalid escape '\\" + e + "' in a string");
+                    badEscape = "a backslash before " + ParseContext.quote(String.valueOf(e))
+                            + " in a string, which is no JSON escape";
+                    return null;
             }
             run = i;
         }

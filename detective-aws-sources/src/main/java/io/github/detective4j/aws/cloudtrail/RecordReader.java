@@ -527,7 +527,7 @@ final class RecordReader {
         }
         String text = cursor.readString();
         if (text == null) {
-            f.problem(field + " is longer than " + cursor.maxString() + " characters");
+            f.problem(unread(cursor, field));
             return;
         }
         int start = 0;
@@ -804,7 +804,7 @@ final class RecordReader {
         if (c == '"') {
             String value = cursor.readString(memo);
             if (value == null) {
-                f.problem(table.name(slot) + " is longer than " + cursor.maxString() + " characters");
+                f.problem(unread(cursor, table.name(slot)));
             }
             return value;
         }
@@ -813,6 +813,14 @@ final class RecordReader {
             return null;
         }
         return cursor.readScalarText();
+    }
+
+    /** Why a string the cursor read as null could not be read: too long, or an escape JSON has not. */
+    private static String unread(JsonCursor cursor, String field) {
+        if (cursor.stringTooLong()) {
+            return field + " is longer than " + cursor.maxString() + " characters";
+        }
+        return field + " holds " + cursor.takePastLimit();
     }
 
     private static String stringOrSkip(JsonCursor cursor, int depth) throws IOException {

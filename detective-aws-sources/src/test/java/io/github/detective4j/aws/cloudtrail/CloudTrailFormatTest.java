@@ -255,6 +255,29 @@ class CloudTrailFormatTest {
         assertEquals(List.of(), result.errors());
     }
 
+    /** A bad escape in a field the reader reads costs its record only, in a document of records as on a line. */
+    @Test
+    void aBadEscapeCostsOnlyItsRecord() {
+        String record = "{\"eventVersion\":\"1.08\",\"userIdentity\":{\"type\":\"IAMUser\",\"principalId\":"
+                + "\"AIDAEXAMPLEUSER1\",\"accountId\":\"111122223333\",\"userName\":\"alice\"},\"eventTime\":"
+                + "\"2026-11-20T03:00:00Z\",\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"%s\",\"awsRegion\":"
+                + "\"us-east-1\",\"sourceIPAddress\":\"203.0.113.7\",\"userAgent\":\"%s\",\"eventID\":\"%s\","
+                + "\"eventType\":\"AwsApiCall\",\"recipientAccountId\":\"111122223333\"}";
+        String good1 = String.format(record, "ListUsers", "aws-cli/2.0", "e1");
+        String bad = String.format(record, "GetUser", "aws-cli/2.0 \\q", "e2");
+        String good2 = String.format(record, "ListRoles", "aws-cli/2.0", "e3");
+        for (String text : List.of("{\"Records\":[" + good1 + ",\n" + bad + ",\n" + good2 + "]}",
+                good1 + "\n" + bad + "\n" + good2 + "\n")) {
+            Result result = readText(text);
+            assertEquals(List.of("ListUsers", "ListRoles"), result.events().stream().map(ApiCall::eventName).toList(),
+                    result.errors()::toString);
+            assertEquals(1, result.errors().size(), result.errors()::toString);
+            assertEquals(2, result.errors().get(0).line());
+            assertTrue(result.errors().get(0).reason().contains("a backslash before 'q' in a string"),
+                    result.errors()::toString);
+        }
+    }
+
     /** The {@code Role} identity type of the CloudTrail User Guide: the role's own entity acts, not nobody. */
     @Test
     void aRoleIdentityActsAsItsRole() {

@@ -224,9 +224,28 @@ class JsonCursorTest {
         assertEquals("invalid literal, expected 'true'", broken.problem());
         assertThrows(MalformedJsonException.class, () -> value(cursor("{\"k\":\"unterminated")));
         assertThrows(MalformedJsonException.class, () -> value(cursor("{\"k\":\"raw\u0001control\"}")));
-        assertThrows(MalformedJsonException.class, () -> value(cursor("{\"k\":\"bad \\x escape\"}")));
         assertThrows(MalformedJsonException.class, () -> value(cursor("{\"k\" \"v\"}")));
         assertThrows(MalformedJsonException.class, () -> cursor("{\"k\":[1,2").skipValue(0));
+    }
+
+    /** An escape JSON has not leaves the JSON around it whole: an error of the record, and the next field reads. */
+    @Test
+    void aBadEscapeIsTheRecordsErrorNotTheStreams() throws IOException {
+        JsonCursor cursor = cursor("{\"k\":\"bad \\x escape\",\"k\":\"cut \\u12\",\"bad\\qname\":1,\"k\":\"next\"}");
+        cursor.peek();
+        cursor.enterObject();
+        cursor.firstField();
+        assertNull(cursor.readString(null));
+        assertEquals("a backslash before 'x' in a string, which is no JSON escape", cursor.takePastLimit());
+        cursor.nextField();
+        assertNull(cursor.readString(null));
+        assertEquals("an incomplete \\u escape in a string", cursor.takePastLimit());
+        assertEquals(FieldNames.OTHER, cursor.nextField(), "a name with a bad escape is passed over with its value");
+        cursor.skipValue(1);
+        assertEquals("a backslash before 'q' in a string, which is no JSON escape", cursor.takePastLimit());
+        cursor.nextField();
+        assertEquals("next", cursor.readString(null));
+        assertNull(cursor.takePastLimit());
     }
 
     @Test
