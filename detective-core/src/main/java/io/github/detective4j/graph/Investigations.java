@@ -107,8 +107,9 @@ final class Investigations {
         evidence.values().forEach(indicators::addAll);
         indicators.sort(ORDER);
         String arn = node == null || node.attributes == null ? null : node.attributes.arn;
+        boolean inTraining = data.inTraining(scope);
         return new Investigation(id, entity, arn, scope, record.createdTime(), InvestigationStatus.SUCCESSFUL,
-                severity(evidence), record.state(), indicators);
+                severity(evidence, inTraining), inTraining, record.state(), indicators);
     }
 
     List<Investigation> all() {
@@ -347,23 +348,25 @@ final class Investigations {
         BEHAVIOR
     }
 
-    /** The rule documented on {@link Investigation}. */
-    static InvestigationSeverity severity(Map<Evidence, List<Indicator>> evidence) {
+    /**
+     * The rule documented on {@link Investigation}: while the baseline is in training, new behavior is left out of it,
+     * everything looking new without history to compare with.
+     */
+    static InvestigationSeverity severity(Map<Evidence, List<Indicator>> evidence, boolean inTraining) {
         InvestigationSeverity max = InvestigationSeverity.INFORMATIONAL;
         Set<Evidence> high = EnumSet.noneOf(Evidence.class);
-        evidence.forEach((source, indicators) -> {
-            for (Indicator i : indicators) {
+        for (Map.Entry<Evidence, List<Indicator>> e : evidence.entrySet()) {
+            if (inTraining && e.getKey() == Evidence.BEHAVIOR) {
+                continue;
+            }
+            for (Indicator i : e.getValue()) {
+                max = max.max(i.severity());
                 if (i.severity().compareTo(InvestigationSeverity.HIGH) >= 0) {
-                    high.add(source);
+                    high.add(e.getKey());
                 }
             }
-        });
-        for (List<Indicator> indicators : evidence.values()) {
-            for (Indicator i : indicators) {
-                max = max.max(i.severity());
-            }
         }
-        boolean newBehavior = !evidence.getOrDefault(Evidence.BEHAVIOR, List.of()).isEmpty();
+        boolean newBehavior = !inTraining && !evidence.getOrDefault(Evidence.BEHAVIOR, List.of()).isEmpty();
         if (max == InvestigationSeverity.HIGH && high.size() >= 2 && newBehavior) {
             return InvestigationSeverity.CRITICAL;
         }

@@ -39,11 +39,18 @@ import java.util.Objects;
  * own calls; impossible travel; threat intelligence; findings, where a finding, its group and the technique its
  * type names are one source), and at least one new behavior ({@code NEW_*}) of the entity.
  *
+ * <p>While the baseline is in training ({@link #inTraining()}: the graph holds less than its training period of
+ * data before the scope) the {@code NEW_*} indicators are listed with their own severity but neither count toward
+ * the highest nor corroborate: with too little history everything the entity does looks new, so "new" says nothing
+ * about the entity yet. The other indicators do not compare with the baseline as new behavior does (a technique's
+ * baseline lowering can only make it less severe) and count as usual.
+ *
  * <h2>JSON</h2>
  * Detective's {@code GetInvestigation} answer and its {@code ListIndicators} answer in one object:
  * {@code InvestigationId} (21 digits, from the entity and scope), {@code EntityArn}, {@code EntityType}
  * ({@code IAM_USER} or {@code IAM_ROLE}), {@code CreatedTime}, {@code ScopeStartTime}, {@code ScopeEndTime},
- * {@code Status}, {@code Severity}, {@code State}, {@code Indicators}; and {@code Entity}, the entity's reference.
+ * {@code Status}, {@code Severity}, {@code State}, {@code Indicators}; and {@code Entity}, the entity's reference,
+ * and {@code InTraining}, whether the baseline was in training.
  *
  * @param investigationId the id, the same for the same entity and scope
  * @param entity the investigated user or role
@@ -52,11 +59,12 @@ import java.util.Objects;
  * @param createdTime when the investigation was first run, UTC
  * @param status whether it ran
  * @param severity the derived severity
+ * @param inTraining true when the baseline was in training, so that new behavior did not count toward the severity
  * @param state active or archived
  * @param indicators the indicators, by type in {@link IndicatorType} order, then most severe first
  */
 @JsonPropertyOrder({"InvestigationId", "Entity", "EntityArn", "EntityType", "CreatedTime", "ScopeStartTime",
-    "ScopeEndTime", "Status", "Severity", "State", "Indicators"})
+    "ScopeEndTime", "Status", "Severity", "InTraining", "State", "Indicators"})
 public record Investigation(
         @JsonProperty("InvestigationId") String investigationId,
         @JsonProperty("Entity") EntityRef entity,
@@ -65,6 +73,7 @@ public record Investigation(
         @JsonProperty("CreatedTime") Instant createdTime,
         @JsonProperty("Status") InvestigationStatus status,
         @JsonProperty("Severity") InvestigationSeverity severity,
+        @JsonProperty("InTraining") boolean inTraining,
         @JsonProperty("State") InvestigationState state,
         @JsonProperty("Indicators") List<Indicator> indicators) {
     /**
@@ -77,6 +86,7 @@ public record Investigation(
      * @param createdTime when it was first run
      * @param status whether it ran
      * @param severity its severity
+     * @param inTraining whether the baseline was in training
      * @param state active or archived
      * @param indicators its indicators
      */
@@ -140,6 +150,7 @@ public record Investigation(
         }
         return "Investigation " + investigationId + " of " + TextTable.clean(entity.toString()) + ", scope " + scope
                 + ": " + severity + " (" + indicators.size() + " indicators, " + state + ")"
+                + (inTraining ? " (baseline in training: new behavior does not count toward the severity)" : "")
                 + (indicators.isEmpty() ? "" : "\n" + t);
     }
 

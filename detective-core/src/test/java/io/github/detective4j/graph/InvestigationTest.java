@@ -59,6 +59,11 @@ class InvestigationTest {
     static final ScopeTime SCOPE = ScopeTime.of(hours(30 * 24), hours(31 * 24));
 
     static BehaviorGraph graph(ImpossibleTravelRule travel) throws IOException {
+        return graph(travel, 0);
+    }
+
+    /** Alice calls from Tokyo every day from {@code firstDay} through the scope's day, 30. */
+    static BehaviorGraph graph(ImpossibleTravelRule travel, int firstDay) throws IOException {
         BehaviorGraph graph = BehaviorGraph.builder()
                 .geoLocator(ip -> Optional.ofNullable(PLACES.get(ip)))
                 .asnResolver(ip -> Optional.ofNullable(NETWORKS.get(ip)))
@@ -67,7 +72,7 @@ class InvestigationTest {
                 .impossibleTravel(travel)
                 .clock(Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC))
                 .build();
-        for (int day = 0; day < 31; day++) {
+        for (int day = firstDay; day < 31; day++) {
             graph.accept(call(alice(), hours(day * 24L + 2), "ListUsers", TOKYO));
         }
         return graph;
@@ -152,6 +157,33 @@ class InvestigationTest {
                 "HIGH TTPs, a flagged address and impossible travel, with new behavior: corroborated");
     }
 
+    /** Three days of Tokyo, then StopLogging from Frankfurt an hour later with a new user agent. */
+    static Investigation stopLoggingFromFrankfurt(int firstDay) throws IOException {
+        BehaviorGraph graph = graph(ImpossibleTravelRule.DEFAULT, firstDay);
+        graph.accept(call(alice(), hours(30 * 24 + 3), "cloudtrail.amazonaws.com", "StopLogging", VPN,
+                "python-requests/2.31", true));
+        return graph.investigate(EntityRef.user(ALICE_ID), SCOPE);
+    }
+
+    @Test
+    void aBaselineInTrainingIsSaidAndItsNewBehaviorDoesNotRaiseTheSeverity() throws Exception {
+        Investigation trained = stopLoggingFromFrankfurt(0);
+        assertEquals(false, trained.inTraining());
+        assertEquals(InvestigationSeverity.CRITICAL, trained.severity(), "a HIGH TTP and travel, with new behavior");
+
+        Investigation training = stopLoggingFromFrankfurt(27);
+        assertTrue(training.inTraining(), "three days of data before the scope, fourteen needed");
+        assertEquals(InvestigationSeverity.HIGH, training.severity(),
+                "everything looks new in training: the new geolocation, ASO and user agent do not corroborate");
+        assertEquals(1, training.indicators(IndicatorType.NEW_GEOLOCATION).size(), "still listed");
+        assertEquals(1, training.indicators(IndicatorType.NEW_ASO).size());
+        assertEquals(1, training.indicators(IndicatorType.NEW_USER_AGENT).size());
+        assertTrue(training.toString().contains("baseline in training"), training.toString());
+        JsonNode json = new ObjectMapper().readTree(DetectiveJson.write(training));
+        assertTrue(json.get("InTraining").asBoolean(), json.toString());
+        assertEquals(false, new ObjectMapper().readTree(DetectiveJson.write(trained)).get("InTraining").asBoolean());
+    }
+
     @Test
     void aQuietUserIsInformational() throws IOException {
         Investigation inv = graph(ImpossibleTravelRule.DEFAULT).investigate(EntityRef.user(ALICE_ID), SCOPE);
@@ -177,10 +209,15 @@ class InvestigationTest {
         assertEquals(InvestigationSeverity.CRITICAL, severity(Map.of(Investigations.Evidence.INTEL, List.of(flagged),
                 Investigations.Evidence.FINDINGS, List.of(finding),
                 Investigations.Evidence.BEHAVIOR, List.of(newUa))));
+        assertEquals(InvestigationSeverity.HIGH, Investigations.severity(Map.of(
+                Investigations.Evidence.INTEL, List.of(flagged), Investigations.Evidence.FINDINGS, List.of(finding),
+                Investigations.Evidence.BEHAVIOR, List.of(newUa)), true), "in training new behavior corroborates not");
+        assertEquals(InvestigationSeverity.INFORMATIONAL, Investigations.severity(Map.of(
+                Investigations.Evidence.BEHAVIOR, List.of(newUa)), true), "nor counts");
     }
 
     private static InvestigationSeverity severity(Map<Investigations.Evidence, List<Indicator>> evidence) {
-        return Investigations.severity(evidence);
+        return Investigations.severity(evidence, false);
     }
 
     @Test
