@@ -31,8 +31,9 @@ import java.util.TreeMap;
  * read lock.
  *
  * <p>A technique's severity follows its tactic ({@code Investigation} documents the table), one level lower when
- * every call failed, and one level lower again when the entity also called the method in its baseline: routine use of
- * a sensitive method is worth seeing, not worth an alarm.
+ * every call failed, and one level lower again when the entity also called the method in its baseline (a discovery
+ * burst: when a baseline hour of the entity's was a burst of the same technique, by the same detection): routine use
+ * of a sensitive method is worth seeing, not worth an alarm.
  */
 final class TtpIndicators {
     private static final FindingTactics FINDINGS = FindingTactics.builtIn();
@@ -54,6 +55,7 @@ final class TtpIndicators {
         IntHashSet routine = new IntHashSet();
         Set<Long> routineTechniques = new HashSet<>();
         Map<Integer, Map<Integer, long[]>> byHour = new TreeMap<>();
+        Map<Integer, Map<Integer, long[]>> baseByHour = new TreeMap<>();
         for (Node actor : actors) {
             if (actor.drillDown == null) {
                 continue;
@@ -82,11 +84,11 @@ final class TtpIndicators {
                 if (before) {
                     routine.add(method);
                 }
-                for (int i = cells.lowerBound(w.scopeFrom); i < cells.size() && cells.hour(i) < w.scopeTo; i++) {
-                    long[] hourCalls = byHour.computeIfAbsent(cells.hour(i), h -> new HashMap<>())
-                            .computeIfAbsent(method, m -> new long[2]);
-                    hourCalls[0] += cells.value(i, HourCells.SUCCESS);
-                    hourCalls[1] += cells.value(i, HourCells.FAILURE);
+                // Only discovery methods make or count in a burst; keeping just them bounds the baseline's hours.
+                if (data.settings.apiTechniques().countsTowardBurst(
+                        new ApiMethod(data.methods.eventSource(method), data.methods.eventName(method)))) {
+                    byHour(cells, w.scopeFrom, w.scopeTo, method, byHour);
+                    byHour(cells, w.baseFrom, w.scopeFrom, method, baseByHour);
                 }
             }
         }
@@ -112,52 +114,66 @@ final class TtpIndicators {
             }
             long success = e.getValue()[0];
             long failure = e.getValue()[1];
-            InvestigationSeverity severity = severity(match.tactic());
-            severity = success == 0 ? severity.lower() : severity;
             boolean usual = byMethod ? routine.contains(method)
                     : routineTechniques.contains(DrillDown.key(DrillDown.TECHNIQUE, DrillDown.first(key), 0));
-            severity = usual ? severity.lower() : severity;
             indicators.add(new Indicator(new TtpObserved(match.tactic().displayName(), match.technique().toString(),
-                    match.procedure(), ip(source), data.methods.eventName(method), success, failure), severity));
+                    match.procedure(), ip(source), data.methods.eventName(method), success, failure),
+                    severity(match.tactic(), success, usual)));
         }
-        indicators.addAll(bursts(byHour));
+        Set<Technique> routineBursts = bursts(baseByHour).keySet();
+        for (Burst b : bursts(byHour).values()) {
+            Tactic tactic = b.match().tactic();
+            indicators.add(new Indicator(new TtpObserved(tactic.displayName(), b.match().technique().toString(),
+                    b.match().procedure(), null, null, b.success(), b.failure()),
+                    severity(tactic, b.success(), routineBursts.contains(b.match().technique()))));
+        }
         return indicators;
     }
 
+    /** Adds a method's calls of the hours {@code [from, to)} to their hours' counts, successes and failures. */
+    private static void byHour(HourCells cells, int from, int to, int method,
+            Map<Integer, Map<Integer, long[]>> into) {
+        for (int i = cells.lowerBound(from); i < cells.size() && cells.hour(i) < to; i++) {
+            long[] hourCalls = into.computeIfAbsent(cells.hour(i), h -> new HashMap<>())
+                    .computeIfAbsent(method, m -> new long[2]);
+            hourCalls[0] += cells.value(i, HourCells.SUCCESS);
+            hourCalls[1] += cells.value(i, HourCells.FAILURE);
+        }
+    }
+
+    /** A discovery technique's bursts: its match and the successes and failures of the bursting hours. */
+    private record Burst(TechniqueMatch match, long success, long failure) {
+        Burst plus(Burst other) {
+            return new Burst(match, success + other.success, failure + other.failure);
+        }
+    }
+
     /**
-     * Discovery bursts, hour by hour: one indicator per technique, with the calls of the bursting hours' discovery
-     * methods.
+     * Discovery bursts, hour by hour, from the hours' discovery methods (the only ones kept): per technique, the calls
+     * of the bursting hours. The same detection runs over the scope and over the baseline, so that a burst the entity
+     * also made in its baseline is lowered as a routine method is.
      */
-    private List<Indicator> bursts(Map<Integer, Map<Integer, long[]>> byHour) {
-        Map<Technique, long[]> calls = new LinkedHashMap<>();
-        Map<Technique, TechniqueMatch> matches = new LinkedHashMap<>();
+    private Map<Technique, Burst> bursts(Map<Integer, Map<Integer, long[]>> byHour) {
+        Map<Technique, Burst> bursts = new LinkedHashMap<>();
         for (Map<Integer, long[]> hour : byHour.values()) {
-            Map<ApiMethod, long[]> methods = new LinkedHashMap<>();
-            hour.forEach((method, counts) -> methods.put(
-                    new ApiMethod(data.methods.eventSource(method), data.methods.eventName(method)), counts));
-            List<TechniqueMatch> burst = data.settings.apiTechniques().matchDiscoveryBurst(methods.keySet());
+            List<ApiMethod> methods = new ArrayList<>(hour.size());
+            hour.keySet().forEach(method -> methods.add(
+                    new ApiMethod(data.methods.eventSource(method), data.methods.eventName(method))));
+            List<TechniqueMatch> burst = data.settings.apiTechniques().matchDiscoveryBurst(methods);
             if (burst.isEmpty()) {
                 continue;
             }
-            long[] discovery = new long[2];
-            methods.forEach((method, counts) -> {
-                if (data.settings.apiTechniques().countsTowardBurst(method)) {
-                    discovery[0] += counts[0];
-                    discovery[1] += counts[1];
-                }
-            });
+            long success = 0;
+            long failure = 0;
+            for (long[] counts : hour.values()) {
+                success += counts[0];
+                failure += counts[1];
+            }
             for (TechniqueMatch m : burst) {
-                matches.putIfAbsent(m.technique(), m);
-                long[] total = calls.computeIfAbsent(m.technique(), t -> new long[2]);
-                total[0] += discovery[0];
-                total[1] += discovery[1];
+                bursts.merge(m.technique(), new Burst(m, success, failure), Burst::plus);
             }
         }
-        List<Indicator> indicators = new ArrayList<>();
-        matches.forEach((technique, m) -> indicators.add(new Indicator(new TtpObserved(m.tactic().displayName(),
-                technique.toString(), m.procedure(), null, null, calls.get(technique)[0], calls.get(technique)[1]),
-                severity(m.tactic()))));
-        return indicators;
+        return bursts;
     }
 
     /** The tactic and technique a related finding's type names, as Detective reports GuardDuty's TTP findings. */
@@ -191,6 +207,17 @@ final class TtpIndicators {
     /** The address of a source part; null for a service, or for a source folded past the cap. */
     private String ip(int source) {
         return DrillDown.isAddress(source) ? data.entities.get(source).ref.id() : null;
+    }
+
+    /**
+     * The severity of a technique the entity's calls show, as {@code Investigation} documents it: its tactic's, one
+     * level lower when every call failed (an attempt, not an act), one level lower again when the entity also did it
+     * in its baseline (routine). Methods, content-judged techniques and discovery bursts alike.
+     */
+    private static InvestigationSeverity severity(Tactic tactic, long success, boolean inBaseline) {
+        InvestigationSeverity severity = severity(tactic);
+        severity = success == 0 ? severity.lower() : severity;
+        return inBaseline ? severity.lower() : severity;
     }
 
     /** The severity of a technique by its tactic, as {@code Investigation} documents it. */

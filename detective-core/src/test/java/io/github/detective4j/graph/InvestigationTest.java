@@ -184,6 +184,48 @@ class InvestigationTest {
         assertEquals(false, new ObjectMapper().readTree(DetectiveJson.write(trained)).get("InTraining").asBoolean());
     }
 
+    /** What an enumeration tool calls within minutes: 36 distinct List and Describe methods on six services. */
+    static void discoveryBurst(BehaviorGraph graph, Instant when, boolean success) {
+        List<String> services = List.of("ec2", "iam", "s3", "rds", "lambda", "sns");
+        for (int i = 0; i < 36; i++) {
+            String service = services.get(i % services.size());
+            String name = (service.equals("iam") ? "ListThing" : "DescribeThing") + (char) ('A' + i);
+            graph.accept(call(alice(), when.plusSeconds(i), service + ".amazonaws.com", name, TOKYO,
+                    "aws-cli/2.13.5", success));
+        }
+    }
+
+    static List<Indicator> bursts(Investigation inv) {
+        return inv.indicators(IndicatorType.TTP_OBSERVED).stream()
+                .filter(i -> ((TtpObserved) i.detail()).apiName() == null).toList();
+    }
+
+    @Test
+    void aDiscoveryBurstIsLowSuccessfulAndNewAndLowerFailed() throws IOException {
+        BehaviorGraph fresh = graph(ImpossibleTravelRule.DEFAULT);
+        discoveryBurst(fresh, hours(30 * 24 + 10), true);
+        List<Indicator> news = bursts(fresh.investigate(EntityRef.user(ALICE_ID), SCOPE));
+        assertEquals(3, news.size(), "account, infrastructure and service discovery: " + news);
+        news.forEach(i -> assertEquals(InvestigationSeverity.LOW, i.severity(), i.toString()));
+
+        BehaviorGraph denied = graph(ImpossibleTravelRule.DEFAULT);
+        discoveryBurst(denied, hours(30 * 24 + 10), false);
+        List<Indicator> failed = bursts(denied.investigate(EntityRef.user(ALICE_ID), SCOPE));
+        assertEquals(3, failed.size(), failed.toString());
+        failed.forEach(i -> assertEquals(InvestigationSeverity.INFORMATIONAL, i.severity(), "every call failed"));
+    }
+
+    @Test
+    void aDiscoveryBurstTheEntityAlsoMadeInItsBaselineIsLower() throws IOException {
+        BehaviorGraph routine = graph(ImpossibleTravelRule.DEFAULT);
+        discoveryBurst(routine, hours(18 * 24 + 10), true);
+        discoveryBurst(routine, hours(30 * 24 + 10), true);
+        List<Indicator> usual = bursts(routine.investigate(EntityRef.user(ALICE_ID), SCOPE));
+        assertEquals(3, usual.size(), usual.toString());
+        usual.forEach(i -> assertEquals(InvestigationSeverity.INFORMATIONAL, i.severity(),
+                "the same burst twelve days before, in the baseline"));
+    }
+
     @Test
     void aQuietUserIsInformational() throws IOException {
         Investigation inv = graph(ImpossibleTravelRule.DEFAULT).investigate(EntityRef.user(ALICE_ID), SCOPE);
