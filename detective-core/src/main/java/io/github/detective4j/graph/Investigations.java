@@ -191,14 +191,22 @@ final class Investigations {
         }
     }
 
-    /** Every (hour, address) of an actor's calls in the scope, with where the address is, in time order. */
+    /**
+     * Every (hour, address) of an actor's calls in the scope, with where the address is, in time order; within an
+     * hour, whose calls' order is unknown, in address order ({@link IpAddresses#compare}: IPv4 before IPv6, then by
+     * number), so the pair is reported the same way whatever the ids' text.
+     */
     private List<Sighting> sightings(Node actor, HourWindow w, ImpossibleTravelRule rule) {
-        List<Sighting> sightings = new ArrayList<>();
+        List<Edge> calledFrom = new ArrayList<>();
         for (LongObjectCursor<Edge> c : actor.out) {
-            Edge edge = c.value;
-            if (edge.type != RelationshipType.CALLED_FROM || !edge.cells.anyIn(w.scopeFrom, w.scopeTo)) {
-                continue;
+            if (c.value.type == RelationshipType.CALLED_FROM && c.value.cells.anyIn(w.scopeFrom, w.scopeTo)) {
+                calledFrom.add(c.value);
             }
+        }
+        // Addresses in order once; the stable sort by hour below keeps it within each hour.
+        calledFrom.sort(Comparator.comparing((Edge e) -> e.target.ref.id(), IpAddresses::compare));
+        List<Sighting> sightings = new ArrayList<>();
+        for (Edge edge : calledFrom) {
             Optional<Geolocation> where = data.settings.geoLocator().locate(edge.target.ref.id());
             Optional<Asn> asn = data.settings.asnResolver().resolve(edge.target.ref.id());
             if (where.isEmpty() || asn.map(a -> rule.excludedAsns().contains(a.number())).orElse(false)) {
@@ -209,8 +217,7 @@ final class Investigations {
                 sightings.add(new Sighting(cells.hour(i), edge.target, where.get()));
             }
         }
-        // Within an hour the calls' order is unknown: addresses in their own order, the pair reported so.
-        sightings.sort(Comparator.comparingInt(Sighting::hour).thenComparing(s -> s.ip().ref));
+        sightings.sort(Comparator.comparingInt(Sighting::hour));
         return sightings;
     }
 

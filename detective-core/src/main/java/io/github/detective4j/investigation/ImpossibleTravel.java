@@ -8,7 +8,7 @@ import io.github.detective4j.text.TextTable;
  * sessions) from two places too far apart for the time between them.
  *
  * @param startingIpAddress the address of the earlier calls; of two calls in one hour, whose order the hourly counts
- *     do not keep, the lower address
+ *     do not keep, the lower address by number, IPv4 before IPv6 ({@code IpAddresses.compare})
  * @param endingIpAddress the address of the later calls
  * @param startingLocation where the earlier calls came from
  * @param endingLocation where the later calls came from

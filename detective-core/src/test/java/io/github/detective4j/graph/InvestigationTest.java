@@ -99,6 +99,19 @@ class InvestigationTest {
     }
 
     @Test
+    void twoPlacesInOneHourStartAtTheLowerAddressByNumber() throws IOException {
+        BehaviorGraph graph = graph(ImpossibleTravelRule.DEFAULT);
+        graph.accept(call(alice(), hours(30 * 24 + 2).plusSeconds(1800), "GetUser", ASHBURN));
+        List<Indicator> travel = graph.investigate(EntityRef.user(ALICE_ID), SCOPE)
+                .indicators(IndicatorType.IMPOSSIBLE_TRAVEL);
+        assertEquals(1, travel.size(), travel.toString());
+        ImpossibleTravel t = (ImpossibleTravel) travel.get(0).detail();
+        assertEquals(ASHBURN, t.startingIpAddress(), "44.212.19.33 is below 153.156.88.21, though not as text");
+        assertEquals(TOKYO, t.endingIpAddress());
+        assertEquals(0, t.hourlyTimeDelta());
+    }
+
+    @Test
     void tokyoThenOsakaIsNot() throws IOException {
         BehaviorGraph graph = graph(ImpossibleTravelRule.DEFAULT);
         graph.accept(call(alice(), hours(30 * 24 + 2), "GetUser", OSAKA));

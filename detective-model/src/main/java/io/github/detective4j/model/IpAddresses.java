@@ -1,5 +1,6 @@
 package io.github.detective4j.model;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -93,6 +94,24 @@ public final class IpAddresses {
             throw new IllegalArgumentException(notALiteral(literal));
         }
         return unmapped(bytes);
+    }
+
+    /**
+     * Compares two IP address literals by address, not by text: every IPv4 address before every IPv6 one, then
+     * each family as an unsigned number in network order, so {@code 81.2.69.142} comes before {@code 175.16.199.5}
+     * (which text order puts the other way). An IPv4-mapped IPv6 address is the IPv4 address it maps, as in
+     * {@link #toBytes}. Consistent with equals on canonical text.
+     *
+     * @param a an IPv4 or IPv6 literal
+     * @param b another
+     * @return negative, zero or positive as {@code a} is below, the same as or above {@code b}
+     * @throws IllegalArgumentException if either is not a valid IP literal
+     */
+    public static int compare(String a, String b) {
+        byte[] x = toBytes(a);
+        byte[] y = toBytes(b);
+        // Four bytes before sixteen: the family first, then the bytes unsigned.
+        return x.length != y.length ? Integer.compare(x.length, y.length) : Arrays.compareUnsigned(x, y);
     }
 
     /**
@@ -280,7 +299,7 @@ public final class IpAddresses {
 
     /** The address an IPv4-mapped IPv6 address maps, as the JDK reads it; any other address as it is. */
     private static byte[] unmapped(byte[] bytes) {
-        return bytes.length == 16 && isV4Mapped(bytes) ? java.util.Arrays.copyOfRange(bytes, 12, 16) : bytes;
+        return bytes.length == 16 && isV4Mapped(bytes) ? Arrays.copyOfRange(bytes, 12, 16) : bytes;
     }
 
     /** Parses exactly four decimal octets without leading zeros in {@code text[from, to)}. */
@@ -400,7 +419,7 @@ public final class IpAddresses {
         }
         int tail = group - compressAt;
         System.arraycopy(out, compressAt * 2, out, 16 - tail * 2, tail * 2);
-        java.util.Arrays.fill(out, compressAt * 2, 16 - tail * 2, (byte) 0);
+        Arrays.fill(out, compressAt * 2, 16 - tail * 2, (byte) 0);
         return out;
     }
 

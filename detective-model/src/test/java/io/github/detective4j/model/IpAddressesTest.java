@@ -11,6 +11,8 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +75,17 @@ class IpAddressesTest {
         assertEquals(canonical, IpAddresses.normalize(canonical), "canonical text is a fixed point");
         assertArrayEquals(IpAddresses.toBytes(canonical), IpAddresses.toBytes(literal));
         assertEquals(canonical.contains(":"), IpAddresses.isIpv6(canonical));
+    }
+
+    @Test
+    void addressesCompareByNumberIpv4First() {
+        List<String> sorted = new ArrayList<>(List.of("2001:218::1", "175.16.199.5", "::ffff:9.9.9.9",
+                "81.2.69.142", "10.0.0.1", "fe80::1", "2001:218::"));
+        sorted.sort(IpAddresses::compare);
+        assertEquals(List.of("::ffff:9.9.9.9", "10.0.0.1", "81.2.69.142", "175.16.199.5", "2001:218::",
+                "2001:218::1", "fe80::1"), sorted, "text order would put 175.16.199.5 before 81.2.69.142");
+        assertEquals(0, IpAddresses.compare("::ffff:81.2.69.142", "81.2.69.142"), "the mapped address is the IPv4");
+        assertTrue(IpAddresses.compare("255.255.255.255", "::") < 0, "every IPv4 before every IPv6");
     }
 
     @Test
