@@ -3,8 +3,13 @@ package io.github.detective4j.enrich;
 import java.util.regex.Pattern;
 
 /**
- * Where an IP address is, as a geolocation database says: the place names and the coordinates. Names are in
- * English where the source has them; blank names are taken as absent. Immutable.
+ * Where an IP address is, as a geolocation database says: the place names, the coordinates, and how far from them
+ * the address may be. Names are in English where the source has them; blank names are taken as absent. Immutable.
+ *
+ * <p>The coordinates are a point, the address somewhere within {@code accuracyRadiusKm} of it as far as the source
+ * knows (MaxMind's {@code accuracy_radius}): a few km for a well-known network, 1,000 km for a record that knows only
+ * the country, whose coordinates are then the country's centroid. A source that gives no radius gives 0, and the
+ * point is taken as exact.
  *
  * <pre>{@code
  * Geolocation ashburn = new Geolocation("Ashburn", "Virginia", "US", "United States", 39.0437, -77.4875);
@@ -18,9 +23,11 @@ import java.util.regex.Pattern;
  * @param countryName the country's name, or null
  * @param latitude degrees north, -90 to 90 (WGS84)
  * @param longitude degrees east, -180 to 180 (WGS84)
+ * @param accuracyRadiusKm the radius around the coordinates within which the address is, in km, as the source
+ *     says; 0 when it does not say
  */
 public record Geolocation(String city, String region, String countryCode, String countryName, double latitude,
-        double longitude) {
+        double longitude, int accuracyRadiusKm) {
     private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
 
     /**
@@ -32,8 +39,9 @@ public record Geolocation(String city, String region, String countryCode, String
      * @param countryName the country's name, or null
      * @param latitude degrees north, -90 to 90
      * @param longitude degrees east, -180 to 180
-     * @throws IllegalArgumentException if the country code is not two upper-case letters or a coordinate is out of
-     *     range or not a number
+     * @param accuracyRadiusKm the accuracy radius in km, 0 or more; 0 when the source gives none
+     * @throws IllegalArgumentException if the country code is not two upper-case letters, a coordinate is out of
+     *     range or not a number, or the radius is negative
      * @throws NullPointerException if {@code countryCode} is null
      */
     public Geolocation {
@@ -45,9 +53,30 @@ public record Geolocation(String city, String region, String countryCode, String
                     + "' is not two upper-case letters (ISO 3166-1 alpha-2)");
         }
         checkCoordinates(latitude, longitude);
+        if (accuracyRadiusKm < 0) {
+            throw new IllegalArgumentException("accuracy radius " + accuracyRadiusKm + " km is negative");
+        }
         city = blankToNull(city);
         region = blankToNull(region);
         countryName = blankToNull(countryName);
+    }
+
+    /**
+     * Creates a geolocation whose source gives no accuracy radius: the point is taken as exact.
+     *
+     * @param city the city, or null
+     * @param region the first-level subdivision, or null
+     * @param countryCode the upper-case ISO 3166-1 alpha-2 country code
+     * @param countryName the country's name, or null
+     * @param latitude degrees north, -90 to 90
+     * @param longitude degrees east, -180 to 180
+     * @throws IllegalArgumentException if the country code is not two upper-case letters or a coordinate is out of
+     *     range or not a number
+     * @throws NullPointerException if {@code countryCode} is null
+     */
+    public Geolocation(String city, String region, String countryCode, String countryName, double latitude,
+            double longitude) {
+        this(city, region, countryCode, countryName, latitude, longitude, 0);
     }
 
     static void checkCoordinates(double latitude, double longitude) {

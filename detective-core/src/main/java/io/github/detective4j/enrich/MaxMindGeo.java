@@ -41,9 +41,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>{@link #locate} answers from a City database (GeoLite2-City, GeoIP2-City) or an Enterprise one, with English
- * names, the first-level subdivision as the region, and only when the database gives a country and coordinates;
- * {@link #resolve} answers from an ASN database (GeoLite2-ASN) or an ISP one (GeoIP2-ISP). Each answers empty when
- * its kind of database was not given. Country databases are refused: they have no coordinates, so they cannot key
+ * names, the first-level subdivision as the region, the record's {@code accuracy_radius} (0 when it has none), and
+ * only when the database gives a country and coordinates; {@link #resolve} answers from an ASN database
+ * (GeoLite2-ASN) or an ISP one (GeoIP2-ISP). Each answers empty when its kind of database was not given. Country databases are refused: they have no coordinates, so they cannot key
  * geolocations by 0.1-degree cell as Amazon Detective does.
  *
  * <p>Lookups keep the {@link GeoLocator} contract: special addresses are answered empty without asking the
@@ -157,9 +157,10 @@ public final class MaxMindGeo implements GeoLocator, AsnResolver, Closeable {
         if (latitude == null || longitude == null || country == null) {
             return Optional.empty();
         }
+        Integer radius = response.getLocation().getAccuracyRadius();
         return Optional.of(new Geolocation(response.getCity().getName(),
                 response.getLeastSpecificSubdivision().getName(), country, response.getCountry().getName(),
-                latitude, longitude));
+                latitude, longitude, radius == null ? 0 : radius));
     }
 
     private static Optional<Asn> asn(AsnResponse response) {

@@ -209,7 +209,9 @@ final class Investigations {
         for (Edge edge : calledFrom) {
             Optional<Geolocation> where = data.settings.geoLocator().locate(edge.target.ref.id());
             Optional<Asn> asn = data.settings.asnResolver().resolve(edge.target.ref.id());
-            if (where.isEmpty() || asn.map(a -> rule.excludedAsns().contains(a.number())).orElse(false)) {
+            // A place known only to its country has the country's centroid for coordinates: not where the address is.
+            if (where.isEmpty() || where.get().city() == null && where.get().region() == null
+                    || asn.map(a -> rule.excludedAsns().contains(a.number())).orElse(false)) {
                 continue;
             }
             HourCells cells = edge.cells;
@@ -249,9 +251,11 @@ final class Investigations {
         }
         double km = ImpossibleTravelRule.distanceKm(a.location().latitude(), a.location().longitude(),
                 b.location().latitude(), b.location().longitude());
+        // Each address is anywhere within its radius of its point: the nearest they can be is what is judged.
+        double shortest = Math.max(0, km - a.location().accuracyRadiusKm() - b.location().accuracyRadiusKm());
         int delta = b.hour() - a.hour();
-        double speed = km / (delta + 1);
-        if (km < rule.minDistanceKm() || speed <= rule.maxSpeedKmh()) {
+        double speed = shortest / (delta + 1);
+        if (shortest < rule.minDistanceKm() || speed <= rule.maxSpeedKmh()) {
             return Optional.empty();
         }
         return Optional.of(new ImpossibleTravel(a.ip().ref.id(), b.ip().ref.id(), a.location().label(),

@@ -14,8 +14,9 @@ import io.github.detective4j.text.TextTable;
  * @param endingLocation where the later calls came from
  * @param hourlyTimeDelta whole hours between the two calls' hours (0: the same hour)
  * @param distanceKilometers the great-circle distance between the two places
- * @param speedKilometersPerHour the distance over the longest time the two hours allow ({@code hourlyTimeDelta + 1}
- *     hours): the slowest travel consistent with the logs
+ * @param speedKilometersPerHour the shortest distance the places allow (the distance less both places' accuracy
+ *     radii, {@code Geolocation.accuracyRadiusKm}) over the longest time the two hours allow
+ *     ({@code hourlyTimeDelta + 1} hours): the slowest travel consistent with the logs and the geolocation
  */
 public record ImpossibleTravel(
         @JsonProperty("StartingIpAddress") String startingIpAddress,

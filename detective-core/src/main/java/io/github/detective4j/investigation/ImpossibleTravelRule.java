@@ -13,6 +13,12 @@ import java.util.Set;
  * and {@code h2} are at most {@code h2 - h1 + 1} hours apart, and that longest time is what the speed is computed
  * with, so that a flag never rests on an assumed shorter time. Two places in one hour count as an hour apart.
  *
+ * <p>Likewise for where: an address is anywhere within its geolocation's accuracy radius
+ * ({@code Geolocation.accuracyRadiusKm}, MaxMind's {@code accuracy_radius}; 0, exact, when the source gives none),
+ * so the distance judged, against both the minimum distance and the speed, is the distance between the two points
+ * less both radii. A place known only to its country (no city, no region) never counts: its coordinates are the
+ * country's centroid, which says nothing of where in the country the address is.
+ *
  * @param maxSpeedKmh the fastest plausible travel, in km/h; default 900 (a passenger jet)
  * @param minDistanceKm the shortest distance that counts, in km; default 100 (geolocation is rarely more precise)
  * @param excludedAsns autonomous system numbers whose addresses never count

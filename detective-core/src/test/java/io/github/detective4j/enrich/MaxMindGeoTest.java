@@ -76,15 +76,18 @@ class MaxMindGeoTest {
 
     @Test
     void knownAddressesAreWhereTheSourceSays() {
-        assertEquals(Optional.of(new Geolocation("London", "England", "GB", "United Kingdom", 51.5142, -0.0931)),
+        assertEquals(Optional.of(new Geolocation("London", "England", "GB", "United Kingdom", 51.5142, -0.0931,
+                10)),
                 geo.locate("81.2.69.142"));
         assertEquals("London, England, GB", geo.locate("81.2.69.142").orElseThrow().label());
         assertEquals("51.5,-0.1", geo.locate("81.2.69.142").orElseThrow().cell().toString());
-        assertEquals(Optional.of(new Geolocation("Boxford", "England", "GB", "United Kingdom", 51.75, -1.25)),
+        assertEquals(Optional.of(new Geolocation("Boxford", "England", "GB", "United Kingdom", 51.75, -1.25, 100)),
                 geo.locate("2.125.160.216"));
         assertEquals("Linköping, Östergötland County, SE", geo.locate("89.160.20.112").orElseThrow().label());
         assertEquals("Milton, Washington, US", geo.locate("216.160.83.56").orElseThrow().label());
         assertEquals("Japan (JP)", geo.locate("2001:218::1").orElseThrow().label());
+        assertEquals(1000, geo.locate("149.101.100.1").orElseThrow().accuracyRadiusKm(),
+                "known only to the country: anywhere within 1,000 km of the centroid, as far as the record says");
     }
 
     @Test
@@ -99,7 +102,7 @@ class MaxMindGeoTest {
                     ? Optional.of(new Geolocation(english(record.path("city")),
                             english(record.path("subdivisions").path(0)), country.get("iso_code").asText(),
                             english(country), location.get("latitude").asDouble(),
-                            location.get("longitude").asDouble()))
+                            location.get("longitude").asDouble(), location.path("accuracy_radius").asInt(0)))
                     : Optional.empty();
             String address = firstAddress(network.getKey());
             assertEquals(expected, geo.locate(address), network.getKey() + " at " + address);

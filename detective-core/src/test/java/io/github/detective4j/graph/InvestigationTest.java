@@ -10,11 +10,13 @@ import static io.github.detective4j.graph.Events.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.detective4j.enrich.Asn;
 import io.github.detective4j.enrich.Geolocation;
+import io.github.detective4j.enrich.MaxMindGeo;
 import io.github.detective4j.intel.ThreatIntelList;
 import io.github.detective4j.investigation.FlaggedIpAddress;
 import io.github.detective4j.investigation.ImpossibleTravel;
@@ -35,6 +37,8 @@ import io.github.detective4j.model.ScopeTime;
 import io.github.detective4j.model.Severity;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,7 +53,10 @@ class InvestigationTest {
     static final String OSAKA = "111.87.53.14";
     static final String ASHBURN = "44.212.19.33";
     static final String VPN = "185.220.101.7";
+    /** Known to the region only, as GeoLite2 gives many mobile networks: anywhere within 500 km. */
+    static final String SEOUL = "211.234.10.20";
     static final Map<String, Geolocation> PLACES = Map.of(
+            SEOUL, new Geolocation(null, "Seoul", "KR", "South Korea", 37.5665, 126.9780, 500),
             TOKYO, new Geolocation("Tokyo", "Tokyo", "JP", "Japan", 35.6895, 139.6917),
             OSAKA, new Geolocation("Osaka", "Osaka", "JP", "Japan", 34.6937, 135.5023),
             ASHBURN, new Geolocation("Ashburn", "Virginia", "US", "United States", 39.0438, -77.4874),
@@ -109,6 +116,41 @@ class InvestigationTest {
         assertEquals(ASHBURN, t.startingIpAddress(), "44.212.19.33 is below 153.156.88.21, though not as text");
         assertEquals(TOKYO, t.endingIpAddress());
         assertEquals(0, t.hourlyTimeDelta());
+    }
+
+    @Test
+    void theDistanceJudgedIsLessBothAccuracyRadii() throws IOException {
+        Geolocation tokyo = PLACES.get(TOKYO);
+        Geolocation seoul = PLACES.get(SEOUL);
+        double km = ImpossibleTravelRule.distanceKm(tokyo.latitude(), tokyo.longitude(), seoul.latitude(),
+                seoul.longitude());
+        assertTrue(km > 1000, km + " km in the hour: over 900 km/h between the points");
+        BehaviorGraph graph = graph(ImpossibleTravelRule.DEFAULT);
+        graph.accept(call(alice(), hours(30 * 24 + 2).plusSeconds(1800), "GetUser", SEOUL));
+        Investigation inv = graph.investigate(EntityRef.user(ALICE_ID), SCOPE);
+        assertTrue(inv.indicators(IndicatorType.IMPOSSIBLE_TRAVEL).isEmpty(),
+                "Seoul is known within 500 km: the nearest the two can be is 650 km, an hour's flight; " + inv);
+    }
+
+    @Test
+    void aPlaceKnownOnlyToItsCountryIsNoPointToTravelFrom() throws IOException {
+        Path city = Path.of(System.getProperty("detective4j.sharedData", "../../shared/data"))
+                .resolve("maxmind-test-db/test-data/GeoIP2-City-Test.mmdb").normalize();
+        assumeTrue(Files.isRegularFile(city), () -> "skipped: " + city + " is absent");
+        try (MaxMindGeo geo = MaxMindGeo.open(city)) {
+            BehaviorGraph graph = BehaviorGraph.builder().geoLocator(geo).build();
+            String milton = "216.160.83.56";
+            String unitedStates = "149.101.100.1";
+            for (int day = 0; day < 31; day++) {
+                graph.accept(call(alice(), hours(day * 24L + 10), "ListUsers", milton));
+            }
+            graph.accept(call(alice(), hours(30 * 24 + 10).plusSeconds(1500), "GetUser", unitedStates));
+            Investigation inv = graph.investigate(EntityRef.user(ALICE_ID), SCOPE);
+            assertEquals("United States (US)", geo.locate(unitedStates).orElseThrow().label());
+            assertTrue(inv.indicators(IndicatorType.IMPOSSIBLE_TRAVEL).isEmpty(),
+                    "the country's centroid, 2,255 km from Milton, is not where the address is: " + inv);
+            assertEquals(1, inv.indicators(IndicatorType.NEW_GEOLOCATION).size(), "still a new geolocation");
+        }
     }
 
     @Test
