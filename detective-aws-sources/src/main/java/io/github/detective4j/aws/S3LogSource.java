@@ -141,9 +141,16 @@ public final class S3LogSource {
      * @return prefixes such as {@code AWSLogs/111122223333/CloudTrail/us-east-1/2026/11/27/}
      */
     public List<String> prefixes() {
+        return dayPrefixes().stream().map(DayPrefix::prefix).toList();
+    }
+
+    /** A prefix of one UTC day's objects, and the day: its layout (plain or Hive-compatible) is the day's writer's. */
+    private record DayPrefix(String prefix, LocalDate day) {}
+
+    private List<DayPrefix> dayPrefixes() {
         LocalDate first = LocalDate.ofInstant(range.from(), ZoneOffset.UTC);
         LocalDate last = LocalDate.ofInstant(range.until().minusNanos(1), ZoneOffset.UTC);
-        List<String> out = new ArrayList<>();
+        List<DayPrefix> out = new ArrayList<>();
         for (String account : accounts) {
             for (LogType type : LogType.values()) {
                 if (!logTypes.contains(type)) {
@@ -151,7 +158,7 @@ public final class S3LogSource {
                 }
                 for (String region : regions) {
                     for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-                        out.add(dayPrefix(account, type, region, day));
+                        out.add(new DayPrefix(dayPrefix(account, type, region, day), day));
                     }
                 }
             }
@@ -191,13 +198,14 @@ public final class S3LogSource {
         AtomicReference<IngestReport> total = new AtomicReference<>(IngestReport.EMPTY);
         Instant now = Instant.now();
         try {
-            for (String dayPrefix : prefixes()) {
+            for (DayPrefix day : dayPrefixes()) {
                 if (failure.get() != null) {
                     break;
                 }
+                String dayPrefix = day.prefix();
                 String checkpointKey = "s3://" + bucket + "/" + dayPrefix;
                 PrefixProgress progress = PrefixProgress.parse(checkpoints.load(checkpointKey),
-                        settled(dayPrefix, now));
+                        settled(day.day(), now));
                 try {
                     String token = null;
                     boolean brokenOff = false;
@@ -255,10 +263,9 @@ public final class S3LogSource {
                 .startAfter(token == null ? after : null).continuationToken(token));
     }
 
-    /** Whether no object can still arrive in a day prefix: its day ended at least the settle time ago. */
-    private boolean settled(String dayPrefix, Instant now) {
-        String day = dayPrefix.substring(dayPrefix.length() - "yyyy/MM/dd/".length(), dayPrefix.length() - 1);
-        Instant dayEnd = LocalDate.parse(day, DAY).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    /** Whether no object can still arrive in a day prefix: its UTC day ended at least the settle time ago. */
+    private boolean settled(LocalDate day, Instant now) {
+        Instant dayEnd = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         return !dayEnd.plus(settle).isAfter(now);
     }
 

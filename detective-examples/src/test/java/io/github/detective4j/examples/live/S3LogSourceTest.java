@@ -80,6 +80,45 @@ class S3LogSourceTest {
         assertEquals(SmallIncident.fingerprint(SmallIncident.localGraph()), SmallIncident.fingerprint(graph));
     }
 
+    /**
+     * Flow logs delivered with Hive-compatible prefixes ({@code aws-account-id=.../year=.../month=.../day=...}) read
+     * as the plain layout does: the same flows, day by day with checkpoints.
+     */
+    @Test
+    void flowLogsWithHiveCompatiblePrefixesReadAsThePlainLayoutDoes() throws IOException {
+        String hiveBucket = "flow-logs-hive-111122223333";
+        s3.createBucket(r -> r.bucket(hiveBucket));
+        java.util.regex.Pattern plain = java.util.regex.Pattern.compile(
+                "AWSLogs/(\\d{12})/vpcflowlogs/([a-z0-9-]+)/(\\d{4})/(\\d{2})/(\\d{2})/(.+)");
+        try (Stream<Path> files = Files.walk(SmallIncident.dir())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                java.util.regex.Matcher m = plain.matcher(LoopbackS3.key(SmallIncident.dir(), file));
+                if (m.matches()) {
+                    String key = "AWSLogs/aws-account-id=" + m.group(1) + "/aws-service=vpcflowlogs/aws-region="
+                            + m.group(2) + "/year=" + m.group(3) + "/month=" + m.group(4) + "/day=" + m.group(5)
+                            + "/" + m.group(6);
+                    s3.putObject(r -> r.bucket(hiveBucket).key(key),
+                            software.amazon.awssdk.core.sync.RequestBody.fromFile(file));
+                }
+            }
+        }
+        Facts facts = SmallIncident.facts();
+        BehaviorGraph plainGraph = BehaviorGraph.create();
+        IngestReport plainRead = wholeIncident().logTypes(S3LogSource.LogType.VPC_FLOW_LOGS).build().read(plainGraph);
+        BehaviorGraph hiveGraph = BehaviorGraph.create();
+        S3LogSource hive = S3LogSource.builder(s3, hiveBucket).accounts(facts.accountId())
+                .regions(facts.region(), facts.otherRegion()).between(facts.start(), facts.end())
+                .logTypes(S3LogSource.LogType.VPC_FLOW_LOGS).hiveCompatiblePartitions(true)
+                .checkpoints(CheckpointStore.inFile(state.resolve("hive.json"))).build();
+        IngestReport hiveRead = hive.read(hiveGraph);
+
+        assertTrue(plainRead.inputs() > 0);
+        assertEquals(plainRead.inputs(), hiveRead.inputs());
+        assertEquals(0, hiveRead.errors());
+        assertEquals(plainGraph.stats().flows(), hiveGraph.stats().flows());
+        assertEquals(0, hive.read(event -> {}).inputs(), "the checkpoints hold every day read");
+    }
+
     @Test
     void onlyTheDaysOfTheRangeAreReadAndAReadAgainReadsNothingNew() throws IOException {
         Facts facts = SmallIncident.facts();
