@@ -2,6 +2,7 @@ package io.github.detective4j.aws;
 
 import java.net.URI;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -32,6 +33,8 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * <p>Immutable and thread-safe; each call to a client method builds a new client, which the caller closes.
  */
 public final class AwsAccess {
+    /** A role session name STS takes: 2 to 64 of letters, digits and {@code +=,.@_-}. */
+    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
     private final String region;
     private final URI endpoint;
     private final URI stsEndpoint;
@@ -61,13 +64,22 @@ public final class AwsAccess {
      * administrator account reads a member account's logs; region, endpoint and profile stay. The STS calls use this
      * access's own credentials and go to {@link Builder#stsEndpoint}, by default the region's STS endpoint.
      *
+     * <p>Each call builds an STS client that lives as long as the credentials it refreshes: call this once per role
+     * and keep the access, not once per read.
+     *
      * @param roleArn the role to assume, such as {@code arn:aws:iam::444455556666:role/DetectiveReader}
-     * @param sessionName the session name CloudTrail records for the calls, 2 to 64 characters
+     * @param sessionName the session name CloudTrail records for the calls: 2 to 64 of the characters STS allows
+     *     (letters, digits and {@code +=,.@_-})
      * @return the access as that role
+     * @throws IllegalArgumentException if {@code sessionName} is not such a name
      */
     public AwsAccess assumingRole(String roleArn, String sessionName) {
         Objects.requireNonNull(roleArn, "roleArn");
         Objects.requireNonNull(sessionName, "sessionName");
+        if (!SESSION_NAME.matcher(sessionName).matches()) { // STS would say so only at the first read
+            throw new IllegalArgumentException("sessionName must be 2 to 64 letters, digits or +=,.@_-, was "
+                    + Escaping.quote(sessionName));
+        }
         StsClient sts = configure(StsClient.builder(), stsEndpoint).build();
         AwsCredentialsProvider role = StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)

@@ -14,8 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import software.amazon.awssdk.services.cloudwatchlogs.model.CloudWatchLogsException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
@@ -137,7 +137,7 @@ public final class LogGroupSource {
                     .filterPattern(filterPattern).limit(pageSize).nextToken(token));
         } catch (ResourceNotFoundException e) {
             throw new IOException("no log group named " + Escaping.quote(group) + ": " + e.getMessage(), e);
-        } catch (CloudWatchLogsException e) {
+        } catch (SdkException e) {
             String region = logs.serviceClientConfiguration().region() == null ? "*"
                     : logs.serviceClientConfiguration().region().id();
             throw MissingPermissionException.of(e, "logs:FilterLogEvents",

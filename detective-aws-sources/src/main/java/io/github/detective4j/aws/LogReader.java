@@ -611,7 +611,8 @@ public final class LogReader {
         }
 
         /**
-         * Caps the length of one JSON string value; a longer one is an error of its record. Default 8 MiB.
+         * Caps the length of one JSON string value; a longer one is an error of its record. Default 8,388,608
+         * characters (8 Mi).
          *
          * @param chars the cap in characters, from 1,024 to 512 Mi
          * @return this builder

@@ -2,6 +2,7 @@ package io.github.detective4j.aws;
 
 import java.io.IOException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * AWS refused a live reader's call (HTTP 403, or {@code AccessDeniedException}): the caller lacks the named IAM
@@ -59,13 +60,16 @@ public final class MissingPermissionException extends IOException {
 
     /**
      * Turns what the SDK threw for a call into the exception a caller can act on: a 403 into this one, anything else
-     * into an {@link IOException} that names the call and the resource.
+     * (another answer of the service, or no answer: the network, the SDK's retries spent) into an
+     * {@link IOException} that names the call and the resource, since the SDK's own exceptions are unchecked.
      */
-    static IOException of(AwsServiceException e, String action, String resource) {
-        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        // S3 and SQS answer 403; JSON services such as CloudWatch Logs answer 400 with AccessDeniedException
-        if (e.statusCode() == 403 || "AccessDeniedException".equals(code)) {
-            return new MissingPermissionException(action, resource, code, e);
+    static IOException of(SdkException e, String action, String resource) {
+        if (e instanceof AwsServiceException service) {
+            String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+            // S3 and SQS answer 403; JSON services such as CloudWatch Logs answer 400 with AccessDeniedException
+            if (service.statusCode() == 403 || "AccessDeniedException".equals(code)) {
+                return new MissingPermissionException(action, resource, code, e);
+            }
         }
         return new IOException(action + " on " + Escaping.forLog(resource) + " failed: "
                 + Escaping.forLog(e.getMessage()), e); // a key is data, and AWS's message may quote it

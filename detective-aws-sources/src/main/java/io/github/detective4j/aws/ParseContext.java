@@ -157,11 +157,11 @@ public final class ParseContext {
      * the text is cut after 500 characters, so that an exception message that holds input stays one line and cannot
      * pass for another.
      *
-     * @param text text that may hold input, attacker-controlled
+     * @param text text that may hold input, attacker-controlled; null is the empty text
      * @return the escaped text
      */
     public static String escape(String text) {
-        return Escaping.forLog(text);
+        return text == null ? "" : Escaping.forLog(text);
     }
 
     IngestReport report(long bytesRead) {

@@ -18,11 +18,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -239,7 +239,7 @@ public final class S3LogSource {
                     if (!brokenOff && progress.listingEnded()) {
                         save(checkpointKey, progress);
                     }
-                } catch (S3Exception e) {
+                } catch (SdkException e) {
                     throw MissingPermissionException.of(e, "s3:ListBucket", "arn:aws:s3:::" + bucket);
                 }
             }
@@ -279,7 +279,7 @@ public final class S3LogSource {
                 report = reader.read(in, source, counted);
             } catch (NoSuchKeyException gone) {
                 report = reader.unreadable(source, "the object was listed, then deleted before it could be read");
-            } catch (S3Exception e) {
+            } catch (SdkException e) {
                 throw MissingPermissionException.of(e, "s3:GetObject", "arn:aws:s3:::" + bucket + "/" + key);
             }
             progress.finished(key);

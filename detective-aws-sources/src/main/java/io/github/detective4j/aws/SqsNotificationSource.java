@@ -151,7 +151,7 @@ public final class SqsNotificationSource {
             messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(maxMessages)
                     .waitTimeSeconds((int) waitTime.toSeconds())
                     .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
-        } catch (SqsException e) {
+        } catch (SdkException e) {
             throw MissingPermissionException.of(e, "sqs:ReceiveMessage", queueArn);
         }
         Tally tally = new Tally(sink);
@@ -224,6 +224,10 @@ public final class SqsNotificationSource {
                 }
                 failure = object.source() + ": " + e.getMessage();
                 continue;
+            } catch (SdkException e) { // no answer from S3 (the network, the SDK's retries spent): the poll fails
+                partial.put(object.identity(), counted.taken());
+                throw MissingPermissionException.of(e, "s3:GetObject",
+                        "arn:aws:s3:::" + object.bucket() + "/" + object.key());
             } catch (IOException | RuntimeException | Error e) {
                 partial.put(object.identity(), counted.taken());
                 throw e;
@@ -283,7 +287,7 @@ public final class SqsNotificationSource {
         List<BatchResultErrorEntry> failed;
         try {
             failed = sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(entries)).failed();
-        } catch (SqsException e) {
+        } catch (SdkException e) {
             throw MissingPermissionException.of(e, "sqs:DeleteMessage", queueArn);
         }
         for (BatchResultErrorEntry failure : failed) {
@@ -378,12 +382,14 @@ public final class SqsNotificationSource {
         /**
          * Sets how long a message that failed stays invisible before its next attempt; default 30 seconds.
          *
-         * @param delay from 0 to 12 hours, whole seconds
+         * @param delay from 0 to 12 hours, whole seconds (SQS's visibility timeout is in seconds)
          * @return this builder
+         * @throws IllegalArgumentException if out of range or not whole seconds
          */
         public Builder retryDelay(Duration delay) {
-            if (delay.isNegative() || delay.compareTo(Duration.ofHours(12)) > 0) {
-                throw new IllegalArgumentException("retryDelay must be from 0 to 12 hours, was " + delay);
+            if (delay.isNegative() || delay.compareTo(Duration.ofHours(12)) > 0 || delay.getNano() != 0) {
+                throw new IllegalArgumentException("retryDelay must be whole seconds, from 0 to 12 hours, was "
+                        + delay);
             }
             this.retryDelay = delay;
             return this;
@@ -392,12 +398,13 @@ public final class SqsNotificationSource {
         /**
          * Sets how long a poll waits for messages when the queue is empty (SQS long polling); default 20 seconds.
          *
-         * @param wait from 0 to 20 seconds, whole seconds
+         * @param wait from 0 to 20 seconds, whole seconds (SQS's wait time is in seconds)
          * @return this builder
+         * @throws IllegalArgumentException if out of range or not whole seconds
          */
         public Builder waitTime(Duration wait) {
-            if (wait.isNegative() || wait.compareTo(Duration.ofSeconds(20)) > 0) {
-                throw new IllegalArgumentException("waitTime must be from 0 to 20 seconds, was " + wait);
+            if (wait.isNegative() || wait.compareTo(Duration.ofSeconds(20)) > 0 || wait.getNano() != 0) {
+                throw new IllegalArgumentException("waitTime must be whole seconds, from 0 to 20, was " + wait);
             }
             this.waitTime = wait;
             return this;

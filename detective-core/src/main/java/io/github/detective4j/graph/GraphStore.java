@@ -867,7 +867,7 @@ public final class GraphStore implements EventSink, Closeable {
         /**
          * Sets the retention in days; the same as {@code retention(Duration.ofDays(days))}.
          *
-         * @param days at least 1; default 365
+         * @param days 1 to 36,525 (100 years); default 365
          * @return this builder
          * @throws IllegalArgumentException if out of range
          */

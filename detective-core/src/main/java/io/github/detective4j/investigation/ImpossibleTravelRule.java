@@ -20,7 +20,8 @@ import java.util.Set;
  * country's centroid, which says nothing of where in the country the address is.
  *
  * @param maxSpeedKmh the fastest plausible travel, in km/h; default 900 (a passenger jet)
- * @param minDistanceKm the shortest distance that counts, in km; default 100 (geolocation is rarely more precise)
+ * @param minDistanceKm the shortest distance that counts, in km: the great-circle distance less both places' accuracy
+ *     radii; default 100 (geolocation is rarely more precise)
  * @param excludedAsns autonomous system numbers whose addresses never count
  */
 public record ImpossibleTravelRule(double maxSpeedKmh, double minDistanceKm, Set<Long> excludedAsns) {
@@ -31,7 +32,7 @@ public record ImpossibleTravelRule(double maxSpeedKmh, double minDistanceKm, Set
      * Creates a rule.
      *
      * @param maxSpeedKmh the fastest plausible travel, in km/h, positive
-     * @param minDistanceKm the shortest distance that counts, in km, zero or more
+     * @param minDistanceKm the shortest distance that counts (less both accuracy radii), in km, zero or more
      * @param excludedAsns excluded autonomous system numbers
      * @throws IllegalArgumentException if a number is out of range
      */

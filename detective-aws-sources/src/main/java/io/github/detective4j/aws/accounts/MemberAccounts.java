@@ -82,6 +82,7 @@ public final class MemberAccounts {
      *
      * @param accountId the member's 12-digit account id, not the administrator's
      * @param status its status
+     * @throws IllegalArgumentException if {@code accountId} is not 12 digits or is the administrator's
      */
     public void setStatus(String accountId, MemberStatus status) {
         Objects.requireNonNull(status, "status");
@@ -125,6 +126,7 @@ public final class MemberAccounts {
      *
      * @param datasourcePackage the package
      * @param enabled whether the graph takes it in
+     * @throws IllegalArgumentException if asked to turn {@link DatasourcePackage#DETECTIVE_CORE} off
      */
     public void setPackage(DatasourcePackage datasourcePackage, boolean enabled) {
         if (datasourcePackage == DatasourcePackage.DETECTIVE_CORE && !enabled) {
@@ -183,6 +185,9 @@ public final class MemberAccounts {
     private boolean take(SecurityEvent event) {
         DatasourcePackage datasourcePackage = DatasourcePackage.of(event);
         long bytes = volume.applyAsLong(event);
+        if (bytes < 0) {
+            throw new IllegalStateException("the volume function gave " + bytes + " bytes for an event");
+        }
         String account = event.accountId();
         if (!accepts(account, datasourcePackage)) {
             Counts counts = dropped.computeIfAbsent(account == null ? "(none)" : account, k -> new Counts());
@@ -234,9 +239,11 @@ public final class MemberAccounts {
         }
 
         /**
-         * Measures each event's volume, in bytes, for usage; by default the length of its text form.
+         * Measures each event's volume, in bytes, for usage; by default the number of UTF-16 characters of its text
+         * form, a stand-in for its size in bytes.
          *
-         * @param volume bytes of an event, never negative
+         * @param volume bytes of an event, never negative: a negative volume is an {@link IllegalStateException}
+         *     when the event is taken
          * @return this builder
          */
         public Builder volume(ToLongFunction<SecurityEvent> volume) {
