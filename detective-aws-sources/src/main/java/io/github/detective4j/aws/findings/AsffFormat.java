@@ -64,6 +64,14 @@ import java.io.InputStream;
  * {@code ProductFields."aws/guardduty/service/action/..."}. The finding's account is an {@code AwsAccount} entity.
  * Text that is not an IP literal is left out and the finding kept.
  *
+ * <p>A GuardDuty attack sequence in ASFF carries its actors in {@code Detection.Sequence} (Security Hub API
+ * reference: {@code Sequence}, {@code Actor}, {@code ActorUser}, {@code NetworkEndpoint}), read as
+ * {@code GuardDutyFormat} reads GuardDuty's {@code service.detection.sequence}: {@code Actors[].User}'s
+ * {@code CredentialUid} an {@code AWS::IAM::AccessKey}, an {@code IAMUser}'s {@code Name} an {@code AWS::IAM::User},
+ * its {@code Type}/{@code Uid} the principal (an {@code IAMUser} an {@code AwsUser}...), its {@code Account.Uid} an
+ * {@code AwsAccount}; {@code Endpoints[].Ip} an {@code IpAddress}. The sequence's resources are the finding's
+ * {@code Resources[]}; {@code Signals[]} only point at actors, endpoints and resources by id.
+ *
  * <p>A finding without {@code Id}, {@code Types} or a usable {@code Severity}, with a label that is none of ASFF's,
  * a {@code Normalized} outside 0 to 100, a timestamp that does not parse, or a field of the wrong JSON type is an
  * error of that finding, naming the field and quoting the value; the next finding is read.

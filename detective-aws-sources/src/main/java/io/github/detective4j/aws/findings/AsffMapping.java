@@ -95,6 +95,10 @@ final class AsffMapping {
         if (guardDuty && productFields != null) {
             guardDutyFields(productFields, involved);
         }
+        FindingNode detection = finding.object("Detection");
+        if (detection != null) {
+            AttackSequence.read(detection.object("Sequence"), involved);
+        }
         if (accountId != null) {
             involved.entity(() -> EntityRef.account(accountId));
         }
@@ -280,10 +284,7 @@ final class AsffMapping {
         String type = resource.requiredText("Type");
         String id = resource.requiredText("Id");
         String arn = id.startsWith("arn:") ? id : null;
-        String ownId = arn != null ? InvolvedEntities.resourceId(arn) : withoutTypePrefix(id);
-        if (ownId == null) {
-            ownId = id; // an "arn:" that is no whole ARN: keep it as the finding wrote it
-        }
+        String ownId = arn != null ? InvolvedEntities.ownId(id) : withoutTypePrefix(id);
         FindingNode details = resource.object("Details");
         switch (type) {
             case "AwsEc2Instance": {

@@ -67,6 +67,32 @@ import java.io.InputStream;
  * </table>
  * The last three are CloudFormation-like names: CloudFormation has no snapshot, image or container type.
  *
+ * <p>Attack sequences (Extended Threat Detection, {@code resource.resourceType} {@code AttackSequence}) keep what
+ * they involve in {@code service.detection.sequence} (API reference: {@code Sequence}, {@code Actor}, {@code User},
+ * {@code NetworkEndpoint}, {@code ResourceV2}), read for any finding that has it:
+ * <table>
+ *   <caption>Attack sequence</caption>
+ *   <tr><th>GuardDuty</th><th>resource type</th><th>entity</th></tr>
+ *   <tr><td>{@code actors[].user}: {@code type}, {@code uid} (the principal id), {@code name},
+ *       {@code credentialUid}</td><td>{@code AWS::IAM::AccessKey} of {@code credentialUid}, {@code AWS::IAM::User}
+ *       of an {@code IAMUser}'s {@code name}</td><td>the principal, as for {@code accessKeyDetails}</td></tr>
+ *   <tr><td>{@code actors[].user.account.uid}, the account the activity took place in</td><td></td>
+ *       <td>{@code AwsAccount}</td></tr>
+ *   <tr><td>{@code endpoints[].ip}</td><td></td><td>{@code IpAddress}</td></tr>
+ *   <tr><td>{@code resources[]}: {@code uid} (an ARN, whose own id is taken, or an id), {@code resourceType}</td>
+ *       <td>{@code EC2_INSTANCE} {@code AWS::EC2::Instance}, {@code S3_BUCKET} {@code AWS::S3::Bucket},
+ *       {@code ACCESS_KEY} {@code AWS::IAM::AccessKey}, {@code EC2_NETWORK_INTERFACE}
+ *       {@code AWS::EC2::NetworkInterface}, {@code EKS_CLUSTER} {@code AWS::EKS::Cluster}, {@code CONTAINER}
+ *       {@code GuardDuty::Container}; other types as GuardDuty names them</td>
+ *       <td>the instance's and the bucket's, as above</td></tr>
+ *   <tr><td>{@code resources[].data.accessKey}: {@code principalId}, {@code userName}, {@code userType}</td>
+ *       <td>{@code AWS::IAM::User} of an {@code IAMUser}</td><td>the principal, as for
+ *       {@code accessKeyDetails}</td></tr>
+ * </table>
+ * {@code signals[]} add nothing: their {@code actorIds}, {@code endpointIds} and {@code resourceUids} point into
+ * those lists. {@code endpoints[].domain}, {@code location}, {@code autonomousSystem} and the other
+ * {@code resources[].data} details are not read.
+ *
  * <p>Actions ({@code service.action}) add the entities they involve: {@code networkConnectionAction} its remote and
  * local IPs ({@code ipAddressV4}, {@code ipAddressV6}), {@code awsApiCallAction} its remote IP, its
  * {@code userAgent} as a {@code UserAgent} and {@code remoteAccountDetails.accountId} as an {@code AwsAccount},

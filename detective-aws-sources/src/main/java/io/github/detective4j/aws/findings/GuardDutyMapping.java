@@ -69,6 +69,10 @@ final class GuardDutyMapping {
         if (action != null) {
             action(action, involved);
         }
+        FindingNode detection = service == null ? null : service.object("detection");
+        if (detection != null) {
+            AttackSequence.read(detection.object("sequence"), involved);
+        }
         if (accountId != null) {
             involved.entity(() -> EntityRef.account(accountId));
         }
@@ -112,14 +116,8 @@ final class GuardDutyMapping {
         }
         FindingNode accessKey = resource.object("accessKeyDetails");
         if (accessKey != null) {
-            String keyId = accessKey.text("accessKeyId");
-            String userType = accessKey.text("userType");
-            String userName = accessKey.text("userName");
-            involved.resource(AwsResource.IAM_ACCESS_KEY, keyId, null);
-            if ("IAMUser".equals(userType)) {
-                involved.resource(AwsResource.IAM_USER, userName, null);
-            }
-            involved.principal(userType, accessKey.text("principalId"), userName, keyId, null);
+            involved.accessKey(accessKey.text("accessKeyId"), accessKey.text("userType"),
+                    accessKey.text("principalId"), accessKey.text("userName"));
         }
         for (FindingNode bucket : resource.objects("s3BucketDetails")) {
             String arn = bucket.text("arn");

@@ -76,6 +76,23 @@ final class InvolvedEntities {
     }
 
     /**
+     * Adds an access key, the IAM user it belongs to when its user is an {@code IAMUser}, and the entity that acts
+     * for its principal (by {@link #principal}).
+     *
+     * @param keyId the access key, or null
+     * @param userType the principal type ({@code IAMUser}, {@code AssumedRole}, ...), or null
+     * @param principalId the principal id, or null
+     * @param userName the user or role name, or null
+     */
+    void accessKey(String keyId, String userType, String principalId, String userName) {
+        resource(AwsResource.IAM_ACCESS_KEY, keyId, null);
+        if ("IAMUser".equals(userType)) {
+            resource(AwsResource.IAM_USER, userName, null);
+        }
+        principal(userType, principalId, userName, keyId, null);
+    }
+
+    /**
      * Adds the entity that acts for a principal, by {@link Principal#entity()}: {@code IAMUser} and {@code Root} are
      * users, {@code AssumedRole} a role session ({@code <rolePrincipalId>:<sessionName>}), {@code FederatedUser} a
      * federated user.
@@ -113,6 +130,18 @@ final class InvolvedEntities {
      */
     List<AwsResource> resources() {
         return new ArrayList<>(resources.values());
+    }
+
+    /**
+     * Returns a resource's own id from a field that holds its ARN or its id: the ARN's own id
+     * (by {@link #resourceId}), else the text as the finding wrote it (an id, or an "arn:" that is no whole ARN).
+     *
+     * @param arnOrId an ARN or an id
+     * @return the id
+     */
+    static String ownId(String arnOrId) {
+        String id = resourceId(arnOrId);
+        return id != null ? id : arnOrId;
     }
 
     /**

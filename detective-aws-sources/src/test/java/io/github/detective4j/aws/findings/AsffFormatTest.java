@@ -173,6 +173,30 @@ class AsffFormatTest {
         assertEquals(0, reader.read(fixture("eventbridge-insight-results.json"), sink(findings)).recordsRead());
     }
 
+    /** The attack sequence of GuardDutyFormatTest as Security Hub holds it: its actors are in Detection.Sequence. */
+    @Test
+    void readsTheActorsAndEndpointsOfAnAttackSequence() throws Exception {
+        List<Finding> findings = new ArrayList<>();
+        IngestReport report = read(reader, "attack-sequence-in-asff.json", findings);
+
+        assertEquals(0, report.errors(), () -> report.firstErrors().toString());
+        Finding sequence = findings.get(0);
+        assertEquals(SeverityLabel.CRITICAL, sequence.severity().label());
+        assertEquals(List.of(
+                new AwsResource(AwsResource.S3_BUCKET, "amzn-s3-demo-bucket", "arn:aws:s3:::amzn-s3-demo-bucket",
+                        AwsResource.Action.TOUCHED),
+                new AwsResource(AwsResource.IAM_ACCESS_KEY, "AKIAI44QH8DHBEXAMPLE", null, AwsResource.Action.TOUCHED),
+                new AwsResource(AwsResource.IAM_USER, "john_doe", null, AwsResource.Action.TOUCHED)),
+                sequence.resources());
+        assertEquals(List.of(
+                EntityRef.s3Bucket("amzn-s3-demo-bucket"),
+                EntityRef.user("AIDA3UBBJ2K3TVEXAMPLE"),
+                EntityRef.account("111122223333"),
+                EntityRef.ipAddress("10.0.0.1"),
+                EntityRef.account(ACCOUNT)),
+                sequence.entities());
+    }
+
     @Test
     void readsGuardDutyFindingsAsSecurityHubHoldsThem() throws Exception {
         List<Finding> findings = new ArrayList<>();

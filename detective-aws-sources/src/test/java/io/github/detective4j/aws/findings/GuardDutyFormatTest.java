@@ -107,6 +107,35 @@ class GuardDutyFormatTest {
                 stealth.entities());
     }
 
+    /**
+     * Panther's attack-sequence finding with the {@code service.detection.sequence} that GuardDuty writes (Panther's
+     * copy drops it): the sequence holds everything the finding involves, its {@code resource} only
+     * {@code resourceType: AttackSequence}.
+     */
+    @Test
+    void readsTheActorsEndpointsAndResourcesOfAnAttackSequence() throws Exception {
+        List<Finding> findings = new ArrayList<>();
+        IngestReport report = read("attack-sequence.json", findings);
+
+        assertEquals(0, report.errors(), () -> report.firstErrors().toString());
+        Finding sequence = findings.get(0);
+        assertEquals("AttackSequence:S3/CompromisedData", sequence.type());
+        assertEquals(SeverityLabel.CRITICAL, sequence.severity().label());
+        assertEquals(List.of(
+                new AwsResource(AwsResource.IAM_ACCESS_KEY, "AKIAI44QH8DHBEXAMPLE", null, AwsResource.Action.TOUCHED),
+                new AwsResource(AwsResource.IAM_USER, "john_doe", null, AwsResource.Action.TOUCHED),
+                new AwsResource(AwsResource.S3_BUCKET, "amzn-s3-demo-bucket", "arn:aws:s3:::amzn-s3-demo-bucket",
+                        AwsResource.Action.TOUCHED)),
+                sequence.resources());
+        assertEquals(List.of(
+                EntityRef.user("AIDA3UBBJ2K3TVEXAMPLE"),
+                EntityRef.account("111122223333"),
+                EntityRef.ipAddress("10.0.0.1"),
+                EntityRef.s3Bucket("amzn-s3-demo-bucket"),
+                EntityRef.account("123456789012")),
+                sequence.entities());
+    }
+
     @Test
     void readsTheCliOutputWithPascalCaseFieldsAsTheApiOutput() throws Exception {
         List<Finding> api = new ArrayList<>();
