@@ -18,12 +18,14 @@ import java.util.Set;
  *
  * @param detailType the EventBridge {@code detail-type}, or null
  * @param findingKeys the first finding's top-level keys, as far as the head goes
+ * @param findingArn the first finding's top-level {@code arn} (or {@code Arn}) when it is a string the head holds,
+ *     else null
  */
-record FindingShape(String detailType, Set<String> findingKeys) {
+record FindingShape(String detailType, Set<String> findingKeys, String findingArn) {
     private static final JsonFactory HEAD_FACTORY = new JsonFactory();
 
     /** The shape of a head that is neither an object nor an array. */
-    private static final FindingShape NOT_JSON = new FindingShape(null, Set.of());
+    private static final FindingShape NOT_JSON = new FindingShape(null, Set.of(), null);
 
     /**
      * Reads the shape of a head without its leading white space; one that is not JSON has no detail type and no keys.
@@ -46,7 +48,7 @@ record FindingShape(String detailType, Set<String> findingKeys) {
         } catch (IOException cutOrNotJson) {
             // a head cut mid-document, or text that is not JSON: keep what was read
         }
-        return new FindingShape(reading.detailType, reading.keys);
+        return new FindingShape(reading.detailType, reading.keys, reading.arn);
     }
 
     /** Tells whether the first finding has every one of these keys. */
@@ -62,6 +64,7 @@ record FindingShape(String detailType, Set<String> findingKeys) {
     private static final class Reading {
         String detailType;
         Set<String> keys = new HashSet<>();
+        String arn;
 
         void root(JsonParser parser) throws IOException {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -70,16 +73,13 @@ record FindingShape(String detailType, Set<String> findingKeys) {
                 if ("detail-type".equals(name) && value == JsonToken.VALUE_STRING) {
                     detailType = parser.getText();
                 } else if ("detail".equals(name) && value == JsonToken.START_OBJECT) {
-                    keys = new HashSet<>(); // the finding is the detail (GuardDuty) or in it (ASFF)
-                    finding(parser);
+                    nested(parser); // the finding is the detail (GuardDuty) or in it (ASFF)
                     return;
                 } else if (isWrapper(name, value) && firstElementIsObject(parser)) {
-                    keys = new HashSet<>();
-                    finding(parser);
+                    nested(parser);
                     return;
                 } else {
-                    keys.add(name);
-                    parser.skipChildren();
+                    key(name, value, parser);
                 }
             }
         }
@@ -90,13 +90,26 @@ record FindingShape(String detailType, Set<String> findingKeys) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (isWrapper(name, value) && firstElementIsObject(parser)) {
-                    keys = new HashSet<>();
-                    finding(parser);
+                    nested(parser);
                     return;
                 }
-                keys.add(name);
-                parser.skipChildren();
+                key(name, value, parser);
             }
+        }
+
+        /** Starts over with the finding the parser has just entered: what was read so far was its container's. */
+        private void nested(JsonParser parser) throws IOException {
+            keys = new HashSet<>();
+            arn = null;
+            finding(parser);
+        }
+
+        private void key(String name, JsonToken value, JsonParser parser) throws IOException {
+            keys.add(name);
+            if (value == JsonToken.VALUE_STRING && ("arn".equals(name) || "Arn".equals(name))) {
+                arn = parser.getText();
+            }
+            parser.skipChildren();
         }
 
         private static boolean isWrapper(String name, JsonToken value) {

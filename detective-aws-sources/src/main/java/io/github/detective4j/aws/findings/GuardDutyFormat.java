@@ -8,6 +8,7 @@ import io.github.detective4j.aws.findings.FindingNode.InvalidFieldException;
 import io.github.detective4j.model.Finding;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 
 /**
  * Amazon GuardDuty findings, as GuardDuty writes them, into {@link Finding} events.
@@ -116,6 +117,9 @@ import java.io.InputStream;
  * <p>Thread-safe: one instance parses many inputs at once.
  */
 public final class GuardDutyFormat implements LogFormat {
+    /** A GuardDuty finding's ARN: {@code arn:<partition>:guardduty:<region>:<account>:detector/<id>/finding/<id>}. */
+    private static final Pattern FINDING_ARN =
+            Pattern.compile("arn:aws[a-z-]*:guardduty:[a-z0-9-]+:[0-9]{12}:detector/[^/]+/finding/[^/]+");
 
     /** The mapper for the last JSON factory seen; readers keep one factory, so this rarely changes. */
 
@@ -135,12 +139,16 @@ public final class GuardDutyFormat implements LogFormat {
     /**
      * Claims an EventBridge {@code GuardDuty Finding} event (95), GuardDuty's lowerCamel finding fields
      * {@code schemaVersion} and {@code service} with {@code resource} or {@code severity} (90), and the CLI's
-     * PascalCase {@code SchemaVersion}, {@code Service} and {@code Resource} (85); keys count at the finding's own
-     * level only. Anything with Security Hub's {@code ProductArn} is left to the ASFF format, GuardDuty findings in
-     * ASFF included.
+     * PascalCase {@code SchemaVersion}, {@code Service} and {@code Resource} (85), and else an {@code arn} or
+     * {@code Arn} that is a GuardDuty finding's ARN (80); keys count at the finding's own level only. The ARN is for
+     * the AWS CLI's output, whose keys are sorted: a finding's {@code Resource} comes before its
+     * {@code SchemaVersion} and {@code Service}, and a resource larger than the head hides them, while
+     * {@code AccountId} and {@code Arn} come first. CloudTrail records have no such key, and ASFF names the finding's
+     * ARN {@code Id}. Anything with Security Hub's {@code ProductArn} is left to the ASFF format, GuardDuty findings
+     * in ASFF included.
      *
      * @param sample the input's name and head
-     * @return 0, 85, 90 or 95
+     * @return 0, 80, 85, 90 or 95
      */
     @Override
     public int detect(Sample sample) {
@@ -154,7 +162,10 @@ public final class GuardDutyFormat implements LogFormat {
         if (shape.hasKeys("schemaVersion", "service") && (shape.hasKeys("resource") || shape.hasKeys("severity"))) {
             return 90;
         }
-        return shape.hasKeys("SchemaVersion", "Service", "Resource") ? 85 : 0;
+        if (shape.hasKeys("SchemaVersion", "Service", "Resource")) {
+            return 85;
+        }
+        return shape.findingArn() != null && FINDING_ARN.matcher(shape.findingArn()).matches() ? 80 : 0;
     }
 
     /**

@@ -491,6 +491,31 @@ class GuardDutyFormatTest {
         }
     }
 
+    /**
+     * The AWS CLI sorts a finding's keys, so an instance with many tags puts more than the detection head between
+     * {@code Arn} and {@code SchemaVersion}; the file is still GuardDuty's, among every format the reader knows.
+     */
+    @Test
+    void detectsCliOutputWhoseFirstResourceIsLargerThanTheHead() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode document = (ObjectNode) mapper.readTree(fixture("cli-get-findings.json").toFile());
+        ObjectNode first = (ObjectNode) document.get("Findings").get(0);
+        ArrayNode tags = (ArrayNode) first.get("Resource").get("InstanceDetails").get("Tags");
+        for (int i = 0; i < 2_000; i++) {
+            tags.addObject().put("Key", "team-" + i).put("Value", "detective-demo-workload-" + i);
+        }
+        byte[] json = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
+        assertTrue(json.length > 128 * 1024, "the first resource is larger than the head");
+
+        List<Finding> findings = new ArrayList<>();
+        IngestReport report = AwsLogs.reader().build()
+                .read(new ByteArrayInputStream(json), "get-findings.json", sink(findings));
+
+        assertEquals(0, report.errors(), () -> report.firstErrors().toString());
+        assertEquals(0, report.skippedTotal(), report::toString);
+        assertEquals(List.of(BITCOIN, STEALTH), findings.stream().map(Finding::id).toList());
+    }
+
     @Test
     void detectsGuardDutyShapesAndNothingElse() {
         assertEquals(90, format.detect(sample("{\"findings\":[{\"accountId\":\"1\",\"schemaVersion\":\"2.0\","
@@ -500,9 +525,23 @@ class GuardDutyFormatTest {
                 + "\"source\":\"aws.guardduty\"}")));
         assertEquals(85, format.detect(sample("{\"Findings\": [{\"SchemaVersion\": \"2.0\", \"Service\": {}, "
                 + "\"Resource\": {}}]}")));
+        // the AWS CLI's sorted keys, cut inside the first resource: only the finding's ARN is in the head
+        assertEquals(80, format.detect(sample("{\"Findings\": [{\"AccountId\": \"111122223333\", \"Arn\": "
+                + "\"arn:aws:guardduty:us-east-1:111122223333:detector/d1/finding/f1\", \"Resource\": {\"Inst")));
+        assertEquals(80, format.detect(sample("[{\"arn\": \"arn:aws-us-gov:guardduty:us-gov-west-1:111122223333:"
+                + "detector/d1/finding/f1\", \"resource\": {")));
+        // an ARN of something else, or a finding ARN below the finding's own level, claims nothing
+        assertEquals(0, format.detect(sample("{\"arn\": \"arn:aws:guardduty:us-east-1:111122223333:detector/d1\"}")));
+        assertEquals(0, format.detect(sample("{\"log\": {\"arn\": \"arn:aws:guardduty:us-east-1:111122223333:"
+                + "detector/d1/finding/f1\"}}")));
+        assertEquals(0, format.detect(sample("{\"Records\":[{\"eventVersion\":\"1.08\",\"resources\":[{\"ARN\":"
+                + "\"arn:aws:guardduty:us-east-1:111122223333:detector/d1/finding/f1\"}]}]}")));
         // GuardDuty findings as Security Hub holds them are ASFF
         assertEquals(0, format.detect(sample("{\"SchemaVersion\":\"2018-10-08\",\"ProductArn\":"
                 + "\"arn:aws:securityhub:us-east-1::product/aws/guardduty\",\"ProductName\":\"GuardDuty\"}")));
+        assertEquals(0, format.detect(sample("{\"Findings\": [{\"AwsAccountId\": \"111122223333\", \"Id\": "
+                + "\"arn:aws:guardduty:us-east-1:111122223333:detector/d1/finding/f1\", \"ProductArn\": "
+                + "\"arn:aws:securityhub:us-east-1::product/aws/guardduty\"}]}")));
         // CloudTrail, including GuardDuty's own API calls, and VPC flow logs
         assertEquals(0, format.detect(sample("{\"Records\":[{\"eventVersion\":\"1.08\",\"eventSource\":"
                 + "\"guardduty.amazonaws.com\",\"eventName\":\"GetFindings\",\"resources\":[],"
