@@ -74,7 +74,9 @@ import java.io.InputStream;
  *
  * <p>A finding without {@code Id}, {@code Types} or a usable {@code Severity}, with a label that is none of ASFF's,
  * a {@code Normalized} outside 0 to 100, a timestamp that does not parse, or a field of the wrong JSON type is an
- * error of that finding, naming the field and quoting the value; the next finding is read.
+ * error of that finding, naming the field and quoting the value; the next finding is read. A finding nesting deeper
+ * than the reader's limit is an error naming it (by its {@code Id}, when that came before the limit) and the limit;
+ * in JSON Lines the next line is read, in one pretty-printed document nothing after it is.
  *
  * <pre>{@code
  * LogReader reader = AwsLogs.emptyReader().register(AsffFormat.detectiveFilter()).build();
@@ -166,7 +168,7 @@ public final class AsffFormat implements LogFormat {
      */
     @Override
     public void parse(InputStream in, ParseContext context) throws IOException {
-        new FindingDocuments(context, context.objectMapper(), true,
+        new FindingDocuments(context, context.objectMapper(), true, record -> "ASFF finding " + describe(record),
                 (record, line) -> record(record, line, context)).read(in);
     }
 

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.detective4j.aws.ParseContext;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Walks the JSON shapes findings arrive in and hands each finding-sized record to a {@link RecordHandler}: one at a
@@ -31,7 +33,9 @@ import java.io.InputStream;
  * <p>When the input looks like JSON Lines ({@link FindingInput#looksLikeJsonLines()}), each line gets its own parser,
  * so that a line that is not JSON is an error of that line and the next line is read. Otherwise the input is one
  * JSON document (pretty-printed), and a syntax error ends it: past one, records cannot be told apart. A number longer
- * than the reader's limit is no syntax error: it costs only the record that holds it ({@link #passOver}).
+ * than the reader's limit is no syntax error: it costs only the record that holds it ({@link #passOver}). A record
+ * nesting deeper than the reader's limit is an error of that record, naming it by what was read of it: in JSON Lines
+ * the next line is read, in one document nothing more is, since the parser cannot step over the rest of it.
  */
 final class FindingDocuments {
     /** Receives each record; it counts it ({@link ParseContext#recordRead()}) and emits, skips or reports it. */
@@ -47,9 +51,13 @@ final class FindingDocuments {
         void record(ObjectNode record, long line) throws IOException;
     }
 
+    /** Where Jackson's limit messages name the setting (a class and method, no use to an operator). */
+    private static final Pattern SETTING = Pattern.compile(", from `[^`]*`");
+
     private final ParseContext context;
     private final ObjectMapper mapper;
     private final RecordHandler handler;
+    private final Function<ObjectNode, String> name;
     private final boolean findingsInDetail;
     private FindingInput input;
     private boolean lineMode;
@@ -60,12 +68,16 @@ final class FindingDocuments {
      * @param context where non-record errors go
      * @param mapper the mapper built on the context's JSON factory
      * @param findingsInDetail whether an event's {@code detail.findings} array holds records (Security Hub)
+     * @param name names a record in an error message ({@code GuardDuty finding 'abc'}) from as much of it as was
+     *     read, which may be none of it
      * @param handler where the records go
      */
-    FindingDocuments(ParseContext context, ObjectMapper mapper, boolean findingsInDetail, RecordHandler handler) {
+    FindingDocuments(ParseContext context, ObjectMapper mapper, boolean findingsInDetail,
+            Function<ObjectNode, String> name, RecordHandler handler) {
         this.context = context;
         this.mapper = mapper;
         this.findingsInDetail = findingsInDetail;
+        this.name = name;
         this.handler = handler;
     }
 
@@ -87,6 +99,8 @@ final class FindingDocuments {
         } else {
             try (JsonParser parser = context.jsonFactory().createParser(input)) {
                 values(parser);
+            } catch (Abandoned reported) {
+                // the record that ended the document was reported
             }
         }
     }
@@ -95,6 +109,8 @@ final class FindingDocuments {
         long line = input.lineNumber();
         try (JsonParser parser = context.jsonFactory().createParser(input)) {
             values(parser);
+        } catch (Abandoned reported) {
+            // the record that ended the line was reported; the next line has a parser of its own
         } catch (JsonProcessingException broken) {
             // the handler's own stop (InvalidRecordException) is not a JsonProcessingException and goes on up
             long record = context.recordRead();
@@ -140,7 +156,7 @@ final class FindingDocuments {
         try {
             wrapper = fields(parser, object);
         } catch (StreamConstraintsException limit) {
-            passOver(parser, outside, line, limit);
+            passOver(parser, outside, line, limit, object);
             return;
         }
         if (!wrapper) {
@@ -173,14 +189,22 @@ final class FindingDocuments {
 
     /**
      * After a record's value went past a limit that leaves the JSON whole, passes over the rest of the record (to the
-     * context {@code outside} it) and reports it; any other limit goes on up and ends the input. Only a number's
-     * length qualifies: Jackson checks it once it has read the whole number, so the parser is at a token boundary,
-     * where a string's length is checked while the string is read, and what follows inside it must not be parsed
-     * as JSON (it is the attacker's text).
+     * context {@code outside} it) and reports it. Only a number's length qualifies: Jackson checks it once it has read
+     * the whole number, so the parser is at a token boundary, where a string's length is checked while the string is
+     * read, and what follows inside it must not be parsed as JSON (it is the attacker's text). Past the nesting limit
+     * the parser is at a boundary too, but inside a level it did not open, so the closing brackets would no longer
+     * match: the record is reported, named by {@code partial}, and the line or document abandoned. Any other limit
+     * goes on up and ends the input.
      */
-    private void passOver(JsonParser parser, JsonStreamContext outside, long line, StreamConstraintsException limit)
-            throws IOException {
+    private void passOver(JsonParser parser, JsonStreamContext outside, long line, StreamConstraintsException limit,
+            ObjectNode partial) throws IOException {
         String problem = limit.getOriginalMessage();
+        if (problem != null && problem.contains("getMaxNestingDepth")) {
+            String rest = lineMode ? "the rest of line " + line : "the rest of the input";
+            context.error(line, context.recordRead(), name.apply(partial) + ": nested too deep: "
+                    + SETTING.matcher(problem).replaceAll("") + "; " + rest + " is not read");
+            throw new Abandoned();
+        }
         if (problem == null || !problem.contains("getMaxNumberLength")) {
             throw limit;
         }
@@ -220,15 +244,20 @@ final class FindingDocuments {
             long line = line(parser);
             if (token == JsonToken.START_OBJECT) {
                 JsonStreamContext outside = parser.getParsingContext().getParent();
-                JsonNode finding;
+                // field by field, so that a finding past a limit can still be named by the fields before it
+                ObjectNode finding = JsonNodeFactory.instance.objectNode();
                 try {
-                    finding = tree(parser);
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = parser.currentName();
+                        parser.nextToken();
+                        finding.set(field, tree(parser));
+                    }
                 } catch (StreamConstraintsException limit) {
-                    passOver(parser, outside, line, limit);
+                    passOver(parser, outside, line, limit, finding);
                     index++;
                     continue;
                 }
-                handler.record((ObjectNode) finding, line);
+                handler.record(finding, line);
             } else {
                 notAFinding(parser, token, line, "element " + index + " of '" + name + "'");
             }
@@ -249,6 +278,15 @@ final class FindingDocuments {
 
     private long line(JsonParser parser) {
         return lineMode ? input.lineNumber() : parser.currentTokenLocation().getLineNr();
+    }
+
+    /** Ends the line or document after the record that caused it was reported; it needs no stack trace. */
+    private static final class Abandoned extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Abandoned() {
+            super(null, null, false, false);
+        }
     }
 
     private static String describe(JsonToken token) {

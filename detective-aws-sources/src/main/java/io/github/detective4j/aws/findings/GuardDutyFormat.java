@@ -104,7 +104,9 @@ import java.util.regex.Pattern;
  *
  * <p>A finding without {@code id}, {@code type} or {@code severity}, with a severity outside 0.0 to 10.0, a timestamp
  * that does not parse, or a field of the wrong JSON type is an error of that finding, naming the field and quoting
- * the value; the next finding is read. Timestamps are ISO-8601 with an offset; the space-separated form SIEM
+ * the value; the next finding is read. A finding nesting deeper than the reader's limit is an error naming it (by
+ * its {@code id}, when that came before the limit) and the limit; in the S3 export the next line is read, in one
+ * pretty-printed document nothing after it is. Timestamps are ISO-8601 with an offset; the space-separated form SIEM
  * exports write ({@code 2025-02-25 20:40:06.721}) is read as UTC.
  *
  * <pre>{@code
@@ -177,7 +179,7 @@ public final class GuardDutyFormat implements LogFormat {
      */
     @Override
     public void parse(InputStream in, ParseContext context) throws IOException {
-        new FindingDocuments(context, context.objectMapper(), false,
+        new FindingDocuments(context, context.objectMapper(), false, GuardDutyFormat::name,
                 (record, line) -> record(record, line, context)).read(in);
     }
 
@@ -204,6 +206,11 @@ public final class GuardDutyFormat implements LogFormat {
         context.emit(mapped);
     }
 
+
+    /** Names a record read in part: an EventBridge event's {@code id} is the event's, not its finding's. */
+    private static String name(ObjectNode record) {
+        return (record.has("detail-type") ? "GuardDuty event " : "GuardDuty finding ") + describe(record);
+    }
 
     private static String describe(JsonNode finding) {
         JsonNode id = finding.get("id");

@@ -311,6 +311,49 @@ class GuardDutyFormatTest {
     }
 
     /**
+     * GuardDuty's free-form {@code service.additionalInfo} nested past the reader's limit: the finding is named by
+     * its id, read before the limit, and the limit in Jackson's words. In JSON Lines the next line is read; in one
+     * document nothing past it can be.
+     */
+    @Test
+    void aFindingNestedPastTheLimitIsNamedAndCostsAtMostTheRestOfItsDocument() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode document = copies(mapper, 3);
+        ArrayNode findings = (ArrayNode) document.get("findings");
+        ObjectNode info = ((ObjectNode) findings.get(1).get("service")).putObject("additionalInfo");
+        ArrayNode deep = info.putArray("value");
+        for (int i = 0; i < 300; i++) {
+            deep = deep.addArray();
+        }
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < findings.size(); i++) {
+            lines.append(mapper.writeValueAsString(findings.get(i))).append('\n');
+        }
+        String limit = "GuardDuty finding 'f1': nested too deep: Document nesting depth (";
+
+        List<Finding> exported = new ArrayList<>();
+        IngestReport export = forced.read(stream(lines.toString()), "export.jsonl", sink(exported));
+        assertEquals(List.of("f0", "f2"), exported.stream().map(Finding::id).toList(), export::toString);
+        assertEquals(1, export.errors(), export::toString);
+        ParseError line = export.firstErrors().get(0);
+        assertEquals(2, line.line());
+        assertTrue(line.reason().startsWith(limit) && line.reason().endsWith("; the rest of line 2 is not read"),
+                line::reason);
+
+        for (String json : List.of(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(document),
+                mapper.writeValueAsString(document))) {
+            List<Finding> read = new ArrayList<>();
+            IngestReport report = forced.read(stream(json), "deep.json", sink(read));
+            assertEquals(List.of("f0"), read.stream().map(Finding::id).toList(), report::toString);
+            assertEquals(1, report.errors(), report::toString);
+            String reason = report.firstErrors().get(0).reason();
+            assertTrue(reason.startsWith(limit), reason);
+            assertTrue(reason.matches(".*exceeds the maximum allowed \\([0-9]+\\); the rest of (the input|line 1)"
+                    + " is not read"), reason);
+        }
+    }
+
+    /**
      * A finding that names only one of its observations was created after it: the creation must not stand in for the
      * other end, which inverted the two and lost the finding. The one observation is both ends.
      */
