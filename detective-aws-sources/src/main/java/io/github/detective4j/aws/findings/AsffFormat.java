@@ -90,8 +90,6 @@ public final class AsffFormat implements LogFormat {
 
     private final boolean detectiveFilter;
 
-    /** The mapper for the last JSON factory seen; readers keep one factory, so this rarely changes. */
-
     /** Creates the format; it keeps every finding. */
     public AsffFormat() {
         this(false);

@@ -123,8 +123,6 @@ public final class GuardDutyFormat implements LogFormat {
     private static final Pattern FINDING_ARN =
             Pattern.compile("arn:aws[a-z-]*:guardduty:[a-z0-9-]+:[0-9]{12}:detector/[^/]+/finding/[^/]+");
 
-    /** The mapper for the last JSON factory seen; readers keep one factory, so this rarely changes. */
-
     /** Creates the format. */
     public GuardDutyFormat() {}
 
