@@ -709,7 +709,7 @@ public final class BehaviorGraph implements EventSink {
          * @throws IllegalArgumentException if out of range or not whole hours
          */
         public Builder baseline(Duration length) {
-            this.baseline = wholeHours(length, "baseline", ScopeTime.MAX_LENGTH);
+            this.baseline = wholeHours(length, "baseline", ScopeTime.MAX_LENGTH, false);
             return this;
         }
 
@@ -737,8 +737,7 @@ public final class BehaviorGraph implements EventSink {
          */
         public Builder trainingPeriod(Duration length) {
             Objects.requireNonNull(length, "training period");
-            this.trainingPeriod = length.isZero() ? length : wholeHours(length, "training period",
-                    ScopeTime.MAX_LENGTH);
+            this.trainingPeriod = wholeHours(length, "training period", ScopeTime.MAX_LENGTH, true);
             return this;
         }
 
@@ -752,8 +751,7 @@ public final class BehaviorGraph implements EventSink {
          */
         public Builder profileContext(Duration length) {
             Objects.requireNonNull(length, "profile context");
-            this.profileContext = length.isZero() ? length : wholeHours(length, "profile context",
-                    Duration.ofDays(30));
+            this.profileContext = wholeHours(length, "profile context", Duration.ofDays(30), true);
             return this;
         }
 
@@ -892,12 +890,16 @@ public final class BehaviorGraph implements EventSink {
                     findingGroups, impossibleTravel, apiTechniques, threatIntel, beacons, clock));
         }
 
-        private static Duration wholeHours(Duration length, String what, Duration max) {
+        private static Duration wholeHours(Duration length, String what, Duration max, boolean zeroAllowed) {
             Objects.requireNonNull(length, what);
+            if (zeroAllowed && length.isZero()) {
+                return length;
+            }
             if (length.isNegative() || length.isZero() || length.toSeconds() % 3600 != 0 || length.getNano() != 0
                     || length.compareTo(max) > 0) {
-                throw new IllegalArgumentException(what + " must be a positive number of whole hours, at most "
-                        + max.toDays() + " days; was " + length);
+                throw new IllegalArgumentException(what + " must be " + (zeroAllowed ? "zero or a whole number of"
+                        + " hours" : "a positive number of whole hours") + ", at most " + max.toDays() + " days; was "
+                        + length);
             }
             return length;
         }

@@ -278,5 +278,12 @@ class BehaviorGraphTest {
         assertThrows(IllegalArgumentException.class,
                 () -> BehaviorGraph.builder().baseline(java.time.Duration.ofMinutes(90)));
         assertThrows(IllegalArgumentException.class, () -> BehaviorGraph.builder().maxDrillDownKeysPerEntity(0));
+        assertEquals("training period must be zero or a whole number of hours, at most 366 days; was PT-30M",
+                assertThrows(IllegalArgumentException.class, () -> BehaviorGraph.builder()
+                        .trainingPeriod(java.time.Duration.ofMinutes(-30))).getMessage());
+        assertEquals("baseline must be a positive number of whole hours, at most 366 days; was PT0S",
+                assertThrows(IllegalArgumentException.class, () -> BehaviorGraph.builder()
+                        .baseline(java.time.Duration.ZERO)).getMessage());
+        BehaviorGraph.builder().trainingPeriod(java.time.Duration.ZERO).profileContext(java.time.Duration.ZERO).build();
     }
 }
