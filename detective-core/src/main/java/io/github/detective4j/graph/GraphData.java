@@ -342,6 +342,12 @@ final class GraphData {
             agent = userAgent != null ? userAgent.index : call.userAgent() != null ? DrillDown.OTHER : NO_AGENT;
             account = node(EntityType.AWS_ACCOUNT, accountId);
             source = source(ip, call);
+            if (account != null) {
+                // the account stands in as the caller: its profile's rows by address and method count these calls
+                // too, as its totals do (brute-force sign-ins with a hidden user name are what they must show)
+                callDrillDown(account, DrillDown.key(DrillDown.SOURCE_METHOD, source, method))
+                        .addCall(slab, hour, success);
+            }
         }
         if (droppedEntities != droppedBefore) {
             // The address or the agent was kept out, and with it their USED_FROM relationship: a hunt for the one

@@ -229,6 +229,10 @@ class CapsTest {
         assertEquals(2 * 995 + 990, stats.droppedEntities(), stats.toString());
         ApiCallVolume account = graph.profile(EntityRef.account(Events.ACCOUNT), SCOPE).apiCallVolume().orElseThrow();
         assertEquals(1_000, account.failure(), "the sign-ins are all counted");
+        // ... and so do the account's rows by address and by method, the flood's past the cap as (other)
+        assertEquals(1_000, account.byIpAddress().stream().mapToLong(CallRow::failure).sum(), account::toString);
+        assertEquals(1_000, account.byApiMethod().stream().mapToLong(CallRow::failure).sum(), account::toString);
+        assertTrue(account.truncated(), account::toString);
         assertTrue(graph.newBehavior(EntityRef.account(Events.ACCOUNT), SCOPE).truncated());
         assertEquals(1L, failures(graph, EntityRef.ipAddress("2001:db8::1")), "an address of the budget is kept");
         assertEquals(0L, failures(graph, EntityRef.ipAddress("2001:db8::3e8")), "one past it is not");
