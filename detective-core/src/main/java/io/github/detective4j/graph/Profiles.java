@@ -194,6 +194,7 @@ final class Profiles {
     private ApiCallVolume usedCalls(Node node, HourWindow w, RelationshipType byPrincipal, RelationshipType byUserAgent) {
         List<CallRow> principals = new ArrayList<>();
         List<CallRow> userAgents = new ArrayList<>();
+        boolean truncated = false;
         if (node != null && node.in != null) {
             for (Edge edge : node.in) {
                 if (edge.type == byPrincipal) {
@@ -201,6 +202,9 @@ final class Profiles {
                     if (sums[0] + sums[1] > 0) {
                         List<CallRow> methods = edge.type == RelationshipType.CALLED_FROM
                                 ? methodsFrom(edge.source, node, w) : List.of();
+                        // The principal's drill-down cap folded some of its calls from here into its (other) row.
+                        truncated |= edge.type == RelationshipType.CALLED_FROM
+                                && methods.stream().mapToLong(CallRow::total).sum() < sums[0] + sums[1];
                         principals.add(new CallRow(edge.source.ref.toString(), edge.source.ref, sums[0], sums[1],
                                 methods));
                     }
@@ -215,7 +219,7 @@ final class Profiles {
         }
         principals.sort(MOST_CALLS);
         userAgents.sort(MOST_CALLS);
-        return callVolume(node, w, List.of(), List.of(), List.of(), List.of(), principals, userAgents, false);
+        return callVolume(node, w, List.of(), List.of(), List.of(), List.of(), principals, userAgents, truncated);
     }
 
     /** The methods a principal called from one IP address, from its drill-down. */

@@ -31,7 +31,8 @@ import java.util.List;
  * @param byAccessKey calls per access key id
  * @param byPrincipal calls per principal
  * @param byUserAgent calls per user agent
- * @param truncated true when an entity's drill-down cap was reached, so that an {@code (other)} row sums the rest
+ * @param truncated true when an entity's drill-down cap was reached, so that an {@code (other)} row sums the rest;
+ *     on an IP address's panel, also when a principal's cap cut the method rows under its row there
  */
 public record ApiCallVolume(
         ScopeTime scope,

@@ -90,6 +90,24 @@ class CapsTest {
         assertEquals(50, calls.byIpAddress().stream().mapToLong(CallRow::total).sum());
     }
 
+    /** An address's row for a principal whose cap folded its methods from there says the methods are cut. */
+    @Test
+    void anAddressSaysWhenAPrincipalsCapCutItsMethods() {
+        BehaviorGraph graph = BehaviorGraph.builder().maxDrillDownKeysPerEntity(3).build();
+        graph.accept(call(alice(), hours(1), "ListBuckets", "192.0.2.1"));
+        for (int i = 0; i < 20; i++) {
+            graph.accept(call(alice(), hours(2), "Method" + i, "203.0.113.9"));
+        }
+        ApiCallVolume kept = graph.profile(EntityRef.ipAddress("192.0.2.1"), SCOPE).apiCallVolume().orElseThrow();
+        assertEquals(1, kept.byPrincipal().get(0).children().size());
+        assertFalse(kept.truncated(), "every call of Alice's from this address has its method row");
+        ApiCallVolume cut = graph.profile(EntityRef.ipAddress("203.0.113.9"), SCOPE).apiCallVolume().orElseThrow();
+        CallRow alice = cut.byPrincipal().get(0);
+        assertEquals(20, alice.total());
+        assertTrue(alice.children().stream().mapToLong(CallRow::total).sum() < 20, alice::toString);
+        assertTrue(cut.truncated(), "Alice's cap folded most of her methods from here into her (other) row");
+    }
+
     @Test
     void aFloodOfUserAgentsCannotHideANewMethod() {
         BehaviorGraph graph = BehaviorGraph.builder().maxDrillDownKeysPerEntity(10).build();
