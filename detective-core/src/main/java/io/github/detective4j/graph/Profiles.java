@@ -82,19 +82,19 @@ final class Profiles {
                 panels.add(distinct(node, w, true));
                 panels.add(instances(node, w));
                 panels.add(new ResourceInteraction(scope, activity(node, w, RelationshipType.CALLED_FROM, true),
-                        activity(node, w, RelationshipType.USED_FROM, true), List.of()));
+                        activity(node, w, RelationshipType.USED_FROM, true), List.of(), capped(node)));
             }
             case USER_AGENT -> {
                 panels.add(findings(ref, node, w));
                 panels.add(usedCalls(node, w, RelationshipType.USED_USER_AGENT, null));
                 panels.add(new ResourceInteraction(scope, activity(node, w, RelationshipType.USED_USER_AGENT, true),
-                        List.of(), activity(node, w, RelationshipType.USED_FROM, false)));
+                        List.of(), activity(node, w, RelationshipType.USED_FROM, false), capped(node)));
             }
             case S3_BUCKET -> {
                 panels.add(findings(ref, node, w));
                 panels.add(usedCalls(node, w, RelationshipType.ACCESSED_BUCKET, null));
                 panels.add(new ResourceInteraction(scope, activity(node, w, RelationshipType.ACCESSED_BUCKET, true),
-                        List.of(), List.of()));
+                        List.of(), List.of(), capped(node)));
             }
             case FINDING -> {
                 FindingState state = data.findings.get(ref.id());
@@ -220,6 +220,11 @@ final class Profiles {
         principals.sort(MOST_CALLS);
         userAgents.sort(MOST_CALLS);
         return callVolume(node, w, List.of(), List.of(), List.of(), List.of(), principals, userAgents, truncated);
+    }
+
+    /** Whether a cap dropped a relationship of the entity, or of one related to it ({@link Node#capped}). */
+    private static boolean capped(Node node) {
+        return node != null && node.capped;
     }
 
     /** The methods a principal called from one IP address, from its drill-down. */
@@ -569,7 +574,7 @@ final class Profiles {
         }
         rows.sort(Comparator.comparingLong((InstanceTraffic i) -> i.bytesToInstance() + i.bytesFromInstance())
                 .reversed().thenComparing(InstanceTraffic::instance));
-        return new CommunicatingInstances(w.scope, rows);
+        return new CommunicatingInstances(w.scope, rows, capped(node));
     }
 
     /** Traffic between each instance and each IP address the finding involves, over the scope. */

@@ -8,15 +8,22 @@ import java.util.List;
  * The EC2 instances that exchanged traffic with an IP address during the scope, most bytes first: for an IP of
  * compromise, every instance that talked to it.
  *
+ * <p>A relationship cap ({@code BehaviorGraph.Builder.maxRelationshipsPerEntity}) may have kept some out, an instance
+ * at its cap keeping no new peer, or the address at its cap no new instance: then {@code truncated} is true and the
+ * list may lack instances (their traffic still counts in the address's own series).
+ *
  * @param scope the scope time
  * @param instances the instances
+ * @param truncated true when a relationship of this address, or of an entity related to it, was dropped by a cap
  */
-public record CommunicatingInstances(ScopeTime scope, List<InstanceTraffic> instances) implements Panel {
+public record CommunicatingInstances(ScopeTime scope, List<InstanceTraffic> instances, boolean truncated)
+        implements Panel {
     /**
      * Creates the panel.
      *
      * @param scope the scope time
      * @param instances the instances
+     * @param truncated whether a relationship cap dropped some
      */
     public CommunicatingInstances {
         instances = List.copyOf(instances);
@@ -41,8 +48,17 @@ public record CommunicatingInstances(ScopeTime scope, List<InstanceTraffic> inst
     public String toString() {
         StringBuilder out = PanelText.title("EC2 instances communicating", scope);
         if (instances.isEmpty()) {
-            return out.append("\nnone").toString();
+            out.append("\nnone");
+        } else {
+            table(out);
         }
+        if (truncated) {
+            out.append("\n").append(PanelText.RELATIONSHIPS_CAPPED);
+        }
+        return out.toString();
+    }
+
+    private void table(StringBuilder out) {
         TextTable t = TextTable.of("instance", "first observed", "last observed", "bytes to instance",
                 "bytes from instance", "active hours", "beacon");
         for (InstanceTraffic i : instances.subList(0, Math.min(instances.size(), PanelText.MAX_ROWS))) {
@@ -50,6 +66,5 @@ public record CommunicatingInstances(ScopeTime scope, List<InstanceTraffic> inst
                     i.bytesFromInstance(), i.activeHours(), i.beacon().label());
         }
         PanelText.table(out, "", t, instances.size());
-        return out.toString();
     }
 }

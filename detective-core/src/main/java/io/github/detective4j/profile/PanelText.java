@@ -12,6 +12,8 @@ import java.util.function.ToLongFunction;
 final class PanelText {
     /** Rows printed per drill-down table; the JSON has them all. */
     static final int MAX_ROWS = 10;
+    /** The line a list panel ends with when a relationship cap may have left entities out of it. */
+    static final String RELATIONSHIPS_CAPPED = "(relationships capped: some entities may be missing)";
 
     private PanelText() {}
 

@@ -9,13 +9,18 @@ import java.util.List;
  * that called from it; for a user agent, the principals and IP addresses; for an S3 bucket, the principals. Lists
  * that do not apply are empty.
  *
+ * <p>A relationship cap ({@code BehaviorGraph.Builder.maxRelationshipsPerEntity}) may have kept some out: then
+ * {@code truncated} is true and the lists may lack entities that used this one (every call still counts in this
+ * entity's own series).
+ *
  * @param scope the scope time
  * @param principals the principals
  * @param userAgents the user agents
  * @param ipAddresses the IP addresses
+ * @param truncated true when a relationship of this entity, or of an entity that used it, was dropped by a cap
  */
 public record ResourceInteraction(ScopeTime scope, List<EntityActivity> principals, List<EntityActivity> userAgents,
-        List<EntityActivity> ipAddresses) implements Panel {
+        List<EntityActivity> ipAddresses, boolean truncated) implements Panel {
     /**
      * Creates the panel.
      *
@@ -23,6 +28,7 @@ public record ResourceInteraction(ScopeTime scope, List<EntityActivity> principa
      * @param principals the principals
      * @param userAgents the user agents
      * @param ipAddresses the IP addresses
+     * @param truncated whether a relationship cap dropped some
      */
     public ResourceInteraction {
         principals = List.copyOf(principals);
@@ -49,11 +55,15 @@ public record ResourceInteraction(ScopeTime scope, List<EntityActivity> principa
     public String toString() {
         StringBuilder out = PanelText.title("Resource interaction", scope);
         if (principals.isEmpty() && userAgents.isEmpty() && ipAddresses.isEmpty()) {
-            return out.append("\nnone").toString();
+            out.append("\nnone");
+        } else {
+            table(out, "principal", principals);
+            table(out, "user agent", userAgents);
+            table(out, "IP address", ipAddresses);
         }
-        table(out, "principal", principals);
-        table(out, "user agent", userAgents);
-        table(out, "IP address", ipAddresses);
+        if (truncated) {
+            out.append("\n").append(PanelText.RELATIONSHIPS_CAPPED);
+        }
         return out.toString();
     }
 

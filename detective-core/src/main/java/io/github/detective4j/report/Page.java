@@ -443,22 +443,23 @@ final class Page {
     private void instances(CommunicatingInstances c) {
         html.open("div", "class", "panel instances").element("h3", "EC2 instances communicating");
         if (c.instances().isEmpty()) {
-            html.element("p", "None.").close("div");
-            return;
+            html.element("p", "None.");
+        } else {
+            headers("instance", "first observed", "last observed", "bytes to instance", "bytes from instance",
+                    "active hours", "beacon score");
+            for (InstanceTraffic i : capped(c.instances())) {
+                html.open("tr").open("td");
+                entity(i.instance(), c.scope());
+                html.close("td").element("td", i.firstObserved()).element("td", i.lastObserved());
+                number(i.bytesToInstance());
+                number(i.bytesFromInstance());
+                number(i.activeHours());
+                html.element("td", i.beacon().label(), "class", "num");
+                html.close("tr");
+            }
+            endTable(c.instances().size());
         }
-        headers("instance", "first observed", "last observed", "bytes to instance", "bytes from instance",
-                "active hours", "beacon score");
-        for (InstanceTraffic i : capped(c.instances())) {
-            html.open("tr").open("td");
-            entity(i.instance(), c.scope());
-            html.close("td").element("td", i.firstObserved()).element("td", i.lastObserved());
-            number(i.bytesToInstance());
-            number(i.bytesFromInstance());
-            number(i.activeHours());
-            html.element("td", i.beacon().label(), "class", "num");
-            html.close("tr");
-        }
-        endTable(c.instances().size());
+        relationshipsCapped(c.truncated());
         html.close("div");
     }
 
@@ -470,7 +471,15 @@ final class Page {
         activity("principal", r.principals(), r.scope());
         activity("user agent", r.userAgents(), r.scope());
         activity("IP address", r.ipAddresses(), r.scope());
+        relationshipsCapped(r.truncated());
         html.close("div");
+    }
+
+    /** The note under a list a relationship cap may have cut. */
+    private void relationshipsCapped(boolean truncated) {
+        if (truncated) {
+            html.element("p", "Relationships capped: some entities may be missing.", "class", "note");
+        }
     }
 
     private void activity(String heading, List<EntityActivity> rows, ScopeTime scope) {

@@ -5,6 +5,7 @@ import static io.github.detective4j.graph.Events.alice;
 import static io.github.detective4j.graph.Events.call;
 import static io.github.detective4j.graph.Events.flow;
 import static io.github.detective4j.graph.Events.hours;
+import static io.github.detective4j.graph.Events.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,8 +24,12 @@ import io.github.detective4j.model.PrincipalType;
 import io.github.detective4j.model.ScopeTime;
 import io.github.detective4j.profile.ApiCallVolume;
 import io.github.detective4j.profile.CallRow;
+import io.github.detective4j.profile.CommunicatingInstances;
 import io.github.detective4j.profile.FlowRow;
 import io.github.detective4j.profile.FlowVolume;
+import io.github.detective4j.profile.Profile;
+import io.github.detective4j.profile.ResourceInteraction;
+import io.github.detective4j.report.Report;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +111,42 @@ class CapsTest {
         assertEquals(20, alice.total());
         assertTrue(alice.children().stream().mapToLong(CallRow::total).sum() < 20, alice::toString);
         assertTrue(cut.truncated(), "Alice's cap folded most of her methods from here into her (other) row");
+    }
+
+    /**
+     * An address many principals call from, or many instances talk to, keeps the first relationships the cap allows;
+     * its lists say they may lack the rest, and an address no cap touched says its lists are whole.
+     */
+    @Test
+    void listsCutByARelationshipCapSaySo() {
+        BehaviorGraph graph = BehaviorGraph.builder().maxRelationshipsPerEntity(3).build();
+        for (int i = 0; i < 6; i++) {
+            graph.accept(call(session("s" + i), hours(1), "GetCallerIdentity", "203.0.113.9"));
+            graph.accept(flow("i-0" + i + "a8e40be65425909", hours(1), "10.0.1." + (5 + i), 40_000, "198.51.100.7",
+                    443, FlowDirection.OUTBOUND, 60));
+        }
+        graph.accept(call(alice(), hours(1), "GetUser", "192.0.2.1"));
+        graph.accept(flow("i-08a8e40be65425909", hours(1), "10.0.1.5", 40_000, "192.0.2.1", 443,
+                FlowDirection.OUTBOUND, 60));
+
+        Profile crowded = graph.profile(EntityRef.ipAddress("203.0.113.9"), SCOPE);
+        ResourceInteraction users = crowded.interaction().orElseThrow();
+        assertTrue(users.principals().size() < 6 && !users.principals().isEmpty(), users::toString);
+        assertTrue(users.truncated());
+        assertTrue(users.toString().contains("relationships capped"), users::toString);
+        assertEquals(6, crowded.apiCallVolume().orElseThrow().success(), "every call still counts");
+        CommunicatingInstances talkers = graph.profile(EntityRef.ipAddress("198.51.100.7"), SCOPE).instances()
+                .orElseThrow();
+        assertTrue(talkers.instances().size() < 6 && !talkers.instances().isEmpty(), talkers::toString);
+        assertTrue(talkers.truncated());
+
+        Profile quiet = graph.profile(EntityRef.ipAddress("192.0.2.1"), SCOPE);
+        assertFalse(quiet.interaction().orElseThrow().truncated(), "one principal, well under the cap");
+        assertFalse(quiet.instances().orElseThrow().truncated(), "one instance, well under the cap");
+        assertEquals(1, quiet.instances().orElseThrow().instances().size());
+        Report report = Report.builder().build();
+        assertTrue(report.render(crowded).contains("Relationships capped"), "the HTML report says so too");
+        assertFalse(report.render(quiet).contains("Relationships capped"));
     }
 
     @Test
