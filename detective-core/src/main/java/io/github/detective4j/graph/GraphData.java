@@ -262,6 +262,7 @@ final class GraphData {
         methods.calls(method).addCall(slab, hour, success);
 
         Node actor = caller != null ? caller : actor(principal);
+        String agentId = userAgentId(call.userAgent());
         long droppedBefore = droppedEntities;
         int source;
         String accountId = accountOf(call);
@@ -279,11 +280,11 @@ final class GraphData {
             ipEdge = recent(recent.ips, call.sourceIpAddress(), actor, RelationshipType.CALLED_FROM,
                     EntityType.IP_ADDRESS);
             ip = ipEdge != null ? ipEdge.target : known(EntityType.IP_ADDRESS, call.sourceIpAddress());
-            uaEdge = recent(recent.userAgents, call.userAgent(), actor, RelationshipType.USED_USER_AGENT,
+            uaEdge = recent(recent.userAgents, agentId, actor, RelationshipType.USED_USER_AGENT,
                     EntityType.USER_AGENT);
-            userAgent = uaEdge != null ? uaEdge.target : known(EntityType.USER_AGENT, call.userAgent());
+            userAgent = uaEdge != null ? uaEdge.target : known(EntityType.USER_AGENT, agentId);
             agent = userAgent != null ? userAgent.index
-                    : call.userAgent() != null && full(actor) ? DrillDown.OTHER : NO_AGENT;
+                    : agentId != null && full(actor) ? DrillDown.OTHER : NO_AGENT;
             Edge accountEdge = recent.account != null && recent.account.targetId.equals(accountId)
                     ? recent.account : relationship(actor, RelationshipType.MEMBER_OF, EntityType.AWS_ACCOUNT,
                             accountId);
@@ -338,8 +339,8 @@ final class GraphData {
             // no principal entity: failed console sign-ins with a hidden user name, say, which anyone on the
             // internet can send from any address with any user agent; the account stands in as their owner
             ip = ownerless(accountId, EntityType.IP_ADDRESS, call.sourceIpAddress());
-            userAgent = ownerless(accountId, EntityType.USER_AGENT, call.userAgent());
-            agent = userAgent != null ? userAgent.index : call.userAgent() != null ? DrillDown.OTHER : NO_AGENT;
+            userAgent = ownerless(accountId, EntityType.USER_AGENT, agentId);
+            agent = userAgent != null ? userAgent.index : agentId != null ? DrillDown.OTHER : NO_AGENT;
             account = node(EntityType.AWS_ACCOUNT, accountId);
             source = source(ip, call);
             if (account != null) {
@@ -504,6 +505,15 @@ final class GraphData {
 
     private Node node(EntityType type, String id) {
         return id == null ? null : entities.getOrCreate(type, id);
+    }
+
+    /**
+     * The id of a user agent's entity: the agent as logged, or for one longer than an id may be, its shortened form
+     * ({@link EntityRef#MAX_USER_AGENT_LENGTH}), so a padded agent is an entity too. Null for none.
+     */
+    static String userAgentId(String userAgent) {
+        return userAgent == null || userAgent.length() <= EntityRef.MAX_USER_AGENT_LENGTH ? userAgent
+                : EntityRef.userAgent(userAgent).id();
     }
 
     /** The account a call belongs to: its principal's, else the one whose log holds it. */

@@ -106,14 +106,16 @@ public final class Hunt {
     }
 
     /**
-     * Hunts one user agent, exactly as logged.
+     * Hunts one user agent, exactly as logged (one longer than {@link EntityRef#MAX_USER_AGENT_LENGTH} is found by its
+     * shortened id, as the graph keeps it).
      *
      * @param userAgent the user agent
      * @return every call made with it
      */
     public UserAgentHunt userAgent(String userAgent) {
         Objects.requireNonNull(userAgent, "user agent");
-        return userAgents(userAgent, agent -> agent.equals(userAgent), true);
+        String id = GraphData.userAgentId(userAgent);
+        return userAgents(id, id::equals, true);
     }
 
     /**
@@ -134,7 +136,7 @@ public final class Hunt {
     public List<EntityActivity> principalsUsing(String userAgent) {
         Objects.requireNonNull(userAgent, "user agent");
         return read(() -> {
-            Node agent = data.entities.get(EntityType.USER_AGENT, userAgent);
+            Node agent = data.entities.get(EntityType.USER_AGENT, GraphData.userAgentId(userAgent));
             List<EntityActivity> principals = new ArrayList<>();
             if (agent != null) {
                 for (Edge edge : incoming(agent)) {
@@ -149,7 +151,9 @@ public final class Hunt {
     }
 
     /**
-     * Hunts every user agent a pattern finds ({@link java.util.regex.Matcher#find()}: anywhere in the string).
+     * Hunts every user agent a pattern finds ({@link java.util.regex.Matcher#find()}: anywhere in the string). An agent
+     * longer than {@link EntityRef#MAX_USER_AGENT_LENGTH} is matched by its shortened id, whose tail is a hash: a
+     * pattern for its start finds it, one for its end does not.
      *
      * @param pattern the pattern, such as {@code Pattern.compile("stratus-red-team_")}
      * @return every call made with a matching user agent
@@ -164,7 +168,8 @@ public final class Hunt {
      * data (the period ending with its latest event), with the bytes of that period and first and last seen.
      *
      * @param ipOrCidr an address or CIDR
-     * @param period how far back, such as {@code Duration.ofDays(7)}, rounded up to whole hours
+     * @param period how far back, such as {@code Duration.ofDays(7)}, rounded up to whole hours; a period longer than
+     *     the data, up to {@code ChronoUnit.FOREVER.getDuration()}, means all of it
      * @return the instances, most bytes first
      * @throws IllegalArgumentException if the address is invalid or the period is not positive
      */
@@ -180,8 +185,8 @@ public final class Hunt {
                 return List.<InstanceContact>of();
             }
             // A period that is not whole hours covers the hour it reaches into: hours are what the graph keeps.
-            long seconds = period.toSeconds() + (period.getNano() > 0 ? 1 : 0); // 500 ms reaches into an hour too
-            long hours = (seconds + GraphData.SECONDS_PER_HOUR - 1) / GraphData.SECONDS_PER_HOUR;
+            // (Counted without overflow: ChronoUnit.FOREVER's duration means all the data.)
+            long hours = period.toHours() + (period.equals(Duration.ofHours(period.toHours())) ? 0 : 1);
             int from = GraphData.hourOf(data.lastEvent) + 1 - (int) Math.min(Integer.MAX_VALUE / 2, hours);
             List<InstanceContact> instances = new ArrayList<>();
             for (Node ip : addresses(single(ipOrCidr), network)) {
@@ -224,9 +229,10 @@ public final class Hunt {
      */
     public boolean userAgentTruncated(String userAgent) {
         Objects.requireNonNull(userAgent, "user agent");
+        String id = GraphData.userAgentId(userAgent);
         return read(() -> {
-            Node node = data.entities.get(EntityType.USER_AGENT, userAgent);
-            return truncated(node != null ? List.of(node) : List.of(), EntityType.USER_AGENT, userAgent);
+            Node node = data.entities.get(EntityType.USER_AGENT, id);
+            return truncated(node != null ? List.of(node) : List.of(), EntityType.USER_AGENT, id);
         });
     }
 

@@ -17,8 +17,10 @@ import io.github.detective4j.hunt.IpHunt;
 import io.github.detective4j.hunt.UserAgentHunt;
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.FlowDirection;
+import io.github.detective4j.model.ScopeTime;
 import io.github.detective4j.profile.EntityActivity;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +76,35 @@ class HuntTest {
         assertEquals(1, lastHour.size(), lastHour::toString);
         assertEquals(lastHour, graph.hunt().instancesTalkingTo("104.16.1.42", Duration.ofMillis(500)),
                 "a period's fraction of a second reaches into its hour");
+        assertEquals(all, graph.hunt().instancesTalkingTo("104.16.1.42", ChronoUnit.FOREVER.getDuration()),
+                "forever is all the data, not an overflow to nothing");
+        assertEquals(all, graph.hunt().instancesTalkingTo("104.16.1.42", Duration.ofSeconds(Long.MAX_VALUE)));
+        assertEquals(all, graph.hunt().instancesTalkingTo("104.16.1.42", Duration.ofDays(3650)));
+    }
+
+    /**
+     * An attacker who pads a user agent past the longest id still gets an entity of it, under its shortened id: the
+     * hunts for the agent as logged find it, and it is a new user agent of the principal.
+     */
+    @Test
+    void aPaddedUserAgentIsHuntedAsLogged() {
+        String padded = "aws-cli/2.13.5 " + "A".repeat(10_000);
+        String other = "aws-cli/2.13.5 " + "A".repeat(9_999) + "B";
+        graph.accept(call(alice(), hours(999), "iam.amazonaws.com", "CreateAccessKey", "203.0.113.66", padded, true));
+        graph.accept(call(session("ci"), hours(999), "sts.amazonaws.com", "GetCallerIdentity", "203.0.113.67", other,
+                true));
+        UserAgentHunt hunt = graph.hunt().userAgent(padded);
+        assertEquals(List.of(EntityRef.userAgent(padded)), hunt.userAgents());
+        assertEquals(EntityRef.MAX_USER_AGENT_LENGTH, hunt.userAgents().get(0).id().length());
+        assertEquals(List.of(EntityRef.user(ALICE_ID)), hunt.principals().stream().map(EntityActivity::entity)
+                .toList(), "the other padded agent, the same for 10,000 chars, is an entity of its own");
+        assertEquals("CreateAccessKey", hunt.apiCalls().get(0).eventName());
+        assertFalse(hunt.truncated());
+        assertEquals(1, graph.hunt().principalsUsing(padded).size());
+        assertFalse(graph.hunt().userAgentTruncated(padded));
+        assertEquals(2, graph.hunt().userAgents(Pattern.compile("^aws-cli/2\\.13\\.5 AAAA")).userAgents().size());
+        assertTrue(graph.newBehavior(EntityRef.user(ALICE_ID), ScopeTime.of(hours(999), hours(1000))).userAgents()
+                .stream().anyMatch(u -> u.userAgent().equals(EntityRef.userAgent(padded))), "a new user agent");
     }
 
     @Test

@@ -1,5 +1,10 @@
 package io.github.detective4j.model;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /**
  * A reference to one entity of a behavior graph: its {@linkplain EntityType type} and its id.
  *
@@ -20,7 +25,13 @@ package io.github.detective4j.model;
  */
 public record EntityRef(EntityType type, String id) implements Comparable<EntityRef> {
     static final int MAX_ID_LENGTH = 1024;
-    static final int MAX_USER_AGENT_LENGTH = 4096;
+    /**
+     * The longest user agent id, in chars: a longer user agent is shortened to its first 4,079 chars, an ellipsis and
+     * 16 hexadecimal digits of the SHA-256 of the whole (UTF-8), so that an attacker who pads an agent past it still
+     * gets an entity of its own, and a bounded one.
+     */
+    public static final int MAX_USER_AGENT_LENGTH = 4096;
+    private static final int USER_AGENT_HASH_DIGITS = 16;
     private static final int MAX_BUCKET_LENGTH = 255;
 
     /**
@@ -139,10 +150,17 @@ public record EntityRef(EntityType type, String id) implements Comparable<Entity
     }
 
     /**
-     * References a user agent.
+     * References a user agent. One longer than {@link #MAX_USER_AGENT_LENGTH} is shortened as that constant says,
+     * the same way every time, so the reference made from the string as logged finds the graph's entity.
+     *
+     * <pre>{@code
+     * EntityRef.userAgent("aws-cli/2.13.5").id();           // "aws-cli/2.13.5"
+     * EntityRef.userAgent("x".repeat(10_000)).id();         // 4,079 x, then "…e4ee97ec252749d2"
+     * }</pre>
      *
      * @param userAgent the user agent string as logged
      * @return the reference
+     * @throws IllegalArgumentException if the string is empty
      */
     public static EntityRef userAgent(String userAgent) {
         return new EntityRef(EntityType.USER_AGENT, userAgent);
@@ -200,6 +218,22 @@ public record EntityRef(EntityType type, String id) implements Comparable<Entity
         return byType != 0 ? byType : id.compareTo(other.id);
     }
 
+    /** A user agent too long for an id: a prefix, an ellipsis and part of the whole's hash, exactly the longest id. */
+    private static String shortenedUserAgent(String userAgent) {
+        int keep = MAX_USER_AGENT_LENGTH - 1 - USER_AGENT_HASH_DIGITS;
+        if (Character.isHighSurrogate(userAgent.charAt(keep - 1))) {
+            keep--; // never half a character; the id is then one char shorter
+        }
+        byte[] hash;
+        try {
+            hash = MessageDigest.getInstance("SHA-256").digest(userAgent.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        return userAgent.substring(0, keep) + '\u2026'
+                + HexFormat.of().formatHex(hash, 0, USER_AGENT_HASH_DIGITS / 2);
+    }
+
     private static String normalizeId(EntityType type, String id) {
         String what = type.idName();
         switch (type) {
@@ -219,11 +253,10 @@ public record EntityRef(EntityType type, String id) implements Comparable<Entity
                 }
                 return id;
             case USER_AGENT:
-                if (id.isEmpty() || id.length() > MAX_USER_AGENT_LENGTH) {
-                    throw new IllegalArgumentException(what + " must have 1 to " + MAX_USER_AGENT_LENGTH
-                            + " characters, had " + id.length());
+                if (id.isEmpty()) {
+                    throw new IllegalArgumentException(what + " must not be empty");
                 }
-                return id;
+                return id.length() <= MAX_USER_AGENT_LENGTH ? id : shortenedUserAgent(id);
             case S3_BUCKET:
                 if (id.isEmpty() || id.length() > MAX_BUCKET_LENGTH || !isBucketName(id)) {
                     throw new IllegalArgumentException(what + " '" + IpAddresses.abbreviate(id)

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  *       <td>{@code i-08a8e40be65425909}</td></tr>
  *   <tr><td>{@link #IP_ADDRESS}</td><td>canonical IPv4 or IPv6 text ({@link IpAddresses})</td>
  *       <td>{@code 104.16.1.42}</td></tr>
- *   <tr><td>{@link #USER_AGENT}</td><td>the user agent string as logged, up to 4,096 characters</td>
+ *   <tr><td>{@link #USER_AGENT}</td><td>the user agent string as logged, one longer than 4,096 chars shortened
+ *       ({@link EntityRef#MAX_USER_AGENT_LENGTH})</td>
  *       <td>{@code aws-cli/1.16.300 Python/3.8.0}</td></tr>
  *   <tr><td>{@link #S3_BUCKET}</td><td>bucket name: letters, digits, dots, hyphens, underscores (legacy), up to 255</td>
  *       <td>{@code my-bucket}</td></tr>

@@ -148,7 +148,7 @@ class EntityRefTest {
         "FederatedUser/ | FederatedUser id must have 1 to 1024 characters, had 0",
         "findings/ | findings id must have 1 to 1024 characters, had 0",
         "FindingGroup/ | FindingGroup id must have 1 to 1024 characters, had 0",
-        "UserAgent/ | UserAgent id must have 1 to 4096 characters, had 0",
+        "UserAgent/ | UserAgent id must not be empty",
         "AwsAccount/ | AwsAccount id must be a 12-digit AWS account id, was ''",
         "IpAddress/ | IpAddress id '' is not an IPv4 or IPv6 address literal",
         "Ec2Instance/ | Ec2Instance id ''",
@@ -292,8 +292,18 @@ class EntityRefTest {
         String longest = "Mozilla/5.0 " + "x".repeat(4096 - 12);
         assertEquals(4096, longest.length());
         assertEquals(longest, EntityRef.userAgent(longest).id());
-        Expect.illegalArgument(() -> EntityRef.userAgent(longest + "y"),
-                "UserAgent id must have 1 to 4096 characters, had 4097");
+        String padded = EntityRef.userAgent(longest + "y").id();
+        assertEquals(4096, padded.length());
+        assertTrue(padded.startsWith(longest.substring(0, 4079) + "\u2026"), padded);
+        assertEquals(padded, EntityRef.parse("UserAgent/" + padded).id(), "a shortened id is an id");
+        assertEquals(padded, EntityRef.userAgent(longest + "y").id(), "the same every time");
+        assertNotEquals(padded, EntityRef.userAgent(longest + "z").id(), "the tail counts, through the hash");
+        // sha256sum of 10,000 x's: e4ee97ec252749d2...
+        assertEquals("x".repeat(4079) + "\u2026e4ee97ec252749d2", EntityRef.userAgent("x".repeat(10_000)).id());
+        String emoji = "a".repeat(4078) + "\uD83D\uDE00".repeat(100);
+        String cut = EntityRef.userAgent(emoji).id();
+        assertEquals(4095, cut.length(), "never half an emoji");
+        assertEquals("a".repeat(4078) + "\u2026", cut.substring(0, 4079));
     }
 
     @Test
