@@ -26,9 +26,9 @@ import java.util.HexFormat;
 public record EntityRef(EntityType type, String id) implements Comparable<EntityRef> {
     static final int MAX_ID_LENGTH = 1024;
     /**
-     * The longest user agent id, in chars: a longer user agent is shortened to its first 4,079 chars, an ellipsis and
-     * 16 hexadecimal digits of the SHA-256 of the whole (UTF-8), so that an attacker who pads an agent past it still
-     * gets an entity of its own, and a bounded one.
+     * The longest user agent id, in chars: a longer user agent is shortened to its first 4,079 chars (4,078 when the
+     * last would be half a surrogate pair), an ellipsis and 16 hexadecimal digits of the SHA-256 of the whole
+     * (UTF-8), so that an attacker who pads an agent past it still gets an entity of its own, and a bounded one.
      */
     public static final int MAX_USER_AGENT_LENGTH = 4096;
     private static final int USER_AGENT_HASH_DIGITS = 16;
@@ -218,7 +218,7 @@ public record EntityRef(EntityType type, String id) implements Comparable<Entity
         return byType != 0 ? byType : id.compareTo(other.id);
     }
 
-    /** A user agent too long for an id: a prefix, an ellipsis and part of the whole's hash, exactly the longest id. */
+    /** A user agent too long for an id: a prefix, an ellipsis and part of the whole's hash; 4,096 chars, or 4,095. */
     private static String shortenedUserAgent(String userAgent) {
         int keep = MAX_USER_AGENT_LENGTH - 1 - USER_AGENT_HASH_DIGITS;
         if (Character.isHighSurrogate(userAgent.charAt(keep - 1))) {
