@@ -49,6 +49,9 @@ public record ApiCallVolume(
         List<CallRow> byPrincipal,
         List<CallRow> byUserAgent,
         boolean truncated) implements Panel {
+    /** Methods printed under each source; the JSON has them all. */
+    private static final int NESTED_ROWS = 3;
+
     /**
      * Creates the panel.
      *
@@ -140,8 +143,12 @@ public record ApiCallVolume(
         for (CallRow row : rows.subList(0, Math.min(rows.size(), PanelText.MAX_ROWS))) {
             t.row(row.key(), row.success(), row.failure());
             if (nested) {
-                for (CallRow child : row.children().subList(0, Math.min(row.children().size(), 3))) {
+                List<CallRow> children = row.children();
+                for (CallRow child : children.subList(0, Math.min(children.size(), NESTED_ROWS))) {
                     t.row("  " + child.key(), child.success(), child.failure());
+                }
+                if (children.size() > NESTED_ROWS) {
+                    t.row("  ... " + (children.size() - NESTED_ROWS) + " more");
                 }
             }
         }

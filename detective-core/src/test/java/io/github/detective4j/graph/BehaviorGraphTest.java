@@ -111,6 +111,19 @@ class BehaviorGraphTest {
         assertFalse(calls.truncated());
     }
 
+    /** The text shows three methods under each address and says how many it left out; the JSON has them all. */
+    @Test
+    void theTextSaysHowManyMethodsAnAddressHasBeyondThoseShown() {
+        BehaviorGraph small = BehaviorGraph.create();
+        for (String method : List.of("ListUsers", "ListRoles", "ListPolicies", "ListGroups", "GetUser")) {
+            small.accept(call(alice(), hours(1), method, "198.51.100.7"));
+        }
+        ApiCallVolume calls = small.profile(EntityRef.user(ALICE_ID), ScopeTime.of(hours(0), hours(24)))
+                .apiCallVolume().orElseThrow();
+        assertEquals(5, calls.byIpAddress().get(0).children().size());
+        assertTrue(calls.toString().contains("\n  ... 2 more"), calls::toString);
+    }
+
     @Test
     void instanceDetailsNameItsCreatorAndWhereItLives() {
         Profile profile = graph.profile(EntityRef.ec2Instance(MINER), SCOPE);
