@@ -15,7 +15,7 @@ final class HuntText {
         for (EntityActivity a : rows.subList(0, Math.min(MAX_ROWS, rows.size()))) {
             t.row(a.entity().id(), a.success(), a.failure(), a.firstObserved(), a.lastObserved());
         }
-        append(out, t);
+        append(out, t, rows.size());
     }
 
     static void calls(StringBuilder out, List<ApiCallActivity> rows) {
@@ -25,7 +25,7 @@ final class HuntText {
             t.row(c.principal().id(), c.through().id(), c.eventSource() + ":" + c.eventName(), c.success(),
                     c.failure(), c.firstHour(), c.lastHour());
         }
-        append(out, t);
+        append(out, t, rows.size());
     }
 
     /** Says, under the heading, that the caps may have kept evidence of what was hunted for out. */
@@ -38,6 +38,14 @@ final class HuntText {
     static void append(StringBuilder out, TextTable t) {
         if (!t.isEmpty()) {
             out.append("\n\n").append(t);
+        }
+    }
+
+    /** Appends the first {@link #MAX_ROWS} rows of a longer list, and says how many it left out. */
+    private static void append(StringBuilder out, TextTable t, int rows) {
+        append(out, t);
+        if (rows > MAX_ROWS) {
+            out.append("\n... ").append(rows - MAX_ROWS).append(" more");
         }
     }
 }

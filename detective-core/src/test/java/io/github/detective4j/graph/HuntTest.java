@@ -82,6 +82,18 @@ class HuntTest {
         assertEquals(all, graph.hunt().instancesTalkingTo("104.16.1.42", Duration.ofDays(3650)));
     }
 
+    /** A hunt's text shows the first rows of each list and says how many more the answer holds. */
+    @Test
+    void theTextSaysHowManyRowsItLeftOut() {
+        for (int i = 0; i < 25; i++) {
+            graph.accept(call(session("s" + i), hours(5), "sts.amazonaws.com", "GetCallerIdentity", "192.0.2.77",
+                    "boto3/1.28.0", true));
+        }
+        UserAgentHunt hunt = graph.hunt().userAgent("boto3/1.28.0");
+        assertEquals(25, hunt.principals().size());
+        assertTrue(hunt.toString().contains("\n... 5 more"), hunt::toString);
+    }
+
     /**
      * An attacker who pads a user agent past the longest id still gets an entity of it, under its shortened id: the
      * hunts for the agent as logged find it, and it is a new user agent of the principal.
