@@ -71,8 +71,12 @@ import java.util.Objects;
  *   <li>Learning: the interface's address is on one side of every record of that interface. Per
  *       {@code interface-id} and address family, the addresses present in every record so far are kept: two after
  *       the first record, one as soon as the interface has talked to a second peer, which decides this and later
- *       records. (A certain address missing from a record means the interface has several, as IPv6 allows: learning
- *       starts over.)
+ *       records. That holds while the interface has one address. A record with neither kept address shows that it
+ *       has several (secondary IPv4 addresses, IPv6 addresses or prefixes: the pods of a Kubernetes node), and then
+ *       an address in every record may be a peer they all talk to, so that interface's family learns no more this
+ *       way: its later records are decided by the rules above and below, or go out unknown. Several addresses that
+ *       have so far talked to one peer alone look like one address talking to several peers, and are taken for
+ *       it; a format with {@code flow-direction} never has to guess.
  *   <li>A hint: the interface's IPv4 address is always its private one, so when exactly one side is in 10/8,
  *       172.16/12, 192.168/16 or 100.64/10, that side is local. (A VPC built on public CIDRs defeats this hint.)
  * </ol>

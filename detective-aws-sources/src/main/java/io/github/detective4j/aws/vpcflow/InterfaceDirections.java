@@ -20,7 +20,10 @@ import java.util.function.Consumer;
  *       {@code pkt-*} field that differs from its plain field marks the plain one as the interface's;
  *   <li>the interface's address learned from its records: it is on one side of every record of that interface, so
  *       per interface and address family the addresses present in every record so far are kept (two at most, and
- *       one as soon as the interface has talked to two peers);
+ *       one as soon as the interface has talked to two peers). That holds for an interface with one address; a
+ *       record with neither kept address shows that it has several (secondary IPv4 addresses, IPv6 addresses or
+ *       prefixes, as Kubernetes pods get), where an address in every record may be a peer they all talk to, so the
+ *       family learns no more this way;
  *   <li>a hint: for IPv4, the interface's side is always its private address, so when exactly one side is in
  *       10/8, 172.16/12, 192.168/16 or 100.64/10 that side is the interface's.
  * </ol>
@@ -47,6 +50,11 @@ final class InterfaceDirections {
         /** Addresses present in every record since learning started; {@code second} null when one is certain. */
         String first;
         String second;
+        /**
+         * Whether a record showed that the interface has several addresses in this family: then {@code first} is
+         * only what certain evidence (a stated direction, a {@code pkt-*} field) taught, or null.
+         */
+        boolean several;
         /** Records held for this family, oldest first; none of them released. */
         final ArrayDeque<Held> held = new ArrayDeque<>(2);
     }
@@ -141,7 +149,7 @@ final class InterfaceDirections {
         if (hint != null) {
             return hint;
         }
-        return family == null ? Decision.UNKNOWN : Decision.HOLD;
+        return family == null || family.several ? Decision.UNKNOWN : Decision.HOLD;
     }
 
     private static Decision decided(FlowDirection stated) {
@@ -213,8 +221,10 @@ final class InterfaceDirections {
         String a = family.first;
         String b = family.second;
         if (a == null) {
-            family.first = src;
-            family.second = dst;
+            if (!family.several) {
+                family.first = src;
+                family.second = dst;
+            }
             return null;
         }
         boolean aIn = a.equals(src) || a.equals(dst);
@@ -222,9 +232,9 @@ final class InterfaceDirections {
             if (aIn) {
                 return a.equals(src) ? Decision.OUTBOUND : Decision.INBOUND;
             }
-            // The certain address is not in this record: the interface has another one (IPv6 can have several).
-            family.first = src;
-            family.second = dst;
+            if (!family.several) {
+                several(family); // the kept address is not in this record: the interface has another one
+            }
             return null;
         }
         boolean bIn = b.equals(src) || b.equals(dst);
@@ -236,11 +246,23 @@ final class InterfaceDirections {
             learn(family, own);
             return own.equals(src) ? Decision.OUTBOUND : Decision.INBOUND;
         }
-        family.first = src;
-        family.second = dst;
+        several(family); // neither of the two: one address could not be missing from a record
         return null;
     }
 
+    /**
+     * The interface has several addresses in this family, so the one in every record may be a peer: what was learned
+     * by intersection is dropped (a pair of pods' addresses talking to one database would teach the database), and
+     * what was held for it goes out undecided.
+     */
+    private void several(Family family) {
+        family.several = true;
+        family.first = null;
+        family.second = null;
+        releaseHeld(family, null);
+    }
+
+    /** Lets out what a family holds, decided by the interface's address {@code own}, or undecided when null. */
     private void releaseHeld(Family family, String own) {
         if (family.held.isEmpty()) {
             return;
@@ -250,7 +272,9 @@ final class InterfaceDirections {
                 continue;
             }
             NetworkFlow flow = held.flow;
-            if (own.equals(flow.localAddress())) {
+            if (own == null) {
+                release(held, flow); // no address to decide by: stays unknown
+            } else if (own.equals(flow.localAddress())) {
                 release(held, orient(flow, FlowDirection.OUTBOUND));
             } else if (own.equals(flow.remoteAddress())) {
                 release(held, orient(flow, FlowDirection.INBOUND));

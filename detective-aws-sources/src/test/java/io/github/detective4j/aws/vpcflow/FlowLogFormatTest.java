@@ -45,20 +45,21 @@ class FlowLogFormatTest {
         FlowLogs.Result result = FlowLogs.resource(format, "cloudwatch-default-v2.log").assertCounts(7, 5, 0);
         assertEquals(1, result.report().skipped("vpcflow.nodata"));
         assertEquals(1, result.report().skipped("vpcflow.skipdata"));
-        // The ICMP records (lines 5, 6) are decided at once: a public peer faces the private interface address.
-        // Lines 1 and 2 (two private addresses) and 7 (IPv6) never reveal their interface's address: they are held,
-        // then let out at the end as UNKNOWN, with srcaddr as the local side.
-        NetworkFlow ping = result.flow(0);
+        // AWS's examples share one interface id but not its address: line 2 has neither address of line 1, so the
+        // interface has several and learns no more; both go out at once as UNKNOWN, srcaddr as the local side. The
+        // ICMP records (lines 5, 6) are decided by the hint: a public peer faces the private interface address.
+        // Line 7 (IPv6) never reveals its interface's address: held, then let out at the end as UNKNOWN.
+        NetworkFlow ping = result.flow(2);
         assertSides(ping, FlowDirection.INBOUND, "172.31.16.139", 0, "203.0.113.12", 0);
         assertTraffic(ping, NetworkFlow.ICMP, 4, 336, 1432917027, 1432917142, FlowAction.ACCEPT);
         assertEquals(336, ping.bytesIn());
         assertEquals(0, ping.bytesOut());
-        NetworkFlow reply = result.flow(1);
+        NetworkFlow reply = result.flow(3);
         assertSides(reply, FlowDirection.OUTBOUND, "172.31.16.139", 0, "203.0.113.12", 0);
         assertTraffic(reply, NetworkFlow.ICMP, 4, 336, 1432917094, 1432917142, FlowAction.REJECT);
         assertEquals(336, reply.bytesOut());
 
-        NetworkFlow ssh = result.flow(2);
+        NetworkFlow ssh = result.flow(0);
         assertEquals(2, ssh.version());
         assertEquals("123456789010", ssh.accountId());
         assertEquals("eni-1235b8ca123456789", ssh.interfaceId());
@@ -69,7 +70,7 @@ class FlowLogFormatTest {
         assertEquals(FlowLogStatus.OK, ssh.logStatus());
         assertSides(ssh, FlowDirection.UNKNOWN, "172.31.16.139", 20641, "172.31.16.21", 22);
         assertTraffic(ssh, NetworkFlow.TCP, 20, 4249, 1418530010, 1418530070, FlowAction.ACCEPT);
-        NetworkFlow rdp = result.flow(3);
+        NetworkFlow rdp = result.flow(1);
         assertSides(rdp, FlowDirection.UNKNOWN, "172.31.9.69", 49761, "172.31.9.12", 3389);
         assertEquals(FlowAction.REJECT, rdp.action());
         NetworkFlow ipv6 = result.flow(4);

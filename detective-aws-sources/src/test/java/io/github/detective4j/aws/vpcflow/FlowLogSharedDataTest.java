@@ -39,15 +39,18 @@ class FlowLogSharedDataTest {
         FlowLogs.Result result = extracted("01_default_format_v2.log").assertCounts(7, 5, 0);
         assertEquals(1, result.report().skipped("vpcflow.nodata"));
         assertEquals(1, result.report().skipped("vpcflow.skipdata"));
-        // the ping from 203.0.113.12 to the instance at 172.31.16.139, and the reply the network ACL rejected
-        NetworkFlow ping = result.flow(0);
+        // the SSH and RDP records first (they show that the shared interface id has several addresses, so they go
+        // out at once, undecided), then the ping from 203.0.113.12 to the instance at 172.31.16.139, and the reply
+        // the network ACL rejected
+        NetworkFlow ping = result.flow(2);
         assertEquals("123456789010", ping.accountId());
         assertEquals("eni-1235b8ca123456789", ping.interfaceId());
         assertSides(ping, FlowDirection.INBOUND, "172.31.16.139", 0, "203.0.113.12", 0);
         assertTraffic(ping, NetworkFlow.ICMP, 4, 336, 1432917027, 1432917142, FlowAction.ACCEPT);
-        assertSides(result.flow(1), FlowDirection.OUTBOUND, "172.31.16.139", 0, "203.0.113.12", 0);
-        assertEquals(FlowAction.REJECT, result.flow(1).action());
-        NetworkFlow ssh = result.flow(2);
+        assertSides(result.flow(3), FlowDirection.OUTBOUND, "172.31.16.139", 0, "203.0.113.12", 0);
+        assertEquals(FlowAction.REJECT, result.flow(3).action());
+        NetworkFlow ssh = result.flow(0);
+        assertEquals(FlowDirection.UNKNOWN, ssh.direction());
         assertTraffic(ssh, NetworkFlow.TCP, 20, 4249, 1418530010, 1418530070, FlowAction.ACCEPT);
         assertEquals(22, ssh.remotePort());
     }

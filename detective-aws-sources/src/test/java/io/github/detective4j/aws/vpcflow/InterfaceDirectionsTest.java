@@ -81,12 +81,53 @@ class InterfaceDirectionsTest {
     }
 
     @Test
-    void anAddressMissingFromARecordStartsLearningOver() {
+    void anAddressMissingFromARecordShowsSeveralAndEndsLearning() {
         directions.decide("eni-1", "10.0.0.5", "10.0.0.6", null, null, null);
         assertEquals(Decision.OUTBOUND, directions.decide("eni-1", "10.0.0.5", "10.0.0.7", null, null, null));
-        // a record without 10.0.0.5: the certain address is dropped and learning restarts from this record
-        assertEquals(Decision.HOLD, directions.decide("eni-1", "10.0.0.8", "10.0.0.9", null, null, null));
-        assertEquals(Decision.OUTBOUND, directions.decide("eni-1", "10.0.0.9", "10.0.0.10", null, null, null));
+        // a record without 10.0.0.5: the interface has another address, so an address in every record from here on
+        // could be a peer; nothing more is learned by intersection, and nothing is held in vain
+        assertEquals(Decision.UNKNOWN, directions.decide("eni-1", "10.0.0.8", "10.0.0.9", null, null, null));
+        assertEquals(Decision.UNKNOWN, directions.decide("eni-1", "10.0.0.9", "10.0.0.10", null, null, null));
+        assertEquals(Decision.UNKNOWN, directions.decide("eni-1", "10.0.0.5", "10.0.0.11", null, null, null));
+        // the private-address hint and certain evidence still decide
+        assertEquals(Decision.OUTBOUND, directions.decide("eni-1", "10.0.0.8", "203.0.113.9", null, null, null));
+        assertEquals(Decision.INBOUND, directions.decide("eni-1", "10.0.0.12", "10.0.0.8", FlowDirection.INBOUND,
+                null, null));
+        assertEquals(Decision.INBOUND, directions.decide("eni-1", "10.0.0.13", "10.0.0.8", null, null, null));
+    }
+
+    /**
+     * A Kubernetes node's interface: pods with addresses of their own on it call one database. The database is in
+     * every record while the pods are few, so it must not be taken for the interface once a record shows that the
+     * interface has several addresses.
+     */
+    @Test
+    void podsTalkingToOneDatabaseDoNotTeachTheDatabase() {
+        String db = "2600:1f14::100";
+        assertEquals(Decision.HOLD, directions.decide("eni-node", "2600:1f14:0:1::a1", db, null, null, null));
+        directions.hold("eni-node", unknown("eni-node", "2600:1f14:0:1::a1", 40001, db, 5432));
+        // the node's own address and a peer of its own: 2600:1f14:0:1::a1 is kept
+        assertEquals(Decision.OUTBOUND, directions.decide("eni-node", "2600:1f14:0:1::a1", "2600:1f14::200", null,
+                null, null));
+        assertSides(released.get(0), FlowDirection.OUTBOUND, "2600:1f14:0:1::a1", 40001, db, 5432);
+        // a second pod calls the database: the kept address is missing, so the interface has several
+        assertEquals(Decision.UNKNOWN, directions.decide("eni-node", "2600:1f14:0:1::a2", db, null, null, null));
+        // before, the next pod's record would have taught the database as the node's address, inverting the rest
+        assertEquals(Decision.UNKNOWN, directions.decide("eni-node", db, "2600:1f14:0:1::a3", null, null, null));
+        assertEquals(Decision.UNKNOWN, directions.decide("eni-node", "2600:1f14:0:1::a4", db, null, null, null));
+        directions.finish();
+        assertEquals(1, released.size());
+    }
+
+    @Test
+    void recordsHeldWhenTheInterfaceTurnsOutToHaveSeveralAddressesGoOutUnknown() {
+        assertEquals(Decision.HOLD, directions.decide("eni-1", "10.0.0.5", "10.0.0.6", null, null, null));
+        directions.hold("eni-1", unknown("eni-1", "10.0.0.5", 40000, "10.0.0.6", 5432));
+        // neither 10.0.0.5 nor 10.0.0.6: with one address that could not be
+        assertEquals(Decision.UNKNOWN, directions.decide("eni-1", "10.0.0.7", "10.0.0.8", null, null, null));
+        assertEquals(1, released.size(), "let out at once, not at the bound");
+        assertEquals(FlowDirection.UNKNOWN, released.get(0).direction());
+        assertEquals(0, directions.held("eni-1"));
     }
 
     @Test
