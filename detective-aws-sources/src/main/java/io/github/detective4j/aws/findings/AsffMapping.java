@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  */
 final class AsffMapping {
     private static final String GUARDDUTY_FIELDS = "aws/guardduty/service/";
+    /** A flattened entry of a Kubernetes API call's list of source addresses (either spelling). */
+    private static final Pattern LISTED_SOURCE_IP = Pattern.compile("/source(?:IPs|Ips)\\.\\d+_$");
     private static final Pattern TYPED_ID =
             Pattern.compile("AWS::[A-Za-z0-9]*::[A-Za-z0-9]+:(.+)");
 
@@ -378,14 +380,17 @@ final class AsffMapping {
 
     /**
      * GuardDuty copies its finding into {@code ProductFields} as flattened paths; ASFF's {@code Action} has no IPv6
-     * address and no user agent, so the remote and local addresses and the user agent are read from there.
+     * address and no user agent, so the remote and local addresses and the user agent are read from there. A list's
+     * entries are flattened with a {@code .N_} suffix: a Kubernetes API call's {@code sourceIPs} (or
+     * {@code sourceIps}) become {@code .../kubernetesApiCallAction/sourceIPs.0_}, {@code .1_}, ...
      */
     private static void guardDutyFields(FindingNode productFields, InvolvedEntities involved) {
         for (String name : productFields.names()) {
             if (!name.startsWith(GUARDDUTY_FIELDS + "action/")) {
                 continue;
             }
-            if (name.endsWith("/ipAddressV4") || name.endsWith("/ipAddressV6")) {
+            if (name.endsWith("/ipAddressV4") || name.endsWith("/ipAddressV6")
+                    || LISTED_SOURCE_IP.matcher(name).find()) {
                 involved.ip(productFields.text(name));
             } else if (name.endsWith("/userAgent")) {
                 String userAgent = productFields.text(name);

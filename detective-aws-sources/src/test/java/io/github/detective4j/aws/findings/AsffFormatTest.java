@@ -393,6 +393,28 @@ class AsffFormatTest {
         assertEquals(List.of(seen, seen), List.of(findings.get(0).firstObserved(), findings.get(0).lastObserved()));
     }
 
+    /** Security Hub flattens a list into {@code ProductFields} as {@code .0_}, {@code .1_}: a Kubernetes call's sources. */
+    @Test
+    void aKubernetesCallsListedSourceAddressesAreInvolved() throws IOException {
+        String json = "{\"Id\":\"arn:aws:guardduty:us-east-1:" + ACCOUNT + ":detector/d/finding/k8s\","
+                + "\"ProductArn\":\"arn:aws:securityhub:us-east-1::product/aws/guardduty\","
+                + "\"AwsAccountId\":\"" + ACCOUNT + "\",\"Types\":[\"TTPs/Discovery/Discovery:Kubernetes-"
+                + "SuccessfulAnonymousAccess\"],\"Severity\":{\"Label\":\"MEDIUM\"},"
+                + "\"CreatedAt\":\"2024-01-03T00:00:00Z\",\"UpdatedAt\":\"2024-01-03T00:00:00Z\","
+                + "\"ProductFields\":{"
+                + "\"aws/guardduty/service/action/kubernetesApiCallAction/sourceIPs.0_\":\"203.0.113.50\","
+                + "\"aws/guardduty/service/action/kubernetesApiCallAction/sourceIPs.1_\":\"2001:db8::7\","
+                + "\"aws/guardduty/service/action/kubernetesApiCallAction/userAgent\":\"kubectl/v1.28.2\","
+                + "\"aws/guardduty/service/evidence/threatIntelligenceDetails.0_/threatNames.0_\":\"Tor\"}}";
+        List<Finding> findings = new ArrayList<>();
+        IngestReport report = forced().read(stream(json), "inline.json", sink(findings));
+        assertEquals(0, report.errors(), report::toString);
+        List<EntityRef> involved = findings.get(0).entities();
+        assertTrue(involved.contains(EntityRef.ipAddress("203.0.113.50")), involved::toString);
+        assertTrue(involved.contains(EntityRef.ipAddress("2001:db8::7")), involved::toString);
+        assertTrue(involved.contains(EntityRef.userAgent("kubectl/v1.28.2")), involved::toString);
+    }
+
     private String onlyError(String json) throws IOException {
         List<Finding> findings = new ArrayList<>();
         IngestReport report = forced().read(stream(json), "inline.json", sink(findings));
