@@ -49,6 +49,9 @@ import java.util.Objects;
  * <ul>
  *   <li>{@code vpcflow.nodata}, {@code vpcflow.skipdata}: {@code log-status} NODATA (no traffic in the window) or
  *       SKIPDATA (records AWS could not capture);
+ *   <li>{@code vpcflow.no-traffic}: in a format without {@code log-status}, a record with '-' for {@code srcaddr},
+ *       {@code dstaddr} and {@code action}: a window without traffic, which the format cannot call NODATA or
+ *       SKIPDATA;
  *   <li>{@code vpcflow.transit-gateway}: transit gateway records describe a gateway, not a network interface, and
  *       have no {@code action};
  *   <li>{@code vpcflow.incomplete-format}: the flow log's format lacks a field a flow needs ({@code srcaddr},

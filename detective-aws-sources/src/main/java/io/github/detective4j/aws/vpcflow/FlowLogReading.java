@@ -342,6 +342,11 @@ final class FlowLogReading {
             context.skip("vpcflow.incomplete-format");
             return;
         }
+        if (d.logStatus == null && d.srcaddr == null && d.dstaddr == null && d.action == null) {
+            // A format without log-status cannot say NODATA or SKIPDATA; such a record still has '-' for its traffic.
+            context.skip("vpcflow.no-traffic");
+            return;
+        }
         String missing = d.srcaddr == null ? "srcaddr" : d.dstaddr == null ? "dstaddr" : d.start < 0 ? "start"
                 : d.end < 0 ? "end" : d.action == null ? "action" : null;
         if (missing != null) {

@@ -103,6 +103,21 @@ class FlowLogErrorsTest {
         assertSides(result.flow(1), FlowDirection.INBOUND, "10.0.1.25", 44312, "198.51.100.7", 443);
     }
 
+    /**
+     * A format without {@code log-status} cannot say NODATA: a window without traffic is a record of '-' for its
+     * addresses and action, which is skipped and counted, while a record of traffic missing one address stays an error.
+     */
+    @Test
+    void aWindowWithoutTrafficInAFormatWithoutStatusIsSkipped() throws IOException {
+        String text = "version interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action\n"
+                + "3 eni-0a1b2c3d4e5f60718 - - - - - - - 1431280876 1431280934 -\n"
+                + "3 eni-0a1b2c3d4e5f60718 10.0.1.25 198.51.100.7 44312 443 6 12 3120 1700000000 1700000060 ACCEPT\n"
+                + "3 eni-0a1b2c3d4e5f60718 - 198.51.100.7 44313 443 6 12 3120 1700000000 1700000060 ACCEPT\n";
+        FlowLogs.Result result = FlowLogs.text(format, text).assertCounts(3, 1, 1);
+        assertEquals(1, result.report().skipped("vpcflow.no-traffic"));
+        assertError(result.errors().get(0), 4, 3, "srcaddr is '-'");
+    }
+
     /** A header wider than a record may be is an error of its line; the records below read by the layout before. */
     @Test
     void aHeaderOfMoreColumnsThanARecordMayHaveIsAnErrorOfItsLine() throws IOException {
