@@ -187,8 +187,9 @@ public final class S3LogSource {
      * @param sink where the events go; thread-safe when {@code threads > 1}
      * @return what was read in this call
      * @throws MissingPermissionException if S3 refused a list or a get
-     * @throws IOException if a call failed otherwise, the checkpoint store failed, or the error handler stopped the
-     *     read; the checkpoints then say how far it got
+     * @throws IOException if a call failed otherwise, an object's download broke off (a connection reset midway: the
+     *     reader's error handler has its events up to there, and the object is not marked read), the checkpoint
+     *     store failed, or the error handler stopped the read; the checkpoints then say how far it got
      */
     public IngestReport read(EventSink sink) throws IOException {
         Objects.requireNonNull(sink, "sink");
@@ -276,7 +277,13 @@ public final class S3LogSource {
         try {
             IngestReport report;
             try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(bucket).key(key))) {
-                report = reader.read(in, source, counted);
+                WatchedDownload download = new WatchedDownload(in);
+                report = reader.read(download, source, counted);
+                if (download.failure() != null) {
+                    // the reader made it an error of the input and went on; the object is not finished
+                    throw new IOException(source + ": the download broke off after " + counted.taken()
+                            + " events; a later read with the same checkpoints resumes there", download.failure());
+                }
             } catch (NoSuchKeyException gone) {
                 report = reader.unreadable(source, "the object was listed, then deleted before it could be read");
             } catch (SdkException e) {
