@@ -62,9 +62,7 @@ final class Notifications {
                 if (bucket == null || key == null) {
                     throw new IOException("an S3 event record without s3.bucket.name or s3.object.key");
                 }
-                // S3 encodes keys as an HTML form does (a space is '+')
-                out.add(new S3Location(bucket, URLDecoder.decode(key, StandardCharsets.UTF_8),
-                        s3.path("object").path("sequencer").asText("")));
+                out.add(new S3Location(bucket, decodedKey(key), s3.path("object").path("sequencer").asText("")));
             }
             return out;
         }
@@ -121,5 +119,18 @@ final class Notifications {
             }
         }
         return message;
+    }
+
+    /**
+     * A notification's key as S3 wrote it, decoded: S3 encodes keys as an HTML form does (a space is '+', a '%' is
+     * {@code %25}), so a bad escape is a message S3 did not write, and an error of the message rather than of the poll.
+     */
+    private static String decodedKey(String key) throws IOException {
+        try {
+            return URLDecoder.decode(key, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException badEscape) {
+            throw new IOException("an S3 event record whose s3.object.key " + Escaping.quote(key)
+                    + " is not URL-encoded as S3 writes keys: " + badEscape.getMessage());
+        }
     }
 }

@@ -104,6 +104,33 @@ class SqsNotificationSourceTest {
         assertEquals(SmallIncident.fingerprint(SmallIncident.localGraph()), SmallIncident.fingerprint(graph));
     }
 
+    /**
+     * A key with a '%' escape S3 never writes (S3 sends '%' as {@code %25}) comes only from whoever else can send to
+     * the queue: that message is poisoned at once, before any bucket is asked, and the messages behind it are read.
+     */
+    @Test
+    void aKeyWithABadEscapeIsPoisonedAtOnceAndDoesNotJamTheQueue() throws IOException {
+        String queue = sqs.createQueue(r -> r.queueName("bad-escape")).queueUrl();
+        String goodKey = keys().stream().filter(k -> k.contains("/vpcflowlogs/")).findFirst().orElseThrow();
+        String forged = s3Event(goodKey, 1).replace(URLEncoder.encode(goodKey, StandardCharsets.UTF_8),
+                "logs/100%.json");
+        send(queue, List.of(forged, s3Event(goodKey, 2)));
+
+        SqsNotificationSource source = SqsNotificationSource.builder(sqs, s3, queue).buckets(BUCKET)
+                .waitTime(Duration.ZERO).retryDelay(Duration.ZERO).maxAttempts(3).build();
+        List<SecurityEvent> events = new ArrayList<>();
+        List<PoisonMessage> poisoned = drain(source, queue, events::add).stream()
+                .flatMap(r -> r.poisoned().stream()).toList();
+
+        assertEquals(0, messagesLeft(queue));
+        assertEquals(1, poisoned.size(), poisoned::toString);
+        assertEquals(1, poisoned.get(0).receiveCount(), "a body that cannot change is not retried");
+        assertTrue(poisoned.get(0).reason().contains("not URL-encoded"), poisoned.get(0).reason());
+        List<SecurityEvent> expected = new ArrayList<>();
+        AwsLogs.read(SmallIncident.dir().resolve(goodKey)).into(expected::add);
+        assertEquals(expected.size(), events.size());
+    }
+
     @Test
     void messagesWhoseObjectsCannotBeReadAreRetriedThenReportedAndTheQueueKeepsFlowing() throws IOException {
         String queue = sqs.createQueue(r -> r.queueName("poison")).queueUrl();
