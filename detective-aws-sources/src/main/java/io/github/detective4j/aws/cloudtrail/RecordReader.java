@@ -34,6 +34,7 @@ import java.util.List;
  */
 final class RecordReader {
     private static final String CONSOLE_LOGIN = "ConsoleLogin";
+    private static final String AWS_INTERNAL = "AWS Internal";
     private static final ValuePaths CONSOLE_LOGIN_RESULT = ValuePaths.of("ConsoleLogin");
     private static final ValuePaths MFA_USED = ValuePaths.of("MFAUsed");
     private static final Principal NOBODY = Principal.builder(PrincipalType.UNKNOWN).build();
@@ -645,8 +646,8 @@ final class RecordReader {
         String service = null;
         if (e.sourceIp != null) {
             ip = addresses.canonical(e.sourceIp);
-            if (ip == null && isServiceName(e.sourceIp)) {
-                service = e.sourceIp;
+            if (ip == null) {
+                service = serviceOf(e.sourceIp);
             }
             // else: an address that is not one (anonymised "035.249.253.232", "1.2.3.999"): dropped, event kept
         }
@@ -744,6 +745,17 @@ final class RecordReader {
      * ec2.amazonaws.com}, {@code AWS Internal}): letters, digits, dots, hyphens, underscores and spaces, with at
      * least one letter, and not shaped like a broken address.
      */
+    /**
+     * The service a non-address {@code sourceIPAddress} names, or null. AWS writes {@code AWS Internal/#} for events
+     * it starts, "where # is a number used for internal purposes": that is {@code AWS Internal}, as one source.
+     */
+    static String serviceOf(String value) {
+        if (value.startsWith(AWS_INTERNAL + "/")) {
+            return AWS_INTERNAL;
+        }
+        return isServiceName(value) ? value : null;
+    }
+
     static boolean isServiceName(String value) {
         if (value.isEmpty() || value.length() > 253 || looksLikeAddress(value)) {
             return false;

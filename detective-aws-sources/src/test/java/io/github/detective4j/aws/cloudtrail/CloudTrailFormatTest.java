@@ -295,18 +295,25 @@ class CloudTrailFormatTest {
 
     @Test
     void keepsServiceEvents() {
-        Result result = readText("{\"eventVersion\":\"1.05\",\"userIdentity\":{\"accountId\":\"123456789012\","
+        String json = "{\"eventVersion\":\"1.05\",\"userIdentity\":{\"accountId\":\"123456789012\","
                 + "\"invokedBy\":\"AWS Internal\"},\"eventTime\":\"2019-06-02T00:06:08Z\",\"eventSource\":"
                 + "\"kms.amazonaws.com\",\"eventName\":\"RotateKey\",\"awsRegion\":\"us-east-2\",\"sourceIPAddress\":"
                 + "\"AWS Internal\",\"userAgent\":\"AWS Internal\",\"requestParameters\":null,\"responseElements\":null,"
                 + "\"eventID\":\"234f004b-EXAMPLE\",\"readOnly\":false,\"resources\":[{\"ARN\":"
                 + "\"arn:aws:kms:us-east-2:123456789012:key/7944f0ec-EXAMPLE\",\"accountId\":\"123456789012\",\"type\":"
-                + "\"AWS::KMS::Key\"}],\"eventType\":\"AwsServiceEvent\",\"recipientAccountId\":\"123456789012\"}");
+                + "\"AWS::KMS::Key\"}],\"eventType\":\"AwsServiceEvent\",\"recipientAccountId\":\"123456789012\"}";
+        Result result = readText(json);
         ApiCall rotate = result.only();
         assertEquals("AwsServiceEvent", rotate.eventType());
         assertEquals(PrincipalType.UNKNOWN, rotate.principal().type(), "CloudTrail gave no type");
         assertEquals("AWS Internal", rotate.principal().invokedBy());
         assertEquals("AWS Internal", rotate.sourceService());
+        // "For events originated by AWS, this field is usually AWS Internal/#, where # is a number used for internal
+        // purposes": the same source
+        ApiCall numbered = readText(json.replace("\"sourceIPAddress\":\"AWS Internal\"",
+                "\"sourceIPAddress\":\"AWS Internal/3\"")).only();
+        assertEquals("AWS Internal", numbered.sourceService());
+        assertNull(numbered.sourceIpAddress());
         assertEquals(List.of(new AwsResource("AWS::KMS::Key", "7944f0ec-EXAMPLE",
                 "arn:aws:kms:us-east-2:123456789012:key/7944f0ec-EXAMPLE", Action.TOUCHED)), rotate.resources());
     }
