@@ -49,8 +49,10 @@ import java.util.TreeMap;
  * (created time, active or archived) is kept in a synchronized map of its own, of the last {@value #MAX_KEPT}.
  */
 final class Investigations {
+    /** By type, the most severe first, then by detail: never by the order events arrived in. */
     private static final Comparator<Indicator> ORDER = Comparator.comparing(Indicator::type)
-            .thenComparing(Indicator::severity, Comparator.reverseOrder());
+            .thenComparing(Indicator::severity, Comparator.reverseOrder())
+            .thenComparing(indicator -> indicator.detail().toString());
 
     private final GraphData data;
     private final NewBehaviors newBehaviors;

@@ -220,6 +220,25 @@ class InvestigationTest {
         return graph.investigate(EntityRef.user(ALICE_ID), SCOPE);
     }
 
+    /** The same events in either order give the same indicators in the same order: ties are broken by detail. */
+    @Test
+    void indicatorsDoNotDependOnTheOrderEventsArrivedIn() throws Exception {
+        List<io.github.detective4j.model.ApiCall> calls = List.of(
+                call(alice(), hours(30 * 24 + 3), "iam.amazonaws.com", "CreateUser", VPN, "python-requests/2.31",
+                        true),
+                call(alice(), hours(30 * 24 + 3), "cloudtrail.amazonaws.com", "StopLogging", ASHBURN,
+                        "python-requests/2.31", true));
+        BehaviorGraph forward = graph(ImpossibleTravelRule.DEFAULT);
+        calls.forEach(forward::accept);
+        BehaviorGraph backward = graph(ImpossibleTravelRule.DEFAULT);
+        backward.accept(calls.get(1));
+        backward.accept(calls.get(0));
+        List<Indicator> one = forward.investigate(EntityRef.user(ALICE_ID), SCOPE).indicators();
+        List<Indicator> other = backward.investigate(EntityRef.user(ALICE_ID), SCOPE).indicators();
+        assertTrue(one.stream().filter(i -> i.type() == IndicatorType.TTP_OBSERVED).count() >= 2, one::toString);
+        assertEquals(one, other);
+    }
+
     @Test
     void aBaselineInTrainingIsSaidAndItsNewBehaviorDoesNotRaiseTheSeverity() throws Exception {
         Investigation trained = stopLoggingFromFrankfurt(0);
