@@ -77,6 +77,16 @@ abstract sealed class HourCells permits CallCells, TrafficCells {
         return i < size() && hour(i) < toHour;
     }
 
+    /** Tells whether a cell in {@code [fromHour, toHour)} counts anything on {@code channel}; stops at the first. */
+    final boolean anyIn(int fromHour, int toHour, int channel) {
+        for (int i = lowerBound(fromHour); i < size() && hour(i) < toHour; i++) {
+            if (value(i, channel) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Adds the channels of every cell in {@code [fromHour, toHour)} to {@code sums}, which has {@link #stride()}
      * entries.

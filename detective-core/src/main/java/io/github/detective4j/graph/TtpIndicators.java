@@ -72,7 +72,8 @@ final class TtpIndicators {
                     total[0] += sums[HourCells.SUCCESS];
                     total[1] += sums[HourCells.FAILURE];
                 }
-                boolean before = cells.anyIn(w.baseFrom, w.scopeFrom);
+                // "also did it in its baseline": a refused attempt there did not do it
+                boolean before = cells.anyIn(w.baseFrom, w.scopeFrom, HourCells.SUCCESS);
                 if (kind == DrillDown.TECHNIQUE) {
                     // Routine is judged on the technique's own calls: logins with MFA do not make one without routine.
                     if (before) {

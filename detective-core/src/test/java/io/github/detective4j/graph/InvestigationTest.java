@@ -220,6 +220,23 @@ class InvestigationTest {
         return graph.investigate(EntityRef.user(ALICE_ID), SCOPE);
     }
 
+    /** A technique is routine when the baseline did it: a refused attempt there did not, and lowers nothing. */
+    @Test
+    void aRefusedAttemptInTheBaselineDoesNotMakeATechniqueRoutine() throws Exception {
+        for (boolean succeededBefore : new boolean[] {false, true}) {
+            BehaviorGraph graph = graph(ImpossibleTravelRule.DEFAULT);
+            graph.accept(call(alice(), hours(10 * 24 + 5), "cloudtrail.amazonaws.com", "StopLogging", TOKYO,
+                    "aws-cli/2.13.5", succeededBefore));
+            graph.accept(call(alice(), hours(30 * 24 + 3), "cloudtrail.amazonaws.com", "StopLogging", TOKYO,
+                    "aws-cli/2.13.5", true));
+            List<Indicator> ttps = graph.investigate(EntityRef.user(ALICE_ID), SCOPE)
+                    .indicators(IndicatorType.TTP_OBSERVED);
+            assertEquals(1, ttps.size(), ttps::toString);
+            assertEquals(succeededBefore ? InvestigationSeverity.MEDIUM : InvestigationSeverity.HIGH,
+                    ttps.get(0).severity(), () -> "succeeded in the baseline: " + succeededBefore);
+        }
+    }
+
     /** The same events in either order give the same indicators in the same order: ties are broken by detail. */
     @Test
     void indicatorsDoNotDependOnTheOrderEventsArrivedIn() throws Exception {
