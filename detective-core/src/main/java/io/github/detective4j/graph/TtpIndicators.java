@@ -54,8 +54,9 @@ final class TtpIndicators {
         Map<Long, long[]> scoped = new TreeMap<>();
         IntHashSet routine = new IntHashSet();
         Set<Long> routineTechniques = new HashSet<>();
-        Map<Integer, Map<Integer, long[]>> byHour = new TreeMap<>();
-        Map<Integer, Map<Integer, long[]>> baseByHour = new TreeMap<>();
+        // by actor and hour: a burst is one principal's, so a role's sessions, each at its own work, make none together
+        Map<Long, Map<Integer, long[]>> byHour = new TreeMap<>();
+        Map<Long, Map<Integer, long[]>> baseByHour = new TreeMap<>();
         for (Node actor : actors) {
             if (actor.drillDown == null) {
                 continue;
@@ -88,8 +89,8 @@ final class TtpIndicators {
                 // Only discovery methods make or count in a burst; keeping just them bounds the baseline's hours.
                 if (data.settings.apiTechniques().countsTowardBurst(
                         new ApiMethod(data.methods.eventSource(method), data.methods.eventName(method)))) {
-                    byHour(cells, w.scopeFrom, w.scopeTo, method, byHour);
-                    byHour(cells, w.baseFrom, w.scopeFrom, method, baseByHour);
+                    byHour(actor, cells, w.scopeFrom, w.scopeTo, method, byHour);
+                    byHour(actor, cells, w.baseFrom, w.scopeFrom, method, baseByHour);
                 }
             }
         }
@@ -131,11 +132,15 @@ final class TtpIndicators {
         return indicators;
     }
 
-    /** Adds a method's calls of the hours {@code [from, to)} to their hours' counts, successes and failures. */
-    private static void byHour(HourCells cells, int from, int to, int method,
-            Map<Integer, Map<Integer, long[]>> into) {
+    /**
+     * Adds an actor's calls of a method in the hours {@code [from, to)} to the counts of its hours, successes and
+     * failures, keyed by the actor's index and the hour.
+     */
+    private static void byHour(Node actor, HourCells cells, int from, int to, int method,
+            Map<Long, Map<Integer, long[]>> into) {
+        long ofActor = (long) actor.index << 32;
         for (int i = cells.lowerBound(from); i < cells.size() && cells.hour(i) < to; i++) {
-            long[] hourCalls = into.computeIfAbsent(cells.hour(i), h -> new HashMap<>())
+            long[] hourCalls = into.computeIfAbsent(ofActor | (cells.hour(i) & 0xFFFF_FFFFL), h -> new HashMap<>())
                     .computeIfAbsent(method, m -> new long[2]);
             hourCalls[0] += cells.value(i, HourCells.SUCCESS);
             hourCalls[1] += cells.value(i, HourCells.FAILURE);
@@ -150,11 +155,11 @@ final class TtpIndicators {
     }
 
     /**
-     * Discovery bursts, hour by hour, from the hours' discovery methods (the only ones kept): per technique, the calls
-     * of the bursting hours. The same detection runs over the scope and over the baseline, so that a burst the entity
+     * Discovery bursts, actor by actor and hour by hour, from each hour's discovery methods (the only ones kept): per
+     * technique, the calls of the bursting hours of every actor. The same detection runs over the scope and over the baseline, so that a burst the entity
      * also made in its baseline is lowered as a routine method is.
      */
-    private Map<Technique, Burst> bursts(Map<Integer, Map<Integer, long[]>> byHour) {
+    private Map<Technique, Burst> bursts(Map<Long, Map<Integer, long[]>> byHour) {
         Map<Technique, Burst> bursts = new LinkedHashMap<>();
         for (Map<Integer, long[]> hour : byHour.values()) {
             List<ApiMethod> methods = new ArrayList<>(hour.size());

@@ -277,13 +277,33 @@ class InvestigationTest {
 
     /** What an enumeration tool calls within minutes: 36 distinct List and Describe methods on six services. */
     static void discoveryBurst(BehaviorGraph graph, Instant when, boolean success) {
+        discoveryBurst(graph, when, success, i -> alice());
+    }
+
+    /** The same 36 calls, the {@code i}th made by {@code caller.apply(i)}. */
+    static void discoveryBurst(BehaviorGraph graph, Instant when, boolean success,
+            java.util.function.IntFunction<Principal> caller) {
         List<String> services = List.of("ec2", "iam", "s3", "rds", "lambda", "sns");
         for (int i = 0; i < 36; i++) {
             String service = services.get(i % services.size());
             String name = (service.equals("iam") ? "ListThing" : "DescribeThing") + (char) ('A' + i);
-            graph.accept(call(alice(), when.plusSeconds(i), service + ".amazonaws.com", name, TOKYO,
+            graph.accept(call(caller.apply(i), when.plusSeconds(i), service + ".amazonaws.com", name, TOKYO,
                     "aws-cli/2.13.5", success));
         }
+    }
+
+    /**
+     * A burst is one principal's: nine sessions of a role, each describing four things of its own in one hour, are
+     * nine workloads at work, not an enumeration; one session calling all 36 is.
+     */
+    @Test
+    void aRolesSessionsDoNotMakeABurstTogether() throws IOException {
+        BehaviorGraph apart = graph(ImpossibleTravelRule.DEFAULT);
+        discoveryBurst(apart, hours(30 * 24 + 10), true, i -> session("worker-" + (i / 4)));
+        assertEquals(List.of(), bursts(apart.investigate(EntityRef.role(ROLE_ID), SCOPE)));
+        BehaviorGraph together = graph(ImpossibleTravelRule.DEFAULT);
+        discoveryBurst(together, hours(30 * 24 + 10), true, i -> session("enumerator"));
+        assertEquals(3, bursts(together.investigate(EntityRef.role(ROLE_ID), SCOPE)).size());
     }
 
     static List<Indicator> bursts(Investigation inv) {
