@@ -30,7 +30,6 @@ import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
  * Reads the log objects that SQS messages announce, as S3 event notifications (raw, wrapped by SNS, or S3's
@@ -165,8 +164,12 @@ public final class SqsNotificationSource {
             try {
                 failure = ingest(message, tally);
             } catch (IOException | RuntimeException | Error e) {
-                delete(done);
-                release(messages.subList(i, messages.size()), Duration.ZERO); // for whoever polls next
+                try {
+                    delete(done);
+                    release(messages.subList(i, messages.size()), Duration.ZERO); // for whoever polls next
+                } catch (IOException | RuntimeException cleanup) {
+                    e.addSuppressed(cleanup); // the failure that stopped the poll is the one to see
+                }
                 throw e;
             }
             if (failure == null) {
@@ -302,11 +305,16 @@ public final class SqsNotificationSource {
             try {
                 sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
                         .visibilityTimeout((int) delay.toSeconds()));
-            } catch (SqsException e) {
-                throw MissingPermissionException.of(e, "sqs:ChangeMessageVisibility", queueArn);
             } catch (SdkException e) {
-                // the visibility timeout makes the message visible again anyway; this only hastens it
-                LOG.debug("could not release a message of {}: {}", Escaping.forLog(queueUrl), e.toString());
+                IOException failure = MissingPermissionException.of(e, "sqs:ChangeMessageVisibility", queueArn);
+                if (failure instanceof MissingPermissionException) {
+                    throw failure;
+                }
+                // The visibility timeout makes the message visible again anyway: this only hastens or delays it. SQS
+                // refuses the change for a message no longer in flight (its timeout passed, another consumer took
+                // or deleted it) and past 12 hours from its receipt; neither may stop the poll.
+                LOG.debug("could not change the visibility of a message of {}: {}", Escaping.forLog(queueUrl),
+                        Escaping.forLog(e.toString()));
             }
         }
     }

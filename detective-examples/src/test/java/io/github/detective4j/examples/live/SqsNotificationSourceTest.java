@@ -254,6 +254,42 @@ class SqsNotificationSourceTest {
                 && poisoned.get(0).body().contains("EC2 Instance State-change"), poisoned::toString);
     }
 
+    /**
+     * The batch's visibility ran out while the poll was still reading it, and another consumer received and deleted
+     * its messages: changing the visibility of one of them then fails (its receipt handle is no longer valid), which
+     * must neither stop the poll nor lose what it read.
+     */
+    @Test
+    void aMessageAnotherConsumerDeletedMidPollDoesNotStopThePoll() throws Exception {
+        String queue = sqs.createQueue(r -> r.queueName("taken-over")
+                .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1"))).queueUrl();
+        String goodKey = keys().stream().filter(k -> k.contains("/vpcflowlogs/")).findFirst().orElseThrow();
+        String missingKey = goodKey.replace(".log.gz", "-never-written.log.gz");
+        send(queue, List.of(s3Event(goodKey, 1), s3Event(missingKey, 2)));
+        SqsNotificationSource source = SqsNotificationSource.builder(sqs, s3, queue).buckets(BUCKET)
+                .waitTime(Duration.ZERO).retryDelay(Duration.ofSeconds(30)).maxAttempts(3).build();
+        java.util.concurrent.atomic.AtomicBoolean takenOver = new java.util.concurrent.atomic.AtomicBoolean();
+        List<SecurityEvent> events = new ArrayList<>();
+        PollReport report = source.poll(event -> {
+            events.add(event);
+            if (takenOver.compareAndSet(false, true)) {
+                try {
+                    Thread.sleep(1_500); // past the queue's visibility timeout
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10)).messages().forEach(m ->
+                        sqs.deleteMessage(d -> d.queueUrl(queue).receiptHandle(m.receiptHandle())));
+            }
+        });
+        assertEquals(2, report.messages(), report::toString);
+        assertEquals(1, report.objectsRead(), report::toString);
+        List<SecurityEvent> expected = new ArrayList<>();
+        AwsLogs.read(SmallIncident.dir().resolve(goodKey)).into(expected::add);
+        assertEquals(expected.size(), events.size());
+        assertEquals(0, messagesLeft(queue));
+    }
+
     /** Polls until the queue has nothing visible, making sure the loop ends if the source leaves messages behind. */
     private static List<PollReport> drain(SqsNotificationSource source, String queue, EventSink sink)
             throws IOException {
