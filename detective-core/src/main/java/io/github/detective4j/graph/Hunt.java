@@ -168,8 +168,9 @@ public final class Hunt {
      * data (the period ending with its latest event), with the bytes of that period and first and last seen.
      *
      * @param ipOrCidr an address or CIDR
-     * @param period how far back, such as {@code Duration.ofDays(7)}, rounded up to whole hours; a period longer than
-     *     the data, up to {@code ChronoUnit.FOREVER.getDuration()}, means all of it
+     * @param period how far back from the graph's latest event, such as {@code Duration.ofDays(7)}; traffic is kept by
+     *     the UTC hour a capture window starts, so the hour the period reaches back into counts whole; a period longer
+     *     than the data, up to {@code ChronoUnit.FOREVER.getDuration()}, means all of it
      * @return the instances, most bytes first
      * @throws IllegalArgumentException if the address is invalid or the period is not positive
      */
@@ -184,10 +185,11 @@ public final class Hunt {
             if (data.lastEvent == Long.MIN_VALUE) {
                 return List.<InstanceContact>of();
             }
-            // A period that is not whole hours covers the hour it reaches into: hours are what the graph keeps.
-            // (Counted without overflow: ChronoUnit.FOREVER's duration means all the data.)
-            long hours = period.toHours() + (period.equals(Duration.ofHours(period.toHours())) ? 0 : 1);
-            int from = GraphData.hourOf(data.lastEvent) + 1 - (int) Math.min(Integer.MAX_VALUE / 2, hours);
+            // The period ends with the latest event (a flow's end) and covers the hour it reaches back into, since
+            // traffic is kept by the hour a capture window starts: a window of 10:55 to 11:05 is in the last hour.
+            // Counted without overflow: ChronoUnit.FOREVER's duration means all the data.
+            long back = Math.min(period.getSeconds(), 1L << 40) + (period.getNano() > 0 ? 1 : 0);
+            int from = GraphData.hourOf(data.lastEvent - back);
             List<InstanceContact> instances = new ArrayList<>();
             for (Node ip : addresses(single(ipOrCidr), network)) {
                 for (Edge edge : incoming(ip)) {

@@ -82,6 +82,21 @@ class HuntTest {
         assertEquals(all, graph.hunt().instancesTalkingTo("104.16.1.42", Duration.ofDays(3650)));
     }
 
+    /**
+     * Traffic is kept by the hour a capture window starts; the graph's latest event is a window's end. A window of
+     * 10:59:30 to 11:00:30 is within the last hour, though its cells are those of hour 10.
+     */
+    @Test
+    void theLastHourHoldsAWindowThatStartedInTheHourBefore() {
+        BehaviorGraph late = BehaviorGraph.create();
+        late.accept(flow("i-0123456789abcdef0", hours(10).plusSeconds(3_570), "10.0.0.5", 40_000, "203.0.113.9",
+                443, FlowDirection.OUTBOUND, 500));
+        List<InstanceContact> lastHour = late.hunt().instancesTalkingTo("203.0.113.9", Duration.ofHours(1));
+        assertEquals(List.of(EntityRef.ec2Instance("i-0123456789abcdef0")),
+                lastHour.stream().map(InstanceContact::instance).toList());
+        assertEquals(500, lastHour.get(0).bytesFromInstance());
+    }
+
     /** A hunt's text shows the first rows of each list and says how many more the answer holds. */
     @Test
     void theTextSaysHowManyRowsItLeftOut() {
