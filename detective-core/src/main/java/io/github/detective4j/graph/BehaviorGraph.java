@@ -471,7 +471,8 @@ public final class BehaviorGraph implements EventSink {
      * Scores how periodic an EC2 instance's traffic with an IP address was over a scope (RITA's beacon analysis,
      * adapted to VPC Flow Logs' capture windows; see {@code BeaconScorer}), from the pair's latest flow records (the
      * graph keeps {@linkplain Builder#maxBeaconSamples a bounded number}). The same score stands on finding and IP
-     * profiles.
+     * profiles. A scope shorter than 24 hours is judged over the 24 hours ending with it, RITA's own window: an
+     * hour is too short for its histogram and duration scores to mean anything.
      *
      * @param instance the instance
      * @param ip the remote address

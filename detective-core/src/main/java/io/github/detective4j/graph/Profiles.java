@@ -42,6 +42,7 @@ import java.util.function.IntFunction;
  * under the graph's read lock and only reads.
  */
 final class Profiles {
+    private static final long DAY_SECONDS = 24 * GraphData.SECONDS_PER_HOUR;
     private static final Comparator<CallRow> MOST_CALLS =
             Comparator.comparingLong(CallRow::total).reversed().thenComparing(CallRow::key);
     private static final Comparator<EntityActivity> MOST_ACTIVE =
@@ -609,11 +610,22 @@ final class Profiles {
     // ---------------------------------------------------------------- shared
 
     /** The beacon score of an instance–IP pair's traffic in the scope, from its latest flow records. */
+    /**
+     * The pair's beacon score over the scope; a scope shorter than RITA's day is judged over the 24 hours ending with
+     * it, as RITA reads a pair's last day: in an hour's window one hourly bin has no spread and a quarter of an hour
+     * is a full run, so the histogram and duration scores would be perfect for any four connections. A pair without
+     * traffic in the scope itself scores as one without samples.
+     */
     BeaconScore beacon(Edge edge, HourWindow w) {
-        long from = w.scopeFrom * GraphData.SECONDS_PER_HOUR;
+        long scopeFrom = w.scopeFrom * GraphData.SECONDS_PER_HOUR;
         long to = w.scopeTo * GraphData.SECONDS_PER_HOUR;
+        long from = Math.min(scopeFrom, to - DAY_SECONDS);
         long[][] samples = edge.samples == null ? new long[][] {{}, {}} : edge.samples.between(from, to);
-        return data.settings.beacons().score(samples[0], samples[1], from, to);
+        long[] starts = samples[0];
+        if (starts.length == 0 || starts[starts.length - 1] < scopeFrom) {
+            return data.settings.beacons().score(new long[0], new long[0], scopeFrom, to);
+        }
+        return data.settings.beacons().score(starts, samples[1], from, to);
     }
 
 

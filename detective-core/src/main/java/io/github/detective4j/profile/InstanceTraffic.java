@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param bytesToInstance bytes the IP address sent to the instance in the scope
  * @param bytesFromInstance bytes the instance sent to the IP address in the scope
  * @param activeHours hours of the scope with traffic between them
- * @param beacon how periodic their traffic in the scope is ({@code BeaconScorer})
+ * @param beacon how periodic their traffic in the scope is ({@code BeaconScorer}; a scope shorter than a day is
+ *     judged over the 24 hours ending with it)
  */
 public record InstanceTraffic(EntityRef instance, Instant firstObserved, Instant lastObserved, long bytesToInstance,
         long bytesFromInstance, long activeHours, BeaconScore beacon) {

@@ -17,7 +17,8 @@ import java.util.List;
  * @param averageBytesInPerHour {@code bytesIn / activeHours}, 0 without traffic
  * @param averageBytesOutPerHour {@code bytesOut / activeHours}, 0 without traffic
  * @param beacon how periodic their traffic in the scope is: a steady beacon to a mining pool or a command-and-control
- *     server scores near 1 ({@code BeaconScorer})
+ *     server scores near 1 ({@code BeaconScorer}; a scope shorter than a day is judged over the 24 hours ending
+ *     with it)
  */
 public record PairTraffic(EntityRef instance, EntityRef remoteIp, List<HourlyTraffic> hours, long activeHours,
         long bytesIn, long bytesOut, double averageBytesInPerHour, double averageBytesOutPerHour,
