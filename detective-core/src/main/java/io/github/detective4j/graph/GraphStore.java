@@ -31,10 +31,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -78,6 +80,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class GraphStore implements EventSink, Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(GraphStore.class);
+    /** The directories open in a store of this process, by real path. */
+    private static final Set<Path> OPEN_HERE = ConcurrentHashMap.newKeySet();
     static final String SNAPSHOT = "snapshot.d4j";
     private static final String SEGMENT_PREFIX = "segment-";
     private static final String SEGMENT_SUFFIX = ".d4j";
@@ -97,6 +101,8 @@ public final class GraphStore implements EventSink, Closeable {
     private final BehaviorGraph graph;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    /** The directory's real path, as {@link #OPEN_HERE} holds it while this store is open. */
+    private final Path openDirectory;
     private long generation;
     private FileChannel segment;
     private DataOutputStream segmentOut;
@@ -119,7 +125,7 @@ public final class GraphStore implements EventSink, Closeable {
     private IOException failure;
     private boolean closed;
 
-    private GraphStore(Builder b, FileChannel lockChannel, FileLock lock) {
+    private GraphStore(Builder b, FileChannel lockChannel, FileLock lock, Path openDirectory) {
         this.directory = b.directory;
         this.retention = b.retention;
         this.compactAfter = b.compactAfter;
@@ -127,6 +133,7 @@ public final class GraphStore implements EventSink, Closeable {
         this.graph = b.graph.build();
         this.lockChannel = lockChannel;
         this.lock = lock;
+        this.openDirectory = openDirectory;
     }
 
     /**
@@ -341,8 +348,12 @@ public final class GraphStore implements EventSink, Closeable {
                     segment.close();
                 }
             } finally {
-                lock.release();
-                lockChannel.close();
+                try {
+                    lock.release();
+                    lockChannel.close();
+                } finally {
+                    OPEN_HERE.remove(openDirectory);
+                }
             }
         }
     }
@@ -914,22 +925,34 @@ public final class GraphStore implements EventSink, Closeable {
          */
         public GraphStore open() throws IOException {
             Files.createDirectories(directory);
-            FileChannel lockChannel = FileChannel.open(directory.resolve("lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            Path real = directory.toRealPath();
+            // Closing any channel on a file releases every lock the process holds on it (POSIX locks), so a second
+            // open in this JVM is refused before it opens the lock file: its failure would unlock the first store.
+            if (!OPEN_HERE.add(real)) {
+                throw new IOException(directory + " is open in another graph store of this process");
+            }
+            FileChannel lockChannel;
             FileLock lock;
             try {
-                lock = lockChannel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
+                lockChannel = FileChannel.open(directory.resolve("lock"), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                try {
+                    lock = lockChannel.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    lock = null;
+                }
+                if (lock == null) {
+                    lockChannel.close();
+                    throw new IOException(directory + " is open in another graph store");
+                }
+            } catch (IOException | RuntimeException | Error e) {
+                OPEN_HERE.remove(real);
+                throw e;
             }
-            if (lock == null) {
-                lockChannel.close();
-                throw new IOException(directory + " is open in another graph store");
-            }
-            GraphStore store = new GraphStore(this, lockChannel, lock);
+            GraphStore store = new GraphStore(this, lockChannel, lock, real);
             try {
                 store.restore();
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | Error e) {
                 try {
                     store.closed = true;
                     if (store.segment != null) {
@@ -939,6 +962,8 @@ public final class GraphStore implements EventSink, Closeable {
                     lockChannel.close();
                 } catch (IOException suppressed) {
                     e.addSuppressed(suppressed);
+                } finally {
+                    OPEN_HERE.remove(real);
                 }
                 throw e;
             }

@@ -272,12 +272,51 @@ class GraphStoreTest {
         }
     }
 
+    /**
+     * A second open in the same process is refused before it touches the lock file: closing any channel on a file
+     * releases every lock the process holds on it, so a failed second open used to leave the first store unlocked,
+     * and another process could then open the directory too.
+     */
     @Test
-    void oneStorePerDirectory() throws IOException {
+    void oneStorePerDirectory() throws Exception {
         try (GraphStore store = store(dir).open()) {
             IOException e = assertThrows(IOException.class, () -> store(dir).open());
-            assertEquals(dir + " is open in another graph store", e.getMessage());
+            assertEquals(dir + " is open in another graph store of this process", e.getMessage());
             assertFalse(store.graph().stats().apiCalls() > 0);
+            assertEquals("refused: " + dir + " is open in another graph store", openInAnotherProcess(dir),
+                    "the first store still holds the directory's lock");
+        }
+        assertEquals("opened", openInAnotherProcess(dir), "closing released it");
+        try (GraphStore again = store(dir).open()) {
+            assertFalse(again.graph().stats().apiCalls() > 0, "and this process may open it again");
+        }
+    }
+
+    /** Opens a store on a directory in a child JVM and closes it; returns what happened. */
+    private static String openInAnotherProcess(Path dir) throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                TryOpen.class.getName(), dir.toString()).redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, child.waitFor(), out);
+        return out.strip();
+    }
+
+    /** The child of {@link #openInAnotherProcess}: prints {@code opened}, or {@code refused: } and why. */
+    public static final class TryOpen {
+        private TryOpen() {}
+
+        /**
+         * Opens and closes a store.
+         *
+         * @param args the directory
+         */
+        public static void main(String[] args) {
+            try (GraphStore store = GraphStore.builder(Path.of(args[0])).open()) {
+                System.out.println("opened");
+            } catch (IOException e) {
+                System.out.println("refused: " + e.getMessage());
+            }
         }
     }
 
