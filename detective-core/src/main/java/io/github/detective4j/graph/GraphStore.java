@@ -204,7 +204,8 @@ public final class GraphStore implements EventSink, Closeable {
     /**
      * Makes every event accepted so far, and the graph's archive states, durable: written to the segment and forced
      * to the device before this returns. Takes a snapshot when the segment holds the builder's
-     * {@linkplain Builder#snapshotAfter number of events}.
+     * {@linkplain Builder#snapshotAfter number of events}; a snapshot that fails then (a full disk, say) is logged and
+     * tried again at the next commit, since the commit itself is durable: an exception here always means it is not.
      *
      * @throws IOException if the log cannot be written; the store then refuses further work until reopened
      * @throws IllegalStateException if the store is closed or failed before
@@ -212,7 +213,13 @@ public final class GraphStore implements EventSink, Closeable {
     public synchronized void commit() throws IOException {
         writeCommit();
         if (segmentEvents >= compactAfter) {
-            snapshot();
+            try {
+                snapshot();
+            } catch (IOException e) {
+                // the commit above is durable: a caller told it failed would ingest its events again
+                LOG.warn("{}: the snapshot after a commit failed, and is tried again at the next one: {}", directory,
+                        e.toString());
+            }
         }
     }
 
@@ -240,7 +247,9 @@ public final class GraphStore implements EventSink, Closeable {
      * the previous snapshot stays in place, whole, until the new one is complete on disk. When retention dropped
      * anything, the graph is rebuilt from the kept events (queries wait for the swap only).
      *
-     * @throws IOException if the snapshot cannot be written; the previous snapshot and segment are then still good
+     * @throws IOException if the snapshot cannot be written; the previous snapshot and segment are then still good,
+     *     unless the new snapshot was already in place and the directory could not be forced, after which the store
+     *     refuses further work until reopened (the reopen finds which of the two the disk kept)
      * @throws IllegalStateException if the store is closed or failed before
      */
     public synchronized void snapshot() throws IOException {
@@ -257,11 +266,21 @@ public final class GraphStore implements EventSink, Closeable {
         try {
             writeSnapshot(temporary, next, cutoff, fresh, states, kept, oldestKept);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temporary);
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed); // the write's failure is the one to see
+            }
             throw e;
         }
         Files.move(temporary, snapshot, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        forceDirectory();
+        try {
+            forceDirectory();
+        } catch (IOException e) {
+            // The rename may or may not last: the state on disk is one snapshot or the other, each whole with its
+            // segment, and a reopen finds which. Going on with either in memory could lose commits or write twice.
+            throw fail(e);
+        }
         // From here the new snapshot is the state; the old segment is stale and ignored by a restore.
         Path old = segmentPath(generation);
         try {

@@ -273,6 +273,31 @@ class GraphStoreTest {
     }
 
     /**
+     * A commit is durable once it returns, and only an exception says it is not: a snapshot the commit triggers and
+     * cannot write (here its temporary file's name is taken by a directory) is logged and tried again at the next
+     * commit, and the store goes on.
+     */
+    @Test
+    void aSnapshotThatFailsAfterADurableCommitDoesNotFailTheCommit() throws IOException {
+        Path blocker = Files.createDirectories(dir.resolve("snapshot.d4j.tmp").resolve("in-the-way"));
+        try (GraphStore store = store(dir).snapshotAfter(10).open()) {
+            for (int i = 0; i < 10; i++) {
+                store.accept(Events.call(Events.alice(), Events.hours(i), "GetUser", "203.0.113.1"));
+            }
+            store.commit();
+            assertFalse(Files.exists(dir.resolve("snapshot.d4j")), "the snapshot could not be written");
+            Files.delete(blocker);
+            Files.delete(blocker.getParent());
+            store.accept(Events.call(Events.alice(), Events.hours(11), "GetUser", "203.0.113.1"));
+            store.commit();
+            assertTrue(Files.exists(dir.resolve("snapshot.d4j")), "tried again at the next commit");
+        }
+        try (GraphStore store = store(dir).open()) {
+            assertEquals(11, store.graph().stats().apiCalls(), "each event once");
+        }
+    }
+
+    /**
      * A second open in the same process is refused before it touches the lock file: closing any channel on a file
      * releases every lock the process holds on it, so a failed second open used to leave the first store unlocked,
      * and another process could then open the directory too.
