@@ -7,6 +7,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -125,6 +126,10 @@ final class Sections {
                 torn = true; // created, then a crash before its first bytes reached the disk: it holds nothing
                 return;
             }
+            if (tornTailAllowed && zerosToEnd(0)) {
+                torn = true; // its size reached the disk but none of its bytes did (a power loss): it holds nothing
+                return;
+            }
             try {
                 byte[] found = new byte[magic.length];
                 in.readFully(found);
@@ -167,6 +172,11 @@ final class Sections {
             int kind = in.readUnsignedByte();
             int length = in.readInt();
             if (version > VERSION_1 && checksum(kind, null, length, false) != in.readInt()) {
+                if (tornTailAllowed && zerosToEnd(position)) {
+                    // Nothing but zeros from here on: the file's size reached the disk and the data did not (a power
+                    // loss during the last write). No committed section is all zeros, so nothing committed is lost.
+                    return torn("zeros where a section's header belongs", sectionNumber);
+                }
                 // The length cannot be trusted, so neither can a torn tail be told by it: a header is written
                 // whole before its payload, and one that is whole and wrong is damage wherever it stands.
                 throw new StoreFormatException(file + ": section " + sectionNumber + " at byte " + position
@@ -188,6 +198,25 @@ final class Sections {
             }
             position = end;
             return new Section(kind, payload, sectionNumber, end);
+        }
+
+        /** Whether every byte of the file from {@code from} to its end is zero; reads without moving the stream. */
+        private boolean zerosToEnd(long from) throws IOException {
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+            for (long at = from; at < size; ) {
+                buffer.clear();
+                int n = channel.read(buffer, at);
+                if (n < 0) {
+                    return true;
+                }
+                for (int i = 0; i < n; i++) {
+                    if (buffer.get(i) != 0) {
+                        return false;
+                    }
+                }
+                at += n;
+            }
+            return true;
         }
 
         private Section torn(String what, int sectionNumber) throws StoreFormatException {

@@ -155,6 +155,43 @@ class GraphStoreDamageTest {
         }
     }
 
+    /**
+     * A power loss can leave a file whose size reached the disk and whose last bytes did not: zeros where the
+     * unfinished commit's sections were, or a new segment of nothing but zeros. No committed section is all zeros,
+     * so such a tail is a torn one, cut off; zeros followed by anything else are still damage.
+     */
+    @Test
+    void zerosToTheEndOfASegmentAreATornTail() throws IOException {
+        commit(0, 100);
+        commit(100, 100);
+        Path segment = dir.resolve("segment-0.d4j");
+        byte[] whole = Files.readAllBytes(segment);
+        byte[] zeroTail = Arrays.copyOf(whole, whole.length + 5_000);
+        Files.write(segment, zeroTail);
+        try (GraphStore store = store(dir).open()) {
+            assertEquals(200, store.graph().stats().apiCalls());
+        }
+        assertEquals(whole.length, Files.size(segment), "the zeros were cut off");
+
+        byte[] notOnlyZeros = Arrays.copyOf(whole, whole.length + 5_000);
+        notOnlyZeros[notOnlyZeros.length - 1] = 1;
+        Files.write(segment, notOnlyZeros);
+        IOException e = assertThrows(IOException.class, () -> store(dir).open());
+        assertTrue(e.getMessage().contains("is corrupt"), e.getMessage());
+        Files.write(segment, whole);
+
+        snapshot(); // generation 1, and an empty segment-1
+        Path fresh = dir.resolve("segment-1.d4j");
+        Files.write(fresh, new byte[(int) Files.size(fresh)]); // its preamble's size on disk, its bytes not
+        try (GraphStore store = store(dir).open()) {
+            assertEquals(200, store.graph().stats().apiCalls());
+            store.accept(Events.call(Events.alice(), Events.hours(300), "GetUser", "203.0.113.9"));
+        }
+        try (GraphStore store = store(dir).open()) {
+            assertEquals(201, store.graph().stats().apiCalls(), "the rewritten segment takes commits");
+        }
+    }
+
     /** A store of format version 1 opens, and its segment goes on in its own framing until the next snapshot. */
     @Test
     void aVersion1StoreOpensAndItsSegmentKeepsItsFraming() throws IOException {
