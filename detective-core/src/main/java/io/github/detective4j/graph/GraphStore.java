@@ -494,7 +494,11 @@ public final class GraphStore implements EventSink, Closeable {
     }
 
     private void forceDirectory() throws IOException {
-        // A rename or a new file is durable only once the directory is: fsync it too.
+        force(directory);
+    }
+
+    /** A rename, a new file or a new directory is durable only once the directory holding it is: fsync it too. */
+    private static void force(Path directory) throws IOException {
         try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
             dir.force(true);
         }
@@ -943,7 +947,17 @@ public final class GraphStore implements EventSink, Closeable {
          *     or from a newer format version (the message names the file, the section and the versions)
          */
         public GraphStore open() throws IOException {
-            Files.createDirectories(directory);
+            if (!Files.isDirectory(directory)) {
+                // Each directory made is durable once its parent is: else a crash could lose it with its commits.
+                Path existing = directory.toAbsolutePath();
+                while (existing.getParent() != null && !Files.isDirectory(existing)) {
+                    existing = existing.getParent();
+                }
+                Files.createDirectories(directory);
+                for (Path made = directory.toAbsolutePath(); !made.equals(existing); made = made.getParent()) {
+                    force(made.getParent());
+                }
+            }
             Path real = directory.toRealPath();
             // Closing any channel on a file releases every lock the process holds on it (POSIX locks), so a second
             // open in this JVM is refused before it opens the lock file: its failure would unlock the first store.
