@@ -1,6 +1,7 @@
 package io.github.detective4j.console;
 
 import com.google.common.escape.Escaper;
+import com.google.common.net.PercentEscaper;
 import com.google.common.net.UrlEscapers;
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.EntityType;
@@ -33,7 +34,12 @@ import java.util.Optional;
  */
 public record DetectiveConsole(String region) {
     private static final String HOME = "https://console.aws.amazon.com/detective/home?region=";
-    private static final Escaper SEGMENT = UrlEscapers.urlPathSegmentEscaper();
+    /**
+     * An id in the fragment's path: every character but the unreserved ones and the colon of a role session's id is
+     * escaped, sub-delimiters too ({@code &}, {@code =}, {@code ;}, {@code +}), so that a client that looks for
+     * {@code scopeStart=} anywhere in the fragment cannot be handed the attacker's.
+     */
+    private static final Escaper SEGMENT = new PercentEscaper("-._~:", false);
     private static final Escaper QUERY = UrlEscapers.urlFormParameterEscaper();
 
     /**
@@ -77,8 +83,13 @@ public record DetectiveConsole(String region) {
 
     private String link(String type, String namespace, String id, ScopeTime scope) {
         return HOME + QUERY.escape(wellFormed(region)) + "#" + type + "/" + namespace + "/"
-                + SEGMENT.escape(wellFormed(id))
+                + segment(id)
                 + "?scopeStart=" + scope.start().getEpochSecond() + "&scopeEnd=" + scope.end().getEpochSecond();
+    }
+
+    /** An id as one path segment; {@code .} and {@code ..}, which a router would resolve, with their dots escaped. */
+    private static String segment(String id) {
+        return id.equals(".") || id.equals("..") ? id.replace(".", "%2E") : SEGMENT.escape(wellFormed(id));
     }
 
     /**

@@ -30,8 +30,11 @@ class DetectiveConsoleTest {
     void aUserAgentCannotChangeWhereTheLinkLeads() {
         String agent = "aws-cli/1.16.300 Python/2.7.16 #x?y&scopeStart=0";
         String link = CONSOLE.entity(EntityRef.userAgent(agent), SCOPE);
-        assertTrue(link.contains("#entities/UserAgent/aws-cli%2F1.16.300%20Python%2F2.7.16%20%23x%3Fy&scopeStart=0"
+        assertTrue(link.contains("#entities/UserAgent/aws-cli%2F1.16.300%20Python%2F2.7.16%20%23x%3Fy%26scopeStart%3D0"
                 + "?scopeStart=1552867200&scopeEnd=1552910400"), link);
+        assertEquals(1, link.split("scopeStart=", -1).length - 1, "one scopeStart= in the whole link: ours");
+        assertTrue(CONSOLE.entity(EntityRef.userAgent(".."), SCOPE).contains("#entities/UserAgent/%2E%2E?"),
+                "a dot segment a router would resolve");
         URI uri = URI.create(link);   // a valid URI, whose fragment decodes back to the agent
         assertEquals("entities/UserAgent/" + agent + "?scopeStart=1552867200&scopeEnd=1552910400",
                 uri.getFragment().replace("%2F", "/"));
