@@ -17,6 +17,7 @@ import io.github.detective4j.behavior.NewBehavior;
 import io.github.detective4j.behavior.NewBehaviorRanking;
 import io.github.detective4j.behavior.NewGeolocation;
 import io.github.detective4j.behavior.NewUserAgent;
+import io.github.detective4j.behavior.VolumeIncrease;
 import io.github.detective4j.enrich.Asn;
 import io.github.detective4j.enrich.Geolocation;
 import io.github.detective4j.model.AwsResource;
@@ -225,6 +226,33 @@ class NewBehaviorTest {
         assertTrue(nb.baseline().inTraining());
         assertEquals(5 * 24, nb.baseline().hoursOfData());
         assertTrue(nb.toString().contains("in training"));
+    }
+
+    /**
+     * The most significant increase comes first even where both p-values underflow to 0: 3,000 calls against a
+     * call a day ranks above 400, whatever the methods' names.
+     */
+    @Test
+    void increasesBeyondWhatADoubleHoldsAreStillOrderedBySignificance() {
+        BehaviorGraph graph = BehaviorGraph.create();
+        for (int day = 0; day < 40; day++) {
+            graph.accept(call(alice(), hours(day * 24L + 9), "s3.amazonaws.com", "AAAListBuckets", TOKYO_OFFICE,
+                    CLI, true));
+            graph.accept(call(alice(), hours(day * 24L + 9), "s3.amazonaws.com", "ZZZGetObject", TOKYO_OFFICE,
+                    CLI, true));
+        }
+        for (int i = 0; i < 3_000; i++) {
+            graph.accept(call(alice(), hours(40 * 24 + 3), "s3.amazonaws.com", "ZZZGetObject", TOKYO_OFFICE, CLI,
+                    true));
+            if (i < 400) {
+                graph.accept(call(alice(), hours(40 * 24 + 3), "s3.amazonaws.com", "AAAListBuckets", TOKYO_OFFICE,
+                        CLI, true));
+            }
+        }
+        List<VolumeIncrease> up = graph.newBehavior(EntityRef.user(ALICE_ID),
+                ScopeTime.of(hours(40 * 24), hours(41 * 24))).increasedVolume();
+        assertEquals(List.of("ZZZGetObject", "AAAListBuckets"), up.stream().map(VolumeIncrease::eventName).toList());
+        assertEquals(0.0, up.get(1).pValue(), "both are past what a double holds");
     }
 
     @Test
