@@ -22,7 +22,7 @@ import java.util.Set;
  *
  * @param types the entity types to search; empty for all
  * @param id the exact id, or null
- * @param idPrefix a prefix of the id, or null
+ * @param idPrefix a prefix of the id, or null; for IP addresses, whose canonical text is lower case, in either case
  * @param arn the exact ARN, or null
  * @param name the exact name (user, role, session or federated user name), or null
  * @param cidr an IPv4 or IPv6 network such as {@code 10.0.0.0/8}, as {@link IpNetwork#parse} reads it; only IP

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -82,10 +83,19 @@ final class Searches {
         Attributes a = node.attributes;
         return search.searches(ref.type())
                 && (search.id() == null || ref.id().equals(search.id()) || sameEntity(ref, search.id()))
-                && (search.idPrefix() == null || ref.id().startsWith(search.idPrefix()))
+                && (search.idPrefix() == null || startsWith(ref, search.idPrefix()))
                 && (search.arn() == null || (a != null && search.arn().equals(a.arn)))
                 && (search.name() == null || (a != null && search.name().equals(a.name)))
                 && (cidr == null || (ref.type() == EntityType.IP_ADDRESS && cidr.contains(ref.id())));
+    }
+
+    /**
+     * Whether an id starts with a prefix, compared as the ids are: an IP address's canonical text is lower case, so
+     * an IPv6 prefix in upper case ({@code 2600:1F18}) finds it too.
+     */
+    private static boolean startsWith(EntityRef ref, String prefix) {
+        return ref.id().startsWith(prefix)
+                || (ref.type() == EntityType.IP_ADDRESS && ref.id().startsWith(prefix.toLowerCase(Locale.ROOT)));
     }
 
     /** An id given in another spelling of the same entity (an IPv6 address not in canonical form). */

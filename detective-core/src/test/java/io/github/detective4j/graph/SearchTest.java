@@ -46,6 +46,9 @@ class SearchTest {
                 found(Search.idPrefix("AROA")));
         assertEquals(List.of(EntityRef.role(Events.ROLE_ID)),
                 found(Search.idPrefix("AROA").withTypes(EntityType.AWS_ROLE)));
+        assertEquals(List.of(EntityRef.ipAddress("2001:db8::7")), found(Search.idPrefix("2001:DB8")),
+                "an IPv6 prefix in upper case, as the canonical text is not");
+        assertEquals(List.of(), found(Search.idPrefix("aroa")), "other ids stay case-sensitive");
     }
 
     @Test
