@@ -127,8 +127,10 @@ final class FindingGroups {
                     if (a != null && a.createdBy != null) {
                         keys.add(a.createdBy.ref.toString());
                     }
-                    if (a != null && a.role != null && e.type() == EntityType.AWS_ROLE_SESSION) {
-                        keys.add(a.role.ref.toString());
+                    if (e.type() == EntityType.AWS_ROLE_SESSION) {
+                        // a session stands for its role, whose principal id begins the session's own: no call of
+                        // the session needs to have been read to know it
+                        keys.add(EntityRef.role(e.id().substring(0, e.id().indexOf(':'))).toString());
                     }
                 }
             }

@@ -61,6 +61,26 @@ class FindingGroupsTest {
         assertEquals(group.findings(), inProfile);
     }
 
+    /**
+     * A role session stands for its role, whose principal id begins the session's id: its findings join the role's
+     * and its sibling sessions' even when none of the sessions' calls was read, so the groups do not depend on what
+     * arrived first.
+     */
+    @Test
+    void aSessionsFindingJoinsItsRolesWithoutAnyOfItsCalls() {
+        BehaviorGraph graph = BehaviorGraph.create();
+        graph.accept(finding("s2", "UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS", 8,
+                hours(3), hours(4), EntityRef.roleSession(Events.ROLE_ID, "s2")));
+        graph.accept(finding("role", "Discovery:IAMUser/AnomalousBehavior", 5, hours(3), hours(4),
+                EntityRef.role(Events.ROLE_ID)));
+        graph.accept(finding("s3", "Persistence:IAMUser/AnomalousBehavior", 5, hours(5), hours(6),
+                EntityRef.roleSession(Events.ROLE_ID, "s3")));
+        List<FindingGroup> groups = graph.findingGroups();
+        assertEquals(1, groups.size(), groups.toString());
+        assertEquals(List.of(EntityRef.finding("role"), EntityRef.finding("s2"), EntityRef.finding("s3")),
+                groups.get(0).findings());
+    }
+
     /** The window is the largest gap that links, to the nanosecond: 24 hours and 0.9 s is past the default. */
     @Test
     void theWindowIsComparedToTheNanosecond() {
