@@ -361,10 +361,15 @@ final class GraphData {
                 account.observe(second, second);
                 account.calls().addCall(slab, hour, success);
             }
-            accountCells(ipEdge, account, DrillDown.SOURCE, source).addCall(slab, hour, success);
-            accountMethod(account, method).addCall(slab, hour, success);
-            if (agent != NO_AGENT) {
-                accountCells(uaEdge, account, DrillDown.USER_AGENT, agent).addCall(slab, hour, success);
+            if (actor != null) {
+                // What the account's principals did, for "new for the entire account": a call no principal made
+                // (a sign-in refused under a hidden user name, which anyone can send from anywhere) must not make
+                // the address, method or agent an attacker later uses with stolen keys look familiar.
+                accountCells(ipEdge, account, DrillDown.SOURCE, source).addCall(slab, hour, success);
+                accountMethod(account, method).addCall(slab, hour, success);
+                if (agent != NO_AGENT) {
+                    accountCells(uaEdge, account, DrillDown.USER_AGENT, agent).addCall(slab, hour, success);
+                }
             }
         }
         if (ip != null) {

@@ -229,6 +229,33 @@ class NewBehaviorTest {
     }
 
     /**
+     * "New for the entire account" is about the account's principals: a sign-in refused under a hidden user name
+     * (anyone can send one, from any address with any agent) and a call an AWS service made do not make the address,
+     * agent or method an attacker later uses with stolen keys look familiar.
+     */
+    @Test
+    void callsNoPrincipalMadeDoNotMakeBehaviorFamiliarToTheAccount() {
+        graph.accept(io.github.detective4j.model.ApiCall.builder().eventTime(hours(10 * 24)).accountId(ACCOUNT)
+                .region("us-east-1").principal(Principal.builder(PrincipalType.IAM_USER).accountId(ACCOUNT)
+                        .userName("HIDDEN_DUE_TO_SECURITY_REASONS").build())
+                .eventSource("signin.amazonaws.com").eventName("ConsoleLogin").sourceIpAddress(ASHBURN)
+                .userAgent(ATTACKER).errorMessage("No username found in supplied account").build());
+        graph.accept(io.github.detective4j.model.ApiCall.builder().eventTime(hours(10 * 24)).accountId(ACCOUNT)
+                .region("us-east-1").principal(Principal.builder(PrincipalType.AWS_SERVICE)
+                        .invokedBy("cloudformation.amazonaws.com").build())
+                .eventSource("iam.amazonaws.com").eventName("CreateUser")
+                .sourceService("cloudformation.amazonaws.com").userAgent("cloudformation.amazonaws.com").build());
+        NewBehavior nb = graph.newBehavior(EntityRef.user(ALICE_ID), SCOPE);
+        NewGeolocation ashburn = nb.geolocations().stream()
+                .filter(g -> g.location().city().equals("Ashburn")).findFirst().orElseThrow();
+        assertTrue(ashburn.newForAccount(), nb::toString);
+        assertTrue(nb.userAgents().stream().filter(u -> u.userAgent().id().equals(ATTACKER)).findFirst()
+                .orElseThrow().newForAccount(), nb::toString);
+        assertTrue(nb.apiCalls().stream().filter(c -> c.eventName().equals("CreateUser")).findFirst()
+                .orElseThrow().newForAccount(), nb::toString);
+    }
+
+    /**
      * The most significant increase comes first even where both p-values underflow to 0: 3,000 calls against a
      * call a day ranks above 400, whatever the methods' names.
      */
