@@ -23,7 +23,10 @@ public final class SafeText {
      * Tells whether a code point must not be written raw: a control character (C0, DEL, C1), a line or paragraph
      * separator (U+2028, U+2029), a format character (Unicode category Cf: bidirectional embeddings, overrides and
      * isolates, zero-width space, joiners and word joiner, the byte-order mark, soft hyphen, tag characters, ...),
-     * or a surrogate. A surrogate code point is what {@link Character#codePointAt(CharSequence, int)} returns for
+     * a surrogate, a code point this Java's Unicode has not assigned, or one that shows as nothing though it is no
+     * format character (the Hangul fillers U+115F, U+1160, U+3164 and U+FFA0, the combining grapheme joiner U+034F,
+     * the variation selectors, Khmer's inherent vowels, Mongolian's free variation selectors, the blank Braille
+     * pattern U+2800), with which one user agent or user name can pass for another. A surrogate code point is what {@link Character#codePointAt(CharSequence, int)} returns for
      * half of a pair that is alone; a caller that goes char by char sees both halves of a well-formed pair as
      * unsafe, which is still right for escapes that write UTF-16 units, as JSON's do.
      *
@@ -33,11 +36,18 @@ public final class SafeText {
     public static boolean isUnsafe(int codePoint) {
         switch (Character.getType(codePoint)) {
             case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                    Character.SURROGATE:
+                    Character.SURROGATE, Character.UNASSIGNED:
                 return true;
             default:
-                return false;
+                return isInvisible(codePoint);
         }
+    }
+
+    /** Assigned, no format character, and shown as nothing: Unicode's default-ignorables of other categories. */
+    private static boolean isInvisible(int c) {
+        return c == 0x034f || c == 0x115f || c == 0x1160 || c == 0x17b4 || c == 0x17b5
+                || (c >= 0x180b && c <= 0x180f) || c == 0x2800 || c == 0x3164 || (c >= 0xfe00 && c <= 0xfe0f)
+                || c == 0xffa0 || (c >= 0xe0100 && c <= 0xe01ef);
     }
 
     /**

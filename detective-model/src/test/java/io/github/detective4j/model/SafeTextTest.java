@@ -17,8 +17,17 @@ class SafeTextTest {
         assertTrue(SafeText.isUnsafe(codePoint), Integer.toHexString(codePoint));
     }
 
+    /** What shows as nothing, so that one name can pass for another, though it is no format character. */
     @ParameterizedTest
-    @ValueSource(ints = {' ', 'a', '\\', '"', '<', 0xa0, 0xe9, 0x436, 0x4e2d, 0x5d0, 0x1f600, 0x20000, 0xfffd})
+    @ValueSource(ints = {0x3164, 0x115f, 0x1160, 0xffa0, 0x2800, 0x034f, 0xfe0f, 0xfe00, 0x17b4, 0x180b, 0xe0100,
+            0x0378, 0x10ffff})
+    void invisibleAndUnassignedCodePointsAreUnsafe(int codePoint) {
+        assertTrue(SafeText.isUnsafe(codePoint), Integer.toHexString(codePoint));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {' ', 'a', '\\', '"', '<', 0xa0, 0xe9, 0x436, 0x4e2d, 0x5d0, 0x1f600, 0x20000, 0xfffd,
+            0x0301, 0x1100, 0x3131})
     void lettersOfEveryScriptSpacesAndEmojiAreNot(int codePoint) {
         assertFalse(SafeText.isUnsafe(codePoint), Integer.toHexString(codePoint));
     }
