@@ -6,6 +6,11 @@ import io.github.detective4j.model.IpNetwork;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,9 +105,32 @@ public final class GeoTable implements GeoLocator, AsnResolver {
      *     file, the line number and the reason
      */
     public static GeoTable load(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(reader, file.toString());
+        return parse(new StringReader(utf8Lines(Files.readAllBytes(file), file.toString())), file.toString());
+    }
+
+    /**
+     * The text of a file's bytes, line by line, strictly: a spreadsheet's export in Windows-1252 is an error naming
+     * the line, not a decoder's exception naming nothing, nor a city silently misspelt with replacement characters.
+     */
+    private static String utf8Lines(byte[] bytes, String sourceName) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        StringBuilder text = new StringBuilder(bytes.length);
+        int line = 1;
+        for (int start = 0; start < bytes.length; line++) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            try {
+                text.append(decoder.decode(ByteBuffer.wrap(bytes, start, end - start))).append('\n');
+            } catch (CharacterCodingException e) {
+                throw new IllegalArgumentException(sourceName + ":" + line + ": not UTF-8 text; save the table as"
+                        + " UTF-8", e);
+            }
+            start = end + 1;
         }
+        return text.toString();
     }
 
     /**

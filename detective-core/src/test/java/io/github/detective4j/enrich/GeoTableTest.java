@@ -194,5 +194,11 @@ class GeoTableTest {
         assertEquals(bad + ":2: latitude 95.0 is not in [-90, 90] degrees",
                 assertThrows(IllegalArgumentException.class, () -> GeoTable.load(bad)).getMessage());
         assertThrows(NoSuchFileException.class, () -> GeoTable.load(dir.resolve("absent.csv")));
+        // a spreadsheet's export in Windows-1252: the line named, not a decoder's exception naming nothing
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.writeString(latin1, HEADER + "# Swiss offices\n1.0.0.0/24,Z\u00fcrich,,CH,,47.37,8.54,,\n",
+                StandardCharsets.ISO_8859_1);
+        assertEquals(latin1 + ":3: not UTF-8 text; save the table as UTF-8",
+                assertThrows(IllegalArgumentException.class, () -> GeoTable.load(latin1)).getMessage());
     }
 }
