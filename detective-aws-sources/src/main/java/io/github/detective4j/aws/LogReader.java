@@ -174,11 +174,17 @@ public final class LogReader {
     /** A file to read, and whether it was found in a directory (where a file of no known format is skipped). */
     private record Input(Path file, boolean inDirectory) {}
 
-    /** The regular files below a directory that the glob matches, hidden ones excepted, in path order. */
+    /**
+     * The regular files below a directory that the glob matches, hidden ones excepted, in path order. A directory
+     * given as a symbolic link is walked where it leads, its files named through the link as given; links below it
+     * are not followed (a loop would end the walk).
+     */
     private List<Path> list(Path directory) throws IOException {
         PathMatcher matcher = glob == null ? null : FileSystems.getDefault().getPathMatcher("glob:" + glob);
-        try (Stream<Path> walk = Files.walk(directory)) {
+        Path start = Files.isSymbolicLink(directory) ? directory.toRealPath() : directory;
+        try (Stream<Path> walk = Files.walk(start)) {
             return walk.filter(Files::isRegularFile)
+                    .map(file -> directory.resolve(start.relativize(file)))
                     .filter(file -> !isHidden(directory.relativize(file)))
                     .filter(file -> matcher == null || matcher.matches(directory.relativize(file)))
                     .sorted()

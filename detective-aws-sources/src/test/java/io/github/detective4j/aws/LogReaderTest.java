@@ -319,6 +319,17 @@ class LogReaderTest {
         assertEquals(0, report.errors());
     }
 
+    /** A directory given as a symbolic link is read where it leads, its files named through the link. */
+    @Test
+    void aDirectoryGivenThroughALinkIsWalked(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("logs/2026/11"));
+        Files.writeString(dir.resolve("logs/2026/11/a.log"), "#calls\n10.0.0.1\n");
+        Path link = Files.createSymbolicLink(dir.resolve("current"), dir.resolve("logs"));
+        IngestReport report = reader().read(link, events::add);
+        assertEquals(1, report.inputs(), report::toString);
+        assertEquals("10.0.0.1", ((ApiCall) events.get(0)).sourceIpAddress());
+    }
+
     @Test
     void globSelectsFilesByPathRelativeToTheDirectory(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("x"));
