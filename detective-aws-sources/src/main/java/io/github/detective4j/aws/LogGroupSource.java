@@ -95,8 +95,11 @@ public final class LogGroupSource {
         Objects.requireNonNull(sink, "sink");
         String checkpointKey = "logs:" + group + (filterPattern == null ? "" : "?filter=" + filterPattern);
         Optional<String> saved = checkpoints.load(checkpointKey);
-        Position position = saved.isPresent() ? JSON.readValue(saved.get(), Position.class)
-                : new Position(range.from().toEpochMilli(), Set.of(), 0);
+        Position position = saved.isPresent() ? JSON.readValue(saved.get(), Position.class) : null;
+        if (position == null || position.timestamp() < range.from().toEpochMilli()) {
+            // a checkpoint before this range's start (a read of earlier days) must not bring their events in
+            position = new Position(range.from().toEpochMilli(), Set.of(), 0);
+        }
         IngestReport total = IngestReport.EMPTY;
         long queryStart = position.timestamp(); // a nextToken belongs to the query that returned it
         String token = null;

@@ -1,6 +1,7 @@
 package io.github.detective4j.examples.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,12 +15,14 @@ import io.github.detective4j.aws.LogReader;
 import io.github.detective4j.aws.MissingPermissionException;
 import io.github.detective4j.aws.vpcflow.FlowLogFormat;
 import io.github.detective4j.graph.BehaviorGraph;
+import io.github.detective4j.model.ApiCall;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -125,6 +128,23 @@ class LogGroupSourceTest {
 
         assertEquals(0, trail().checkpoints(checkpoints).build().read(graph).eventsProduced());
         assertEquals(0, flows().checkpoints(checkpoints).build().read(graph).eventsProduced());
+    }
+
+    /** A checkpoint from a read of earlier days does not bring their events into a range that starts later. */
+    @Test
+    void aLaterRangeStartsAtItsStartWhateverTheCheckpointSays() throws IOException {
+        CheckpointStore checkpoints = CheckpointStore.inMemory();
+        Instant start = SmallIncident.facts().start();
+        Instant end = SmallIncident.facts().end();
+        Instant third = start.plus(Duration.between(start, end).dividedBy(3));
+        Instant twoThirds = start.plus(Duration.between(start, end).multipliedBy(2).dividedBy(3));
+        assertTrue(trail().between(start, third).checkpoints(checkpoints).build().read(event -> { })
+                .eventsProduced() > 0);
+        List<ApiCall> later = new ArrayList<>();
+        trail().between(twoThirds, end).checkpoints(checkpoints).build().read(event -> later.add((ApiCall) event));
+        assertFalse(later.isEmpty());
+        assertEquals(0, later.stream().filter(call -> call.eventTime().isBefore(twoThirds)).count(),
+                "events before the range's start");
     }
 
     @Test
