@@ -449,6 +449,11 @@ public final class LogReader {
                 return context.report(counted.count());
             }
             format.parse(content, context);
+            if (sampled.cut() != null) {
+                // The gzip stream failed inside the head: the format read the records before the failure, and then
+                // saw a clean end, since the bytes that failed were already spent. The failure is still the input's.
+                throw sampled.cut();
+            }
         } catch (InvalidRecordException stop) {
             throw stop;
         } catch (ParseContext.SinkFailure failure) {
@@ -510,7 +515,8 @@ public final class LogReader {
 
     /**
      * The input's head, for detection. A gzip stream cut short inside the head still gives the bytes before the cut:
-     * the format reads the records they hold, and the failure comes again at the same place.
+     * the format reads the records they hold, and the failure is reported after them (it does not come again: the
+     * bytes that failed are spent).
      */
     private static Head sample(BufferedInputStream in, byte[] bytes) throws IOException {
         in.mark(SAMPLE_BYTES);

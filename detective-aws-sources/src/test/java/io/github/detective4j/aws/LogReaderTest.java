@@ -155,6 +155,31 @@ class LogReaderTest {
         }
     }
 
+    /**
+     * A member followed by the first bytes of another (an upload cut just after a member ended) or by a stray line
+     * break: within the reader's head too, where the bytes that fail are spent by detection, the input is an error.
+     */
+    @Test
+    void aMemberFollowedByTheStartOfAnotherOrAStrayByteIsAnError() throws IOException {
+        byte[] first = gzip("#calls\n10.0.0.1\n10.0.0.2\n");
+        byte[] second = gzip("10.0.0.3\n");
+        List<byte[]> tails = new ArrayList<>();
+        for (int cut = 1; cut < 10; cut++) {
+            tails.add(Arrays.copyOf(second, cut));
+        }
+        tails.add("\n".getBytes(StandardCharsets.US_ASCII));
+        tails.add("\r\n".getBytes(StandardCharsets.US_ASCII));
+        for (byte[] tail : tails) {
+            errors.clear();
+            events.clear();
+            IngestReport report = reader().read(bytes(concat(first, tail)), "cut.log.gz", events::add);
+            assertEquals(2, report.eventsProduced(), "the first member's records are kept");
+            assertEquals(1, report.errors(), () -> tail.length + " bytes after the member: " + errors);
+            assertTrue(errors.get(0).reason().startsWith("truncated or corrupt gzip stream after 2 records"),
+                    errors.get(0).reason());
+        }
+    }
+
     private static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] part : parts) {
