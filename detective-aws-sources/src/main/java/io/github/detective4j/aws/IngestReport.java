@@ -9,7 +9,8 @@ import java.util.TreeMap;
  * records were skipped and why, and how many could not be read, with the first errors as examples.
  *
  * <p>Every record read ends up in exactly one of three places: it produced events, it was skipped by a rule (a
- * CloudTrail digest file, an Insights event, a {@code NODATA} flow record...), or it is an error. Immutable.
+ * CloudTrail digest file, an Insights event, a {@code NODATA} flow record, an event the sink took in an earlier read
+ * that stopped ({@link #ALREADY_DELIVERED})...), or it is an error. Immutable.
  *
  * @param inputs how many inputs (files, objects, streams) were opened
  * @param bytesRead decompressed bytes handed to the parsers
@@ -27,6 +28,12 @@ public record IngestReport(
         Map<String, Long> skipped,
         long errors,
         List<ParseError> firstErrors) {
+
+    /**
+     * The rule under which a source that takes up an input it stopped inside (an S3 object, a queue's object, a log
+     * group's page) counts the events it passes over again, which the sink took the first time.
+     */
+    public static final String ALREADY_DELIVERED = "input.already-delivered";
 
     /** How many errors a report keeps as examples; the count goes on past it. */
     public static final int MAX_ERRORS_KEPT = 100;
@@ -87,6 +94,16 @@ public record IngestReport(
         }
         return new IngestReport(inputs + other.inputs, bytesRead + other.bytesRead, recordsRead + other.recordsRead,
                 eventsProduced + other.eventsProduced, rules, errors + other.errors, kept);
+    }
+
+    /** This report with {@code events} of its events moved from produced to {@link #ALREADY_DELIVERED}. */
+    IngestReport alreadyDelivered(long events) {
+        if (events <= 0) {
+            return this;
+        }
+        Map<String, Long> rules = new TreeMap<>(skipped);
+        rules.merge(ALREADY_DELIVERED, events, Long::sum);
+        return new IngestReport(inputs, bytesRead, recordsRead, eventsProduced - events, rules, errors, firstErrors);
     }
 
     @Override

@@ -10,13 +10,23 @@ import io.github.detective4j.model.SecurityEvent;
  */
 final class ResumingSink implements EventSink {
     private final EventSink sink;
+    private final long alreadyTaken;
     private long toDrop;
     private long taken;
 
     ResumingSink(EventSink sink, long alreadyTaken) {
         this.sink = sink;
+        this.alreadyTaken = alreadyTaken;
         this.toDrop = alreadyTaken;
         this.taken = alreadyTaken;
+    }
+
+    /**
+     * The read's report with the events this sink passed over counted as skipped, not produced: the sink did not
+     * get them this time ({@link IngestReport#ALREADY_DELIVERED}).
+     */
+    IngestReport counted(IngestReport report) {
+        return report.alreadyDelivered(alreadyTaken - toDrop);
     }
 
     @Override
