@@ -63,6 +63,8 @@ public final class MaxMindGeo implements GeoLocator, AsnResolver, Closeable {
 
     private final Database places;
     private final Database asns;
+    /** Set by {@link #close}: every lookup then throws, not only those that reach a database. */
+    private volatile boolean closed;
 
     private MaxMindGeo(Database places, Database asns) {
         this.places = places;
@@ -130,6 +132,7 @@ public final class MaxMindGeo implements GeoLocator, AsnResolver, Closeable {
      */
     @Override
     public Optional<Geolocation> locate(String ipAddress) {
+        checkOpen();
         return lookup(places, ipAddress, (reader, address) -> places.kind == Kind.ENTERPRISE
                 ? reader.tryEnterprise(address).map(AbstractCityResponse.class::cast)
                 : reader.tryCity(address).map(AbstractCityResponse.class::cast), MaxMindGeo::geolocation);
@@ -145,9 +148,16 @@ public final class MaxMindGeo implements GeoLocator, AsnResolver, Closeable {
      */
     @Override
     public Optional<Asn> resolve(String ipAddress) {
+        checkOpen();
         return lookup(asns, ipAddress, (reader, address) -> asns.kind == Kind.ISP
                 ? reader.tryIsp(address).map(AsnResponse.class::cast)
                 : reader.tryAsn(address), MaxMindGeo::asn);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("MaxMindGeo is closed: " + this);
+        }
     }
 
     private static Optional<Geolocation> geolocation(AbstractCityResponse response) {
@@ -210,6 +220,7 @@ public final class MaxMindGeo implements GeoLocator, AsnResolver, Closeable {
      */
     @Override
     public void close() throws IOException {
+        closed = true;
         try {
             if (places != null) {
                 places.reader.close();

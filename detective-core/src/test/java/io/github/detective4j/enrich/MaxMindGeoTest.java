@@ -233,7 +233,9 @@ class MaxMindGeoTest {
         closed.close();
         assertThrows(IllegalStateException.class, () -> closed.locate("81.2.69.142"));
         assertThrows(IllegalStateException.class, () -> closed.resolve("1.0.0.1"));
-        assertEquals(Optional.empty(), closed.locate("10.0.0.1")); // never reaches the database
+        // as the class says: every lookup, also those that would answer before reaching a database
+        assertThrows(IllegalStateException.class, () -> closed.locate("10.0.0.1"));
+        assertThrows(IllegalStateException.class, () -> closed.resolve("not an address"));
     }
 
     @Test
