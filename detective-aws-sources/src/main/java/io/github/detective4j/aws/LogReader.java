@@ -477,9 +477,13 @@ public final class LogReader {
             throw stop; // a parser thread of a read that is over, not a problem of the input
         } catch (RuntimeException e) {
             // A format that throws unchecked on input has a bug: the input is lost, so say so loudly, with the trace.
-            LOG.error("format bug: an unchecked exception ended {}", Escaping.forLog(source), e);
+            // Its message may quote the input, so it is logged escaped, on a copy that keeps the trace.
+            String bug = Escaping.forLog(e.toString());
+            RuntimeException logged = new RuntimeException(bug);
+            logged.setStackTrace(e.getStackTrace());
+            LOG.error("format bug: an unchecked exception ended {}", Escaping.forLog(source), logged);
             context.error(0, context.recordsRead() + 1, "input ended after " + context.recordsRead()
-                    + " records by a parser bug: " + e);
+                    + " records by a parser bug: " + bug);
         } finally {
             buffers.giveBack(); // the streams over them are closed or dropped: nothing reads them after this
         }

@@ -344,6 +344,24 @@ class LogReaderTest {
         assertEquals(0, report.errors());
     }
 
+    /** A parser bug whose message quotes the input cannot forge a line in the error or the log. */
+    @Test
+    void aParserBugsMessageIsEscaped() throws IOException {
+        LogFormat buggy = new CallsFormat() {
+            @Override
+            public void parse(InputStream in, ParseContext context) {
+                context.recordRead();
+                throw new IllegalStateException("bad line\n[main] ERROR forged \u001b[31mred");
+            }
+        };
+        IngestReport report = AwsLogs.emptyReader().register(buggy).errorHandler(errors::add).build()
+                .read(bytes("#calls\n10.0.0.1\n".getBytes(StandardCharsets.UTF_8)), "bug.log", events::add);
+        assertEquals(1, report.errors());
+        String reason = errors.get(0).reason();
+        assertTrue(reason.contains("by a parser bug: java.lang.IllegalStateException: bad line\\u000a[main]"), reason);
+        assertFalse(reason.contains("\n") || reason.contains("\u001b"), reason);
+    }
+
     /** A directory given as a symbolic link is read where it leads, its files named through the link. */
     @Test
     void aDirectoryGivenThroughALinkIsWalked(@TempDir Path dir) throws IOException {
