@@ -20,8 +20,11 @@ final class HeldEntity {
      * @throws CommandFailure if the graph does not hold it
      */
     static EntityRef in(BehaviorGraph graph, EntityRef entity) {
-        boolean held = entity.type() == EntityType.FINDING ? graph.finding(entity.id()).isPresent()
-                : graph.contains(entity);
+        boolean held = switch (entity.type()) {
+            case FINDING -> graph.finding(entity.id()).isPresent();
+            case FINDING_GROUP -> graph.findingGroup(entity.id()).isPresent(); // computed from findings, no entity
+            default -> graph.contains(entity);
+        };
         if (!held) {
             throw new CommandFailure("the logs read hold no " + entity + "; detective search --prefix <id> finds"
                     + " the entities whose id starts so");

@@ -136,4 +136,12 @@ class JsonAnswersTest {
                 json.at("/instances/1/instance").asText(), json.toString());
         assertTrue(json.get("principals").isEmpty(), "nobody calls the API from a Bitcoin node");
     }
+
+    /** A finding group, which `groups` lists, can be profiled by its id: it is computed from findings, not held. */
+    @Test
+    void aFindingGroupListedByGroupsCanBeProfiled() throws IOException {
+        String group = graph.findingGroups().get(0).ref().toString();
+        JsonNode json = answer("profile", "--json", "--entity", group, logs);
+        assertEquals(group, json.get("entity").asText(), json.toString());
+    }
 }
