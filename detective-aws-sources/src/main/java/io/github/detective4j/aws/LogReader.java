@@ -18,11 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -141,7 +143,8 @@ public final class LogReader {
      * IngestReport report = reader.read(List.of(Path.of("trail-1.json.gz"), Path.of("flowlogs/")), graph);
      * }</pre>
      *
-     * @param paths files or directories; a file named twice, or in two directories named, is read twice
+     * @param paths files or directories; a file named twice, or found under two of the paths (a directory and one of
+     *     its subdirectories, say), is read once, where it first comes: read twice, its events would count twice
      * @param sink where the events go
      * @return what was read, all paths together
      * @throws IOException if a directory cannot be listed (before anything is read), or the error handler stops
@@ -151,13 +154,16 @@ public final class LogReader {
         Objects.requireNonNull(paths, "paths");
         Objects.requireNonNull(sink, "sink");
         List<Input> inputs = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
         for (Path path : paths) {
             Objects.requireNonNull(path, "a path");
             if (Files.isDirectory(path)) {
                 for (Path file : list(path)) {
-                    inputs.add(new Input(file, true));
+                    if (seen.add(identity(file))) {
+                        inputs.add(new Input(file, true));
+                    }
                 }
-            } else {
+            } else if (seen.add(identity(path))) {
                 inputs.add(new Input(path, false));
             }
         }
@@ -169,6 +175,15 @@ public final class LogReader {
             total = total.plus(done(readFile(input.file(), sink, input.inDirectory())));
         }
         return total;
+    }
+
+    /** What tells one file from another however it is named: its real path, or for a file not there, its own. */
+    private static Path identity(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException notThere) {
+            return file.toAbsolutePath().normalize(); // it fails when read, and once is enough
+        }
     }
 
     /** A file to read, and whether it was found in a directory (where a file of no known format is skipped). */

@@ -362,6 +362,17 @@ class LogReaderTest {
         assertFalse(reason.contains("\n") || reason.contains("\u001b"), reason);
     }
 
+    /** A file named twice, or found under two of the paths given, is read once: twice, its events would count twice. */
+    @Test
+    void aFileUnderTwoOfThePathsIsReadOnce(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("logs/2026"));
+        Path file = Files.writeString(dir.resolve("logs/2026/a.log"), "#calls\n10.0.0.1\n");
+        IngestReport report = reader().read(List.of(dir.resolve("logs"), dir.resolve("logs/2026"), file,
+                dir.resolve("logs/2026/../2026/a.log")), events::add);
+        assertEquals(1, report.inputs(), report::toString);
+        assertEquals(1, events.size());
+    }
+
     /** A directory given as a symbolic link is read where it leads, its files named through the link. */
     @Test
     void aDirectoryGivenThroughALinkIsWalked(@TempDir Path dir) throws IOException {
