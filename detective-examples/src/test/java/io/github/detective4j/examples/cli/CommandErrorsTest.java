@@ -121,6 +121,8 @@ class CommandErrorsTest {
         assertOneLine(Run.detective("profile", logs), 2, "--entity");
         assertOneLine(Run.detective("profile", "--entity", "Ec2Instance/x", logs), 2, "Ec2Instance");
         assertOneLine(Run.detective("investigate", "--entity", "IpAddress/104.16.1.42", logs), 2, "AwsUser or AwsRole");
+        assertOneLine(Run.detective("new-behavior", "--entity", "Ec2Instance/i-08a8e40be65425909", logs), 2,
+                "a principal");
         assertOneLine(Run.detective("new-behavior", "--scope", "last week", logs), 2, "'last <n>h'");
         assertOneLine(Run.detective("new-behavior", "--scope", "2026-11-19/2026-11-28", logs), 2, "ISO-8601");
         assertOneLine(Run.detective("hunt", "--user-agent-matching", "(", logs), 2, "not a regular expression");
