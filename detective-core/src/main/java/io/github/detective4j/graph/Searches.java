@@ -29,9 +29,11 @@ final class Searches {
     SearchResult run(Search search) {
         int limit = search.limit() == 0 ? data.settings.searchLimit() : search.limit();
         IpNetwork cidr = search.cidr() == null ? null : IpNetwork.parse(search.cidr());
+        // an IP address's canonical text is lower case: its prefix is compared so too, lowered once here
+        String ipPrefix = search.idPrefix() == null ? null : search.idPrefix().toLowerCase(Locale.ROOT);
         List<Node> matches = new ArrayList<>();
         for (Node node : candidates(search)) {
-            if (matches(node, search, cidr)) {
+            if (matches(node, search, cidr, ipPrefix)) {
                 matches.add(node);
             }
         }
@@ -78,24 +80,16 @@ final class Searches {
         }
     }
 
-    private static boolean matches(Node node, Search search, IpNetwork cidr) {
+    private static boolean matches(Node node, Search search, IpNetwork cidr, String ipPrefix) {
         EntityRef ref = node.ref;
         Attributes a = node.attributes;
         return search.searches(ref.type())
                 && (search.id() == null || ref.id().equals(search.id()) || sameEntity(ref, search.id()))
-                && (search.idPrefix() == null || startsWith(ref, search.idPrefix()))
+                && (search.idPrefix() == null || ref.id().startsWith(
+                        ref.type() == EntityType.IP_ADDRESS ? ipPrefix : search.idPrefix()))
                 && (search.arn() == null || (a != null && search.arn().equals(a.arn)))
                 && (search.name() == null || (a != null && search.name().equals(a.name)))
                 && (cidr == null || (ref.type() == EntityType.IP_ADDRESS && cidr.contains(ref.id())));
-    }
-
-    /**
-     * Whether an id starts with a prefix, compared as the ids are: an IP address's canonical text is lower case, so
-     * an IPv6 prefix in upper case ({@code 2600:1F18}) finds it too.
-     */
-    private static boolean startsWith(EntityRef ref, String prefix) {
-        return ref.id().startsWith(prefix)
-                || (ref.type() == EntityType.IP_ADDRESS && ref.id().startsWith(prefix.toLowerCase(Locale.ROOT)));
     }
 
     /** An id given in another spelling of the same entity (an IPv6 address not in canonical form). */
