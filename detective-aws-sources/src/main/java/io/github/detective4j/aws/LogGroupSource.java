@@ -121,7 +121,7 @@ public final class LogGroupSource {
             }
             ResumingSink counted = new ResumingSink(sink, position.taken());
             try {
-                total = total.plus(counted.counted(reader.read(new ByteArrayInputStream(messages(fresh)),
+                total = total.plus(counted.delivered(reader.read(new ByteArrayInputStream(messages(fresh)),
                         "logs:" + group + " page " + page, counted)));
             } catch (IOException | RuntimeException | Error e) {
                 save(checkpointKey, new Position(position.timestamp(), position.ids(), counted.taken()));

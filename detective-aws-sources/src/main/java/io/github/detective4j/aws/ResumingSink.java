@@ -25,7 +25,7 @@ final class ResumingSink implements EventSink {
      * The read's report with the events this sink passed over counted as skipped, not produced: the sink did not
      * get them this time ({@link IngestReport#ALREADY_DELIVERED}).
      */
-    IngestReport counted(IngestReport report) {
+    IngestReport delivered(IngestReport report) {
         return report.alreadyDelivered(alreadyTaken - toDrop);
     }
 

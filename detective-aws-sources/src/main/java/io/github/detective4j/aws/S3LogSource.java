@@ -278,7 +278,7 @@ public final class S3LogSource {
             IngestReport report;
             try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(bucket).key(key))) {
                 WatchedDownload download = new WatchedDownload(in);
-                report = counted.counted(reader.read(download, source, counted));
+                report = counted.delivered(reader.read(download, source, counted));
                 if (download.failure() != null) {
                     // the reader made it an error of the input and went on; the object is not finished
                     throw new IOException(source + ": the download broke off after " + counted.taken()

@@ -216,7 +216,7 @@ public final class SqsNotificationSource {
             IngestReport report;
             try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(object.bucket())
                     .key(object.key()))) {
-                report = counted.counted(reader.read(in, object.source(), counted));
+                report = counted.delivered(reader.read(in, object.source(), counted));
             } catch (NoSuchKeyException e) {
                 failure = object.source() + ": no such object";
                 continue;
