@@ -156,8 +156,8 @@ final class TtpIndicators {
 
     /**
      * Discovery bursts, actor by actor and hour by hour, from each hour's discovery methods (the only ones kept): per
-     * technique, the calls of the bursting hours of every actor. The same detection runs over the scope and over the baseline, so that a burst the entity
-     * also made in its baseline is lowered as a routine method is.
+     * technique, the calls of the bursting hours of every actor. The same detection runs over the scope and over the
+     * baseline, so that a burst the entity also made in its baseline is lowered as a routine method is.
      */
     private Map<Technique, Burst> bursts(Map<Long, Map<Integer, long[]>> byHour) {
         Map<Technique, Burst> bursts = new LinkedHashMap<>();

@@ -43,24 +43,26 @@ class ShortScopeBeaconTest {
         assertFalse(score.beacon(), score::toString);
     }
 
-    @Test
-    void aDaysBeaconIsStillOneInItsLastHour() {
+    /** A miner's beacon every ten minutes from hour 1 to {@code untilHour}. */
+    private static BehaviorGraph beaconUntil(int untilHour) {
         BehaviorGraph graph = graph();
-        for (long second = 3_600; second < 25 * 3_600; second += 600) {
+        for (long second = 3_600; second < untilHour * 3_600L; second += 600) {
             graph.accept(flow(MINER, hours(0).plusSeconds(second), "10.0.0.5", 40_000, "104.16.1.42", 8333,
                     FlowDirection.OUTBOUND, 5_000));
         }
+        return graph;
+    }
+
+    @Test
+    void aDaysBeaconIsStillOneInItsLastHour() {
+        BehaviorGraph graph = beaconUntil(25);
         BeaconScore score = graph.beacon(EntityRef.ec2Instance(MINER), EntityRef.ipAddress("104.16.1.42"), HOUR);
         assertTrue(score.beacon(), score::toString);
     }
 
     @Test
     void aPairSilentInTheScopeIsNotScoredOnTheDayBefore() {
-        BehaviorGraph graph = graph();
-        for (long second = 3_600; second < 24 * 3_600; second += 600) {
-            graph.accept(flow(MINER, hours(0).plusSeconds(second), "10.0.0.5", 40_000, "104.16.1.42", 8333,
-                    FlowDirection.OUTBOUND, 5_000));
-        }
+        BehaviorGraph graph = beaconUntil(24);
         BeaconScore score = graph.beacon(EntityRef.ec2Instance(MINER), EntityRef.ipAddress("104.16.1.42"), HOUR);
         assertFalse(score.beacon(), score::toString);
     }

@@ -26,8 +26,8 @@ public final class SafeText {
      * a surrogate, a code point this Java's Unicode has not assigned, or one that shows as nothing though it is no
      * format character (the Hangul fillers U+115F, U+1160, U+3164 and U+FFA0, the combining grapheme joiner U+034F,
      * the variation selectors, Khmer's inherent vowels, Mongolian's free variation selectors, the blank Braille
-     * pattern U+2800), with which one user agent or user name can pass for another. A surrogate code point is what {@link Character#codePointAt(CharSequence, int)} returns for
-     * half of a pair that is alone; a caller that goes char by char sees both halves of a well-formed pair as
+     * pattern U+2800), with which one user agent or user name can pass for another. A surrogate code point is what
+     * {@link Character#codePointAt(CharSequence, int)} returns for half of a pair that is alone; a caller that goes char by char sees both halves of a well-formed pair as
      * unsafe, which is still right for escapes that write UTF-16 units, as JSON's do.
      *
      * @param codePoint any code point, or a char
