@@ -262,7 +262,7 @@ final class GraphData {
         methods.calls(method).addCall(slab, hour, success);
 
         Node actor = caller != null ? caller : actor(principal);
-        String agentId = userAgentId(call.userAgent());
+        String agentId = EntityRef.userAgentId(call.userAgent()); // a padded agent is an entity too, shortened
         long droppedBefore = droppedEntities;
         int source;
         String accountId = accountOf(call);
@@ -510,15 +510,6 @@ final class GraphData {
 
     private Node node(EntityType type, String id) {
         return id == null ? null : entities.getOrCreate(type, id);
-    }
-
-    /**
-     * The id of a user agent's entity: the agent as logged, or for one longer than an id may be, its shortened form
-     * ({@link EntityRef#MAX_USER_AGENT_LENGTH}), so a padded agent is an entity too. Null for none.
-     */
-    static String userAgentId(String userAgent) {
-        return userAgent == null || userAgent.length() <= EntityRef.MAX_USER_AGENT_LENGTH ? userAgent
-                : EntityRef.userAgent(userAgent).id();
     }
 
     /** The account a call belongs to: its principal's, else the one whose log holds it. */

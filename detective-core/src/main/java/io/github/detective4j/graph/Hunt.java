@@ -114,7 +114,7 @@ public final class Hunt {
      */
     public UserAgentHunt userAgent(String userAgent) {
         Objects.requireNonNull(userAgent, "user agent");
-        String id = GraphData.userAgentId(userAgent);
+        String id = EntityRef.userAgentId(userAgent);
         return userAgents(id, id::equals, true);
     }
 
@@ -136,7 +136,7 @@ public final class Hunt {
     public List<EntityActivity> principalsUsing(String userAgent) {
         Objects.requireNonNull(userAgent, "user agent");
         return read(() -> {
-            Node agent = data.entities.get(EntityType.USER_AGENT, GraphData.userAgentId(userAgent));
+            Node agent = data.entities.get(EntityType.USER_AGENT, EntityRef.userAgentId(userAgent));
             List<EntityActivity> principals = new ArrayList<>();
             if (agent != null) {
                 for (Edge edge : incoming(agent)) {
@@ -231,7 +231,7 @@ public final class Hunt {
      */
     public boolean userAgentTruncated(String userAgent) {
         Objects.requireNonNull(userAgent, "user agent");
-        String id = GraphData.userAgentId(userAgent);
+        String id = EntityRef.userAgentId(userAgent);
         return read(() -> {
             Node node = data.entities.get(EntityType.USER_AGENT, id);
             return truncated(node != null ? List.of(node) : List.of(), EntityType.USER_AGENT, id);

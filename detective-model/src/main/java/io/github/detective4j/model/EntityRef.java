@@ -218,6 +218,19 @@ public record EntityRef(EntityType type, String id) implements Comparable<Entity
         return byType != 0 ? byType : id.compareTo(other.id);
     }
 
+    /**
+     * Returns the id the entity of a user agent has, without making the reference: the agent as logged, or one longer
+     * than {@link #MAX_USER_AGENT_LENGTH} shortened as that constant says. For a graph or a hunt that looks an agent
+     * up by its id on every call; it checks nothing else ({@link #userAgent} refuses an empty agent).
+     *
+     * @param userAgent the user agent string as logged, or null
+     * @return its entity's id, or null for null
+     */
+    public static String userAgentId(String userAgent) {
+        return userAgent == null || userAgent.length() <= MAX_USER_AGENT_LENGTH ? userAgent
+                : shortenedUserAgent(userAgent);
+    }
+
     /** A user agent too long for an id: a prefix, an ellipsis and part of the whole's hash; 4,096 chars, or 4,095. */
     private static String shortenedUserAgent(String userAgent) {
         int keep = MAX_USER_AGENT_LENGTH - 1 - USER_AGENT_HASH_DIGITS;
@@ -256,7 +269,7 @@ public record EntityRef(EntityType type, String id) implements Comparable<Entity
                 if (id.isEmpty()) {
                     throw new IllegalArgumentException(what + " must not be empty");
                 }
-                return id.length() <= MAX_USER_AGENT_LENGTH ? id : shortenedUserAgent(id);
+                return userAgentId(id);
             case S3_BUCKET:
                 if (id.isEmpty() || id.length() > MAX_BUCKET_LENGTH || !isBucketName(id)) {
                     throw new IllegalArgumentException(what + " '" + IpAddresses.abbreviate(id)

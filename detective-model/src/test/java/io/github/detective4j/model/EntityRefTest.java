@@ -298,6 +298,9 @@ class EntityRefTest {
         assertEquals(padded, EntityRef.parse("UserAgent/" + padded).id(), "a shortened id is an id");
         assertEquals(padded, EntityRef.userAgent(longest + "y").id(), "the same every time");
         assertNotEquals(padded, EntityRef.userAgent(longest + "z").id(), "the tail counts, through the hash");
+        assertEquals(padded, EntityRef.userAgentId(longest + "y"), "the id alone, as the reference has it");
+        assertSame(longest, EntityRef.userAgentId(longest));
+        assertEquals(null, EntityRef.userAgentId(null));
         // sha256sum of 10,000 x's: e4ee97ec252749d2...
         assertEquals("x".repeat(4079) + "\u2026e4ee97ec252749d2", EntityRef.userAgent("x".repeat(10_000)).id());
         String emoji = "a".repeat(4078) + "\uD83D\uDE00".repeat(100);
