@@ -222,6 +222,8 @@ final class DemoCommand implements Callable<Integer> {
                             + " other files there would be read with the incident's");
                 }
             }
+        } else if (Files.exists(out)) {
+            throw new CommandFailure("--out " + out + " is a file; give a new or empty folder");
         }
         return Files.createDirectories(out);
     }

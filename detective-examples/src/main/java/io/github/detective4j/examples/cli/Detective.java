@@ -4,6 +4,7 @@ import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.EntityType;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -32,7 +33,7 @@ import picocli.CommandLine.TypeConversionException;
             NewBehaviorCommand.class, InvestigateCommand.class, HuntCommand.class, GroupsCommand.class,
             ReportCommand.class},
         footer = {"", "Exit codes: 0 answered, 1 failed (missing or unreadable input), 2 usage error."})
-public final class Detective implements Runnable {
+public final class Detective implements Callable<Integer> {
     /** The option that turns one-line errors into stack traces, known to every subcommand. */
     static final String VERBOSE = "--verbose";
 
@@ -90,9 +91,11 @@ public final class Detective implements Runnable {
         return cli;
     }
 
+    /** Without a command there is nothing to answer: the usage, on stderr, and the exit code of a usage error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return spec.exitCodeOnInvalidInput();
     }
 
     /** Library messages say what is wrong; picocli shows them as they are when they come as conversion errors. */

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>By default a command answers only from input it could read whole: a record or file that could not be read makes
  * it fail with the first error, {@code file:line: record N: reason}, since an answer from part of the logs can miss
- * the very event that matters. {@code --lenient} answers anyway; {@code detective ingest} lists the errors.
+ * the very event that matters, and so do events the graph refused for their times. {@code --lenient} answers anyway;
+ * {@code detective ingest} lists the errors.
  */
 class Inputs {
     @Parameters(paramLabel = "LOGS", arity = "1..*", description = "Files, directories or S3-layout trees"
@@ -58,7 +59,8 @@ class Inputs {
     CommandSpec spec;
 
     /**
-     * Reads every path into a new graph, and fails if nothing could be read or, unless lenient, anything could not.
+     * Reads every path into a new graph, and fails if nothing could be read or, unless lenient, anything could not
+     * be read or placed in the graph.
      *
      * @return the graph
      * @throws IOException if a path is missing, a directory cannot be listed or a file the options name is unreadable
@@ -68,6 +70,12 @@ class Inputs {
         int readers = threads();
         BehaviorGraph graph = builder().build();
         check(read(logs, graph, spec, progress, readers));
+        long refused = graph.stats().refusedEvents();
+        if (refused > 0 && !lenient) { // read, but not in the graph: as much a gap in the answer as an error
+            throw new CommandFailure(String.format(Locale.ROOT, "%,d events were read but refused by the graph, as"
+                    + " their times lie outside the years 1970 to 9999 (detective ingest counts them; --lenient"
+                    + " answers anyway)", refused));
+        }
         return graph;
     }
 

@@ -30,7 +30,7 @@ final class NewBehaviorCommand implements Callable<Integer> {
     ScopeOption scope;
 
     @Mixin
-    EnrichedInputs inputs;
+    LocatedInputs inputs;
 
     @Mixin
     Output output;

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -56,6 +58,12 @@ final class OneLineErrors implements CommandLine.IParameterExceptionHandler, Com
         }
         if (cause instanceof AccessDeniedException denied) {
             return "permission denied: " + denied.getFile();
+        }
+        if (cause instanceof FileAlreadyExistsException exists) {
+            return "already exists: " + exists.getFile();
+        }
+        if (cause instanceof NotDirectoryException notDirectory) {
+            return "not a directory: " + notDirectory.getFile();
         }
         if (cause instanceof FileSystemException fs) {
             return fs.getFile() + ": " + (fs.getReason() == null ? cause.getClass().getSimpleName() : fs.getReason());

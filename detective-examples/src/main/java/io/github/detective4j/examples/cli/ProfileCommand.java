@@ -26,7 +26,7 @@ final class ProfileCommand implements Callable<Integer> {
     ScopeOption scope;
 
     @Mixin
-    EnrichedInputs inputs;
+    Inputs inputs;
 
     @Mixin
     Output output;

@@ -90,7 +90,10 @@ class CommandErrorsTest {
         assertOneLine(Run.detective("groups", dir.resolve("notes.txt").toString()), 1, "not a format");
     }
 
-    /** Every event refused for its time: ingest says so, and a question with a relative scope fails saying why. */
+    /**
+     * Every event refused for its time: ingest says so, a question fails as for unreadable records, and a lenient one
+     * with a relative scope fails saying why.
+     */
     @Test
     void eventsOfNoTimeTheGraphTakesAreCountedAndLeaveNoScope(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("trail.json"), CLOUDTRAIL.replace("yesterday\\u001b[2J", "1969-12-31T23:59:59Z")
@@ -100,8 +103,22 @@ class CommandErrorsTest {
         assertEquals(0, ingest.exit(), ingest.toString());
         assertTrue(ingest.line("events refused (times outside 1970 to 9999)").endsWith(" 2"), ingest.out());
 
-        assertOneLine(Run.detective("new-behavior", dir.toString()), 1, "the graph holds no event to place the scope"
-                + " by (it refused 2, whose times lie outside the years 1970 to 9999); give --scope START/END");
+        assertOneLine(Run.detective("new-behavior", dir.toString()), 1, "2 events were read but refused by the"
+                + " graph, as their times lie outside the years 1970 to 9999");
+        assertOneLine(Run.detective("new-behavior", "--lenient", dir.toString()), 1, "the graph holds no event to"
+                + " place the scope by (it refused 2, whose times lie outside the years 1970 to 9999); give --scope"
+                + " START/END");
+    }
+
+    /** One event of a good file refused for its time: the answer would miss it, so only a lenient one is given. */
+    @Test
+    void oneRefusedEventAmongGoodOnesFailsAQuestion(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("trail.json"), CLOUDTRAIL.replace("yesterday\\u001b[2J", "1900-01-01T00:00:00Z"));
+
+        assertOneLine(Run.detective("profile", "--entity", "AwsUser/AIDAEXAMPLEUSER1", dir.toString()), 1,
+                "1 events were read but refused by the graph");
+        Run lenient = Run.detective("profile", "--lenient", "--entity", "AwsUser/AIDAEXAMPLEUSER1", dir.toString());
+        assertEquals(0, lenient.exit(), lenient.toString());
     }
 
     @Test
@@ -132,6 +149,25 @@ class CommandErrorsTest {
         assertOneLine(Run.detective("search", "--cidr", "10.0.0.0/33", logs), 2, "prefix length 33");
         assertOneLine(Run.detective("groups", "--threads", "0", logs), 2, "--threads must be from 1 to 256, not 0");
         assertOneLine(Run.detective("ingest", "--threads", "257", logs), 2, "--threads must be from 1 to 256");
+        // options a command's answers would not use are refused, not silently ignored
+        assertOneLine(Run.detective("profile", "--geoip", logs, "--entity", "AwsUser/AIDAEXAMPLEUSER1", logs), 2,
+                "Unknown option: '--geoip'");
+        assertOneLine(Run.detective("new-behavior", "--threat-intel", logs, logs), 2,
+                "Unknown option: '--threat-intel'");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        Run bare = Run.detective();
+        assertEquals(2, bare.exit(), bare.toString());
+        assertTrue(bare.err().contains("Usage: detective"), bare.toString());
+        assertEquals("", bare.out(), "the usage goes to stderr, as for any usage error");
+    }
+
+    @Test
+    void aDemoFolderThatIsAFileFails(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("demo"), "notes");
+        assertOneLine(Run.detective("demo", "--out", file.toString()), 1, "--out " + file + " is a file");
     }
 
     @Test
