@@ -34,10 +34,14 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * and GuardDuty's findings export ({@code AWSLogs/<account>/GuardDuty/<region>/<yyyy>/<mm>/<dd>/}). Flow
  * logs partitioned per hour ({@code .../<dd>/<hh>/}) are found under their day's prefix.
  *
- * <p>Only the day prefixes the time range touches are listed (ListObjectsV2, every page); each object is streamed
- * from GetObject through the {@link LogReader} (gzip and format detected per object), never held whole in memory,
- * on up to {@link Builder#threads(int)} downloads at once. The objects of a touched day are read whole: events just
- * outside the range that share an object with events inside it are delivered too.
+ * <p>Only the day prefixes the time range touches are listed (ListObjectsV2, every page), and the next day's: AWS
+ * files an object under the UTC day it is delivered, so the last minutes of a range ending at midnight arrive in the
+ * next day's prefix. Of that prefix only the objects uploaded before the range's end plus the
+ * {@linkplain Builder#settle settle time} are read (by their {@code LastModified}); the rest are left for a read of
+ * their own day, which with the same checkpoints skips those already read. Each object is streamed from GetObject
+ * through the {@link LogReader} (gzip and format detected per object), never held whole in memory, on up to
+ * {@link Builder#threads(int)} downloads at once. An object is read whole: events just outside the range that share
+ * an object with events inside it are delivered too.
  *
  * <p>With a {@link CheckpointStore}, each prefix's progress is saved after every object (see
  * {@link CheckpointStore} for what that makes durable): a later {@link #read} lists only after the last key of an
@@ -136,7 +140,8 @@ public final class S3LogSource {
     }
 
     /**
-     * Returns the prefixes a read lists, one per account, log type, region and UTC day of the range, in that order.
+     * Returns the prefixes a read lists, one per account, log type, region and UTC day of the range and the day after
+     * it (for the objects delivered just after the range ended), in that order.
      *
      * @return prefixes such as {@code AWSLogs/111122223333/CloudTrail/us-east-1/2026/11/27/}
      */
@@ -144,12 +149,20 @@ public final class S3LogSource {
         return dayPrefixes().stream().map(DayPrefix::prefix).toList();
     }
 
-    /** A prefix of one UTC day's objects, and the day: its layout (plain or Hive-compatible) is the day's writer's. */
-    private record DayPrefix(String prefix, LocalDate day) {}
+    /**
+     * A prefix of one UTC day's objects, and the day: its layout (plain or Hive-compatible) is the day's writer's.
+     * {@code uploadedBefore} is null for a day of the range, whose objects are all read, and for the day after it the
+     * upload time from which its objects are left for a read of their own day.
+     */
+    private record DayPrefix(String prefix, LocalDate day, Instant uploadedBefore) {}
 
     private List<DayPrefix> dayPrefixes() {
         LocalDate first = LocalDate.ofInstant(range.from(), ZoneOffset.UTC);
         LocalDate last = LocalDate.ofInstant(range.until().minusNanos(1), ZoneOffset.UTC);
+        Instant deliveredBy = settle.compareTo(Duration.between(range.until(), Instant.MAX)) >= 0 ? Instant.MAX
+                : range.until().plus(settle);
+        // a range ending early in its day has its last deliveries in that day's prefix, already listed
+        boolean nextDay = deliveredBy.isAfter(last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         List<DayPrefix> out = new ArrayList<>();
         for (String account : accounts) {
             for (LogType type : LogType.values()) {
@@ -158,7 +171,11 @@ public final class S3LogSource {
                 }
                 for (String region : regions) {
                     for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-                        out.add(new DayPrefix(dayPrefix(account, type, region, day), day));
+                        out.add(new DayPrefix(dayPrefix(account, type, region, day), day, null));
+                    }
+                    if (nextDay) {
+                        LocalDate next = last.plusDays(1);
+                        out.add(new DayPrefix(dayPrefix(account, type, region, next), next, deliveredBy));
                     }
                 }
             }
@@ -220,6 +237,12 @@ public final class S3LogSource {
                                 break;
                             }
                             if (!progress.claim(object.key())) {
+                                continue;
+                            }
+                            if (day.uploadedBefore() != null && object.lastModified() != null
+                                    && !object.lastModified().isBefore(day.uploadedBefore())) {
+                                // delivered after the range's events can be: claimed and left pending, so that
+                                // the checkpoint never passes it and the read of its own day reads it
                                 continue;
                             }
                             slots.acquire();
@@ -431,7 +454,8 @@ public final class S3LogSource {
          * key; until then every finished key is kept and the whole prefix is listed again on each read, so that an
          * object arriving late with a key that sorts before finished ones is still read. Default 1 hour (CloudTrail
          * delivers within about 15 minutes, flow logs within 10, GuardDuty exports every 6 hours at most but into
-         * the prefix of the day they are written).
+         * the prefix of the day they are written). It is also how long after the range's end its last events can
+         * still be delivered: the objects of the next day's prefix uploaded before then are read.
          *
          * @param settle zero or more
          * @return this builder

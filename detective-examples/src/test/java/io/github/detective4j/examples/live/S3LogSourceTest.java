@@ -17,9 +17,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -138,7 +140,7 @@ class S3LogSourceTest {
                 .checkpoints(CheckpointStore.inFile(state.resolve("checkpoints.json")))
                 .build();
 
-        assertEquals(2 * 2, lastTwoDays.prefixes().size(), "two regions, two days");
+        assertEquals(2 * 3, lastTwoDays.prefixes().size(), "two regions, two days and the next day's deliveries");
         IngestReport first = lastTwoDays.read(event -> {});
         IngestReport again = lastTwoDays.read(event -> {});
 
@@ -256,6 +258,48 @@ class S3LogSourceTest {
         assertEquals(1, dayOf(bucket, facts, true).checkpoints(unsettled).build().read(event -> {}).inputs());
         assertEquals(0, dayOf(bucket, facts, false).checkpoints(settled).build().read(event -> {}).inputs(),
                 "a settled day lists only after its last key: what sorts before it is taken as read");
+    }
+
+    /**
+     * CloudTrail files an object under the UTC day it is delivered: the last minutes of a day are in the next day's
+     * prefix. A range ending at midnight reads those of its objects uploaded within the settle time after it, and a
+     * read of the next day with the same checkpoints does not read them again.
+     */
+    @Test
+    void objectsDeliveredIntoTheNextDaysPrefixJustAfterTheRangeAreRead() throws IOException {
+        Facts facts = SmallIncident.facts();
+        DateTimeFormatter folder = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+        Instant dayStart = facts.attackStart().truncatedTo(ChronoUnit.DAYS);
+        Instant nextDay = dayStart.plus(Duration.ofDays(1));
+        Path day = SmallIncident.dir().resolve("AWSLogs/" + facts.accountId() + "/CloudTrail/" + facts.region() + "/"
+                + folder.format(dayStart));
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(day)) {
+            files = listing.sorted().toList();
+        }
+        String bucket = "next-day-delivery";
+        s3.createBucket(r -> r.bucket(bucket));
+        for (Path file : files) {
+            String key = LoopbackS3.key(SmallIncident.dir(), file);
+            String delivered = file.equals(files.get(files.size() - 1)) // the day's last, delivered after midnight
+                    ? key.replace("/" + folder.format(dayStart) + "/", "/" + folder.format(nextDay) + "/") : key;
+            s3.putObject(r -> r.bucket(bucket).key(delivered), RequestBody.fromFile(file));
+        }
+        Duration uploadedNow = Duration.ofDays(365 * 100); // s3proxy's LastModified is the upload, long after
+        CheckpointStore checkpoints = CheckpointStore.inMemory();
+
+        assertEquals(files.size(), oneDay(bucket, facts, dayStart).settle(uploadedNow).checkpoints(checkpoints)
+                .build().read(event -> {}).inputs(), "the object in the next day's prefix is read");
+        assertEquals(0, oneDay(bucket, facts, nextDay).settle(uploadedNow).checkpoints(checkpoints).build()
+                .read(event -> {}).inputs(), "the next day's read skips what the checkpoints say was read");
+        assertEquals(files.size() - 1, oneDay(bucket, facts, dayStart).build().read(event -> {}).inputs(),
+                "uploaded past the range's end and the settle time: left for its own day");
+        assertEquals(1, oneDay(bucket, facts, nextDay).build().read(event -> {}).inputs());
+    }
+
+    private static S3LogSource.Builder oneDay(String bucket, Facts facts, Instant start) {
+        return S3LogSource.builder(s3, bucket).accounts(facts.accountId()).regions(facts.region())
+                .logTypes(S3LogSource.LogType.CLOUDTRAIL).between(start, start.plus(Duration.ofDays(1)));
     }
 
     private static S3LogSource.Builder dayOf(String bucket, Facts facts, boolean stillArriving) {
