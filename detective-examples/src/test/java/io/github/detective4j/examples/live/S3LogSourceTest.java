@@ -230,12 +230,7 @@ class S3LogSourceTest {
     @Test
     void anObjectArrivingLateWithALowerKeyIsReadUntilItsDaySettles() throws IOException {
         Facts facts = SmallIncident.facts();
-        Path day = SmallIncident.dir().resolve("AWSLogs/" + facts.accountId() + "/CloudTrail/" + facts.region() + "/"
-                + DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC).format(facts.attackStart()));
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(day)) {
-            files = listing.sorted().toList();
-        }
+        List<Path> files = attackDaysTrail(facts);
         String bucket = "late-delivery";
         s3.createBucket(r -> r.bucket(bucket));
         for (Path file : files) {
@@ -271,12 +266,7 @@ class S3LogSourceTest {
         DateTimeFormatter folder = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
         Instant dayStart = facts.attackStart().truncatedTo(ChronoUnit.DAYS);
         Instant nextDay = dayStart.plus(Duration.ofDays(1));
-        Path day = SmallIncident.dir().resolve("AWSLogs/" + facts.accountId() + "/CloudTrail/" + facts.region() + "/"
-                + folder.format(dayStart));
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(day)) {
-            files = listing.sorted().toList();
-        }
+        List<Path> files = attackDaysTrail(facts);
         String bucket = "next-day-delivery";
         s3.createBucket(r -> r.bucket(bucket));
         for (Path file : files) {
@@ -295,6 +285,15 @@ class S3LogSourceTest {
         assertEquals(files.size() - 1, oneDay(bucket, facts, dayStart).build().read(event -> {}).inputs(),
                 "uploaded past the range's end and the settle time: left for its own day");
         assertEquals(1, oneDay(bucket, facts, nextDay).build().read(event -> {}).inputs());
+    }
+
+    /** The incident's CloudTrail files of the attack's day in its main region, in key order. */
+    private static List<Path> attackDaysTrail(Facts facts) throws IOException {
+        Path day = SmallIncident.dir().resolve("AWSLogs/" + facts.accountId() + "/CloudTrail/" + facts.region() + "/"
+                + DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC).format(facts.attackStart()));
+        try (Stream<Path> listing = Files.list(day)) {
+            return listing.sorted().toList();
+        }
     }
 
     private static S3LogSource.Builder oneDay(String bucket, Facts facts, Instant start) {
