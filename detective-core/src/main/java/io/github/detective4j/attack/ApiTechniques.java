@@ -19,7 +19,10 @@ import static io.github.detective4j.attack.Techniques.CLOUD_SERVICE_HIJACKING;
 import static io.github.detective4j.attack.Techniques.CLOUD_VM_CONNECTIONS;
 import static io.github.detective4j.attack.Techniques.CREATE_CLOUD_ACCOUNT;
 import static io.github.detective4j.attack.Techniques.CREATE_CLOUD_INSTANCE;
+import static io.github.detective4j.attack.Techniques.DATA_DESTRUCTION;
 import static io.github.detective4j.attack.Techniques.EVENT_TRIGGERED;
+import static io.github.detective4j.attack.Techniques.LIFECYCLE_DELETION;
+import static io.github.detective4j.attack.Techniques.MFA_MODIFICATION;
 import static io.github.detective4j.attack.Techniques.RESOURCE_HIERARCHY;
 import static io.github.detective4j.attack.Techniques.SECURITY_TOOLS;
 import static io.github.detective4j.attack.Techniques.SERVERLESS_EXECUTION;
@@ -30,6 +33,7 @@ import io.github.detective4j.model.ApiCall;
 import io.github.detective4j.model.PrincipalType;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,8 +53,8 @@ import java.util.function.Predicate;
  * ApiTechniques techniques = ApiTechniques.builder()
  *     .from(ApiTechniques.builtIn())
  *     .unmap("ec2.amazonaws.com", "RunInstances")          // our autoscaling launches instances all day
- *     .map("kms.amazonaws.com", "ScheduleKeyDeletion",
- *          new Technique("T1485", "Data Destruction", Tactic.IMPACT), "ScheduleKeyDeletion deletes a KMS key")
+ *     .map("ec2.amazonaws.com", "DeleteSnapshot",
+ *          new Technique("T1485", "Data Destruction", Tactic.IMPACT), "DeleteSnapshot deletes an EBS snapshot")
  *     .build();
  * techniques.match(call);                                     // [T1562.008 ...: StopLogging stops a CloudTrail trail]
  * techniques.match("cloudtrail.amazonaws.com", "StopLogging"); // the same, from an hourly aggregate by method
@@ -71,7 +75,8 @@ import java.util.function.Predicate;
  * (AdministratorAccess), the CIDR and port opened ({@code 0.0.0.0/0}, 22), the account a snapshot or image is
  * shared with ({@code all}, or one outside the organization), the principal a bucket policy admits, the instance
  * type launched, {@code WithDecryption} on parameter reads, the attribute modified or read ({@code userData}), the
- * layers set on a function, and what event selectors or a trail update leave out.
+ * layers set on a function, what event selectors or a trail update leave out, whether a GuardDuty detector is
+ * disabled or a filter archives, and whether a bucket's logging is turned off or its objects set to expire.
  *
  * <h2>The built-in table</h2>
  * Technique ids and names were checked against ATT&amp;CK Enterprise on attack.mitre.org and the Center for
@@ -88,12 +93,34 @@ import java.util.function.Predicate;
  *       <td>method alone for now: which settings the update turns off</td></tr>
  *   <tr><td>{@code cloudtrail}</td><td>{@code PutEventSelectors}</td><td>T1562.008</td><td>Defense Evasion</td>
  *       <td>method alone for now: whether the selectors leave management events out</td></tr>
+ *   <tr><td>{@code cloudtrail}</td><td>{@code DeleteEventDataStore}</td><td>T1562.008</td><td>Defense Evasion</td>
+ *       <td>CloudTrail Lake</td></tr>
+ *   <tr><td>{@code cloudtrail}</td><td>{@code StopEventDataStoreIngestion}</td><td>T1562.008</td>
+ *       <td>Defense Evasion</td><td>CloudTrail Lake</td></tr>
+ *   <tr><td>{@code s3}</td><td>{@code PutBucketLogging}</td><td>T1562.008</td><td>Defense Evasion</td>
+ *       <td>method alone for now: whether the call turns access logging off</td></tr>
+ *   <tr><td>{@code logs}</td><td>{@code DeleteLogGroup}</td><td>T1562.008</td><td>Defense Evasion</td>
+ *       <td>method alone for now: which group (a trail's or a flow log's, or a build's)</td></tr>
+ *   <tr><td>{@code bedrock}</td><td>{@code DeleteModelInvocationLoggingConfiguration}</td><td>T1562.008</td>
+ *       <td>Defense Evasion</td><td>as GuardDuty's {@code DefenseEvasion:IAMUser/BedrockLoggingDisabled}</td></tr>
  *   <tr><td>{@code ec2}</td><td>{@code DeleteFlowLogs}</td><td>T1562.008</td><td>Defense Evasion</td><td></td></tr>
  *   <tr><td>{@code route53resolver}</td><td>{@code DeleteResolverQueryLogConfig}</td><td>T1562.008</td>
  *       <td>Defense Evasion</td><td></td></tr>
  *   <tr><td>{@code route53resolver}</td><td>{@code DisassociateResolverQueryLogConfig}</td><td>T1562.008</td>
  *       <td>Defense Evasion</td><td></td></tr>
  *   <tr><td>{@code guardduty}</td><td>{@code DeleteDetector}</td><td>T1562.001</td><td>Defense Evasion</td>
+ *       <td></td></tr>
+ *   <tr><td>{@code guardduty}</td><td>{@code UpdateDetector}</td><td>T1562.001</td><td>Defense Evasion</td>
+ *       <td>method alone for now: whether it sets {@code Enable} false</td></tr>
+ *   <tr><td>{@code guardduty}</td><td>{@code CreateIPSet}</td><td>T1562.001</td><td>Defense Evasion</td>
+ *       <td>GuardDuty reports no finding for a trusted list's addresses</td></tr>
+ *   <tr><td>{@code guardduty}</td><td>{@code UpdateIPSet}</td><td>T1562.001</td><td>Defense Evasion</td>
+ *       <td>as {@code CreateIPSet}</td></tr>
+ *   <tr><td>{@code guardduty}</td><td>{@code CreateFilter}</td><td>T1562.001</td><td>Defense Evasion</td>
+ *       <td>method alone for now: whether its action is {@code ARCHIVE} (suppression)</td></tr>
+ *   <tr><td>{@code guardduty}</td><td>{@code UpdateFilter}</td><td>T1562.001</td><td>Defense Evasion</td>
+ *       <td>method alone for now: whether its action is {@code ARCHIVE}</td></tr>
+ *   <tr><td>{@code guardduty}</td><td>{@code DisassociateMembers}</td><td>T1562.001</td><td>Defense Evasion</td>
  *       <td></td></tr>
  *   <tr><td>{@code guardduty}</td><td>{@code DisassociateFromMasterAccount}</td><td>T1562.001</td>
  *       <td>Defense Evasion</td><td></td></tr>
@@ -105,6 +132,10 @@ import java.util.function.Predicate;
  *       <td></td></tr>
  *   <tr><td>{@code securityhub}</td><td>{@code DisableSecurityHub}</td><td>T1562.001</td><td>Defense Evasion</td>
  *       <td></td></tr>
+ *   <tr><td>{@code securityhub}</td><td>{@code UpdateStandardsControl}</td><td>T1562.001</td>
+ *       <td>Defense Evasion</td><td>method alone for now: whether it sets {@code ControlStatus} DISABLED</td></tr>
+ *   <tr><td>{@code securityhub}</td><td>{@code DisableImportFindingsForProduct}</td><td>T1562.001</td>
+ *       <td>Defense Evasion</td><td></td></tr>
  *   <tr><td>{@code securityhub}</td><td>{@code BatchDisableStandards}</td><td>T1562.001</td><td>Defense Evasion</td>
  *       <td></td></tr>
  *   <tr><td>{@code securityhub}</td><td>{@code DisassociateFromMasterAccount}</td><td>T1562.001</td>
@@ -127,7 +158,9 @@ import java.util.function.Predicate;
  *       <td>method alone for now: an unusual instance type (GPU, the largest sizes) would make it T1496.001
  *       Compute Hijacking, Impact</td></tr>
  *   <tr><td>{@code signin}</td><td>{@code ConsoleLogin}</td><td>T1078.004</td><td>Initial Access</td>
- *       <td>full call only: the login succeeded and CloudTrail says MFA was not used</td></tr>
+ *       <td>full call only: the login succeeded, CloudTrail says MFA was not used, and the principal signed in
+ *       with credentials of its own (an IAM user, the root user, a federation token's user): a role session's
+ *       login through IAM Identity Center or SAML did its MFA at the identity provider, unseen by CloudTrail</td></tr>
  *   <tr><td>{@code iam}</td><td>{@code CreateUser}</td><td>T1136.003</td><td>Persistence</td><td></td></tr>
  *   <tr><td>{@code iam}</td><td>{@code CreateAccessKey}</td><td>T1098.001</td><td>Persistence</td><td></td></tr>
  *   <tr><td>{@code iam}</td><td>{@code CreateLoginProfile}</td><td>T1098.001</td><td>Persistence</td><td></td></tr>
@@ -155,6 +188,10 @@ import java.util.function.Predicate;
  *       <td>method alone for now: the permissions granted</td></tr>
  *   <tr><td>{@code iam}</td><td>{@code UpdateLoginProfile}</td><td>T1098</td><td>Privilege Escalation</td>
  *       <td>taking over another user by setting their password</td></tr>
+ *   <tr><td>{@code iam}</td><td>{@code DeactivateMFADevice}</td><td>T1556.006</td><td>Credential Access</td>
+ *       <td>also Defense Evasion and Persistence in ATT&amp;CK</td></tr>
+ *   <tr><td>{@code iam}</td><td>{@code DeleteVirtualMFADevice}</td><td>T1556.006</td><td>Credential Access</td>
+ *       <td></td></tr>
  *   <tr><td>{@code iam}</td><td>{@code UpdateAssumeRolePolicy}</td><td>T1098</td><td>Persistence</td>
  *       <td>method alone for now: the principal the trust policy admits</td></tr>
  *   <tr><td>{@code rolesanywhere}</td><td>{@code CreateTrustAnchor}</td><td>T1098</td><td>Persistence</td>
@@ -181,6 +218,8 @@ import java.util.function.Predicate;
  *   <tr><td>{@code ssm}</td><td>{@code GetParameters}</td><td>T1555.006</td><td>Credential Access</td>
  *       <td>method alone for now: {@code WithDecryption}</td></tr>
  *   <tr><td>{@code ssm}</td><td>{@code GetParametersByPath}</td><td>T1555.006</td><td>Credential Access</td>
+ *       <td>method alone for now: {@code WithDecryption}</td></tr>
+ *   <tr><td>{@code ssm}</td><td>{@code GetParameterHistory}</td><td>T1555.006</td><td>Credential Access</td>
  *       <td>method alone for now: {@code WithDecryption}</td></tr>
  *   <tr><td>{@code ec2}</td><td>{@code GetPasswordData}</td><td>T1552</td><td>Credential Access</td>
  *       <td>ATT&amp;CK names no sub-technique for it</td></tr>
@@ -209,6 +248,8 @@ import java.util.function.Predicate;
  *       <td>method alone for now: the principal admitted (public, or another account)</td></tr>
  *   <tr><td>{@code s3}</td><td>{@code PutBucketAcl}</td><td>T1537</td><td>Exfiltration</td>
  *       <td>method alone for now: the grantee (public, or another account)</td></tr>
+ *   <tr><td>{@code s3}</td><td>{@code PutBucketReplication}</td><td>T1537</td><td>Exfiltration</td>
+ *       <td>method alone for now: the destination bucket's account</td></tr>
  *   <tr><td>{@code bedrock}</td><td>{@code InvokeModel}</td><td>T1496.004</td><td>Impact</td>
  *       <td>LLMjacking</td></tr>
  *   <tr><td>{@code bedrock}</td><td>{@code InvokeModelWithResponseStream}</td><td>T1496.004</td><td>Impact</td>
@@ -216,13 +257,22 @@ import java.util.function.Predicate;
  *   <tr><td>{@code bedrock}</td><td>{@code Converse}</td><td>T1496.004</td><td>Impact</td><td>LLMjacking</td></tr>
  *   <tr><td>{@code bedrock}</td><td>{@code ConverseStream}</td><td>T1496.004</td><td>Impact</td>
  *       <td>LLMjacking</td></tr>
+ *   <tr><td>{@code kms}</td><td>{@code ScheduleKeyDeletion}</td><td>T1485</td><td>Impact</td>
+ *       <td>what the key encrypts is lost with it</td></tr>
+ *   <tr><td>{@code kms}</td><td>{@code DisableKey}</td><td>T1485</td><td>Impact</td><td></td></tr>
+ *   <tr><td>{@code s3}</td><td>{@code PutBucketLifecycle}</td><td>T1485.001</td><td>Impact</td>
+ *       <td>method alone for now: whether the rules expire objects (Stratus Red Team's lifecycle rule)</td></tr>
  * </table>
  *
  * <h2>Discovery bursts</h2>
- * {@link #matchDiscoveryBurst} looks at the distinct methods one principal called within one window (one clock
- * hour, in the behavior graph's aggregates). A discovery method is a {@code List*}, {@code Describe*} or
- * {@code Get*} method (the next letter upper case; {@code GetCallerIdentity} is one) that the table does not map,
- * or maps to a Discovery technique. The window is a burst when it holds at least 30 distinct discovery methods on
+ * {@link #matchDiscoveryBurst} looks at the distinct methods one principal called within one window (a clock
+ * hour, or two adjacent ones, in the behavior graph's aggregates, so that a burst across the top of an hour counts).
+ * A discovery method is a {@code List*}, {@code Describe*}, {@code Get*}, {@code Lookup*} or {@code Search*}
+ * method (the next letter upper case; {@code GetCallerIdentity} and {@code LookupEvents} are ones) that the table
+ * does not map, or maps to a Discovery technique, and that does not hand out credentials or tokens
+ * ({@code GetSessionToken}, {@code GetSigninToken}, {@code sso:GetRoleCredentials}, {@code GetAuthorizationToken},
+ * {@code GetClusterCredentials}, Cognito's {@code GetId}, {@code GetOpenIdToken} and
+ * {@code GetCredentialsForIdentity}). The window is a burst when it holds at least 30 distinct discovery methods on
  * at least 5 services ({@link Builder#discoveryBurst}): enumeration tools such as Pacu or ScoutSuite call dozens
  * to hundreds of distinct methods across many services within minutes, while a person at the CLI calls a handful
  * and one console page (one service) a dozen or two. (In the reference incident's 60 days of benign activity the
@@ -246,6 +296,12 @@ public final class ApiTechniques {
     private static final Set<String> INFRASTRUCTURE_SERVICES = Set.of("ec2", "ebs", "s3", "rds", "dynamodb",
             "lambda", "ecs", "eks", "ecr", "elasticloadbalancing", "autoscaling", "elasticfilesystem", "redshift",
             "elasticache", "cloudformation");
+    /** {@code Get*} methods that hand out credentials or tokens: calling them uses access, it does not look around. */
+    private static final Set<ApiMethod> CREDENTIAL_ISSUERS = Set.of(key("sts", "GetSessionToken"),
+            key("signin", "GetSigninToken"), key("sso", "GetRoleCredentials"), key("ecr", "GetAuthorizationToken"),
+            key("codeartifact", "GetAuthorizationToken"), key("redshift", "GetClusterCredentials"),
+            key("redshift", "GetClusterCredentialsWithIAM"), key("cognito-identity", "GetCredentialsForIdentity"),
+            key("cognito-identity", "GetOpenIdToken"), key("cognito-identity", "GetId"));
     private static final ApiTechniques BUILT_IN = builtInRules(builder()).build();
 
     private final Map<ApiMethod, List<Rule>> rules;
@@ -339,6 +395,8 @@ public final class ApiTechniques {
      * @return true if some rule of the method needs the call
      */
     public boolean needsFullCall(String eventSource, String eventName) {
+        Objects.requireNonNull(eventSource, "eventSource");
+        Objects.requireNonNull(eventName, "eventName");
         if (!conditionalNames.contains(eventName) && !conditionalNames.contains(withoutApiVersion(eventName))) {
             return false;
         }
@@ -368,9 +426,7 @@ public final class ApiTechniques {
         for (ApiMethod method : discovery) {
             String service = service(method.eventSource());
             services.add(service);
-            Technique kind = ACCOUNT_SERVICES.contains(service) ? CLOUD_ACCOUNT_DISCOVERY
-                    : INFRASTRUCTURE_SERVICES.contains(service) ? CLOUD_INFRASTRUCTURE_DISCOVERY
-                    : CLOUD_SERVICE_DISCOVERY;
+            Technique kind = kindOf(service);
             servicesByKind.computeIfAbsent(kind, k -> new TreeSet<>()).add(service);
             countByKind.merge(kind, 1, Integer::sum);
         }
@@ -378,7 +434,8 @@ public final class ApiTechniques {
             return List.of();
         }
         List<Technique> kinds = new ArrayList<>(countByKind.keySet());
-        kinds.sort((a, b) -> countByKind.get(b) - countByKind.get(a));
+        // the most methods first; a tie by id, so that the order does not depend on the order of the calls
+        kinds.sort(Comparator.comparing((Technique kind) -> -countByKind.get(kind)).thenComparing(Technique::id));
         List<TechniqueMatch> out = new ArrayList<>(kinds.size());
         for (Technique kind : kinds) {
             out.add(new TechniqueMatch(kind, "a burst of " + discovery.size() + " distinct List, Describe and Get"
@@ -404,10 +461,30 @@ public final class ApiTechniques {
         return isDiscovery(key(method.eventSource(), method.eventName()));
     }
 
+    /**
+     * Returns the kind of discovery a method counts toward in a burst: T1087.004, T1580 or T1526 by its service
+     * (see the class description).
+     *
+     * @param method the method
+     * @return the technique, or empty when the method does not count toward a burst ({@link #countsTowardBurst})
+     */
+    public Optional<Technique> discoveryTechnique(ApiMethod method) {
+        ApiMethod key = key(method.eventSource(), method.eventName());
+        return isDiscovery(key) ? Optional.of(kindOf(service(key.eventSource()))) : Optional.empty();
+    }
+
+    private static Technique kindOf(String service) {
+        return ACCOUNT_SERVICES.contains(service) ? CLOUD_ACCOUNT_DISCOVERY
+                : INFRASTRUCTURE_SERVICES.contains(service) ? CLOUD_INFRASTRUCTURE_DISCOVERY
+                : CLOUD_SERVICE_DISCOVERY;
+    }
+
     private boolean isDiscovery(ApiMethod method) {
         String name = method.eventName();
-        int verb = name.startsWith("List") ? 4 : name.startsWith("Describe") ? 8 : name.startsWith("Get") ? 3 : 0;
-        if (verb == 0 || name.length() == verb || !Character.isUpperCase(name.charAt(verb))) {
+        int verb = name.startsWith("List") ? 4 : name.startsWith("Describe") ? 8 : name.startsWith("Get") ? 3
+                : name.startsWith("Lookup") ? 6 : name.startsWith("Search") ? 6 : 0;
+        if (verb == 0 || name.length() == verb || !Character.isUpperCase(name.charAt(verb))
+                || CREDENTIAL_ISSUERS.contains(method)) {
             return false;
         }
         List<Rule> mapped = rules.get(method);
@@ -430,9 +507,18 @@ public final class ApiTechniques {
         return new ApiMethod(source, withoutApiVersion(eventName));
     }
 
-    /** {@code UpdateFunctionCode20150331v2} is {@code UpdateFunctionCode}: Lambda's event names carry a version. */
+    /**
+     * {@code UpdateFunctionCode20150331v2} is {@code UpdateFunctionCode}: Lambda's event names carry a version, and
+     * CloudFront's older ones one with underscores ({@code UpdateDistribution2017_03_25}).
+     */
     private static String withoutApiVersion(String name) {
         int end = name.length();
+        int dated = end - 10;
+        if (dated > 0 && digits(name, dated, dated + 4) && name.charAt(dated + 4) == '_'
+                && digits(name, dated + 5, dated + 7) && name.charAt(dated + 7) == '_' && digits(name, dated + 8, end)
+                && !Character.isDigit(name.charAt(dated - 1))) {
+            return name.substring(0, dated);
+        }
         int v = name.lastIndexOf('v');
         if (v > 0 && v < end - 1 && digits(name, v + 1, end)) {
             end = v;
@@ -471,8 +557,13 @@ public final class ApiTechniques {
     }
 
     private static Builder builtInRules(Builder b) {
+        // A role session's console login (IAM Identity Center, SAML, OIDC) did its MFA at the identity provider,
+        // which CloudTrail does not see: it says MFAUsed No for every one of them.
+        Set<PrincipalType> ownCredentials = Set.of(PrincipalType.IAM_USER, PrincipalType.ROOT,
+                PrincipalType.FEDERATED_USER);
         Predicate<ApiCall> withoutMfa = call -> call.isSuccess()
-                && Boolean.FALSE.equals(call.principal().mfaAuthenticated());
+                && Boolean.FALSE.equals(call.principal().mfaAuthenticated())
+                && ownCredentials.contains(call.principal().type());
         Predicate<ApiCall> byRoleSession = call -> call.principal().type() == PrincipalType.ASSUMED_ROLE;
         return b
                 .map("cloudtrail", "StopLogging", CLOUD_LOGS, "StopLogging stops a CloudTrail trail")
@@ -480,12 +571,32 @@ public final class ApiTechniques {
                 .map("cloudtrail", "UpdateTrail", CLOUD_LOGS, "UpdateTrail changes what a CloudTrail trail records")
                 .map("cloudtrail", "PutEventSelectors", CLOUD_LOGS,
                         "PutEventSelectors changes which events a CloudTrail trail records")
+                .map("cloudtrail", "DeleteEventDataStore", CLOUD_LOGS,
+                        "DeleteEventDataStore deletes a CloudTrail Lake event data store")
+                .map("cloudtrail", "StopEventDataStoreIngestion", CLOUD_LOGS,
+                        "StopEventDataStoreIngestion stops a CloudTrail Lake event data store recording")
+                .map("s3", "PutBucketLogging", CLOUD_LOGS, "PutBucketLogging changes an S3 bucket's access logging")
+                .map("logs", "DeleteLogGroup", CLOUD_LOGS, "DeleteLogGroup deletes a CloudWatch Logs log group")
+                .map("bedrock", "DeleteModelInvocationLoggingConfiguration", CLOUD_LOGS,
+                        "DeleteModelInvocationLoggingConfiguration stops logging Bedrock model invocations")
                 .map("ec2", "DeleteFlowLogs", CLOUD_LOGS, "DeleteFlowLogs deletes VPC flow logs")
                 .map("route53resolver", "DeleteResolverQueryLogConfig", CLOUD_LOGS,
                         "DeleteResolverQueryLogConfig deletes a Route 53 Resolver DNS query log")
                 .map("route53resolver", "DisassociateResolverQueryLogConfig", CLOUD_LOGS,
                         "DisassociateResolverQueryLogConfig stops DNS query logging for a VPC")
                 .map("guardduty", "DeleteDetector", SECURITY_TOOLS, "DeleteDetector turns GuardDuty off")
+                .map("guardduty", "UpdateDetector", SECURITY_TOOLS,
+                        "UpdateDetector changes GuardDuty's detector, or turns it off")
+                .map("guardduty", "CreateIPSet", SECURITY_TOOLS,
+                        "CreateIPSet adds a trusted IP list, whose addresses GuardDuty stops reporting")
+                .map("guardduty", "UpdateIPSet", SECURITY_TOOLS,
+                        "UpdateIPSet changes a trusted IP list, whose addresses GuardDuty stops reporting")
+                .map("guardduty", "CreateFilter", SECURITY_TOOLS,
+                        "CreateFilter adds a GuardDuty filter, which may archive findings as they arrive")
+                .map("guardduty", "UpdateFilter", SECURITY_TOOLS,
+                        "UpdateFilter changes a GuardDuty filter, which may archive findings as they arrive")
+                .map("guardduty", "DisassociateMembers", SECURITY_TOOLS,
+                        "DisassociateMembers takes accounts out of GuardDuty's administration")
                 .map("guardduty", "DisassociateFromMasterAccount", SECURITY_TOOLS,
                         "DisassociateFromMasterAccount takes an account out of GuardDuty's administration")
                 .map("guardduty", "DisassociateFromAdministratorAccount", SECURITY_TOOLS,
@@ -494,6 +605,10 @@ public final class ApiTechniques {
                 .map("guardduty", "StopMonitoringMembers", SECURITY_TOOLS,
                         "StopMonitoringMembers stops GuardDuty monitoring accounts")
                 .map("securityhub", "DisableSecurityHub", SECURITY_TOOLS, "DisableSecurityHub turns Security Hub off")
+                .map("securityhub", "UpdateStandardsControl", SECURITY_TOOLS,
+                        "UpdateStandardsControl turns a Security Hub control on or off")
+                .map("securityhub", "DisableImportFindingsForProduct", SECURITY_TOOLS,
+                        "DisableImportFindingsForProduct stops Security Hub taking a product's findings")
                 .map("securityhub", "BatchDisableStandards", SECURITY_TOOLS,
                         "BatchDisableStandards turns Security Hub standards off")
                 .map("securityhub", "DisassociateFromMasterAccount", SECURITY_TOOLS,
@@ -535,6 +650,10 @@ public final class ApiTechniques {
                 .map("iam", "SetDefaultPolicyVersion", CLOUD_ROLES_ESCALATION,
                         "SetDefaultPolicyVersion switches a managed policy to other permissions")
                 .map("iam", "UpdateLoginProfile", ACCOUNT_TAKEOVER, "UpdateLoginProfile changes a user's password")
+                .map("iam", "DeactivateMFADevice", MFA_MODIFICATION,
+                        "DeactivateMFADevice removes a user's MFA device")
+                .map("iam", "DeleteVirtualMFADevice", MFA_MODIFICATION,
+                        "DeleteVirtualMFADevice deletes a virtual MFA device")
                 .map("iam", "UpdateAssumeRolePolicy", ACCOUNT_MANIPULATION,
                         "UpdateAssumeRolePolicy changes who may assume a role")
                 .map("rolesanywhere", "CreateTrustAnchor", ACCOUNT_MANIPULATION,
@@ -562,6 +681,8 @@ public final class ApiTechniques {
                 .map("ssm", "GetParameters", CLOUD_SECRETS, "GetParameters reads Systems Manager parameters")
                 .map("ssm", "GetParametersByPath", CLOUD_SECRETS,
                         "GetParametersByPath reads a tree of Systems Manager parameters")
+                .map("ssm", "GetParameterHistory", CLOUD_SECRETS,
+                        "GetParameterHistory reads a Systems Manager parameter's past values")
                 .map("ec2", "GetPasswordData", UNSECURED_CREDENTIALS,
                         "GetPasswordData reads the encrypted Windows administrator password of an instance")
                 .map("ec2", "DescribeInstanceAttribute", CLOUD_INFRASTRUCTURE_DISCOVERY,
@@ -586,11 +707,18 @@ public final class ApiTechniques {
                 .map("s3", "PutBucketPolicy", TRANSFER_TO_CLOUD_ACCOUNT,
                         "PutBucketPolicy changes who may read an S3 bucket")
                 .map("s3", "PutBucketAcl", TRANSFER_TO_CLOUD_ACCOUNT, "PutBucketAcl changes who may read an S3 bucket")
+                .map("s3", "PutBucketReplication", TRANSFER_TO_CLOUD_ACCOUNT,
+                        "PutBucketReplication copies an S3 bucket's new objects to another bucket")
                 .map("bedrock", "InvokeModel", CLOUD_SERVICE_HIJACKING, "InvokeModel runs a Bedrock model")
                 .map("bedrock", "InvokeModelWithResponseStream", CLOUD_SERVICE_HIJACKING,
                         "InvokeModelWithResponseStream runs a Bedrock model")
                 .map("bedrock", "Converse", CLOUD_SERVICE_HIJACKING, "Converse runs a Bedrock model")
-                .map("bedrock", "ConverseStream", CLOUD_SERVICE_HIJACKING, "ConverseStream runs a Bedrock model");
+                .map("bedrock", "ConverseStream", CLOUD_SERVICE_HIJACKING, "ConverseStream runs a Bedrock model")
+                .map("kms", "ScheduleKeyDeletion", DATA_DESTRUCTION,
+                        "ScheduleKeyDeletion deletes a KMS key, and the data only it decrypts, after a wait")
+                .map("kms", "DisableKey", DATA_DESTRUCTION, "DisableKey stops a KMS key decrypting")
+                .map("s3", "PutBucketLifecycle", LIFECYCLE_DELETION,
+                        "PutBucketLifecycle sets rules that expire an S3 bucket's objects");
     }
 
     /**

@@ -81,10 +81,13 @@ import java.util.Set;
  *       T1568.002 Dynamic Resolution: Domain Generation Algorithms; {@code Trojan:*}{@code /DNSDataExfiltration},
  *       {@code Trojan:*}{@code /DropPoint}: Exfiltration</td></tr>
  *   <tr><td>{@code UnauthorizedAccess}</td><td>Initial Access</td><td>{@code UnauthorizedAccess:EC2},
- *       {@code UnauthorizedAccess:*}{@code /TorClient}, {@code UnauthorizedAccess:*}{@code /TorRelay}: Command and
- *       Control (the resource talks to Tor or a listed address); {@code UnauthorizedAccess:*}{@code /SSHBruteForce},
+ *       {@code UnauthorizedAccess:Lambda}, {@code UnauthorizedAccess:*}{@code /TorClient},
+ *       {@code UnauthorizedAccess:*}{@code /TorRelay}: Command and Control (the resource talks to Tor or a listed
+ *       address), but {@code UnauthorizedAccess:EC2/TorIPCaller} (retired: reached from Tor) Initial Access;
+ *       {@code UnauthorizedAccess:*}{@code /SSHBruteForce},
  *       {@code UnauthorizedAccess:*}{@code /RDPBruteForce}: T1110 Brute Force, Credential Access;
  *       {@code UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration},
+ *       {@code UnauthorizedAccess:IAMUser/ResourceCredentialExfiltration},
  *       {@code UnauthorizedAccess:*}{@code /MetadataDNSRebind}: T1552.005 Unsecured Credentials: Cloud Instance
  *       Metadata API, Credential Access; {@code UnauthorizedAccess:IAMUser/ConsoleLoginSuccess}: T1078.004 Valid
  *       Accounts: Cloud Accounts</td></tr>
@@ -100,7 +103,8 @@ import java.util.Set;
  * {@code Denial of Service} and {@code Resource Consumption} are Impact, while {@code Data Exposure} has no
  * tactic; {@code Software and Configuration Checks}, {@code Unusual Behaviors} and {@code Sensitive Data
  * Identifications} have none. When the classifier is a GuardDuty type, as GuardDuty writes them into ASFF with
- * {@code -} for {@code /} ({@code TTPs/Defense Evasion/Stealth:IAMUser-CloudTrailLoggingDisabled}), the GuardDuty
+ * {@code -} for {@code /} ({@code TTPs/Defense Evasion/Stealth:IAMUser-CloudTrailLoggingDisabled}, or with no
+ * category at all: {@code TTPs/Discovery:S3-AnomalousBehavior}; {@code .} in older findings), the GuardDuty
  * type decides wherever it names a tactic, so that a finding reads the same whichever way it arrived; where it names
  * none ({@code PenTest}, {@code Policy}), the namespace and category do.
  *
@@ -162,6 +166,11 @@ public final class FindingTactics {
         purpose("UnauthorizedAccess", INITIAL_ACCESS, "GuardDuty saw unauthorized access");
         tacticRow("UnauthorizedAccess", "EC2", ANY, COMMAND_AND_CONTROL,
                 "GuardDuty saw the instance talk to Tor or a listed address");
+        tacticRow("UnauthorizedAccess", "Lambda", ANY, COMMAND_AND_CONTROL,
+                "GuardDuty saw the function talk to Tor or a listed address");
+        // retired, but in old exports: inbound connections from a Tor exit node, an entry, not a channel out
+        tacticRow("UnauthorizedAccess", "EC2", "TorIPCaller", INITIAL_ACCESS,
+                "GuardDuty saw the instance reached from Tor exit nodes");
         tacticRow("UnauthorizedAccess", ANY, "TorClient", COMMAND_AND_CONTROL,
                 "GuardDuty saw the resource talk to Tor");
         tacticRow("UnauthorizedAccess", ANY, "TorRelay", COMMAND_AND_CONTROL, "GuardDuty saw the resource relay Tor");
@@ -169,6 +178,8 @@ public final class FindingTactics {
         techniqueRow("UnauthorizedAccess", ANY, "RDPBruteForce", BRUTE_FORCE, "GuardDuty saw RDP brute force");
         techniqueRow("UnauthorizedAccess", "IAMUser", "InstanceCredentialExfiltration", INSTANCE_METADATA,
                 "GuardDuty saw an instance's credentials used elsewhere");
+        techniqueRow("UnauthorizedAccess", "IAMUser", "ResourceCredentialExfiltration", INSTANCE_METADATA,
+                "GuardDuty saw a resource's credentials used elsewhere");
         techniqueRow("UnauthorizedAccess", ANY, "MetadataDNSRebind", INSTANCE_METADATA,
                 "GuardDuty saw the metadata service reached through DNS rebinding");
         techniqueRow("UnauthorizedAccess", "IAMUser", "ConsoleLoginSuccess", CLOUD_ACCOUNTS_LOGIN,
@@ -283,24 +294,39 @@ public final class FindingTactics {
     }
 
     /**
-     * The GuardDuty type a finding type is or carries: the type itself, or an ASFF classifier such as
-     * {@code Stealth:IAMUser-CloudTrailLoggingDisabled} turned back into {@code Stealth:IAMUser/...}; null for
-     * neither.
+     * The GuardDuty type a finding type is or carries: the type itself, or the GuardDuty type after an ASFF
+     * namespace and category ({@code TTPs/Defense Evasion/Stealth:IAMUser-CloudTrailLoggingDisabled}) or after the
+     * namespace alone ({@code TTPs/Discovery:S3-AnomalousBehavior}, as GuardDuty writes many types into Security
+     * Hub), its resource type's separator ({@code -}, or {@code .} in older findings) turned back into {@code /};
+     * null for neither.
      */
     private static String guardDutyType(String findingType) {
         Objects.requireNonNull(findingType, "finding type");
         if (isGuardDuty(findingType)) {
             return findingType;
         }
-        String[] parts = findingType.split("/", 3);
-        if (parts.length < 3 || !isGuardDuty(parts[2])) {
+        int namespaceEnd = findingType.indexOf('/');
+        if (namespaceEnd < 0) {
             return null;
         }
-        String classifier = parts[2];
+        String classifier = findingType.substring(namespaceEnd + 1);
+        if (!isGuardDuty(classifier)) {
+            int categoryEnd = classifier.indexOf('/');
+            if (categoryEnd < 0 || !isGuardDuty(classifier.substring(categoryEnd + 1))) {
+                return null;
+            }
+            classifier = classifier.substring(categoryEnd + 1);
+        }
+        if (classifier.indexOf('/') >= 0) {
+            return classifier;
+        }
         int colon = classifier.indexOf(':');
-        int dash = classifier.indexOf('-', colon);
-        return classifier.indexOf('/') >= 0 || dash < 0 ? classifier
-                : classifier.substring(0, dash) + "/" + classifier.substring(dash + 1);
+        int separator = classifier.indexOf('-', colon);
+        if (separator < 0) {
+            separator = classifier.indexOf('.', colon); // resource types hold no dot: Backdoor:EC2.C&CActivity.B
+        }
+        return separator < 0 ? classifier
+                : classifier.substring(0, separator) + "/" + classifier.substring(separator + 1);
     }
 
     /** GuardDuty's types put the purpose before a colon that comes before any slash. */

@@ -73,7 +73,8 @@ public enum Tactic {
      * {@code Defense Evasion} (ATT&amp;CK, Security Hub's {@code TTPs/} categories), {@code DefenseEvasion}
      * (GuardDuty's threat purposes), {@code defense-evasion} (Stratus Red Team), {@code DEFENSE_EVASION}. Case,
      * spaces, hyphens and underscores do not count; "and" does ({@code CommandAndControl}, {@code Command and
-     * Control}).
+     * Control}). {@code Stealth} and {@code Defense Impairment}, the two tactics ATT&amp;CK v19 splits Defense
+     * Evasion into (GuardDuty already groups its newer finding types by them), find Defense Evasion.
      *
      * @param idOrName an id or a name, or null
      * @return the tactic, or empty when none has that id or name
@@ -83,6 +84,9 @@ public enum Tactic {
             return Optional.empty();
         }
         String key = squeeze(idOrName);
+        if (key.equals("stealth") || key.equals("defenseimpairment")) {
+            return Optional.of(DEFENSE_EVASION);
+        }
         for (Tactic tactic : values()) {
             if (key.equals(tactic.id.toLowerCase(Locale.ROOT)) || key.equals(squeeze(tactic.displayName))) {
                 return Optional.of(tactic);

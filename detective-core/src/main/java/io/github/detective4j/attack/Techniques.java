@@ -63,6 +63,8 @@ final class Techniques {
     static final Technique INSTANCE_METADATA =
             new Technique("T1552.005", "Unsecured Credentials: Cloud Instance Metadata API", CREDENTIAL_ACCESS);
     static final Technique BRUTE_FORCE = new Technique("T1110", "Brute Force", CREDENTIAL_ACCESS);
+    static final Technique MFA_MODIFICATION = new Technique("T1556.006",
+            "Modify Authentication Process: Multi-Factor Authentication", CREDENTIAL_ACCESS);
 
     // Reconnaissance, Discovery
     static final Technique ACTIVE_SCANNING = new Technique("T1595", "Active Scanning", RECONNAISSANCE);
@@ -89,4 +91,7 @@ final class Techniques {
             new Technique("T1496.001", "Resource Hijacking: Compute Hijacking", IMPACT);
     static final Technique CLOUD_SERVICE_HIJACKING =
             new Technique("T1496.004", "Resource Hijacking: Cloud Service Hijacking", IMPACT);
+    static final Technique DATA_DESTRUCTION = new Technique("T1485", "Data Destruction", IMPACT);
+    static final Technique LIFECYCLE_DELETION =
+            new Technique("T1485.001", "Data Destruction: Lifecycle-Triggered Deletion", IMPACT);
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +27,9 @@ import java.util.TreeMap;
 /**
  * The indicators that rest on outside knowledge: {@code TTP_OBSERVED} from the graph's API-method technique table
  * (methods whatever their content, from the method drill-downs; content-dependent rules such as a console login
- * without MFA, matched as the calls arrived; and discovery bursts, hour by hour), from GuardDuty's and Security
- * Hub's finding types; and {@code FLAGGED_IP_ADDRESS} from the graph's threat intelligence. Runs under the graph's
- * read lock.
+ * without MFA, matched as the calls arrived; and discovery bursts, in an hour or across two), from GuardDuty's and
+ * Security Hub's finding types; and {@code FLAGGED_IP_ADDRESS} from the graph's threat intelligence. Runs under the
+ * graph's read lock.
  *
  * <p>A technique's severity follows its tactic ({@code Investigation} documents the table), one level lower when
  * every call failed, and one level lower again when the entity also called the method in its baseline (a discovery
@@ -147,39 +148,67 @@ final class TtpIndicators {
         }
     }
 
-    /** A discovery technique's bursts: its match and the successes and failures of the bursting hours. */
-    private record Burst(TechniqueMatch match, long success, long failure) {
-        Burst plus(Burst other) {
-            return new Burst(match, success + other.success, failure + other.failure);
-        }
-    }
+    /** A discovery technique's bursts: its match and the successes and failures of its methods in the bursts. */
+    private record Burst(TechniqueMatch match, long success, long failure) {}
 
     /**
-     * Discovery bursts, actor by actor and hour by hour, from each hour's discovery methods (the only ones kept): per
-     * technique, the calls of the bursting hours of every actor. The same detection runs over the scope and over the
-     * baseline, so that a burst the entity also made in its baseline is lowered as a routine method is.
+     * Discovery bursts, actor by actor, from each hour's discovery methods (the only ones kept): per technique, the
+     * calls of its own methods in the windows that burst. A window is an hour, or two adjacent hours of one actor
+     * neither of which bursts alone, so that a burst across the top of an hour is one. The same detection runs over
+     * the scope and over the baseline, so that a burst the entity also made in its baseline is lowered as a routine
+     * method is.
      */
     private Map<Technique, Burst> bursts(Map<Long, Map<Integer, long[]>> byHour) {
-        Map<Technique, Burst> bursts = new LinkedHashMap<>();
-        for (Map<Integer, long[]> hour : byHour.values()) {
-            List<ApiMethod> methods = new ArrayList<>(hour.size());
-            hour.keySet().forEach(method -> methods.add(
-                    new ApiMethod(data.methods.eventSource(method), data.methods.eventName(method))));
-            List<TechniqueMatch> burst = data.settings.apiTechniques().matchDiscoveryBurst(methods);
-            if (burst.isEmpty()) {
-                continue;
-            }
-            long success = 0;
-            long failure = 0;
-            for (long[] counts : hour.values()) {
-                success += counts[0];
-                failure += counts[1];
-            }
-            for (TechniqueMatch m : burst) {
-                bursts.merge(m.technique(), new Burst(m, success, failure), Burst::plus);
+        Map<Technique, TechniqueMatch> matches = new LinkedHashMap<>();
+        Map<Technique, Set<Long>> burstHours = new HashMap<>();
+        Map<Long, Boolean> alone = new HashMap<>();
+        for (long hour : byHour.keySet()) {
+            alone.put(hour, burst(List.of(byHour.get(hour)), List.of(hour), matches, burstHours));
+        }
+        for (long hour : byHour.keySet()) {
+            long before = hour - 1; // the actor's index is in the high half: the same actor's previous hour
+            if ((before >>> 32) == (hour >>> 32) && byHour.containsKey(before) && !alone.get(before)
+                    && !alone.get(hour)) {
+                burst(List.of(byHour.get(before), byHour.get(hour)), List.of(before, hour), matches, burstHours);
             }
         }
+        Map<Integer, Optional<Technique>> kinds = new HashMap<>();
+        Map<Technique, Burst> bursts = new LinkedHashMap<>();
+        matches.forEach((technique, match) -> {
+            long success = 0;
+            long failure = 0;
+            for (long hour : burstHours.get(technique)) {
+                for (Map.Entry<Integer, long[]> calls : byHour.get(hour).entrySet()) {
+                    if (technique.equals(kinds.computeIfAbsent(calls.getKey(), this::discoveryKind).orElse(null))) {
+                        success += calls.getValue()[0];
+                        failure += calls.getValue()[1];
+                    }
+                }
+            }
+            bursts.put(technique, new Burst(match, success, failure));
+        });
         return bursts;
+    }
+
+    /** Whether the window of these hours bursts; if so its techniques and hours are added to those found. */
+    private boolean burst(List<Map<Integer, long[]>> window, List<Long> hours, Map<Technique, TechniqueMatch> matches,
+            Map<Technique, Set<Long>> burstHours) {
+        Set<ApiMethod> methods = new LinkedHashSet<>();
+        for (Map<Integer, long[]> hour : window) {
+            hour.keySet().forEach(method -> methods.add(
+                    new ApiMethod(data.methods.eventSource(method), data.methods.eventName(method))));
+        }
+        List<TechniqueMatch> burst = data.settings.apiTechniques().matchDiscoveryBurst(methods);
+        for (TechniqueMatch m : burst) {
+            matches.putIfAbsent(m.technique(), m);
+            burstHours.computeIfAbsent(m.technique(), t -> new HashSet<>()).addAll(hours);
+        }
+        return !burst.isEmpty();
+    }
+
+    private Optional<Technique> discoveryKind(int method) {
+        return data.settings.apiTechniques().discoveryTechnique(
+                new ApiMethod(data.methods.eventSource(method), data.methods.eventName(method)));
     }
 
     /** The tactic and technique a related finding's type names, as Detective reports GuardDuty's TTP findings. */

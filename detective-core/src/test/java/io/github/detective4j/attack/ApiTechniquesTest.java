@@ -1,6 +1,7 @@
 package io.github.detective4j.attack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,15 +35,28 @@ class ApiTechniquesTest {
             "cloudtrail DeleteTrail T1562.008 DEFENSE_EVASION",
             "cloudtrail UpdateTrail T1562.008 DEFENSE_EVASION",
             "cloudtrail PutEventSelectors T1562.008 DEFENSE_EVASION",
+            "cloudtrail DeleteEventDataStore T1562.008 DEFENSE_EVASION",
+            "cloudtrail StopEventDataStoreIngestion T1562.008 DEFENSE_EVASION",
+            "s3 PutBucketLogging T1562.008 DEFENSE_EVASION",
+            "logs DeleteLogGroup T1562.008 DEFENSE_EVASION",
+            "bedrock DeleteModelInvocationLoggingConfiguration T1562.008 DEFENSE_EVASION",
             "ec2 DeleteFlowLogs T1562.008 DEFENSE_EVASION",
             "route53resolver DeleteResolverQueryLogConfig T1562.008 DEFENSE_EVASION",
             "route53resolver DisassociateResolverQueryLogConfig T1562.008 DEFENSE_EVASION",
             "guardduty DeleteDetector T1562.001 DEFENSE_EVASION",
+            "guardduty UpdateDetector T1562.001 DEFENSE_EVASION",
+            "guardduty CreateIPSet T1562.001 DEFENSE_EVASION",
+            "guardduty UpdateIPSet T1562.001 DEFENSE_EVASION",
+            "guardduty CreateFilter T1562.001 DEFENSE_EVASION",
+            "guardduty UpdateFilter T1562.001 DEFENSE_EVASION",
+            "guardduty DisassociateMembers T1562.001 DEFENSE_EVASION",
             "guardduty DisassociateFromMasterAccount T1562.001 DEFENSE_EVASION",
             "guardduty DisassociateFromAdministratorAccount T1562.001 DEFENSE_EVASION",
             "guardduty DeleteMembers T1562.001 DEFENSE_EVASION",
             "guardduty StopMonitoringMembers T1562.001 DEFENSE_EVASION",
             "securityhub DisableSecurityHub T1562.001 DEFENSE_EVASION",
+            "securityhub UpdateStandardsControl T1562.001 DEFENSE_EVASION",
+            "securityhub DisableImportFindingsForProduct T1562.001 DEFENSE_EVASION",
             "securityhub BatchDisableStandards T1562.001 DEFENSE_EVASION",
             "securityhub DisassociateFromMasterAccount T1562.001 DEFENSE_EVASION",
             "securityhub DisassociateFromAdministratorAccount T1562.001 DEFENSE_EVASION",
@@ -69,6 +83,8 @@ class ApiTechniquesTest {
             "iam CreatePolicyVersion T1098.003 PRIVILEGE_ESCALATION",
             "iam SetDefaultPolicyVersion T1098.003 PRIVILEGE_ESCALATION",
             "iam UpdateLoginProfile T1098 PRIVILEGE_ESCALATION",
+            "iam DeactivateMFADevice T1556.006 CREDENTIAL_ACCESS",
+            "iam DeleteVirtualMFADevice T1556.006 CREDENTIAL_ACCESS",
             "iam UpdateAssumeRolePolicy T1098 PERSISTENCE",
             "rolesanywhere CreateTrustAnchor T1098 PERSISTENCE",
             "lambda AddPermission T1098 PERSISTENCE",
@@ -84,6 +100,7 @@ class ApiTechniquesTest {
             "ssm GetParameter T1555.006 CREDENTIAL_ACCESS",
             "ssm GetParameters T1555.006 CREDENTIAL_ACCESS",
             "ssm GetParametersByPath T1555.006 CREDENTIAL_ACCESS",
+            "ssm GetParameterHistory T1555.006 CREDENTIAL_ACCESS",
             "ec2 GetPasswordData T1552 CREDENTIAL_ACCESS",
             "ec2 DescribeInstanceAttribute T1580 DISCOVERY",
             "iam GetAccountAuthorizationDetails T1087.004 DISCOVERY",
@@ -96,10 +113,14 @@ class ApiTechniquesTest {
             "rds ModifyDBClusterSnapshotAttribute T1537 EXFILTRATION",
             "s3 PutBucketPolicy T1537 EXFILTRATION",
             "s3 PutBucketAcl T1537 EXFILTRATION",
+            "s3 PutBucketReplication T1537 EXFILTRATION",
             "bedrock InvokeModel T1496.004 IMPACT",
             "bedrock InvokeModelWithResponseStream T1496.004 IMPACT",
             "bedrock Converse T1496.004 IMPACT",
-            "bedrock ConverseStream T1496.004 IMPACT");
+            "bedrock ConverseStream T1496.004 IMPACT",
+            "kms ScheduleKeyDeletion T1485 IMPACT",
+            "kms DisableKey T1485 IMPACT",
+            "s3 PutBucketLifecycle T1485.001 IMPACT");
 
     /** The rows that need the call itself. */
     static final List<String> CALL_ROWS = List.of(
@@ -149,6 +170,14 @@ class ApiTechniquesTest {
         assertEquals(List.of(), BUILT_IN.match(call(user(true), "signin", "ConsoleLogin", true)), "with MFA");
         assertEquals(List.of(), BUILT_IN.match(call(user(null), "signin", "ConsoleLogin", true)), "MFA unknown");
         assertEquals(List.of(), BUILT_IN.match(call(user(false), "signin", "ConsoleLogin", false)), "failed login");
+        // IAM Identity Center and SAML logins are role sessions: MFA at the identity provider, MFAUsed No in CloudTrail
+        Principal sso = Principal.builder(PrincipalType.ASSUMED_ROLE)
+                .principalId("AROAJ45Q7YFFAREXAMPLE:alice@example.com").accountId("111122223333")
+                .mfaAuthenticated(false).build();
+        assertEquals(List.of(), BUILT_IN.match(call(sso, "signin", "ConsoleLogin", true)), "a federated login");
+        Principal root = Principal.builder(PrincipalType.ROOT).principalId("111122223333")
+                .accountId("111122223333").mfaAuthenticated(false).build();
+        assertEquals(matched, BUILT_IN.match(call(root, "signin", "ConsoleLogin", true)), "the root user");
         assertEquals(Optional.empty(), BUILT_IN.match("signin.amazonaws.com", "ConsoleLogin"), "needs the call");
     }
 
@@ -160,6 +189,48 @@ class ApiTechniquesTest {
         assertEquals(Tactic.LATERAL_MOVEMENT, matched.get(0).tactic());
         assertEquals(List.of(), BUILT_IN.match(call(user(false), "sts", "AssumeRole", true)));
         assertEquals(Optional.empty(), BUILT_IN.match("sts", "AssumeRole"));
+    }
+
+    @Test
+    void credentialIssuersAreNoDiscoveryAndLookupsAre() {
+        for (ApiMethod issuer : List.of(new ApiMethod("sts", "GetSessionToken"), new ApiMethod("signin",
+                "GetSigninToken"), new ApiMethod("sso", "GetRoleCredentials"), new ApiMethod("ecr",
+                "GetAuthorizationToken"), new ApiMethod("cognito-identity", "GetCredentialsForIdentity"))) {
+            assertFalse(BUILT_IN.countsTowardBurst(issuer), issuer.toString());
+            assertEquals(Optional.empty(), BUILT_IN.discoveryTechnique(issuer));
+        }
+        assertTrue(BUILT_IN.countsTowardBurst(new ApiMethod("cloudtrail", "LookupEvents")));
+        assertTrue(BUILT_IN.countsTowardBurst(new ApiMethod("resource-groups", "SearchResources")));
+        assertFalse(BUILT_IN.countsTowardBurst(new ApiMethod("sagemaker", "Search")), "a verb alone is no method");
+        assertEquals("T1087.004", BUILT_IN.discoveryTechnique(new ApiMethod("iam", "ListUsers")).orElseThrow().id());
+        assertEquals("T1580", BUILT_IN.discoveryTechnique(new ApiMethod("ec2", "DescribeInstances")).orElseThrow()
+                .id());
+        assertEquals("T1526", BUILT_IN.discoveryTechnique(new ApiMethod("sns", "ListTopics")).orElseThrow().id());
+    }
+
+    @Test
+    void aBurstsKindsComeInTheSameOrderWhateverTheOrderOfTheCalls() {
+        List<ApiMethod> methods = new ArrayList<>();
+        for (String service : List.of("iam", "ec2", "sns", "kms", "sts", "s3")) {
+            for (int i = 0; i < 6; i++) {
+                methods.add(new ApiMethod(service, "ListThing" + (char) ('A' + i)));
+            }
+        }
+        List<TechniqueMatch> forward = BUILT_IN.matchDiscoveryBurst(methods);
+        java.util.Collections.reverse(methods);
+        assertEquals(forward, BUILT_IN.matchDiscoveryBurst(methods));
+        assertEquals(List.of("T1087.004", "T1526", "T1580"), forward.stream().map(m -> m.technique().id()).toList(),
+                "12 methods of each kind: by id");
+    }
+
+    @Test
+    void cloudFrontsDatedEventNamesMatchTheirMethod() {
+        ApiTechniques custom = ApiTechniques.builder().map("cloudfront", "UpdateDistribution",
+                new Technique("T1562.001", "Impair Defenses: Disable or Modify Tools", Tactic.DEFENSE_EVASION),
+                "UpdateDistribution changes a CloudFront distribution").build();
+        assertTrue(custom.match("cloudfront.amazonaws.com", "UpdateDistribution2017_03_25").isPresent());
+        assertEquals(Optional.empty(), custom.match("cloudfront.amazonaws.com", "UpdateDistribution2017_03"));
+        assertThrows(NullPointerException.class, () -> BUILT_IN.needsFullCall("signin", null));
     }
 
     @Test

@@ -122,11 +122,14 @@ class FindingTacticsTest {
             "UnauthorizedAccess:EC2/SSHBruteForce CREDENTIAL_ACCESS T1110",
             "UnauthorizedAccess:EC2/TorClient COMMAND_AND_CONTROL -",
             "UnauthorizedAccess:EC2/TorRelay COMMAND_AND_CONTROL -",
-            "UnauthorizedAccess:EC2/TorIPCaller COMMAND_AND_CONTROL -",
+            "UnauthorizedAccess:EC2/TorIPCaller INITIAL_ACCESS -", // inbound from Tor exit nodes (retired type)
             "UnauthorizedAccess:IAMUser/ConsoleLoginSuccess.B INITIAL_ACCESS T1078.004",
             "UnauthorizedAccess:IAMUser/ConsoleLogin INITIAL_ACCESS -",
             "UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS CREDENTIAL_ACCESS T1552.005",
             "UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.InsideAWS CREDENTIAL_ACCESS T1552.005",
+            "UnauthorizedAccess:IAMUser/ResourceCredentialExfiltration.OutsideAWS CREDENTIAL_ACCESS T1552.005",
+            "UnauthorizedAccess:Lambda/MaliciousIPCaller.Custom COMMAND_AND_CONTROL -",
+            "UnauthorizedAccess:Lambda/TorClient COMMAND_AND_CONTROL -",
             "UnauthorizedAccess:IAMUser/MaliciousIPCaller INITIAL_ACCESS -",
             "UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom INITIAL_ACCESS -",
             "UnauthorizedAccess:IAMUser/TorIPCaller INITIAL_ACCESS -",
@@ -196,6 +199,17 @@ class FindingTacticsTest {
         "Effects/Data Exposure|-",
         "TTPs/Initial Access/PenTest:IAMUser-KaliLinux|INITIAL_ACCESS",
         "TTPs/Defense Evasion/Mystery:EC2-Thing|DEFENSE_EVASION",
+        // GuardDuty's types in Security Hub often have no category: namespace/GuardDuty type
+        "TTPs/UnauthorizedAccess:IAMUser-ConsoleLoginSuccess.B|INITIAL_ACCESS",
+        "TTPs/Discovery:S3-AnomalousBehavior|DISCOVERY",
+        "Effects/Exfiltration:S3-AnomalousBehavior|EXFILTRATION",
+        "Software and Configuration Checks/PrivilegeEscalation:Runtime-SuspiciousCommand|PRIVILEGE_ESCALATION",
+        "TTPs/Recon:IAMUser/UserPermissions|DISCOVERY",
+        "Software and Configuration Checks/Backdoor:EC2.C&CActivity.B|COMMAND_AND_CONTROL",
+        "TTPs/PenTest:IAMUser-KaliLinux|-",
+        "UnauthorizedAccess:Lambda/MaliciousIPCaller.Custom|COMMAND_AND_CONTROL",
+        "UnauthorizedAccess:EC2/TorIPCaller|INITIAL_ACCESS",
+        "UnauthorizedAccess:EC2/TorClient|COMMAND_AND_CONTROL",
         "Software and Configuration Checks/Vulnerabilities/CVE|-",
         "Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark|-",
         "Unusual Behaviors|-",
@@ -218,6 +232,12 @@ class FindingTacticsTest {
                 match.procedure());
         assertEquals(TACTICS.match("Stealth:IAMUser/CloudTrailLoggingDisabled"), TACTICS.match(asff));
         assertEquals(Optional.empty(), TACTICS.match("TTPs/Defense Evasion/CloudTrailStopped"), "no technique said");
+        assertEquals(TACTICS.match("UnauthorizedAccess:EC2/MetadataDNSRebind"),
+                TACTICS.match("TTPs/UnauthorizedAccess:EC2-MetadataDNSRebind"));
+        assertEquals("T1552.005", TACTICS.match("TTPs/UnauthorizedAccess:EC2-MetadataDNSRebind").orElseThrow()
+                .technique().id());
+        assertEquals("T1552.005", TACTICS.match(
+                "UnauthorizedAccess:IAMUser/ResourceCredentialExfiltration.OutsideAWS").orElseThrow().technique().id());
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -28,13 +28,14 @@ class TacticTest {
         "DefenseEvasion|DEFENSE_EVASION", "defense-evasion|DEFENSE_EVASION", "DEFENSE_EVASION|DEFENSE_EVASION",
         "Command and Control|COMMAND_AND_CONTROL", "CommandAndControl|COMMAND_AND_CONTROL",
         "privilege-escalation|PRIVILEGE_ESCALATION", "CredentialAccess|CREDENTIAL_ACCESS",
-        "initial-access|INITIAL_ACCESS", "lateral-movement|LATERAL_MOVEMENT", "TA0040|IMPACT"})
+        "initial-access|INITIAL_ACCESS", "lateral-movement|LATERAL_MOVEMENT", "TA0040|IMPACT",
+        "Stealth|DEFENSE_EVASION", "Defense Impairment|DEFENSE_EVASION"})
     void findsEverySpellingTheSourcesUse(String text, Tactic tactic) {
         assertEquals(Optional.of(tactic), Tactic.find(text));
     }
 
     @ParameterizedTest
-    @CsvSource(value = {"Stealth", "Defense", "TA0000", "Recon", "Command Control", "''"})
+    @CsvSource(value = {"Stealthy", "Defense", "TA0000", "Recon", "Command Control", "''"})
     void findsNothingForOtherNames(String text) {
         assertEquals(Optional.empty(), Tactic.find(text));
     }

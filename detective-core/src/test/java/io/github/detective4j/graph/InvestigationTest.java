@@ -45,6 +45,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** Investigations of users and roles, each indicator type from events written to provoke it, or not. */
@@ -324,6 +325,20 @@ class InvestigationTest {
         List<Indicator> failed = bursts(denied.investigate(EntityRef.user(ALICE_ID), SCOPE));
         assertEquals(3, failed.size(), failed.toString());
         failed.forEach(i -> assertEquals(InvestigationSeverity.INFORMATIONAL, i.severity(), "every call failed"));
+    }
+
+    /** The same enumeration run from 10:54 to 11:06: each hour holds half of it, the two hours together all. */
+    @Test
+    void aDiscoveryBurstAcrossTheTopOfAnHourIsOneAndEachKindCountsItsOwnCalls() throws IOException {
+        BehaviorGraph straddling = graph(ImpossibleTravelRule.DEFAULT);
+        discoveryBurst(straddling, hours(30 * 24 + 11).minusSeconds(18), true); // 36 calls a second apart
+        List<Indicator> found = bursts(straddling.investigate(EntityRef.user(ALICE_ID), SCOPE));
+        assertEquals(3, found.size(), found.toString());
+        Map<String, Long> calls = new TreeMap<>();
+        found.forEach(i -> calls.put(((TtpObserved) i.detail()).technique().split(" ")[0],
+                ((TtpObserved) i.detail()).apiSuccessCount()));
+        // six services, six methods each: iam is account discovery, sns service discovery, the rest infrastructure
+        assertEquals(Map.of("T1087.004", 6L, "T1526", 6L, "T1580", 24L), calls);
     }
 
     @Test
