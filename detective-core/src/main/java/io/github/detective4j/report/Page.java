@@ -312,7 +312,8 @@ final class Page {
         if (!v.hours().isEmpty()) {
             new Timeline("API calls per hour", v.hours().get(0).hour(), v.scope(), List.of(
                     series("successful calls", "success", v.hours(), HourlyCalls::success),
-                    series("failed calls", "failure", v.hours(), HourlyCalls::failure)), List.of(
+                    series("failed calls", "failure", v.hours(), HourlyCalls::failure)),
+                    v.baseline().activeHours() == 0 ? List.of() : List.of( // no baseline is not an average of 0
                     new Timeline.Level("successful calls", "success", v.baseline().averageSuccess()),
                     new Timeline.Level("failed calls", "failure", v.baseline().averageFailure())),
                     Timeline.Unit.CALLS, scale).render(html);
@@ -347,7 +348,8 @@ final class Page {
                         number(child.failure());
                         html.close("tr");
                     }
-                    html.close("tbody").close("table").close("details");
+                    endTable(row.children().size());
+                    html.close("details");
                 }
                 html.close("td");
                 number(row.success());
@@ -388,7 +390,8 @@ final class Page {
         if (!v.hours().isEmpty()) {
             new Timeline("VPC flow bytes per hour", v.hours().get(0).hour(), v.scope(), List.of(
                     series("bytes in", "inbound", v.hours(), HourlyTraffic::bytesIn),
-                    series("bytes out", "outbound", v.hours(), HourlyTraffic::bytesOut)), List.of(
+                    series("bytes out", "outbound", v.hours(), HourlyTraffic::bytesOut)),
+                    v.baseline().activeHours() == 0 ? List.of() : List.of(
                     new Timeline.Level("bytes in", "inbound", v.baseline().averageBytesIn()),
                     new Timeline.Level("bytes out", "outbound", v.baseline().averageBytesOut())),
                     Timeline.Unit.BYTES, scale).render(html);

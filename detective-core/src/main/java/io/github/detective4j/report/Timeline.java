@@ -51,7 +51,7 @@ record Timeline(String caption, Instant first, ScopeTime scope, List<Series> ser
 
     Timeline {
         series = List.copyOf(series);
-        levels = List.copyOf(levels);
+        levels = levels.stream().filter(l -> Double.isFinite(l.value())).toList(); // no NaN into the SVG
     }
 
     /** Writes the chart; nothing for a chart without hours. */
@@ -98,6 +98,12 @@ record Timeline(String caption, Instant first, ScopeTime scope, List<Series> ser
             for (int i = 0; i < hours; i++) {
                 d.append(i == 0 ? 'M' : 'L').append(Html.number(LEFT + (i + 0.5) * slot)).append(' ')
                         .append(Html.number(axis.y(s.values()[i])));
+            }
+            if (hours == 1) { // a path of one point draws nothing: the hour's value across its slot
+                double y = axis.y(s.values()[0]);
+                d.setLength(0);
+                d.append('M').append(Html.number(LEFT + 0.1 * slot)).append(' ').append(Html.number(y))
+                        .append('L').append(Html.number(LEFT + 0.9 * slot)).append(' ').append(Html.number(y));
             }
             html.open("path", "class", "series " + s.css(), "d", d, "data-series", s.name(), "data-values",
                     LongStream.of(s.values()).mapToObj(Long::toString).collect(Collectors.joining(",")));
@@ -148,7 +154,9 @@ record Timeline(String caption, Instant first, ScopeTime scope, List<Series> ser
             html.element("text", "baseline average", "class", "legend", "x", Html.number(x + 28), "y", "18");
             x += 150;
         }
-        if (!scope.equals(ScopeTime.of(first, first.plusSeconds(3600L * series.get(0).values().length)))) {
+        // compared by instants: the chart may be longer than a scope can be, or start off the hour
+        Instant end = first.plusSeconds(3600L * series.get(0).values().length);
+        if (!scope.start().equals(first) || !scope.end().equals(end)) {
             html.empty("rect", "class", "swatch scope", "x", Html.number(x), "y", "8", "width", "12", "height", "12");
             html.element("text", "scope time", "class", "legend", "x", Html.number(x + 16), "y", "18");
         }
@@ -180,18 +188,26 @@ record Timeline(String caption, Instant first, ScopeTime scope, List<Series> ser
             return new Axis(false, top, ticks);
         }
 
-        /** Powers of ten from 1; zero sits on the bottom line with one, as nothing else can be below one. */
+        /**
+         * Zero, then powers of ten, placed by log(1 + value) so that one call stands above none; with many decades
+         * only every few are labelled, at most six and the top.
+         */
         static Axis log(double max) {
             int decades = Math.max(1, (int) Math.ceil(Math.log10(Math.max(max, 1))));
+            int every = (decades + 5) / 6;
             List<Double> ticks = new ArrayList<>();
-            for (int k = 0; k <= decades; k++) {
+            ticks.add(0.0);
+            for (int k = every > 1 ? every : 0; k <= decades; k += every) {
                 ticks.add(Math.pow(10, k));
+            }
+            if (decades % every != 0) {
+                ticks.add(Math.pow(10, decades));
             }
             return new Axis(true, Math.pow(10, decades), ticks);
         }
 
         double y(double value) {
-            double share = log ? Math.log10(Math.max(value, 1)) / Math.log10(top) : value / top;
+            double share = log ? Math.log10(1 + Math.max(value, 0)) / Math.log10(1 + top) : value / top;
             return BOTTOM - Math.max(0, Math.min(1, share)) * (BOTTOM - TOP);
         }
 

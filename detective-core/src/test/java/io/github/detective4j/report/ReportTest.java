@@ -140,5 +140,31 @@ class ReportTest {
         assertEquals("2.1 MB", Quantities.bytes(2_120_000));
         assertEquals("0 B", Quantities.bytes(0));
         assertEquals("1,234", Quantities.count(1234));
+        assertEquals("1.0 MB", Quantities.bytes(999_950), "rounded before the unit is chosen, not 1000.0 kB");
+        assertEquals("9.2 EB", Quantities.bytes(Long.MAX_VALUE));
+        assertEquals("0 B", Quantities.bytes(-0.0));
+        assertEquals("0.0", Quantities.count(-0.04));
+        assertEquals("9,223,372,036,854,775,807", Quantities.count(Long.MAX_VALUE), "exact, not through a double");
+    }
+
+    /** A chart of one hour (a finding seen within one) draws its value, and on a log scale one stands above none. */
+    @Test
+    void aOneHourChartDrawsItsHourAndTheLogScaleTellsOneFromNone() {
+        Timeline oneHour = new Timeline("bytes", DAY.start(), ScopeTime.of(DAY.start(), DAY.start().plusSeconds(3600)),
+                List.of(new Timeline.Series("bytes out", "outbound", new long[] {30_000})), List.of(),
+                Timeline.Unit.BYTES, Report.Scale.LINEAR);
+        Html html = new Html();
+        oneHour.render(html);
+        Matcher path = Pattern.compile(" d=\"([^\"]*)\"").matcher(html.toString());
+        assertTrue(path.find() && path.group(1).contains("L"), "a segment, not a lone point: " + html);
+
+        Timeline log = new Timeline("calls", DAY.start(), DAY, List.of(new Timeline.Series("calls", "success",
+                new long[] {0, 1, 10})), List.of(), Timeline.Unit.CALLS, Report.Scale.LOG);
+        Html logHtml = new Html();
+        log.render(logHtml);
+        Matcher points = Pattern.compile(" d=\"M[0-9.]+ ([0-9.]+)L[0-9.]+ ([0-9.]+)L").matcher(logHtml.toString());
+        assertTrue(points.find(), logHtml.toString());
+        assertTrue(Double.parseDouble(points.group(2)) < Double.parseDouble(points.group(1)), "1 above 0");
+        assertTrue(logHtml.toString().contains(">0</text>"), "zero has its tick");
     }
 }
