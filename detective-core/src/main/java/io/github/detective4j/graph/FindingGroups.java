@@ -127,11 +127,8 @@ final class FindingGroups {
                     if (a != null && a.createdBy != null) {
                         keys.add(a.createdBy.ref.toString());
                     }
-                    if (e.type() == EntityType.AWS_ROLE_SESSION) {
-                        // a session stands for its role, whose principal id begins the session's own: no call of
-                        // the session needs to have been read to know it
-                        keys.add(EntityRef.role(e.id().substring(0, e.id().indexOf(':'))).toString());
-                    }
+                    // a session stands for its role, known from its id alone
+                    e.issuingRole().ifPresent(role -> keys.add(role.toString()));
                 }
             }
         }

@@ -81,8 +81,7 @@ final class Investigations {
 
     Investigation investigate(EntityRef entity, ScopeTime scope) {
         if (!entity.type().isInvestigable()) {
-            String hint = entity.type() == EntityType.AWS_ROLE_SESSION
-                    ? "; investigate its role, AwsRole/" + entity.id().substring(0, entity.id().indexOf(':')) : "";
+            String hint = entity.issuingRole().map(role -> "; investigate its role, " + role).orElse("");
             throw new IllegalArgumentException("investigations are of IAM users and roles, not " + entity + hint);
         }
         String id = id(entity, scope);

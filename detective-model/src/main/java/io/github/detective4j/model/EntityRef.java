@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * A reference to one entity of a behavior graph: its {@linkplain EntityType type} and its id.
@@ -204,6 +205,18 @@ public record EntityRef(EntityType type, String id) implements Comparable<Entity
     @Override
     public String toString() {
         return type.namespace() + "/" + id;
+    }
+
+    /**
+     * Returns the role a role session is a session of: the role whose principal id begins the session's id
+     * ({@code AROAJ45Q7YFFAREXAMPLE} for {@code AwsRoleSession/AROAJ45Q7YFFAREXAMPLE:deploy}), known without any call
+     * of the session's having been read.
+     *
+     * @return the role, or empty when this is not a role session
+     */
+    public Optional<EntityRef> issuingRole() {
+        return type == EntityType.AWS_ROLE_SESSION ? Optional.of(role(id.substring(0, id.indexOf(':'))))
+                : Optional.empty();
     }
 
     /**

@@ -41,6 +41,16 @@ class EntityRefTest {
     }
 
     @Test
+    void aRoleSessionKnowsItsRoleFromItsId() {
+        assertEquals(java.util.Optional.of(EntityRef.role("AROAJ45Q7YFFAREXAMPLE")),
+                EntityRef.roleSession("AROAJ45Q7YFFAREXAMPLE", "i-08a8e40be65425909").issuingRole());
+        assertEquals(java.util.Optional.of(EntityRef.role("AROAJ45Q7YFFAREXAMPLE")),
+                EntityRef.parse("AwsRoleSession/AROAJ45Q7YFFAREXAMPLE:alice@example.com:x").issuingRole(),
+                "the first colon ends the role's id");
+        assertEquals(java.util.Optional.empty(), EntityRef.role("AROAJ45Q7YFFAREXAMPLE").issuingRole());
+    }
+
+    @Test
     void samplesCoverEveryType() {
         Set<EntityType> covered = EnumSet.noneOf(EntityType.class);
         oneRefPerType().forEach(arguments -> covered.add((EntityType) arguments.get()[0]));

@@ -29,12 +29,16 @@ import io.github.detective4j.json.DetectiveJson;
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.EventSink;
 import io.github.detective4j.model.Finding;
+import io.github.detective4j.model.SafeText;
 import io.github.detective4j.model.ScopeTime;
 import io.github.detective4j.model.SecurityEvent;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +49,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Embedding detective4j in a SIEM: follows a directory that AWS logs arrive in (an {@code aws s3 sync} target, a
@@ -79,10 +85,18 @@ import java.util.stream.Stream;
  * agent), an indicator by entity, type and subject (the technique and method and address, the place, the finding).
  *
  * <p>Drop whole files into the directory (write elsewhere, then move), as {@code aws s3 sync} does: a file is read
- * once, when a poll first sees it. Memory grows with the graph and with the keys written, one string each. Not
- * thread-safe: one thread polls; the graph itself may be queried from others meanwhile.
+ * once, when a poll first sees it; the sync's own temporary files (the final name and a dot and eight hex digits)
+ * are skipped until renamed, and a file that vanishes while the directory is listed is passed over. A line is
+ * known as written only once the sink took it: a sink that throws stops the poll, and the next poll writes what
+ * was left, over the events of both (at least once). Events more than a day after the clock are read into the
+ * graph but widen no scope, so that one bad timestamp cannot move a poll's scope into the future. Memory grows with
+ * the graph and with the keys written, one string each. Not thread-safe: one thread polls; the graph itself may be
+ * queried from others meanwhile.
  */
 public final class SiemFeed {
+    private static final Logger LOG = LoggerFactory.getLogger(SiemFeed.class);
+    private static final Pattern SYNC_TEMPORARY = Pattern.compile(".+\\.[0-9A-Fa-f]{8}");
+
     private final Path directory;
     private final BehaviorGraph graph;
     private final LogReader reader;
@@ -91,6 +105,9 @@ public final class SiemFeed {
     private final Duration maxScope;
     private final Set<Path> read = new HashSet<>();
     private final Set<String> written = new HashSet<>();
+    /** The span of the events read since the last poll that wrote everything, UTC; null when there were none. */
+    private Instant first;
+    private Instant last;
 
     private SiemFeed(Builder builder) {
         this.directory = builder.directory;
@@ -128,7 +145,7 @@ public final class SiemFeed {
      * @throws IOException if the directory cannot be listed
      */
     public int poll() throws IOException {
-        Arrivals arrivals = new Arrivals(graph);
+        Arrivals arrivals = new Arrivals(Instant.now().plus(Duration.ofDays(1)));
         for (Path file : arrivedFiles()) {
             // Marked first: a file that fails halfway (a strict reader) is not read again, which would count the
             // events it gave before failing twice.
@@ -136,9 +153,11 @@ public final class SiemFeed {
             reader.read(file, arrivals);
         }
         int lines = findingGroups();
-        if (arrivals.last != null) {
-            lines += principals(ScopeTime.coveringLatest(arrivals.first, arrivals.last, maxScope));
+        if (last != null) {
+            lines += principals(ScopeTime.coveringLatest(first, last, maxScope));
         }
+        first = null; // every line of these events is out: the next poll's scope is its own events'
+        last = null;
         return lines;
     }
 
@@ -151,7 +170,13 @@ public final class SiemFeed {
      */
     public void follow(Duration interval) throws IOException, InterruptedException {
         while (true) {
-            poll();
+            try {
+                poll();
+            } catch (IOException | RuntimeException e) {
+                // a SIEM's sink down for a minute, a file that vanished: the next poll writes what is left
+                LOG.warn("a poll of {} failed; the next one retries: {}", SafeText.escape(directory.toString()),
+                        SafeText.escape(String.valueOf(e)));
+            }
             Thread.sleep(interval.toMillis());
         }
     }
@@ -160,24 +185,40 @@ public final class SiemFeed {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(directory)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(file -> !read.contains(file))
-                    .filter(file -> !hidden(directory.relativize(file)))
-                    .sorted()
-                    .toList();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return !dir.equals(directory) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && !read.contains(file) && !hidden(file) && !syncing(file)) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE; // renamed or removed while listed: the next poll sees it
+                }
+                throw e;
+            }
+        });
+        files.sort(null);
+        return files;
     }
 
-    private static boolean hidden(Path relative) {
-        for (Path name : relative) {
-            if (name.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
+    /** {@code aws s3 sync} downloads into the final name and a dot and eight hex digits, then renames the file. */
+    private static boolean syncing(Path file) {
+        return SYNC_TEMPORARY.matcher(file.getFileName().toString()).matches();
+    }
+
+    private static boolean hidden(Path path) {
+        return path.getFileName().toString().startsWith(".");
     }
 
     private int findingGroups() {
@@ -202,8 +243,15 @@ public final class SiemFeed {
             principals.add(ranked.principal());
         }
         for (Finding finding : graph.findings()) {
-            if (scope.contains(finding.lastObserved())) {
-                finding.entities().stream().filter(e -> e.type().isInvestigable()).forEach(principals::add);
+            // updated in the scope, as the poll's scope is taken from findings' update times
+            if (scope.contains(finding.lastObserved()) || scope.contains(finding.time())) {
+                for (EntityRef e : finding.entities()) {
+                    if (e.type().isInvestigable()) {
+                        principals.add(e);
+                    } else {
+                        e.issuingRole().ifPresent(principals::add); // a session's finding is its role's
+                    }
+                }
             }
         }
         int lines = 0;
@@ -265,24 +313,26 @@ public final class SiemFeed {
         return ""; // a detail type newer than this feed: one line per entity and type, rather than one per poll
     }
 
-    /** Writes a line unless one of the same kind, type and entity about the same subject was written before. */
+    /**
+     * Writes a line unless one of the same kind, type and entity about the same subject was written before; it counts
+     * as written once the sink returned.
+     */
     private int write(FeedEvent event, String subject) {
-        if (!written.add(event.kind() + " " + event.type() + " " + event.entity() + " " + subject)) {
+        String key = event.kind() + " " + event.type() + " " + event.entity() + " " + subject;
+        if (written.contains(key)) {
             return 0;
         }
         sink.accept(DetectiveJson.write(event));
+        written.add(key);
         return 1;
     }
 
-    /** The hours from first to last, cut to the latest {@code max} of them: a scope cannot be longer. */
-    /** Passes events to the graph and remembers the span of their times. */
-    private static final class Arrivals implements EventSink {
-        private final EventSink graph;
-        private Instant first;
-        private Instant last;
+    /** Passes events to the graph and widens the feed's span of their times, up to a bound. */
+    private final class Arrivals implements EventSink {
+        private final Instant latest;
 
-        Arrivals(EventSink graph) {
-            this.graph = graph;
+        Arrivals(Instant latest) {
+            this.latest = latest;
         }
 
         @Override
@@ -299,6 +349,9 @@ public final class SiemFeed {
 
         private void span(SecurityEvent event) {
             Instant t = event.time();
+            if (t.isAfter(latest)) {
+                return;
+            }
             first = first == null || t.isBefore(first) ? t : first;
             last = last == null || t.isAfter(last) ? t : last;
         }
@@ -336,16 +389,16 @@ public final class SiemFeed {
         while (!rest.isEmpty()) {
             String option = rest.remove(0);
             switch (option) {
-                case "--region" -> feed.region(rest.remove(0));
-                case "--every" -> every = Duration.ofSeconds(Long.parseLong(rest.remove(0)));
-                case "--scope-days" -> feed.maxScope(Duration.ofDays(Long.parseLong(rest.remove(0))));
+                case "--region" -> feed.region(value(rest, option));
+                case "--every" -> every = Duration.ofSeconds(Math.max(1, Long.parseLong(value(rest, option))));
+                case "--scope-days" -> feed.maxScope(Duration.ofDays(Long.parseLong(value(rest, option))));
                 case "--once" -> once = true;
                 case "--demo-places" -> {
                     GeoTable places = ReferenceIncident.standard().facts().geoTable();
                     graph.geoLocator(places).asnResolver(places);
                 }
                 case "--geoip" -> {
-                    MaxMindGeo maxmind = MaxMindGeo.open(Path.of(rest.remove(0)), Path.of(rest.remove(0)));
+                    MaxMindGeo maxmind = MaxMindGeo.open(Path.of(value(rest, option)), Path.of(value(rest, option)));
                     graph.geoLocator(maxmind).asnResolver(maxmind);
                 }
                 default -> {
@@ -360,6 +413,15 @@ public final class SiemFeed {
         } else {
             built.follow(every);
         }
+    }
+
+    /** The next argument, the value of an option; a usage error when there is none. */
+    private static String value(List<String> rest, String option) {
+        if (rest.isEmpty()) {
+            System.err.println(option + " needs a value");
+            System.exit(2);
+        }
+        return rest.remove(0);
     }
 
     /** Configures a {@link SiemFeed}. Not thread-safe. */

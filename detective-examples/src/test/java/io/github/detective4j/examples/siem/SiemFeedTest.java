@@ -1,6 +1,7 @@
 package io.github.detective4j.examples.siem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -135,8 +136,62 @@ class SiemFeedTest {
         assertTrue(lastDay.stream().map(SiemFeedTest::identity).noneMatch(before::contains), lastDay.toString());
     }
 
+    /**
+     * A sink that throws (a SIEM's endpoint down) stops the poll; the next poll writes every line that was left, as
+     * they would have been. An event dated decades ahead moves no scope, and {@code aws s3 sync}'s temporary files
+     * are left until renamed.
+     */
+    @Test
+    void aSinkThatFailsLosesNoLineAndAFutureEventMovesNoScope(@TempDir Path dir) throws IOException {
+        List<String> healthy = new ArrayList<>();
+        Path plain = dir.resolve("plain");
+        arrive(IncidentFiles.dir(), plain, Instant.MIN, Instant.MAX);
+        assertTrue(wholeIncident(plain, healthy::add).poll() > 5);
+
+        Path other = dir.resolve("other");
+        arrive(IncidentFiles.dir(), other, Instant.MIN, Instant.MAX);
+        Files.writeString(other.resolve("late.json"), FUTURE_EVENT);
+        Path syncing = Files.writeString(other.resolve("next.json.0a1B2c3D"), FUTURE_EVENT.replace("2099", "2026"));
+        List<String> delivered = new ArrayList<>();
+        int[] calls = {0};
+        SiemFeed feed = wholeIncident(other, line -> {
+            if (++calls[0] == 3) {
+                throw new IllegalStateException("HTTP 503 from the SIEM");
+            }
+            delivered.add(line);
+        });
+        assertThrows(IllegalStateException.class, feed::poll);
+        assertEquals(2, delivered.size());
+        feed.poll();
+        assertEquals(healthy, delivered, "the same lines, none lost, none twice");
+        long calledBefore = feed.graph().stats().apiCalls();
+        Files.move(syncing, other.resolve("next.json"));
+        feed.poll();
+        assertEquals(calledBefore + 1, feed.graph().stats().apiCalls(), "read once renamed, not before");
+    }
+
+    /** One CloudTrail event of a day far ahead, as a broken clock or a forged record could date it. */
+    private static final String FUTURE_EVENT = "{\"eventVersion\":\"1.08\",\"userIdentity\":{\"type\":\"IAMUser\","
+            + "\"principalId\":\"AIDAEXAMPLEFUTURE0001\",\"arn\":\"arn:aws:iam::111122223333:user/later\","
+            + "\"accountId\":\"111122223333\",\"userName\":\"later\"},\"eventTime\":\"2099-01-01T00:00:00Z\","
+            + "\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"ListUsers\",\"awsRegion\":\"us-east-1\","
+            + "\"sourceIPAddress\":\"203.0.113.7\",\"userAgent\":\"aws-cli/2.15.0\","
+            + "\"eventID\":\"11111111-2222-3333-4444-555555555555\",\"eventType\":\"AwsApiCall\","
+            + "\"recipientAccountId\":\"111122223333\"}\n";
+
+    private static SiemFeed wholeIncident(Path dir, java.util.function.Consumer<String> sink) {
+        GeoTable places = facts.geoTable();
+        return SiemFeed.builder(dir).region(facts.region()).sink(sink).maxScope(Duration.ofDays(14))
+                .graph(BehaviorGraph.builder().geoLocator(places).asnResolver(places).build()).build();
+    }
+
     /** Brings the files whose date folder lies in [from, to) into the incoming folder, keeping their keys. */
     private static void arrive(Path source, Instant from, Instant to) throws IOException {
+        arrive(source, incoming, from, to);
+    }
+
+    /** Brings the files whose date folder lies in [from, to) into a folder, keeping their keys. */
+    private static void arrive(Path source, Path into, Instant from, Instant to) throws IOException {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Matcher day = DAY.matcher(file.toString().replace('\\', '/'));
@@ -146,7 +201,7 @@ class SiemFeedTest {
                 Instant date = LocalDate.of(Integer.parseInt(day.group(1)), Integer.parseInt(day.group(2)),
                         Integer.parseInt(day.group(3))).atStartOfDay(ZoneOffset.UTC).toInstant();
                 if (!date.isBefore(from) && date.isBefore(to)) {
-                    Path target = incoming.resolve(source.relativize(file).toString());
+                    Path target = into.resolve(source.relativize(file).toString());
                     Files.createDirectories(target.getParent());
                     Files.createLink(target, file); // as good as a copy for a reader, and no bytes to write
                 }
