@@ -507,6 +507,7 @@ final class Page {
         html.open("table", "class", "fields").open("tbody");
         field("type", f.type());
         field("title", f.title());
+        field("description", f.description()); // escaped as any text from the logs
         html.open("tr").element("th", "severity");
         severity(f.severity().label().name(), f.severity().toString());
         html.close("tr");

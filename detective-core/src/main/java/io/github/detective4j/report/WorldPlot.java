@@ -4,11 +4,14 @@ import java.util.List;
 
 /**
  * Places on an equirectangular plot of the world as inline SVG: longitude across, latitude up, two units a degree,
- * rough outlines of the continents and a graticule every 30 degrees instead of map tiles. New places are drawn over known ones, each labelled, with its
+ * rough outlines of the continents and a graticule every 30 degrees instead of map tiles. New places are drawn over
+ * known ones, each labelled (to the right, or to the left where the label would leave the plot), with its
  * coordinates on the element ({@code data-latitude}, {@code data-longitude}) for tests and scripts.
  */
 final class WorldPlot {
     private static final int SCALE = 2;
+    /** About how wide a character of a place's label is, in plot units (the style sheet sets it 13 units high). */
+    private static final double LABEL_CHAR_WIDTH = 7;
 
     /** One place: its label, where it is, whether it is new, and how many calls came from it. */
     record Place(String label, double latitude, double longitude, boolean isNew, long calls) {}
@@ -101,10 +104,13 @@ final class WorldPlot {
                         "r", Html.number(r));
                 html.element("title", p.label() + " (" + kind + "): " + Quantities.count(p.calls()) + " calls, "
                         + p.latitude() + ", " + p.longitude()).close("circle");
-                boolean east = p.longitude() < 120; // labels of the far east go to the left, to stay on the plot
-                html.element("text", p.label() + (isNew ? " (new)" : ""), "class", "place-label", "x",
-                        Html.number(x(p.longitude()) + (east ? r + 3 : -r - 3)), "y",
-                        Html.number(y(p.latitude()) + (isNew ? -4 : 12)), "text-anchor", east ? "start" : "end");
+                String label = p.label() + (isNew ? " (new)" : "");
+                double cx = x(p.longitude());
+                // to the right unless the label would run off the plot there; never above or below it
+                boolean east = cx + r + 3 + LABEL_CHAR_WIDTH * label.length() <= 360 * SCALE;
+                double labelY = Math.max(12, Math.min(180 * SCALE - 8, y(p.latitude()) + (isNew ? -4 : 12)));
+                html.element("text", label, "class", "place-label", "x", Html.number(cx + (east ? r + 3 : -r - 3)),
+                        "y", Html.number(labelY), "text-anchor", east ? "start" : "end");
                 html.close("g");
             }
         }

@@ -28,6 +28,7 @@ class ReportTest {
     static final String ACCOUNT = "111122223333";
     static final String HOSTILE_AGENT = "\"><script>alert(1)</script>";
     static final String HOSTILE_TITLE = "<img src=x onerror=alert(2)> & 'quoted'";
+    static final String HOSTILE_DESCRIPTION = "API ListUsers was invoked from <b>a known malicious</b> IP address.";
     static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
     static final Principal ALICE = Principal.builder(PrincipalType.IAM_USER).principalId("AIDAJQABLZS4A3QDU576Q")
             .arn("arn:aws:iam::" + ACCOUNT + ":user/alice").accountId(ACCOUNT).userName("alice")
@@ -42,7 +43,8 @@ class ReportTest {
             graph.accept(call(T0.plusSeconds(h * 3600L + 60), h >= 20 * 24 ? HOSTILE_AGENT : "aws-cli/2.13.5"));
         }
         graph.accept(Finding.builder().id("4eb1a5f2c01b9fe3a8c2d7e6b5a49f01").sourceProduct("GuardDuty")
-                .type("Recon:IAMUser/MaliciousIPCaller").title(HOSTILE_TITLE).severity(Severity.ofGuardDuty(5))
+                .type("Recon:IAMUser/MaliciousIPCaller").title(HOSTILE_TITLE).description(HOSTILE_DESCRIPTION)
+                .severity(Severity.ofGuardDuty(5))
                 .observed(DAY.start(), DAY.start().plusSeconds(7200)).updatedAt(DAY.start().plusSeconds(7200))
                 .accountId(ACCOUNT).region("us-east-1").entities(List.of(ALICE_REF)).build());
         return graph;
@@ -65,6 +67,10 @@ class ReportTest {
         assertTrue(html.contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), "as text and attribute");
         assertTrue(html.contains("&lt;img src=x onerror=alert(2)&gt; &amp; &#39;quoted&#39;"), "the finding title");
         assertTrue(html.contains("title=\"UserAgent/&quot;&gt;&lt;script&gt;"), "inside a quoted attribute");
+        String finding = Report.builder().build().render(graph.profile(
+                EntityRef.finding("4eb1a5f2c01b9fe3a8c2d7e6b5a49f01")));
+        assertTrue(finding.contains("<th>description</th><td>API ListUsers was invoked from &lt;b&gt;a known"
+                + " malicious&lt;/b&gt; IP address.</td>"), "the finding's description, as text");
         Matcher ids = Pattern.compile(" id=\"([^\"]*)\"").matcher(html);
         while (ids.find()) {
             assertTrue(ids.group(1).matches("[a-z-]+-[0-9a-f]{12}(-[0-9]+)?"), "ids are hashes: " + ids.group(1));
@@ -145,6 +151,22 @@ class ReportTest {
         assertEquals("0 B", Quantities.bytes(-0.0));
         assertEquals("0.0", Quantities.count(-0.04));
         assertEquals("9,223,372,036,854,775,807", Quantities.count(Long.MAX_VALUE), "exact, not through a double");
+    }
+
+    @Test
+    void placeLabelsStayOnThePlot() {
+        Html html = new Html();
+        WorldPlot.render(html, "places", List.of(new WorldPlot.Place("Longyearbyen, Svalbard", 90, 15, true, 3),
+                new WorldPlot.Place("Novosibirsk, Novosibirsk Oblast, RU", 55, 83, false, 40)));
+        Matcher labels = Pattern.compile("<text class=\"place-label\" x=\"([0-9.]+)\" y=\"([0-9.]+)\""
+                + " text-anchor=\"(\\w+)\">([^<]*)</text>").matcher(html.toString());
+        java.util.Map<String, String[]> byLabel = new java.util.HashMap<>();
+        while (labels.find()) {
+            byLabel.put(labels.group(4), new String[] {labels.group(2), labels.group(3)});
+        }
+        assertTrue(Double.parseDouble(byLabel.get("Longyearbyen, Svalbard (new)")[0]) >= 12, "not above the plot");
+        assertEquals("end", byLabel.get("Novosibirsk, Novosibirsk Oblast, RU")[1],
+                "a long label that would leave the plot to the right goes to the left");
     }
 
     /** A chart of one hour (a finding seen within one) draws its value, and on a log scale one stands above none. */
