@@ -9,8 +9,10 @@ import java.util.stream.IntStream;
  * The connections RITA would score, rebuilt from flow records: RITA reads one timestamp and one byte count per
  * connection, a flow log one record per flow and capture window. Two steps, both documented in the package:
  * <ol>
- *   <li>records that start less than one aggregation interval after the first record of a group are one capture
- *       window (its directions, its flows): one observation at the group's first start, with their bytes summed;
+ *   <li>records that start less than nine tenths of an aggregation interval after the first record of a group are
+ *       one capture window (its directions, its flows): one observation at the group's first start, with their
+ *       bytes summed; a record that starts nearly an interval later is the next window's, as a beacon as fast as
+ *       the window that jitters by a second starts them;
  *   <li>capture windows back to back (the next starts less than two intervals later: no empty window fits between
  *       them) form a run of traffic. A run shorter than {@link #STEADY_RUN_SECONDS} is one connection, as a burst of
  *       browsing is in RITA's input; a longer run is steady traffic and each of its windows is a connection, which
@@ -56,7 +58,7 @@ final class Connections {
         long[] sums = new long[order.length];
         int n = 0;
         for (int i : order) {
-            if (n > 0 && starts[i] - times[n - 1] < interval) {
+            if (n > 0 && starts[i] - times[n - 1] < interval - interval / 10) {
                 sums[n - 1] = LongMath.saturatedAdd(sums[n - 1], bytes[i]);
             } else {
                 times[n] = starts[i];

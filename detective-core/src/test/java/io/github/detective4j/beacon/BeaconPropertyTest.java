@@ -93,6 +93,26 @@ class BeaconPropertyTest {
         assertTrue(s.beacon(), s.toString());
     }
 
+    /**
+     * A beacon whose period is the capture interval (the default 10 minutes, say) starts a record about an interval
+     * after the last, a second or a few less when it jitters: those are the next window's, not the same one's.
+     */
+    @Property(tries = 100)
+    void aBeaconAsFastAsTheCaptureWindowStaysABeaconWhenItJitters(@ForAll("intervals") long interval,
+            @ForAll @IntRange(min = 1, max = 5) int jitterPercent, @ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        long jitter = Math.max(1, interval * jitterPercent / 100);
+        int n = (int) (DAY / interval);
+        long[] starts = new long[n];
+        long[] bytes = new long[n];
+        for (int k = 0; k < n; k++) {
+            starts[k] = T0 + 3600 + k * interval + random.nextLong(-jitter, jitter + 1);
+            bytes[k] = 1200;
+        }
+        BeaconScore s = VpcShapeTest.scorer(interval).score(starts, bytes, T0, T0 + DAY + 7200);
+        assertTrue(s.beacon() && s.score() >= 0.85, s.toString());
+    }
+
     @Provide
     Arbitrary<Long> intervals() {
         return Arbitraries.of(60L, 600L);
