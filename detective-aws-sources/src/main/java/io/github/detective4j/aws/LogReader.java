@@ -11,6 +11,7 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -149,6 +150,8 @@ public final class LogReader {
      * @return what was read, all paths together
      * @throws IOException if a directory cannot be listed (before anything is read), or the error handler stops
      *     reading
+     * @throws InterruptedIOException if the calling thread is interrupted: between two files, or while it waits for
+     *     a parse thread; its interrupt status stays set, and the files before are in the sink
      */
     public IngestReport read(List<Path> paths, EventSink sink) throws IOException {
         Objects.requireNonNull(paths, "paths");
@@ -172,6 +175,9 @@ public final class LogReader {
         }
         IngestReport total = IngestReport.EMPTY;
         for (Input input : inputs) {
+            if (Thread.currentThread().isInterrupted()) { // between files, as a parallel read stops
+                throw new InterruptedIOException("interrupted while reading, before " + input.file());
+            }
             total = total.plus(done(readFile(input.file(), sink, input.inDirectory())));
         }
         return total;
@@ -346,7 +352,7 @@ public final class LogReader {
                     item = queue.take();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted while reading");
+                    throw new InterruptedIOException("interrupted while reading");
                 }
                 if (item == END) {
                     ReaderThreads.rethrow(failure);

@@ -48,7 +48,7 @@ class ParallelReadTest {
     }
 
     /** A sink that is not thread-safe on purpose, and records where and how it was called. */
-    private static final class Recording implements EventSink {
+    private static class Recording implements EventSink {
         final List<String> addresses = new ArrayList<>();
         final List<String> order = new ArrayList<>(); // events and errors, interleaved as delivered
         final List<String> threads = new ArrayList<>();
@@ -91,6 +91,31 @@ class ParallelReadTest {
             assertTrue(parallel.threads.stream().allMatch(caller::equals), "delivered on the calling thread");
             assertTrue(parallel.largestBatch > 1 && parallel.largestBatch <= 1024,
                     "batches of at most 1,024: " + parallel.largestBatch);
+        }
+    }
+
+    /** Interrupted by the sink itself after the third file, either read stops before the next file, saying so. */
+    @Test
+    void anInterruptedReadStopsBetweenFilesSerialOrParallel(@TempDir Path dir) throws IOException {
+        writeFiles(dir);
+        for (int threads : new int[] {1, 2}) {
+            Recording partial = new Recording() {
+                @Override
+                public void accept(SecurityEvent event) {
+                    super.accept(event);
+                    if (addresses.size() == 3 * LINES) {
+                        Thread.currentThread().interrupt(); // as a caller's cancel would
+                    }
+                }
+            };
+            try {
+                assertThrows(java.io.InterruptedIOException.class,
+                        () -> reader(threads, e -> { }, new ArrayList<>()).read(dir, partial));
+                assertTrue(Thread.currentThread().isInterrupted(), "the status stays set for the caller");
+            } finally {
+                Thread.interrupted();
+            }
+            assertTrue(partial.addresses.size() < 5 * LINES, threads + " threads: " + partial.addresses.size());
         }
     }
 
