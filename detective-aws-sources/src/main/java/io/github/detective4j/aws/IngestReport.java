@@ -10,7 +10,10 @@ import java.util.TreeMap;
  *
  * <p>Every record read ends up in exactly one of three places: it produced events, it was skipped by a rule (a
  * CloudTrail digest file, an Insights event, a {@code NODATA} flow record, an event the sink took in an earlier read
- * that stopped ({@link #ALREADY_DELIVERED})...), or it is an error. Immutable.
+ * that stopped ({@link #ALREADY_DELIVERED})...), or it is an error. A whole input can be skipped or fail too (a
+ * file of no known format in a directory, {@code input.unrecognized}; one that cannot be opened, an error at line
+ * 0): that counts under {@link #skipped} or {@link #errors} without a record, so those may exceed what the records
+ * alone account for. Immutable.
  *
  * @param inputs how many inputs (files, objects, streams) were opened
  * @param bytesRead decompressed bytes handed to the parsers
