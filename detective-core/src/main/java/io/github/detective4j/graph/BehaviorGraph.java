@@ -338,6 +338,7 @@ public final class BehaviorGraph implements EventSink {
                 throw new NoSuchElementException("no finding '" + id + "' in this graph");
             }
             state.archived = archived;
+            data.version++; // finding groups leave archived findings out
         } finally {
             lock.writeLock().unlock();
         }

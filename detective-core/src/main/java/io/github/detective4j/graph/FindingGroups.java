@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,10 @@ final class FindingGroups {
         FindingGroupRule rule = data.settings.findingGroups();
         Map<String, Finding> findings = new TreeMap<>();
         for (FindingState state : data.findings.values()) {
-            findings.put(state.id, state.view());
+            Finding view = state.view();
+            if (!view.archived()) { // dismissed: in no group, and no link between others
+                findings.put(state.id, view);
+            }
         }
         Graph<String, DefaultEdge> links = new SimpleGraph<>(DefaultEdge.class);
         Map<String, List<Finding>> byKey = new HashMap<>();
@@ -78,7 +82,11 @@ final class FindingGroups {
                 byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
             }
         }
-        for (List<Finding> sharing : byKey.values()) {
+        for (Map.Entry<String, List<Finding>> shared : byKey.entrySet()) {
+            List<Finding> sharing = shared.getValue();
+            if (isHub(shared.getKey(), sharing, rule.maxEntitiesPerLink())) {
+                continue;
+            }
             sharing.sort(EARLIEST);
             // A sweep in time order: a finding joins the latest-ending one before it when the gap is small enough,
             // which connects everything the pairwise rule would.
@@ -105,6 +113,30 @@ final class FindingGroups {
                 .thenComparing(FindingGroup::lastObserved, Comparator.reverseOrder())
                 .thenComparing(FindingGroup::id));
         return List.copyOf(groups);
+    }
+
+    /**
+     * Whether the findings sharing a key involve more than {@code max} other entities (addresses, accounts and user
+     * agents aside): then the key is a hub (a scanner, a shared role, a launcher of many instances) and links none.
+     */
+    private static boolean isHub(String key, List<Finding> sharing, int max) {
+        if (sharing.size() <= 1) {
+            return false;
+        }
+        Set<EntityRef> others = new HashSet<>();
+        for (Finding f : sharing) {
+            for (EntityRef e : f.entities()) {
+                switch (e.type()) {
+                    case AWS_ACCOUNT, FINDING, FINDING_GROUP, USER_AGENT, IP_ADDRESS -> { }
+                    default -> {
+                        if (!e.toString().equals(key) && others.add(e) && others.size() > max) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** What links a finding: its entities, widened to launchers and roles, and its access keys. */

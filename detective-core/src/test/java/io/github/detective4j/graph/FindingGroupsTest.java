@@ -147,4 +147,43 @@ class FindingGroupsTest {
         assertEquals(1, groups.size());
         assertEquals(List.of(EntityRef.finding("b2"), EntityRef.finding("b3")), groups.get(0).findings());
     }
+    /**
+     * A scanner's address in port-probe findings on 30 instances, an hour apart, links none of them (it would chain
+     * them into a group of a day and more); a HIGH finding on one of the instances joins that instance's probe
+     * alone. With a higher limit, the address links them all, as before.
+     */
+    @Test
+    void aScannersAddressOnManyInstancesLinksNone() {
+        EntityRef scanner = EntityRef.ipAddress("198.20.69.74");
+        BehaviorGraph graph = BehaviorGraph.create();
+        BehaviorGraph lax = BehaviorGraph.builder().findingGroups(new FindingGroupRule(Duration.ofHours(24), 100))
+                .build();
+        for (BehaviorGraph g : List.of(graph, lax)) {
+            for (int k = 0; k < 30; k++) {
+                g.accept(finding("probe-" + k, "Recon:EC2/PortProbeUnprotectedPort", 2, hours(k), hours(k),
+                        EntityRef.ec2Instance(String.format("i-%017x", k + 1)), scanner));
+            }
+            g.accept(finding("miner", "CryptoCurrency:EC2/BitcoinTool.B!DNS", 8, hours(40), hours(41),
+                    EntityRef.ec2Instance(String.format("i-%017x", 30))));
+        }
+        List<FindingGroup> groups = graph.findingGroups();
+        assertEquals(1, groups.size(), groups.toString());
+        assertEquals(List.of(EntityRef.finding("probe-29"), EntityRef.finding("miner")), groups.get(0).findings());
+        assertEquals(31, lax.findingGroups().get(0).findings().size(), "a limit of 100 lets the address link");
+    }
+
+    /** Archiving dismisses a finding: out of its group, and no link between the others any more. */
+    @Test
+    void anArchivedFindingIsInNoGroupAndLinksNothing() {
+        BehaviorGraph graph = BehaviorGraph.create();
+        EntityRef shared = EntityRef.ipAddress("52.94.76.10");
+        graph.accept(finding("c1", "Recon:EC2/Portscan", 5, hours(1), hours(2), MINER, shared));
+        graph.accept(finding("c2", "Recon:EC2/Portscan", 8, hours(3), hours(3), MINER, OTHER));
+        graph.accept(finding("c3", "Recon:EC2/Portscan", 5, hours(4), hours(4), OTHER));
+        assertEquals(3, graph.findingGroups().get(0).findings().size());
+        graph.archive("c2");
+        assertEquals(List.of(), graph.findingGroups(), "c1 and c3 shared only c2's instances");
+        graph.unarchive("c2");
+        assertEquals(3, graph.findingGroups().get(0).findings().size());
+    }
 }
