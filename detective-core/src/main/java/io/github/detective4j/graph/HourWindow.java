@@ -8,6 +8,10 @@ import java.time.Instant;
  * and the baseline before it. Each range is {@code [from, to)}.
  */
 final class HourWindow {
+    /** The first and the last hour a scope can hold ({@link ScopeTime}): the context and baseline stop there. */
+    private static final int FIRST_HOUR = (int) ScopeTime.epochHour(Instant.parse("0000-01-01T00:00:00Z"));
+    private static final int AFTER_LAST_HOUR = (int) ScopeTime.epochHour(Instant.parse("+10000-01-01T00:00:00Z"));
+
     final ScopeTime scope;
     final int scopeFrom;
     final int scopeTo;
@@ -22,9 +26,9 @@ final class HourWindow {
         int context = (int) Math.min(settings.profileContext().toHours(), room);
         this.scopeFrom = (int) scope.startEpochHour();
         this.scopeTo = (int) scope.endEpochHour();
-        this.fromHour = scopeFrom - context;
-        this.toHour = scopeTo + context;
-        this.baseFrom = scopeFrom - (int) settings.baseline().toHours();
+        this.fromHour = Math.max(FIRST_HOUR, scopeFrom - context);
+        this.toHour = Math.min(AFTER_LAST_HOUR, scopeTo + context);
+        this.baseFrom = Math.max(FIRST_HOUR, scopeFrom - (int) settings.baseline().toHours());
     }
 
     int hours() {

@@ -180,6 +180,12 @@ final class Profiles {
         if (node != null) {
             drill.add(node, w);
             for (Node member : members(node)) {
+                if (node.ref.type() == EntityType.AWS_ACCOUNT && inSeveralAccounts(member)) {
+                    // no account of its own (a SAML or web identity user): its rows mix the accounts it called
+                    // into, so they stay out of each, and the rows say they may lack some calls
+                    drill.truncated = true;
+                    continue;
+                }
                 drill.add(member, w);
             }
         }
@@ -220,6 +226,8 @@ final class Profiles {
         }
         principals.sort(MOST_CALLS);
         userAgents.sort(MOST_CALLS);
+        // a caller at its relationship cap still counted its calls in this entity's series, but no row shows them
+        truncated |= capped(node);
         return callVolume(node, w, List.of(), List.of(), List.of(), List.of(), principals, userAgents, truncated);
     }
 
@@ -337,6 +345,19 @@ final class Profiles {
     }
 
     /** The principals whose calls a role (its sessions) or an account (everyone in it) sums. */
+    /** Whether a principal is a member of more than one account: its calls are filed under the one called into. */
+    private static boolean inSeveralAccounts(Node member) {
+        int accounts = 0;
+        if (member.out != null) {
+            for (LongObjectCursor<Edge> c : member.out) {
+                if (c.value.type == RelationshipType.MEMBER_OF && ++accounts > 1) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     static List<Node> members(Node node) {
         return switch (node.ref.type()) {
             case AWS_ROLE -> node.sources(RelationshipType.ASSUMED_ROLE);
@@ -444,7 +465,8 @@ final class Profiles {
                 }
             }
         }
-        return flowVolume(node, w, rows, truncated);
+        // an instance at its relationship cap still counted its flows in this address's series, but no row shows them
+        return flowVolume(node, w, rows, truncated || capped(node));
     }
 
     /** A drill-down row from an instance's tuple; {@code flip} turns it to the peer's side. */

@@ -123,7 +123,7 @@ public record ApiCallVolume(
         }
         out.append(String.format(java.util.Locale.ROOT,
                 "%nscope: %,d calls (%,d failed) in %,d active hours; baseline %s calls per active hour over %,d"
-                        + " hours; change %s",
+                        + " active hours; change %s",
                 total(), failure, activeHours, PanelText.number(baseline.average()), baseline.activeHours(),
                 PanelText.percent(percentChange)));
         rows(out, "by IP address", byIpAddress, true);

@@ -39,7 +39,8 @@ public record FindingsPanel(ScopeTime window, List<FindingSummary> findings) imp
      */
     @Override
     public String toString() {
-        StringBuilder out = PanelText.title("Findings", window);
+        // the window, not the scope: the findings of the context around the scope are listed too
+        StringBuilder out = new StringBuilder("Findings  (scope and context ").append(window).append(')');
         if (findings.isEmpty()) {
             return out.append("\nnone").toString();
         }

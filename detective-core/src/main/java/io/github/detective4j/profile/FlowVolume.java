@@ -89,7 +89,7 @@ public record FlowVolume(
         }
         out.append(String.format(Locale.ROOT,
                 "%nscope: %,d bytes in, %,d bytes out in %,d active hours; baseline %s in / %s out per active hour"
-                        + " over %,d hours; change %s in, %s out",
+                        + " over %,d active hours; change %s in, %s out",
                 bytesIn, bytesOut, activeHours, PanelText.number(baseline.averageBytesIn()),
                 PanelText.number(baseline.averageBytesOut()), baseline.activeHours(),
                 PanelText.percent(percentChangeIn), PanelText.percent(percentChangeOut)));

@@ -299,4 +299,15 @@ class BehaviorGraphTest {
                         .baseline(java.time.Duration.ZERO)).getMessage());
         BehaviorGraph.builder().trainingPeriod(java.time.Duration.ZERO).profileContext(java.time.Duration.ZERO).build();
     }
+    /** Scopes by the edges of the years a scope may lie in: the context and baseline stop there, not the profile. */
+    @Test
+    void scopesAtTheEdgesOfTheYearsHaveProfiles() {
+        BehaviorGraph graph = BehaviorGraph.create();
+        graph.accept(call(alice(), hours(1), "ListUsers", "203.0.113.9"));
+        for (String scope : List.of("0000-01-20T00:00:00Z/PT1H", "0000-01-01T01:00:00Z/PT1H",
+                "9999-12-31T23:00:00Z/PT1H", "9999-12-31T00:00:00Z/P1D")) {
+            Profile p = graph.profile(EntityRef.user(ALICE_ID), ScopeTime.parse(scope));
+            assertEquals(0, p.apiCallVolume().orElseThrow().total(), scope);
+        }
+    }
 }

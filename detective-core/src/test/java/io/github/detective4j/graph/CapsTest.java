@@ -117,6 +117,10 @@ class CapsTest {
      * An address many principals call from, or many instances talk to, keeps the first relationships the cap allows;
      * its lists say they may lack the rest, and an address no cap touched says its lists are whole.
      */
+    private static boolean quietCalls(BehaviorGraph graph) {
+        return graph.profile(EntityRef.ipAddress("192.0.2.1"), SCOPE).apiCallVolume().orElseThrow().truncated();
+    }
+
     @Test
     void listsCutByARelationshipCapSaySo() {
         BehaviorGraph graph = BehaviorGraph.builder().maxRelationshipsPerEntity(3).build();
@@ -135,6 +139,10 @@ class CapsTest {
         assertTrue(users.truncated());
         assertTrue(users.toString().contains("relationships capped"), users::toString);
         assertEquals(6, crowded.apiCallVolume().orElseThrow().success(), "every call still counts");
+        assertTrue(crowded.apiCallVolume().orElseThrow().truncated(), "its rows by principal lack some of them");
+        assertTrue(graph.profile(EntityRef.ipAddress("198.51.100.7"), SCOPE).flowVolume().orElseThrow().truncated(),
+                "its rows by instance lack some flows");
+        assertFalse(quietCalls(graph), "one principal's calls, all in its rows");
         CommunicatingInstances talkers = graph.profile(EntityRef.ipAddress("198.51.100.7"), SCOPE).instances()
                 .orElseThrow();
         assertTrue(talkers.instances().size() < 6 && !talkers.instances().isEmpty(), talkers::toString);
@@ -344,5 +352,25 @@ class CapsTest {
         assertEquals(5, graph.relationships(EntityRef.user(ALICE_ID)).size());
         assertTrue(graph.stats().droppedRelationships() > 0);
         assertEquals(20, graph.profile(EntityRef.user(ALICE_ID), SCOPE).apiCallVolume().orElseThrow().success());
+    }
+    /**
+     * A principal of no account of its own (a SAML user) calls into two accounts: each account's rows would mix in
+     * its calls into the other, so they leave it out and say they may lack calls; the totals are each account's own.
+     */
+    @Test
+    void anAccountsRowsHoldNoCallsIntoAnotherAccount() {
+        BehaviorGraph graph = BehaviorGraph.create();
+        io.github.detective4j.model.Principal saml = io.github.detective4j.model.Principal.builder(
+                io.github.detective4j.model.PrincipalType.SAML_USER).principalId("idp:alice").userName("alice").build();
+        graph.accept(io.github.detective4j.model.ApiCall.builder().eventTime(hours(1)).accountId("111122223333")
+                .region("us-east-1").principal(saml).eventSource("iam.amazonaws.com").eventName("ListUsers")
+                .sourceIpAddress("198.51.100.1").build());
+        graph.accept(io.github.detective4j.model.ApiCall.builder().eventTime(hours(1)).accountId("444455556666")
+                .region("us-east-1").principal(saml).eventSource("s3.amazonaws.com").eventName("ListBuckets")
+                .sourceIpAddress("198.51.100.2").build());
+        ApiCallVolume first = graph.profile(EntityRef.account("111122223333"), SCOPE).apiCallVolume().orElseThrow();
+        assertEquals(1, first.total());
+        assertTrue(first.byIpAddress().stream().noneMatch(r -> r.key().contains("198.51.100.2")), first::toString);
+        assertTrue(first.truncated());
     }
 }
