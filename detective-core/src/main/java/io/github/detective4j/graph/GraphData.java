@@ -84,6 +84,8 @@ final class GraphData {
     long lastEvent = Long.MIN_VALUE;
     /** The first API call or flow: baselines count from it, as findings may reach back before the logs do. */
     long firstActivity = Long.MAX_VALUE;
+    /** The latest flow's end: "lately" for traffic, where a finding's or a call's time would move it elsewhere. */
+    long lastTraffic = Long.MIN_VALUE;
     long apiCalls;
     long flows;
     long flowsWithoutTraffic;
@@ -131,6 +133,7 @@ final class GraphData {
         firstEvent = other.firstEvent;
         lastEvent = other.lastEvent;
         firstActivity = other.firstActivity;
+        lastTraffic = other.lastTraffic;
         apiCalls = other.apiCalls;
         flows = other.flows;
         flowsWithoutTraffic = other.flowsWithoutTraffic;
@@ -837,6 +840,7 @@ final class GraphData {
         flows++;
         span(start, end);
         firstActivity = Math.min(firstActivity, start);
+        lastTraffic = Math.max(lastTraffic, end);
         int hour = hourOf(start);
         Node instance = instanceOf(flow);
         // an instance past its cap keeps no new peer: a flood from spoofed sources would make one entity each
@@ -918,6 +922,10 @@ final class GraphData {
         span(first, last);
         Node node = entities.getOrCreate(EntityRef.finding(id));
         node.observe(first, last);
+        String arn = finding.arn() != null ? finding.arn() : !id.equals(finding.id()) ? finding.id() : null;
+        if (arn != null) {
+            describe(node, last, arn, null); // a GuardDuty finding's ARN finds it, as Detective's search does
+        }
         for (EntityRef involved : finding.entities()) {
             Node entity = entities.getOrCreate(involved);
             entity.observe(first, last);

@@ -1,5 +1,6 @@
 package io.github.detective4j.graph;
 
+import com.carrotsearch.hppc.IntHashSet;
 import com.carrotsearch.hppc.cursors.LongObjectCursor;
 import io.github.detective4j.hunt.ApiCallActivity;
 import io.github.detective4j.hunt.InstanceContact;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.Lock;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -77,18 +77,19 @@ public final class Hunt {
         Objects.requireNonNull(ipOrCidr, "IP address or CIDR");
         IpNetwork network = IpNetwork.parse(ipOrCidr);
         return read(() -> {
-            String address = single(ipOrCidr);
+            String address = single(ipOrCidr, network);
             List<Node> ips = addresses(address, network);
             List<EntityActivity> principals = new ArrayList<>();
             List<EntityActivity> agents = new ArrayList<>();
             List<ApiCallActivity> calls = new ArrayList<>();
             List<InstanceContact> instances = new ArrayList<>();
+            Map<Node, IntHashSet> callers = new LinkedHashMap<>();
             for (Node ip : ips) {
                 for (Edge edge : incoming(ip)) {
                     switch (edge.type) {
                         case CALLED_FROM -> {
                             principals.add(activity(edge, edge.source));
-                            callsFrom(edge.source, ip, calls);
+                            callers.computeIfAbsent(edge.source, p -> new IntHashSet()).add(ip.index);
                         }
                         case USED_FROM -> agents.add(activity(edge, edge.source));
                         case COMMUNICATED_WITH -> instances.add(contact(edge, Integer.MIN_VALUE));
@@ -98,10 +99,11 @@ public final class Hunt {
                     }
                 }
             }
+            boolean folded = calls(callers, DrillDown.SOURCE_METHOD, calls);
             calls.sort(MOST_CALLS);
             instances.sort(MOST_BYTES);
             return new IpHunt(ipOrCidr, refs(ips), merged(principals), merged(agents), calls, instances,
-                    truncated(ips, EntityType.IP_ADDRESS, address));
+                    folded || truncated(ips, EntityType.IP_ADDRESS, address));
         });
     }
 
@@ -115,7 +117,7 @@ public final class Hunt {
     public UserAgentHunt userAgent(String userAgent) {
         Objects.requireNonNull(userAgent, "user agent");
         String id = EntityRef.userAgentId(userAgent);
-        return userAgents(id, id::equals, true);
+        return userAgents(id, List.of(id), true);
     }
 
     /**
@@ -160,7 +162,17 @@ public final class Hunt {
      */
     public UserAgentHunt userAgents(Pattern pattern) {
         Objects.requireNonNull(pattern, "pattern");
-        return userAgents(pattern.pattern(), agent -> pattern.matcher(agent).find(), false);
+        // Matched outside the graph's lock: agents are the attacker's text, up to 4,096 chars, and a pattern that
+        // backtracks over them must not hold up ingestion meanwhile.
+        List<String> agents = read(() -> {
+            List<String> ids = new ArrayList<>();
+            for (Node node : data.entities.ofType(EntityType.USER_AGENT)) {
+                ids.add(node.ref.id());
+            }
+            return ids;
+        });
+        List<String> matched = agents.stream().filter(agent -> pattern.matcher(agent).find()).sorted().toList();
+        return userAgents(pattern.pattern(), matched, false);
     }
 
     /**
@@ -182,16 +194,18 @@ public final class Hunt {
         }
         IpNetwork network = IpNetwork.parse(ipOrCidr);
         return read(() -> {
-            if (data.lastEvent == Long.MIN_VALUE) {
+            if (data.lastTraffic == Long.MIN_VALUE) {
                 return List.<InstanceContact>of();
             }
-            // The period ends with the latest event (a flow's end) and covers the hour it reaches back into, since
+            // The period ends with the latest flow's end (not a finding's or a call's, which a skewed clock or a
+            // finding still updated after the flow logs were deleted would move on) and covers the hour it reaches
+            // back into, since
             // traffic is kept by the hour a capture window starts: a window of 10:55 to 11:05 is in the last hour.
             // Counted without overflow: ChronoUnit.FOREVER's duration means all the data.
             long back = Math.min(period.getSeconds(), 1L << 40) + (period.getNano() > 0 ? 1 : 0);
-            int from = GraphData.hourOf(data.lastEvent - back);
+            int from = GraphData.hourOf(data.lastTraffic - back);
             List<InstanceContact> instances = new ArrayList<>();
-            for (Node ip : addresses(single(ipOrCidr), network)) {
+            for (Node ip : addresses(single(ipOrCidr, network), network)) {
                 for (Edge edge : incoming(ip)) {
                     if (edge.type == RelationshipType.COMMUNICATED_WITH && edge.cells.anyIn(from, Integer.MAX_VALUE)) {
                         instances.add(contact(edge, from));
@@ -217,7 +231,7 @@ public final class Hunt {
     public boolean ipTruncated(String ipOrCidr) {
         Objects.requireNonNull(ipOrCidr, "IP address or CIDR");
         IpNetwork network = IpNetwork.parse(ipOrCidr);
-        String address = single(ipOrCidr);
+        String address = single(ipOrCidr, network);
         return read(() -> truncated(addresses(address, network), EntityType.IP_ADDRESS, address));
     }
 
@@ -238,30 +252,25 @@ public final class Hunt {
         });
     }
 
-    private UserAgentHunt userAgents(String query, Predicate<String> matches, boolean exact) {
+    /** The hunt of the agents whose ids are given, in that order; an id the graph no longer holds is passed over. */
+    private UserAgentHunt userAgents(String query, List<String> ids, boolean exact) {
         return read(() -> {
             List<Node> agents = new ArrayList<>();
-            if (exact) {
-                Node node = data.entities.get(EntityType.USER_AGENT, query);
+            for (String id : ids) {
+                Node node = data.entities.get(EntityType.USER_AGENT, id);
                 if (node != null) {
                     agents.add(node);
                 }
-            } else {
-                for (Node node : data.entities.ofType(EntityType.USER_AGENT)) {
-                    if (matches.test(node.ref.id())) {
-                        agents.add(node);
-                    }
-                }
-                agents.sort(Comparator.comparing(n -> n.ref));
             }
             List<EntityActivity> principals = new ArrayList<>();
             List<EntityActivity> ips = new ArrayList<>();
             List<ApiCallActivity> calls = new ArrayList<>();
+            Map<Node, IntHashSet> users = new LinkedHashMap<>();
             for (Node agent : agents) {
                 for (Edge edge : incoming(agent)) {
                     if (edge.type == RelationshipType.USED_USER_AGENT) {
                         principals.add(activity(edge, edge.source));
-                        callsWith(edge.source, agent, calls);
+                        users.computeIfAbsent(edge.source, p -> new IntHashSet()).add(agent.index);
                     }
                 }
                 if (agent.out != null) {
@@ -272,9 +281,10 @@ public final class Hunt {
                     }
                 }
             }
+            boolean folded = calls(users, DrillDown.AGENT_METHOD, calls);
             calls.sort(MOST_CALLS);
             return new UserAgentHunt(query, refs(agents), merged(principals), merged(ips), calls,
-                    truncated(agents, EntityType.USER_AGENT, exact ? query : null));
+                    folded || truncated(agents, EntityType.USER_AGENT, exact ? query : null));
         });
     }
 
@@ -295,9 +305,13 @@ public final class Hunt {
         return false;
     }
 
-    /** The canonical address of a query that names one address; null for a network (a CIDR). */
-    private static String single(String ipOrCidr) {
-        return ipOrCidr.indexOf('/') < 0 ? IpAddresses.normalize(ipOrCidr) : null;
+    /** The canonical address of a query that names one address (a /32 or /128 too); null for a wider network. */
+    private static String single(String ipOrCidr, IpNetwork network) {
+        if (ipOrCidr.indexOf('/') < 0) {
+            return IpAddresses.normalize(ipOrCidr);
+        }
+        String cidr = network.toString();
+        return network.prefix() == network.address().length * 8 ? cidr.substring(0, cidr.indexOf('/')) : null;
     }
 
     /** The graph's addresses that match: the one {@code address} names ({@link #single}), else those in the network. */
@@ -319,28 +333,35 @@ public final class Hunt {
         return ips;
     }
 
-    /** A principal's calls from one address, by method, from its drill-down. */
-    private void callsFrom(Node principal, Node ip, List<ApiCallActivity> into) {
-        if (principal.drillDown == null) {
-            return;
-        }
-        for (LongObjectCursor<HourCells> c : principal.drillDown) {
-            if (DrillDown.kind(c.key) == DrillDown.SOURCE_METHOD && DrillDown.first(c.key) == ip.index) {
-                into.add(call(principal, ip, DrillDown.second(c.key), c.value));
+    /**
+     * Each principal's calls through the matched entities (addresses or agents, by index), by method, from its
+     * drill-down of one kind: each principal's drill-down walked once, however many of them it used.
+     *
+     * @return whether a principal's drill-down budget of this kind filled, folding some of its calls away from their
+     *     address or agent, so that the rows may lack calls through the matched ones (an {@code (other)} series of
+     *     a principal whose budget is not full holds only calls through entities the graph did not keep)
+     */
+    private boolean calls(Map<Node, IntHashSet> byPrincipal, int kind, List<ApiCallActivity> into) {
+        boolean folded = false;
+        for (Map.Entry<Node, IntHashSet> e : byPrincipal.entrySet()) {
+            Node principal = e.getKey();
+            if (principal.drillDown == null) {
+                continue;
+            }
+            boolean full = principal.full(kind, data.settings.maxDrillDownKeys());
+            for (LongObjectCursor<HourCells> c : principal.drillDown) {
+                if (DrillDown.kind(c.key) != kind) {
+                    continue;
+                }
+                int through = DrillDown.first(c.key);
+                if (through == DrillDown.OTHER) {
+                    folded |= full;
+                } else if (e.getValue().contains(through)) {
+                    into.add(call(principal, data.entities.get(through), DrillDown.second(c.key), c.value));
+                }
             }
         }
-    }
-
-    /** A principal's calls with one user agent, by method, from its drill-down. */
-    private void callsWith(Node principal, Node agent, List<ApiCallActivity> into) {
-        if (principal.drillDown == null) {
-            return;
-        }
-        for (LongObjectCursor<HourCells> c : principal.drillDown) {
-            if (DrillDown.kind(c.key) == DrillDown.AGENT_METHOD && DrillDown.first(c.key) == agent.index) {
-                into.add(call(principal, agent, DrillDown.second(c.key), c.value));
-            }
-        }
+        return folded;
     }
 
     private ApiCallActivity call(Node principal, Node through, int method, HourCells cells) {

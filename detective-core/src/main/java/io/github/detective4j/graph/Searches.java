@@ -74,7 +74,9 @@ final class Searches {
 
     private Node exact(EntityType type, String id) {
         try {
-            return data.entities.get(EntityRef.of(type, id));
+            // a finding is kept under its bare id: its GuardDuty ARN names it too
+            String canonical = type == EntityType.FINDING ? FindingState.canonicalId(id) : id;
+            return data.entities.get(EntityRef.of(type, canonical));
         } catch (IllegalArgumentException notAnIdOfThisType) {
             return null;
         }
@@ -92,10 +94,11 @@ final class Searches {
                 && (cidr == null || (ref.type() == EntityType.IP_ADDRESS && cidr.contains(ref.id())));
     }
 
-    /** An id given in another spelling of the same entity (an IPv6 address not in canonical form). */
+    /** An id given in another spelling of the same entity (an IPv6 address not in canonical form, a finding's ARN). */
     private static boolean sameEntity(EntityRef ref, String id) {
         try {
-            return EntityRef.of(ref.type(), id).equals(ref);
+            return EntityRef.of(ref.type(), ref.type() == EntityType.FINDING ? FindingState.canonicalId(id) : id)
+                    .equals(ref);
         } catch (IllegalArgumentException notAnId) {
             return false;
         }

@@ -111,6 +111,7 @@ class CapsTest {
         assertEquals(20, alice.total());
         assertTrue(alice.children().stream().mapToLong(CallRow::total).sum() < 20, alice::toString);
         assertTrue(cut.truncated(), "Alice's cap folded most of her methods from here into her (other) row");
+        assertTrue(graph.hunt().ip("203.0.113.9").truncated(), "so the hunt's API-call rows lack them too");
     }
 
     /**

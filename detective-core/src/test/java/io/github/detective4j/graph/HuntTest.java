@@ -3,6 +3,7 @@ package io.github.detective4j.graph;
 import static io.github.detective4j.graph.Events.ALICE_ID;
 import static io.github.detective4j.graph.Events.alice;
 import static io.github.detective4j.graph.Events.call;
+import static io.github.detective4j.graph.Events.finding;
 import static io.github.detective4j.graph.Events.flow;
 import static io.github.detective4j.graph.Events.hours;
 import static io.github.detective4j.graph.Events.session;
@@ -80,6 +81,27 @@ class HuntTest {
                 "forever is all the data, not an overflow to nothing");
         assertEquals(all, graph.hunt().instancesTalkingTo("104.16.1.42", Duration.ofSeconds(Long.MAX_VALUE)));
         assertEquals(all, graph.hunt().instancesTalkingTo("104.16.1.42", Duration.ofDays(3650)));
+    }
+
+    /**
+     * "Lately" is counted back from the latest traffic: a finding still updated days after the flow logs stopped (an
+     * attacker deleted them), or a call with a skewed clock, does not move the window past every flow.
+     */
+    @Test
+    void theLatestFlowNotTheLatestEventEndsThePeriod() {
+        BehaviorGraph later = BehaviorGraph.create();
+        later.accept(flow("i-0123456789abcdef0", hours(10), "10.0.0.5", 40_000, "203.0.113.9", 443,
+                FlowDirection.OUTBOUND, 500));
+        later.accept(finding("f-late", hours(10), hours(82), EntityRef.ec2Instance("i-0123456789abcdef0")));
+        later.accept(call(alice(), hours(24 * 365 * 70), "ListUsers", "192.0.2.1"));
+        assertEquals(1, later.hunt().instancesTalkingTo("203.0.113.9", Duration.ofHours(24)).size());
+    }
+
+    @Test
+    void aHostRouteIsTheAddressItself() {
+        IpHunt cidr = graph.hunt().ip("104.16.1.42/32");
+        assertEquals(graph.hunt().ip("104.16.1.42").instances(), cidr.instances());
+        assertEquals(graph.hunt().ipTruncated("104.16.1.42"), graph.hunt().ipTruncated("104.16.1.42/32"));
     }
 
     /**

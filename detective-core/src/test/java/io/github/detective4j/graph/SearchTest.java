@@ -60,6 +60,20 @@ class SearchTest {
         assertEquals(List.of(), found(Search.name("Alice")));
     }
 
+    /** A GuardDuty finding kept under its bare id is found by its ARN too, by id or by ARN. */
+    @Test
+    void aFindingByItsArn() {
+        String arn = "arn:aws:guardduty:us-east-1:111122223333:detector/3365312172560fd7cc7b390a1759cc71/finding/"
+                + "c2b98b95c5440025c05b405065ed3bb9";
+        graph.accept(io.github.detective4j.model.Finding.builder().id(arn).sourceProduct("GuardDuty")
+                .type("CryptoCurrency:EC2/BitcoinTool.B").severity(io.github.detective4j.model.Severity.ofGuardDuty(8))
+                .observed(hours(4), hours(5)).build());
+        EntityRef finding = EntityRef.finding("c2b98b95c5440025c05b405065ed3bb9");
+        assertEquals(List.of(finding), found(Search.id(arn)));
+        assertEquals(List.of(finding), found(Search.arn(arn)));
+        assertEquals(List.of(finding), found(Search.id("c2b98b95c5440025c05b405065ed3bb9")));
+    }
+
     @Test
     void byCidrWithTheCapReported() {
         SearchResult all = graph.search(Search.cidr("172.16.0.0/12"));

@@ -72,7 +72,7 @@ final class HuntCommand implements Callable<Integer> {
             IpHunt shown = new IpHunt(indicator.ip + " in the last " + days + " days",
                     contacts.stream().map(InstanceContact::ipAddress).distinct().sorted().toList(), List.of(),
                     List.of(), List.of(), contacts, hunt.ipTruncated(indicator.ip));
-            output.print(contacts, shown.toString());
+            output.print(shown); // the JSON too says whether the caps may have cut the list
         } else if (indicator.ip != null) {
             output.print(hunt.ip(indicator.ip));
         } else if (indicator.userAgent != null) {

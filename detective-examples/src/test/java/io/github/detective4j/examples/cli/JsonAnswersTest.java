@@ -135,6 +135,11 @@ class JsonAnswersTest {
         assertEquals(EntityRef.ec2Instance(facts.otherMinerInstance().id()).toString(),
                 json.at("/instances/1/instance").asText(), json.toString());
         assertTrue(json.get("principals").isEmpty(), "nobody calls the API from a Bitcoin node");
+
+        JsonNode lately = answer("hunt", "--json", "--ip", facts.bitcoinIp(), "--days", "3", logs);
+        assertEquals(library(graph.hunt().instancesTalkingTo(facts.bitcoinIp(), java.time.Duration.ofDays(3))),
+                lately.get("instances"));
+        assertTrue(lately.has("truncated"), "the list says whether the caps may have cut it: " + lately);
     }
 
     /** A finding group, which `groups` lists, can be profiled by its id: it is computed from findings, not held. */
