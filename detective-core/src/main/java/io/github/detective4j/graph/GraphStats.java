@@ -2,6 +2,8 @@ package io.github.detective4j.graph;
 
 import io.github.detective4j.model.EntityType;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -55,7 +57,8 @@ public record GraphStats(Map<EntityType, Integer> entities, long relationships, 
      * @param seriesBytes bytes of the series' objects and cells, and of beacon samples
      */
     public GraphStats {
-        entities = Map.copyOf(entities);
+        // in the types' order, run after run: Map.copyOf's order changes from one JVM to the next
+        entities = entities.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(entities));
     }
 
     /**

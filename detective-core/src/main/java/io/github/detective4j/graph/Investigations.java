@@ -298,8 +298,8 @@ final class Investigations {
         }
         Set<String> groupIds = new LinkedHashSet<>();
         for (Finding f : findings.values()) {
-            into.add(new Indicator(new RelatedFinding(f.arn() != null ? f.arn() : f.id(), f.type(), remoteIp(f),
-                    f.id()), severity(f.severity().label())));
+            into.add(new Indicator(new RelatedFinding(f.arn(), f.type(), remoteIp(f), f.id()),
+                    severity(f.severity().label())));
             into.addAll(ttps.ofFinding(f, remoteIp(f)));
             groups.of(f.id()).ifPresent(g -> {
                 if (groupIds.add(g.id())) {

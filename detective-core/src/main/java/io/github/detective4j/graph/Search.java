@@ -3,6 +3,7 @@ package io.github.detective4j.graph;
 import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.model.EntityType;
 import io.github.detective4j.model.IpNetwork;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -44,7 +45,8 @@ public record Search(Set<EntityType> types, String id, String idPrefix, String a
      * @throws IllegalArgumentException if no criterion is given, the limit is negative or the CIDR is invalid
      */
     public Search {
-        types = types == null || types.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(types));
+        // in the types' order, run after run: Set.copyOf's order changes from one JVM to the next
+        types = types == null || types.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(types));
         if (id == null && idPrefix == null && arn == null && name == null && cidr == null) {
             throw new IllegalArgumentException("a search needs an id, id prefix, ARN, name or CIDR");
         }

@@ -97,6 +97,10 @@ public record Investigation(
         Objects.requireNonNull(investigationId, "investigation id");
         Objects.requireNonNull(entity, "entity");
         Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(createdTime, "created time");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(state, "state");
         indicators = List.copyOf(indicators);
     }
 

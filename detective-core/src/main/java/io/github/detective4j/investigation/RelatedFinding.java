@@ -7,7 +7,8 @@ import io.github.detective4j.text.TextTable;
  * A related finding ({@code RelatedFindingDetail}): a finding about the entity, one of its role sessions, or an
  * instance it launched, observed around the scope.
  *
- * @param arn the finding's ARN, or its id when the product gave none
+ * @param arn the finding's ARN, or null when the product gave none (Detective's field holds ARNs only; {@code id}
+ *     names the finding either way)
  * @param findingType the finding type
  * @param ipAddress an address the finding names (its remote address where known), or null
  * @param id the finding's id in the graph

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * JSON for every answer of detective4j, with Jackson, under stable field names: the record component names of the
@@ -79,6 +80,20 @@ public final class DetectiveJson {
                 out.writeStringField("label", severity.label().name());
                 out.writeNumberField("normalized", severity.normalized());
                 out.writeEndObject();
+            }
+        });
+        // the graph answers some questions with an Optional (a profile's panels, graph.finding): empty is null
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Class<Optional<?>> optional = (Class) Optional.class;
+        module.addSerializer(optional, new JsonSerializer<Optional<?>>() {
+            @Override
+            public void serialize(Optional<?> value, JsonGenerator out, SerializerProvider provider)
+                    throws IOException {
+                if (value.isPresent()) {
+                    provider.defaultSerializeValue(value.get(), out);
+                } else {
+                    out.writeNull();
+                }
             }
         });
         module.addSerializer(Profile.class, new JsonSerializer<>() {
@@ -140,10 +155,25 @@ public final class DetectiveJson {
             return ascii;
         }
 
+        /**
+         * Each unsafe char's escape, made the first time it is met: a hostile string of millions of them (bidi
+         * controls, lone surrogates) would otherwise format one each. Filled racily, which is safe: a
+         * {@link SerializedString} is immutable, and two threads make equal ones.
+         */
+        private final transient SerializableString[] made = new SerializableString[Character.MAX_VALUE + 1];
+
         @Override
         public SerializableString getEscapeSequence(int c) {
             // Jackson asks for every non-ASCII char: the usual ones cost a type lookup, and no allocation
-            return SafeText.isUnsafe(c) ? new SerializedString(String.format(Locale.ROOT, "\\u%04X", c)) : null;
+            if (c > Character.MAX_VALUE || !SafeText.isUnsafe(c)) {
+                return null;
+            }
+            SerializableString escape = made[c];
+            if (escape == null) {
+                escape = new SerializedString(String.format(Locale.ROOT, "\\u%04X", c));
+                made[c] = escape;
+            }
+            return escape;
         }
 
         private Object readResolve() {

@@ -207,6 +207,8 @@ class InvestigationTest {
         RelatedFinding related = (RelatedFinding) inv.indicators(IndicatorType.RELATED_FINDING).get(0).detail();
         assertEquals("Stealth:IAMUser/CloudTrailLoggingDisabled", related.findingType());
         assertEquals(ASHBURN, related.ipAddress(), "the first global address: 198.51.100.7 is documentation");
+        assertTrue(related.arn() == null || related.arn().startsWith("arn:"),
+                "Detective's Arn holds ARNs only; the id names the finding: " + related);
         assertEquals(1, inv.indicators(IndicatorType.NEW_GEOLOCATION).size());
         assertEquals(1, inv.indicators(IndicatorType.NEW_USER_AGENT).size());
         assertEquals(InvestigationSeverity.CRITICAL, inv.severity(),

@@ -85,4 +85,32 @@ class DetectiveJsonTest {
         names.forEachRemaining(out::add);
         return out;
     }
+    @Test
+    void optionalAnswersAreTheirValueOrNull() {
+        assertEquals("null", DetectiveJson.write(java.util.Optional.empty()));
+        assertEquals("\"AwsUser/AIDAJQABLZS4A3QDU576Q\"",
+                DetectiveJson.write(java.util.Optional.of(EntityRef.user("AIDAJQABLZS4A3QDU576Q"))));
+    }
+
+    /** Maps and sets of entity types come in the types' order, not Map.copyOf's, which changes from JVM to JVM. */
+    @Test
+    void countsByTypeComeInTheTypesOrder() {
+        java.util.Map<io.github.detective4j.model.EntityType, Integer> byType = new java.util.HashMap<>();
+        for (io.github.detective4j.model.EntityType type : io.github.detective4j.model.EntityType.values()) {
+            byType.put(type, type.ordinal());
+        }
+        BehaviorGraph graph = BehaviorGraph.create();
+        io.github.detective4j.graph.GraphStats stats = graph.stats();
+        io.github.detective4j.graph.GraphStats withTypes = new io.github.detective4j.graph.GraphStats(byType,
+                stats.relationships(), stats.apiCalls(), stats.flows(), stats.flowsWithoutTraffic(),
+                stats.findingUpdates(), stats.findings(), stats.refusedEvents(), stats.droppedRelationships(),
+                stats.overflowedDrillDowns(), stats.droppedEntities(), null, null, stats.hourlyCells(),
+                stats.seriesBytes());
+        assertEquals(List.of(io.github.detective4j.model.EntityType.values()),
+                List.copyOf(withTypes.entities().keySet()));
+        String text = DetectiveJson.write(io.github.detective4j.graph.Search.idPrefix("1").withTypes(
+                io.github.detective4j.model.EntityType.S3_BUCKET, io.github.detective4j.model.EntityType.IP_ADDRESS,
+                io.github.detective4j.model.EntityType.AWS_USER));
+        assertTrue(text.contains("\"types\":[\"AWS_USER\",\"IP_ADDRESS\",\"S3_BUCKET\"]"), text);
+    }
 }
