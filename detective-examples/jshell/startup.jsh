@@ -44,6 +44,12 @@ if (System.getenv("DETECTIVE_LOGS") != null) {
 
 BehaviorGraph graph = BehaviorGraph.builder().geoLocator(geo).asnResolver(geo).build();
 IngestReport ingested = AwsLogs.read(logs).into(graph);
+// A hunt over nothing answers "none", which reads as "no contact": say so loudly instead.
+if (ingested.eventsProduced() == 0 || ingested.errors() > 0) {
+    System.out.println("WARNING: " + ingested.eventsProduced() + " events and " + ingested.errors() + " errors from "
+            + logs + (ingested.firstErrors().isEmpty() ? "" : ", the first: " + ingested.firstErrors().get(0))
+            + ". Answers below are from what could be read; check DETECTIVE_LOGS.");
+}
 
 // "Now" is the end of the data, not the wall clock: the hour after the latest event, so that hunts over
 // "the last year" or "this week" mean the same on old logs as on a live feed.

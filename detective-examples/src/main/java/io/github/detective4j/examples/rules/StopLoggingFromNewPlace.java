@@ -25,8 +25,10 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>New means what {@code BehaviorGraph.newBehavior} says: seen in the scope and not in the 45 days before; so the
- * graph needs a geolocator and an ASN resolver. Hours are UTC and hour-aligned, as the graph keeps them.
- * Immutable and thread-safe.
+ * graph needs a geolocator and an ASN resolver. The {@code StopLogging} counts when it succeeded and its principal's
+ * first one from that address is in the scope; a role's sessions count for the role. The scope must hold both
+ * halves: scopes a day long miss a new place at 23:00 and a trail stopped at 01:00, which a scope of two days or
+ * more catches. Hours are UTC and hour-aligned, as the graph keeps them. Immutable and thread-safe.
  *
  * @param window how close in time the new geolocation and the {@code StopLogging} must be, either way
  */
@@ -73,13 +75,17 @@ public record StopLoggingFromNewPlace(Duration window) {
         for (NewAso aso : nb.asos()) {
             for (EntityRef ip : aso.ipAddresses()) {
                 for (ApiCallActivity call : graph.hunt().ip(ip.id()).apiCalls()) {
-                    if (!call.principal().equals(principal) || !call.eventName().equals("StopLogging")
+                    // a role's sessions stop trails for it; a refused call stopped nothing
+                    boolean byPrincipal = call.principal().equals(principal)
+                            || call.principal().issuingRole().filter(principal::equals).isPresent();
+                    if (!byPrincipal || !call.eventName().equals("StopLogging") || call.success() == 0
                             || !scope.contains(call.firstHour())) {
                         continue;
                     }
                     for (NewGeolocation place : nb.geolocations()) {
                         if (Duration.between(place.firstObserved(), call.firstHour()).abs().compareTo(window) <= 0) {
-                            alerts.add(new Alert(principal, aso, ip, call.firstHour(), place));
+                            alerts.add(new Alert(call.principal(), aso, ip, call.firstHour(), place));
+                            break; // one alert per trail stopped, with the first new place near it
                         }
                     }
                 }

@@ -10,13 +10,27 @@ import java.util.function.Function;
 /**
  * Assertions on {@link NewBehavior}: what an entity did in a scope that it had not done in its baseline; get one with
  * {@link DetectionAssertions#assertThat(NewBehavior)}. A failure lists what was new instead, and says when the
- * baseline was in training (everything looks new then). Each method returns this, to chain.
+ * baseline was in training. While it is, everything looks new, so an assertion that something is new fails unless
+ * the test says {@link #allowingTraining()}: a test that passes only because the story was too short to learn from
+ * proves nothing. Each method returns this, to chain. Not thread-safe.
  */
 public final class NewBehaviorAssert {
     private final NewBehavior newBehavior;
+    private boolean allowTraining;
 
     NewBehaviorAssert(NewBehavior newBehavior) {
         this.newBehavior = Objects.requireNonNull(newBehavior, "new behavior");
+    }
+
+    /**
+     * Lets the assertions that something is new pass while the baseline is in training, for a test about a new
+     * entity's first days.
+     *
+     * @return this
+     */
+    public NewBehaviorAssert allowingTraining() {
+        allowTraining = true;
+        return this;
     }
 
     /**
@@ -118,6 +132,10 @@ public final class NewBehaviorAssert {
         if (found.stream().map(name).noneMatch(n -> n.equals(wanted) || n.startsWith(wanted + ","))) {
             throw failure(expected, found, name);
         }
+        if (newBehavior.baseline().inTraining() && !allowTraining) {
+            throw new AssertionError(expected(expected) + ", and found it, but everything looks new to a baseline in"
+                    + " training: tell a longer story before the scope, or call allowingTraining()");
+        }
         return this;
     }
 
@@ -134,6 +152,7 @@ public final class NewBehaviorAssert {
 
     private String expected(String what) {
         return "expected " + what + " for " + newBehavior.entity() + " over " + newBehavior.scope()
-                + (newBehavior.baseline().inTraining() ? " (the baseline is in training: everything looks new)" : "");
+                + (newBehavior.baseline().inTraining() ? " (the baseline is in training, with "
+                        + newBehavior.baseline().hoursOfData() + " hours of data before the scope)" : "");
     }
 }

@@ -15,9 +15,12 @@ import io.github.detective4j.model.PrincipalType;
 import io.github.detective4j.model.SecurityEvent;
 import io.github.detective4j.model.Severity;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -226,14 +229,17 @@ public final class Scenario {
     }
 
     /**
-     * Builds a graph configured as a test wants it (threat intelligence, a baseline, a clock), with the story's
+     * Builds a graph configured as a test wants it (threat intelligence, a baseline, a clock: by default fixed at the
+     * story's latest event, so that investigations' created times are the same run after run), with the story's
      * places, and ingests the story.
      *
      * @param configure changes to the builder, which already has the story's places as geolocator and ASN resolver
      * @return the graph
      */
     public BehaviorGraph graph(UnaryOperator<BehaviorGraph.Builder> configure) {
-        BehaviorGraph.Builder builder = BehaviorGraph.builder();
+        // the investigations' created time from the story, not the wall clock: the same story, the same answers
+        Instant latest = events.stream().map(SecurityEvent::time).max(Comparator.naturalOrder()).orElse(now);
+        BehaviorGraph.Builder builder = BehaviorGraph.builder().clock(Clock.fixed(latest, ZoneOffset.UTC));
         if (anyPlace) {
             GeoTable table = places.build();
             builder.geoLocator(table).asnResolver(table);

@@ -79,6 +79,32 @@ class StopLoggingFromNewPlaceTest {
                 .hasNewGeolocation("Ashburn").hasNewAso(14618).hasNewApiCall("StopLogging").hasNewUserAgent(OLD_CLI);
     }
 
+    /** A role's session stops the trail from a new place: the rule fires for the role, naming the session. */
+    @Test
+    void firesForARoleWhoseSessionGoesDark() {
+        Scenario story = routine();
+        Caller deploy = story.role("deploy", "ci-1");
+        story.at(START);
+        deploy.from(OFFICE).using(CLI).calls("ec2", "DescribeInstances").every(Duration.ofHours(3)).during(MONTH);
+        story.later(MONTH).later(Duration.ofHours(4));
+        Caller stolen = story.role("deploy", "stolen");
+        stolen.from(ASHBURN).using(OLD_CLI).calls("cloudtrail", "StopLogging").once();
+
+        List<StopLoggingFromNewPlace.Alert> alerts = StopLoggingFromNewPlace.DEFAULT.evaluate(story.graph(),
+                deploy.role(), WEEK);
+        assertEquals(1, alerts.size(), alerts.toString());
+        assertEquals(stolen.ref(), alerts.get(0).principal());
+    }
+
+    /** A refused {@code StopLogging} stopped nothing: the rule stays quiet (a TTP indicator still shows it). */
+    @Test
+    void quietWhenTheStopWasRefused() {
+        Scenario story = routine().later(Duration.ofHours(5));
+        admin(story).from(ASHBURN).using(OLD_CLI).failing("AccessDenied").calls("cloudtrail", "StopLogging").once();
+
+        assertEquals(List.of(), alerts(story));
+    }
+
     @Test
     void firesWhenTheTrailIsStoppedThroughAVpnHoursAfterANewPlace() {
         Scenario story = routine();

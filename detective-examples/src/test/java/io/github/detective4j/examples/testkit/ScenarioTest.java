@@ -120,4 +120,17 @@ class ScenarioTest {
         story.user("bob").from("111.87.53.14").calls("s3", "ListBuckets").every(Duration.ofHours(6)).times(4);
         return story.later(Duration.ofDays(1)).user("bob").from("111.87.53.14").calls("iam", "CreateUser").once();
     }
+    /** The graph's clock is the story's, so the same story gives the same investigation, created time and all. */
+    @Test
+    void theSameStoryGivesTheSameInvestigation() {
+        Scenario story = Scenario.startingAt(java.time.Instant.parse("2026-10-01T00:00:00Z"));
+        story.user("dave").from("153.156.88.21").calls("iam", "ListUsers").every(java.time.Duration.ofHours(1))
+                .during(java.time.Duration.ofDays(20));
+        io.github.detective4j.model.ScopeTime scope = io.github.detective4j.model.ScopeTime.of(
+                java.time.Instant.parse("2026-10-20T00:00:00Z"), java.time.Instant.parse("2026-10-21T00:00:00Z"));
+        io.github.detective4j.investigation.Investigation first = story.graph().investigate(
+                story.user("dave").ref(), scope);
+        assertEquals(first, story.graph().investigate(story.user("dave").ref(), scope));
+        assertEquals(java.time.Instant.parse("2026-10-20T23:00:00Z"), first.createdTime(), "the story's last call");
+    }
 }
