@@ -338,7 +338,8 @@ public final class BehaviorGraph implements EventSink {
                 throw new NoSuchElementException("no finding '" + id + "' in this graph");
             }
             state.archived = archived;
-            data.version++; // finding groups leave archived findings out
+            data.version++;
+            data.linksVersion++; // finding groups leave archived findings out
         } finally {
             lock.writeLock().unlock();
         }

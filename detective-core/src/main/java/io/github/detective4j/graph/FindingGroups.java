@@ -51,11 +51,11 @@ final class FindingGroups {
 
     /** Every group, most severe first, then the most recent. */
     synchronized List<FindingGroup> all() {
-        // Readers share the graph's read lock, so the cache has a lock of its own. Any event can change a link (a
-        // RunInstances names an instance's launcher), so the cache lasts until the next event, not the next finding.
-        if (cachedAt != data.version) {
+        // Readers share the graph's read lock, so the cache has a lock of its own. It lasts until what groups depend
+        // on changes (GraphData.linksVersion): a finding, an instance's launcher (a RunInstances), an archive state.
+        if (cachedAt != data.linksVersion) {
             cached = compute();
-            cachedAt = data.version;
+            cachedAt = data.linksVersion;
         }
         return cached;
     }

@@ -109,6 +109,11 @@ final class GraphData {
 
     /** Grows with every event ingested: what caches of derived answers are keyed on. */
     long version;
+    /**
+     * Grows with what finding groups depend on: a finding, an instance's launcher, a finding archived or not, a
+     * rebuild. Their cache is keyed on it, so that a stream of calls and flows does not recompute them each time.
+     */
+    long linksVersion;
 
     /**
      * Takes over everything {@code other} holds, as when retention rebuilt the graph from the events it keeps; the
@@ -144,6 +149,7 @@ final class GraphData {
         droppedEntities = other.droppedEntities;
         relationships = other.relationships;
         version = Math.max(version, other.version) + 1;
+        linksVersion = Math.max(linksVersion, other.linksVersion) + 1;
     }
 
     /**
@@ -625,6 +631,7 @@ final class GraphData {
                     if (instance != null) {
                         instance.observe(second, second);
                         instance.attributes().created(actor, second);
+                        linksVersion++; // the instance now stands for its launcher in finding groups
                         describeLocation(instance, call.accountId(), call.region(), second);
                         call(actor, RelationshipType.CREATED_INSTANCE, instance, second, hour, success);
                     }
@@ -906,6 +913,7 @@ final class GraphData {
 
     private void ingest(Finding finding) {
         findingUpdates++;
+        linksVersion++;
         long first = finding.firstObserved().getEpochSecond();
         long last = finding.lastObserved().getEpochSecond();
         String id = FindingState.canonicalId(finding);

@@ -186,4 +186,16 @@ class FindingGroupsTest {
         graph.unarchive("c2");
         assertEquals(3, graph.findingGroups().get(0).findings().size());
     }
+    /** Calls and flows change no group: the groups are not computed again for them, only for what links findings. */
+    @Test
+    void groupsAreComputedAgainOnlyWhenWhatLinksFindingsChanges() {
+        BehaviorGraph graph = BehaviorGraph.create();
+        graph.accept(finding("d1", "Recon:EC2/Portscan", 5, hours(1), hours(2), MINER));
+        graph.accept(finding("d2", "Recon:EC2/Portscan", 5, hours(2), hours(3), MINER));
+        List<FindingGroup> before = graph.findingGroups();
+        graph.accept(Events.call(alice(), hours(4), "ListUsers", "203.0.113.9"));
+        assertTrue(before == graph.findingGroups(), "the same answer, not computed again for a call");
+        graph.accept(runInstances(alice(), hours(5), "203.0.113.9", OTHER.id()));
+        assertTrue(before != graph.findingGroups(), "a launch can link findings: computed again");
+    }
 }
