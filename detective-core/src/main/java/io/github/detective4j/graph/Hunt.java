@@ -84,8 +84,13 @@ public final class Hunt {
             List<ApiCallActivity> calls = new ArrayList<>();
             List<InstanceContact> instances = new ArrayList<>();
             Map<Node, IntHashSet> callers = new LinkedHashMap<>();
+            IntHashSet ownerless = new IntHashSet();
             for (Node ip : ips) {
+                long byPrincipals = 0;
                 for (Edge edge : incoming(ip)) {
+                    if (edge.type == RelationshipType.CALLED_FROM) {
+                        byPrincipals += edge.successes + edge.failures;
+                    }
                     switch (edge.type) {
                         case CALLED_FROM -> {
                             principals.add(activity(edge, edge.source));
@@ -98,6 +103,12 @@ public final class Hunt {
                         }
                     }
                 }
+                if (callsOf(ip) > byPrincipals) {
+                    ownerless.add(ip.index); // calls no principal made: failed sign-ins with a hidden user name
+                }
+            }
+            if (!ownerless.isEmpty()) {
+                ownerlessCallers(ownerless, callers, principals);
             }
             boolean folded = calls(callers, DrillDown.SOURCE_METHOD, calls);
             calls.sort(MOST_CALLS);
@@ -331,6 +342,43 @@ public final class Hunt {
         }
         ips.sort(Comparator.comparing(n -> n.ref));
         return ips;
+    }
+
+    /** Every call from an address, whoever made it: its own series' total. */
+    private static long callsOf(Node ip) {
+        if (ip.calls == null) {
+            return 0;
+        }
+        long[] sums = new long[HourCells.CALL_STRIDE];
+        ip.calls.sum(Integer.MIN_VALUE, Integer.MAX_VALUE, sums);
+        return sums[HourCells.SUCCESS] + sums[HourCells.FAILURE];
+    }
+
+    /**
+     * The accounts that stand in as the caller of the calls from these addresses that no principal made (their
+     * drill-downs hold them by address and method): each a principal row of its own, and a caller whose rows to list.
+     */
+    private void ownerlessCallers(IntHashSet ips, Map<Node, IntHashSet> callers, List<EntityActivity> principals) {
+        for (Node account : data.entities.ofType(EntityType.AWS_ACCOUNT)) {
+            if (account.drillDown == null) {
+                continue;
+            }
+            long[] sums = new long[HourCells.CALL_STRIDE];
+            int first = Integer.MAX_VALUE;
+            int last = Integer.MIN_VALUE;
+            for (LongObjectCursor<HourCells> c : account.drillDown) {
+                if (DrillDown.kind(c.key) == DrillDown.SOURCE_METHOD && ips.contains(DrillDown.first(c.key))) {
+                    c.value.sum(Integer.MIN_VALUE, Integer.MAX_VALUE, sums);
+                    first = Math.min(first, c.value.firstHour());
+                    last = Math.max(last, c.value.lastHour());
+                }
+            }
+            if (first <= last) {
+                callers.put(account, ips);
+                principals.add(new EntityActivity(account.ref, HourWindow.startOf(first), HourWindow.startOf(last),
+                        sums[HourCells.SUCCESS], sums[HourCells.FAILURE]));
+            }
+        }
     }
 
     /**

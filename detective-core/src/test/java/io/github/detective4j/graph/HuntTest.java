@@ -97,6 +97,31 @@ class HuntTest {
         assertEquals(1, later.hunt().instancesTalkingTo("203.0.113.9", Duration.ofHours(24)).size());
     }
 
+    /**
+     * Failed sign-ins with a hidden user name have no principal: the account stands in as their caller, in the
+     * address's hunt as in its profile, so a brute-force source is not a hunt that finds no calls.
+     */
+    @Test
+    void signInsNoPrincipalMadeAreTheAccounts() {
+        BehaviorGraph brute = BehaviorGraph.create();
+        io.github.detective4j.model.Principal hidden = io.github.detective4j.model.Principal.builder(
+                io.github.detective4j.model.PrincipalType.IAM_USER).accountId(Events.ACCOUNT)
+                .userName("HIDDEN_DUE_TO_SECURITY_REASONS").build();
+        for (int i = 0; i < 5; i++) {
+            brute.accept(io.github.detective4j.model.ApiCall.builder().eventTime(hours(2).plusSeconds(i * 60))
+                    .accountId(Events.ACCOUNT).region("us-east-1").principal(hidden)
+                    .eventSource("signin.amazonaws.com").eventName("ConsoleLogin").sourceIpAddress("203.0.113.99")
+                    .userAgent("Mozilla/5.0").errorMessage("Failed authentication").build());
+        }
+        IpHunt hunt = brute.hunt().ip("203.0.113.99");
+        assertEquals(List.of(EntityRef.account(Events.ACCOUNT)),
+                hunt.principals().stream().map(a -> a.entity()).toList());
+        assertEquals(5, hunt.principals().get(0).failure());
+        assertEquals(1, hunt.apiCalls().size());
+        assertEquals("ConsoleLogin", hunt.apiCalls().get(0).eventName());
+        assertEquals(5, hunt.apiCalls().get(0).failure());
+    }
+
     @Test
     void aHostRouteIsTheAddressItself() {
         IpHunt cidr = graph.hunt().ip("104.16.1.42/32");
