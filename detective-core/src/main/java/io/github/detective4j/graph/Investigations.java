@@ -151,18 +151,25 @@ final class Investigations {
 
     // ---------------------------------------------------------------- new behavior
 
+    /** New places, networks and agents the entity's credentials worked from: refused calls alone are attempts. */
     private static void newBehavior(NewBehavior nb, List<Indicator> into) {
         for (NewGeolocation g : nb.geolocations()) {
-            into.add(new Indicator(new NewGeolocationDetail(g.location().label(), g.ipAddresses().get(0).id(),
-                    g.newForAccount()), newSeverity(g.newForAccount())));
+            if (g.success() > 0) {
+                into.add(new Indicator(new NewGeolocationDetail(g.location().label(), g.ipAddresses().get(0).id(),
+                        g.newForAccount()), newSeverity(g.newForAccount())));
+            }
         }
         for (NewAso a : nb.asos()) {
-            into.add(new Indicator(new NewAsoDetail(a.asn().toString(), a.newForAccount()),
-                    newSeverity(a.newForAccount())));
+            if (a.success() > 0) {
+                into.add(new Indicator(new NewAsoDetail(a.asn().toString(), a.newForAccount()),
+                        newSeverity(a.newForAccount())));
+            }
         }
         for (NewUserAgent u : nb.userAgents()) {
-            into.add(new Indicator(new NewUserAgentDetail(u.userAgent().id(), u.newForAccount()),
-                    newSeverity(u.newForAccount())));
+            if (u.success() > 0) {
+                into.add(new Indicator(new NewUserAgentDetail(u.userAgent().id(), u.newForAccount()),
+                        newSeverity(u.newForAccount())));
+            }
         }
     }
 
@@ -193,9 +200,9 @@ final class Investigations {
     }
 
     /**
-     * Every (hour, address) of an actor's calls in the scope, with where the address is, in time order; within an
-     * hour, whose calls' order is unknown, in address order ({@link IpAddresses#compare}: IPv4 before IPv6, then by
-     * number), so the pair is reported the same way whatever the ids' text.
+     * Every (hour, address) of an actor's successful calls in the scope, with where the address is, in time order;
+     * within an hour, whose calls' order is unknown, in address order ({@link IpAddresses#compare}: IPv4 before
+     * IPv6, then by number), so the pair is reported the same way whatever the ids' text.
      */
     private List<Sighting> sightings(Node actor, HourWindow w, ImpossibleTravelRule rule) {
         List<Edge> calledFrom = new ArrayList<>();
@@ -217,7 +224,9 @@ final class Investigations {
             }
             HourCells cells = edge.cells;
             for (int i = cells.lowerBound(w.scopeFrom); i < cells.size() && cells.hour(i) < w.scopeTo; i++) {
-                sightings.add(new Sighting(cells.hour(i), edge.target, where.get()));
+                if (cells.value(i, HourCells.SUCCESS) > 0) { // where the credentials worked, not where they were tried
+                    sightings.add(new Sighting(cells.hour(i), edge.target, where.get()));
+                }
             }
         }
         sightings.sort(Comparator.comparingInt(Sighting::hour));

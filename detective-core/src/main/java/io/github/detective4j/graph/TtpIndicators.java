@@ -227,7 +227,9 @@ final class TtpIndicators {
                 continue;
             }
             for (LongObjectCursor<Edge> c : actor.out) {
-                if (c.value.type == RelationshipType.CALLED_FROM && c.value.cells.anyIn(w.scopeFrom, w.scopeTo)) {
+                // an address the credentials worked from: a refused sign-in from a listed address is an attempt
+                if (c.value.type == RelationshipType.CALLED_FROM
+                        && c.value.cells.anyIn(w.scopeFrom, w.scopeTo, HourCells.SUCCESS)) {
                     String ip = c.value.target.ref.id();
                     data.settings.threatIntel().lookup(ip).ifPresent(m -> flagged.put(ip, m));
                 }

@@ -4,7 +4,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * When consecutive calls count as impossible travel: from two geolocations at least {@link #minDistanceKm()} apart
+ * When consecutive successful calls count as impossible travel (refused ones, a failed sign-in from anywhere, are
+ * attempts, not travel): from two geolocations at least {@link #minDistanceKm()} apart
  * (great-circle distance on a sphere of the Earth's mean radius, 6,371.0088 km), faster than {@link #maxSpeedKmh()}
  * could cover, neither address in an excluded autonomous system (VPN and proxy egress networks users legitimately
  * hop between).

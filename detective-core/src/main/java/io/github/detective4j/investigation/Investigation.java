@@ -42,6 +42,11 @@ import java.util.Objects;
  * own calls; impossible travel; threat intelligence; findings, where a finding, its group and the technique its
  * type names are one source), and at least one new behavior ({@code NEW_*}) of the entity.
  *
+ * <p>The indicators of where and how the entity's credentials were used (impossible travel, a flagged address, a new
+ * geolocation, ASO or user agent) count the entity's successful calls only: refused ones from an address, a failed
+ * console sign-in under its user name from anywhere (password spraying) say that someone tried, not that the
+ * credentials worked there. Refused calls still count in {@code TTP_OBSERVED}, one level lower (an attempt).
+ *
  * <p>While the baseline is in training ({@link #inTraining()}: the graph holds less than its training period of
  * data before the scope) the {@code NEW_*} indicators are listed with their own severity but neither count toward
  * the highest nor corroborate: with too little history everything the entity does looks new, so "new" says nothing

@@ -106,6 +106,31 @@ class InvestigationTest {
         assertEquals(t.distanceKilometers() / 2, t.speedKilometersPerHour(), 1e-9, "over the longest two hours allow");
     }
 
+    /**
+     * A password spray: console sign-ins under Alice's name from Ashburn (a listed address) and Frankfurt an hour
+     * after her Tokyo call, all refused. Someone tried; her credentials worked nowhere new: no travel, no flagged
+     * address, no new place. The same from Ashburn with one call that worked is all of them.
+     */
+    @Test
+    void refusedSignInsFromAnywhereAreAttemptsNotTravel() throws IOException {
+        BehaviorGraph spray = graph(ImpossibleTravelRule.DEFAULT);
+        for (String from : List.of(ASHBURN, VPN)) {
+            spray.accept(call(alice(), hours(30 * 24 + 3), "signin.amazonaws.com", "ConsoleLogin", from,
+                    "Mozilla/5.0", false));
+        }
+        Investigation tried = spray.investigate(EntityRef.user(ALICE_ID), SCOPE);
+        assertEquals(List.of(), tried.indicators(IndicatorType.IMPOSSIBLE_TRAVEL), tried.toString());
+        assertEquals(List.of(), tried.indicators(IndicatorType.FLAGGED_IP_ADDRESS));
+        assertEquals(List.of(), tried.indicators(IndicatorType.NEW_GEOLOCATION));
+        assertEquals(InvestigationSeverity.INFORMATIONAL, tried.severity(), tried.toString());
+
+        spray.accept(call(alice(), hours(30 * 24 + 3), "GetCallerIdentity", ASHBURN));
+        Investigation used = spray.investigate(EntityRef.user(ALICE_ID), SCOPE);
+        assertEquals(1, used.indicators(IndicatorType.IMPOSSIBLE_TRAVEL).size(), used.toString());
+        assertEquals(1, used.indicators(IndicatorType.FLAGGED_IP_ADDRESS).size());
+        assertEquals(1, used.indicators(IndicatorType.NEW_GEOLOCATION).size());
+    }
+
     @Test
     void twoPlacesInOneHourStartAtTheLowerAddressByNumber() throws IOException {
         BehaviorGraph graph = graph(ImpossibleTravelRule.DEFAULT);
