@@ -81,8 +81,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * While the baseline of the scope is in training (too little data before it), new behavior and investigations
  * would call everything new, so only finding groups are written. An entry is known by what it is about, not by
- * its counts: a group by its id, new behavior by entity and value (the city cell, the method, the ASN, the user
- * agent), an indicator by entity, type and subject (the technique and method and address, the place, the finding).
+ * its counts: a group by its id and severity label (a group whose severity rises is written again), new behavior by
+ * entity and value (the city cell, the method, the ASN, the user agent), an indicator by entity, type and subject
+ * (the technique and method and address, the place, the finding).
  *
  * <p>Drop whole files into the directory (write elsewhere, then move), as {@code aws s3 sync} does: a file is read
  * once, when a poll first sees it; the sync's own temporary files (the final name and a dot and eight hex digits)
@@ -226,10 +227,12 @@ public final class SiemFeed {
         for (FindingGroup group : graph.findingGroups()) {
             List<String> links = group.findings().stream().map(ref -> graph.finding(ref.id()))
                     .flatMap(Optional::stream).map(console::finding).flatMap(Optional::stream).toList();
-            // The title counts the group's findings, so the key is the group alone.
+            // The title counts the group's findings, so the key is the group and its severity label: a group that
+            // rises (a CRITICAL finding joins it) is written again, one that only grows is not.
+            String severity = group.severity().label().name();
             lines += write(new FeedEvent(FeedEvent.FINDING_GROUP, null, group.ref(),
                     ScopeTime.coveringLatest(group.firstObserved(), group.lastObserved(), ScopeTime.MAX_LENGTH),
-                    group.severity().label().name(), group, links), "");
+                    severity, group, links), severity);
         }
         return lines;
     }

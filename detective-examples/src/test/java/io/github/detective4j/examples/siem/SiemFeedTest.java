@@ -170,6 +170,39 @@ class SiemFeedTest {
         assertEquals(calledBefore + 1, feed.graph().stats().apiCalls(), "read once renamed, not before");
     }
 
+    /** A finding group whose severity rises (a HIGH finding joins it) is written again; one that only grows is not. */
+    @Test
+    void aGroupThatRisesIsWrittenAgain(@TempDir Path dir) throws IOException {
+        List<String> lines = new ArrayList<>();
+        SiemFeed feed = SiemFeed.builder(dir).sink(lines::add).build();
+        Files.writeString(dir.resolve("1.json"), findings(probe("a1", 5, "08"), probe("a2", 5, "09")));
+        feed.poll();
+        Files.writeString(dir.resolve("2.json"), findings(probe("a3", 5, "10")));
+        feed.poll();
+        assertEquals(1, lines.size(), "the group grew, its severity did not: " + lines);
+        Files.writeString(dir.resolve("3.json"), findings(probe("a4", 8, "11")));
+        feed.poll();
+        List<JsonNode> written = parse(lines);
+        assertEquals(List.of("MEDIUM", "HIGH"), written.stream().map(l -> l.path("severity").asText()).toList());
+        assertEquals(written.get(0).path("entity"), written.get(1).path("entity"), "the same group");
+    }
+
+    /** GuardDuty's GetFindings answer. */
+    private static String findings(String... findings) {
+        return "{\"Findings\":[" + String.join(",", findings) + "]}";
+    }
+
+    /** A port probe of one instance in the hour given, with a severity. */
+    private static String probe(String id, int severity, String hour) {
+        return ("{\"accountId\":\"123456789012\",\"id\":\"ID\",\"region\":\"us-east-1\",\"schemaVersion\":\"2.0\","
+                + "\"type\":\"Recon:EC2/PortProbeUnprotectedPort\",\"title\":\"probed\",\"severity\":SEV,"
+                + "\"createdAt\":\"2026-11-21THH:02:11Z\",\"updatedAt\":\"2026-11-21THH:02:11Z\","
+                + "\"resource\":{\"resourceType\":\"Instance\",\"instanceDetails\":{\"instanceId\":"
+                + "\"i-0f1e2d3c4b5a69788\"}},\"service\":{\"serviceName\":\"guardduty\",\"count\":1,"
+                + "\"eventFirstSeen\":\"2026-11-21THH:00:00Z\",\"eventLastSeen\":\"2026-11-21THH:01:00Z\"}}")
+                .replace("ID", id).replace("SEV", Integer.toString(severity)).replace("HH", hour);
+    }
+
     /** One CloudTrail event of a day far ahead, as a broken clock or a forged record could date it. */
     private static final String FUTURE_EVENT = "{\"eventVersion\":\"1.08\",\"userIdentity\":{\"type\":\"IAMUser\","
             + "\"principalId\":\"AIDAEXAMPLEFUTURE0001\",\"arn\":\"arn:aws:iam::111122223333:user/later\","
