@@ -4,6 +4,7 @@ import io.github.detective4j.investigation.Indicator;
 import io.github.detective4j.investigation.IndicatorType;
 import io.github.detective4j.investigation.Investigation;
 import io.github.detective4j.investigation.InvestigationSeverity;
+import io.github.detective4j.text.TextTable;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -12,7 +13,8 @@ import java.util.stream.Collectors;
  * Assertions on an {@link Investigation}'s indicators and severity; get one with
  * {@link DetectionAssertions#assertThat(Investigation)}. Text is matched against an indicator's detail as it prints
  * ({@code TtpObserved[tactic=Defense Evasion, ..., apiName=StopLogging, ...]}), so {@code "StopLogging"},
- * {@code "Ashburn"} or an address all find their indicator. Each method returns this, to chain.
+ * {@code "Ashburn"} or an address all find their indicator; give the text as logged (a user agent with a backslash
+ * as it is), since it is escaped as the detail prints it. Each method returns this, to chain.
  */
 public final class InvestigationAssert {
     private final Investigation investigation;
@@ -95,7 +97,9 @@ public final class InvestigationAssert {
 
     private List<Indicator> matching(IndicatorType type, String mentioning) {
         Objects.requireNonNull(mentioning, "text");
-        return investigation.indicators(type).stream().filter(i -> i.detail().toString().contains(mentioning))
+        // the detail prints strings from logs escaped (a backslash doubled): the text as logged is escaped so too
+        String escaped = TextTable.escape(mentioning);
+        return investigation.indicators(type).stream().filter(i -> i.detail().toString().contains(escaped))
                 .toList();
     }
 

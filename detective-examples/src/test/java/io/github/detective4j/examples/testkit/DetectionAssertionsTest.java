@@ -116,4 +116,16 @@ class DetectionAssertionsTest {
         assertTrue(untrained.getMessage().contains("allowingTraining()"), untrained.getMessage());
         assertThat(early).allowingTraining().hasNewApiCall("ListBuckets");
     }
+    /** Text is given as logged: a user agent with a backslash finds its indicator, though the detail prints it doubled. */
+    @Test
+    void textWithABackslashIsGivenAsLogged() {
+        Scenario story = Scenario.startingAt(START);
+        story.user("erin").from("153.156.88.21").using("aws-cli/2.15.0").calls("iam", "ListUsers")
+                .every(Duration.ofHours(1)).during(Duration.ofDays(20));
+        story.later(Duration.ofDays(20).plusHours(2));
+        story.user("erin").from("153.156.88.21").using("sqlmap\\1.7").calls("iam", "ListRoles").once();
+        assertThat(story.graph().investigate(story.user("erin").ref(),
+                ScopeTime.of(START.plus(Duration.ofDays(20)), START.plus(Duration.ofDays(21)))))
+                .hasIndicator(io.github.detective4j.investigation.IndicatorType.NEW_USER_AGENT, "sqlmap\\1.7");
+    }
 }
