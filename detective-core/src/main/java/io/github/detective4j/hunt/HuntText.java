@@ -1,5 +1,6 @@
 package io.github.detective4j.hunt;
 
+import io.github.detective4j.model.EntityRef;
 import io.github.detective4j.profile.EntityActivity;
 import io.github.detective4j.text.TextTable;
 import java.util.List;
@@ -28,6 +29,28 @@ final class HuntText {
         append(out, t, rows.size());
     }
 
+    /** The entities a query matched (the agents of a pattern), when it matched more than the one asked for. */
+    static void matched(StringBuilder out, String heading, List<EntityRef> refs) {
+        if (refs.size() < 2) {
+            return;
+        }
+        TextTable t = TextTable.of(heading);
+        for (EntityRef ref : refs.subList(0, Math.min(MAX_ROWS, refs.size()))) {
+            t.row(ref.id());
+        }
+        append(out, t, refs.size());
+    }
+
+    static void instances(StringBuilder out, List<InstanceContact> rows) {
+        TextTable t = TextTable.of("instance", "IP address", "bytes to instance", "bytes from instance",
+                "active hours", "first observed", "last observed");
+        for (InstanceContact c : rows.subList(0, Math.min(MAX_ROWS, rows.size()))) {
+            t.row(c.instance().id(), c.ipAddress().id(), c.bytesToInstance(), c.bytesFromInstance(), c.activeHours(),
+                    c.firstObserved(), c.lastObserved());
+        }
+        append(out, t, rows.size());
+    }
+
     /** Says, under the heading, that the caps may have kept evidence of what was hunted for out. */
     static void truncated(StringBuilder out, boolean truncated) {
         if (truncated) {
@@ -35,7 +58,7 @@ final class HuntText {
         }
     }
 
-    static void append(StringBuilder out, TextTable t) {
+    private static void append(StringBuilder out, TextTable t) {
         if (!t.isEmpty()) {
             out.append("\n\n").append(t);
         }

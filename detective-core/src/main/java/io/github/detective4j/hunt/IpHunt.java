@@ -57,13 +57,7 @@ public record IpHunt(String query, List<EntityRef> addresses, List<EntityActivit
         HuntText.activity(out, "principal", principals);
         HuntText.activity(out, "user agent", userAgents);
         HuntText.calls(out, apiCalls);
-        TextTable t = TextTable.of("instance", "IP address", "bytes to instance", "bytes from instance",
-                "active hours", "first observed", "last observed");
-        for (InstanceContact c : instances) {
-            t.row(c.instance().id(), c.ipAddress().id(), c.bytesToInstance(), c.bytesFromInstance(), c.activeHours(),
-                    c.firstObserved(), c.lastObserved());
-        }
-        HuntText.append(out, t);
+        HuntText.instances(out, instances);
         return out.toString();
     }
 }

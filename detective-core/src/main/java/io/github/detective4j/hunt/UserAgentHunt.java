@@ -49,6 +49,7 @@ public record UserAgentHunt(String query, List<EntityRef> userAgents, List<Entit
         StringBuilder out = new StringBuilder("Hunt for user agent ").append(TextTable.clean(query)).append(": ")
                 .append(userAgents.size()).append(" user agents");
         HuntText.truncated(out, truncated);
+        HuntText.matched(out, "user agent matched", userAgents);
         HuntText.activity(out, "principal", principals);
         HuntText.activity(out, "IP address", ipAddresses);
         HuntText.calls(out, apiCalls);

@@ -122,6 +122,22 @@ class HuntTest {
         assertEquals(5, hunt.apiCalls().get(0).failure());
     }
 
+    /** The text of a hunt: the instance table stops at 20 rows and says how many more; a pattern lists its agents. */
+    @Test
+    void huntTextCapsTheInstancesAndNamesTheAgentsAPatternFound() {
+        BehaviorGraph many = BehaviorGraph.create();
+        for (int k = 0; k < 25; k++) {
+            many.accept(flow(String.format("i-%017x", k + 1), hours(1), "10.0.0." + (k + 5), 40_000, "203.0.113.9",
+                    443, FlowDirection.OUTBOUND, 500));
+        }
+        many.accept(call(alice(), hours(2), "iam.amazonaws.com", "ListUsers", "192.0.2.1", "tool/1.0", true));
+        many.accept(call(alice(), hours(2), "iam.amazonaws.com", "ListRoles", "192.0.2.1", "tool/2.0", true));
+        assertTrue(many.hunt().ip("203.0.113.9").toString().contains("... 5 more"),
+                many.hunt().ip("203.0.113.9")::toString);
+        String agents = many.hunt().userAgents(java.util.regex.Pattern.compile("^tool/")).toString();
+        assertTrue(agents.contains("tool/1.0") && agents.contains("tool/2.0"), agents);
+    }
+
     @Test
     void aHostRouteIsTheAddressItself() {
         IpHunt cidr = graph.hunt().ip("104.16.1.42/32");
