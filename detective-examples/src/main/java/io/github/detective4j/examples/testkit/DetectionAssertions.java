@@ -15,8 +15,8 @@ import io.github.detective4j.investigation.Investigation;
  *     .hasIndicator(IndicatorType.TTP_OBSERVED, "StopLogging")
  *     .hasIndicator(IndicatorType.NEW_GEOLOCATION, "Ashburn")
  *     .hasNoIndicator(IndicatorType.FLAGGED_IP_ADDRESS)
- *     .hasSeverity(InvestigationSeverity.CRITICAL);
- * assertThat(graph.newBehavior(alice, scope)).hasNewApiCall("StopLogging").hasNoNewUserAgent();
+ *     .hasSeverity(InvestigationSeverity.HIGH);
+ * assertThat(graph.newBehavior(alice, scope)).hasNewApiCall("StopLogging").hasNewUserAgent(OLD_CLI);
  * }</pre>
  */
 public final class DetectionAssertions {

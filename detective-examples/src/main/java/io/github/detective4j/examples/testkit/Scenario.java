@@ -34,7 +34,7 @@ import java.util.function.UnaryOperator;
  *
  * <pre>{@code
  * Scenario story = Scenario.startingAt(Instant.parse("2026-10-01T00:00:00Z"))
- *     .place("153.156.88.21/32", TOKYO, new Asn(2516, "KDDI"))
+ *     .place("153.156.88.21/32", TOKYO, new Asn(4713, "NTT"))   // TOKYO, ASHBURN, CLI: the test's own constants
  *     .place("44.212.19.33/32", ASHBURN, new Asn(14618, "AMAZON-AES"));
  * story.user("alice").from("153.156.88.21").using(CLI)
  *     .calls("ec2", "DescribeInstances").every(Duration.ofHours(2)).during(Duration.ofDays(30));
@@ -45,8 +45,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>The story has a clock: {@link #at} and {@link #later} move it, and every activity starts at it, so activities
  * begun at the same time run side by side (a month of routine, then the attack). Activities do not move the clock.
- * Ids (principal ids, access keys, event ids, finding ids) are derived from names, so the same story builds the same
- * events. Times are UTC; bytes are bytes. Not thread-safe: one test builds a scenario; the graphs it builds are
+ * Principal ids and access keys are derived from names, event and finding ids from their place in the story, so the
+ * same story builds the same events (and two stories share their first events' ids). Times are UTC; bytes are bytes. Not thread-safe: one test builds a scenario; the graphs it builds are
  * independent and thread-safe.
  */
 public final class Scenario {
