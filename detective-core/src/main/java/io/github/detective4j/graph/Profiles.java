@@ -293,11 +293,11 @@ final class Profiles {
                     continue;
                 }
                 int first = DrillDown.first(c.key);
-                truncated |= first == DrillDown.OTHER;
                 long[] sums = scopeSums(c.value, w);
                 if (sums[0] + sums[1] == 0) {
-                    continue;
+                    continue; // an (other) row with nothing in the scope folded nothing the panel shows
                 }
+                truncated |= first == DrillDown.OTHER;
                 switch (kind) {
                     case DrillDown.SOURCE_METHOD -> {
                         int method = DrillDown.second(c.key);
@@ -433,11 +433,11 @@ final class Profiles {
                     continue;
                 }
                 boolean other = DrillDown.first(c.key) == DrillDown.OTHER;
-                truncated |= other;
                 long[] s = new long[HourCells.TRAFFIC_STRIDE];
                 if (c.value.sum(w.scopeFrom, w.scopeTo, s) == 0) {
-                    continue;
+                    continue; // as for calls: an (other) row quiet in the scope folded nothing shown
                 }
+                truncated |= other;
                 EntityRef peer = other ? null : data.entities.get(DrillDown.first(c.key)).ref;
                 long tuple = other ? 0 : data.values.longValue(DrillDown.second(c.key));
                 rows.add(flowRow(peer, tuple, s, false));

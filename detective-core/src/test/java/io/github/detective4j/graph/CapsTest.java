@@ -118,6 +118,20 @@ class CapsTest {
      * An address many principals call from, or many instances talk to, keeps the first relationships the cap allows;
      * its lists say they may lack the rest, and an address no cap touched says its lists are whole.
      */
+    /** A cap that folded calls of the baseline only leaves a later scope's rows whole, and they say so. */
+    @Test
+    void rowsFoldedBeforeTheScopeDoNotMarkTheScopeTruncated() {
+        BehaviorGraph graph = BehaviorGraph.builder().maxDrillDownKeysPerEntity(3).build();
+        for (int i = 0; i < 10; i++) {
+            graph.accept(call(alice(), hours(1), "Method" + i, "203.0.113.9"));
+        }
+        graph.accept(call(alice(), hours(50), "Method0", "203.0.113.9"));
+        ScopeTime later = ScopeTime.of(hours(48), hours(72));
+        assertFalse(graph.profile(EntityRef.user(Events.ALICE_ID), later).apiCallVolume().orElseThrow().truncated(),
+                "the scope's one call has its row");
+        assertTrue(graph.profile(EntityRef.user(Events.ALICE_ID), SCOPE).apiCallVolume().orElseThrow().truncated());
+    }
+
     private static boolean quietCalls(BehaviorGraph graph) {
         return graph.profile(EntityRef.ipAddress("192.0.2.1"), SCOPE).apiCallVolume().orElseThrow().truncated();
     }
