@@ -1,5 +1,6 @@
 package io.github.detective4j.graph;
 
+import com.carrotsearch.hppc.cursors.LongObjectCursor;
 import com.google.common.hash.Hashing;
 import io.github.detective4j.attack.FindingTactics;
 import io.github.detective4j.groups.FindingGroup;
@@ -71,7 +72,7 @@ final class FindingGroups {
         for (FindingState state : data.findings.values()) {
             Finding view = state.view();
             if (!view.archived()) { // dismissed: in no group, and no link between others
-                findings.put(state.id, view);
+                findings.put(state.id, everyVersion(view));
             }
         }
         Graph<String, DefaultEdge> links = new SimpleGraph<>(DefaultEdge.class);
@@ -113,6 +114,26 @@ final class FindingGroups {
                 .thenComparing(FindingGroup::lastObserved, Comparator.reverseOrder())
                 .thenComparing(FindingGroup::id));
         return List.copyOf(groups);
+    }
+
+    /**
+     * The finding with the entities of every version the graph read, as its profile and the entities' profiles have
+     * them (its relationships): an update that names another remote address keeps the first one's links.
+     */
+    private Finding everyVersion(Finding f) {
+        Node node = data.entities.get(EntityRef.finding(f.id()));
+        if (node == null || node.out == null) {
+            return f;
+        }
+        Set<EntityRef> all = new LinkedHashSet<>(f.entities());
+        for (LongObjectCursor<Edge> c : node.out) {
+            if (c.value.type == RelationshipType.INVOLVES) {
+                all.add(c.value.target.ref);
+            }
+        }
+        return all.size() == f.entities().size() ? f : new Finding(f.id(), f.arn(), f.sourceProduct(), f.type(),
+                f.title(), f.description(), f.severity(), f.firstObserved(), f.lastObserved(), f.createdAt(),
+                f.updatedAt(), f.count(), f.accountId(), f.region(), f.resources(), List.copyOf(all), f.archived());
     }
 
     /**

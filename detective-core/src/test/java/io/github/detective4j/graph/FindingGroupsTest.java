@@ -198,4 +198,19 @@ class FindingGroupsTest {
         graph.accept(runInstances(alice(), hours(5), "203.0.113.9", OTHER.id()));
         assertTrue(before != graph.findingGroups(), "a launch can link findings: computed again");
     }
+    /** An update that names another remote address keeps the first version's links, as the profiles keep them. */
+    @Test
+    void anUpdateNamingAnotherAddressKeepsTheGroup() {
+        BehaviorGraph graph = BehaviorGraph.create();
+        EntityRef first = EntityRef.ipAddress("45.7.7.7");
+        graph.accept(Finding.builder().id("up1").sourceProduct("GuardDuty").type("Recon:EC2/Portscan")
+                .severity(Severity.ofGuardDuty(5)).observed(hours(1), hours(2)).updatedAt(hours(2))
+                .entities(List.of(MINER, first)).build());
+        graph.accept(finding("up2", "Recon:EC2/Portscan", 5, hours(2), hours(3), OTHER, first));
+        assertEquals(1, graph.findingGroups().size());
+        graph.accept(Finding.builder().id("up1").sourceProduct("GuardDuty").type("Recon:EC2/Portscan")
+                .severity(Severity.ofGuardDuty(5)).observed(hours(1), hours(4)).updatedAt(hours(4)).count(9)
+                .entities(List.of(MINER, EntityRef.ipAddress("45.8.8.8"))).build());
+        assertEquals(1, graph.findingGroups().size(), "up1's first version still shares 45.7.7.7 with up2");
+    }
 }
