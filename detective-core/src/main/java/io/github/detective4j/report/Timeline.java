@@ -35,6 +35,7 @@ record Timeline(String caption, Instant first, ScopeTime scope, List<Series> ser
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
+    private static final long WEEK_HOURS = 168;
     /** Steps between hour labels, in hours: the first that leaves at most ten labels is taken. */
     private static final long[] LABEL_STEPS = {1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 672, 1344, 2688, 5376, 8784};
 
@@ -124,8 +125,10 @@ record Timeline(String caption, Instant first, ScopeTime scope, List<Series> ser
             }
         }
         DateTimeFormatter format = step % 24 == 0 ? DAY : HOUR;
+        // weeks start on Mondays: epoch hour 0 is a Thursday, four days after one
+        long offset = step % WEEK_HOURS == 0 ? 4 * 24 : 0;
         for (long h = 0; h < hours; h++) {
-            if ((firstHour + h) % step != 0) {
+            if (Math.floorMod(firstHour + h - offset, step) != 0) {
                 continue;
             }
             double x = LEFT + h * slot;

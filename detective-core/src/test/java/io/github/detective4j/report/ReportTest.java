@@ -169,6 +169,25 @@ class ReportTest {
                 "a long label that would leave the plot to the right goes to the left");
     }
 
+    /** Weekly ticks fall on Mondays, not on the Thursdays the epoch's hours would give. */
+    @Test
+    void weeklyTicksAreMondays() {
+        Instant wednesday = Instant.parse("2026-09-02T00:00:00Z");
+        Timeline weeks = new Timeline("calls", wednesday, ScopeTime.of(wednesday, wednesday.plusSeconds(86400)),
+                List.of(new Timeline.Series("calls", "success", new long[60 * 24])), List.of(), Timeline.Unit.CALLS,
+                Report.Scale.LINEAR);
+        Html html = new Html();
+        weeks.render(html);
+        Matcher dates = Pattern.compile(">(\\d{4}-\\d{2}-\\d{2})</text>").matcher(html.toString());
+        int found = 0;
+        while (dates.find()) {
+            assertEquals(java.time.DayOfWeek.MONDAY, java.time.LocalDate.parse(dates.group(1)).getDayOfWeek(),
+                    dates.group(1));
+            found++;
+        }
+        assertTrue(found >= 7, html.toString());
+    }
+
     /** A chart of one hour (a finding seen within one) draws its value, and on a log scale one stands above none. */
     @Test
     void aOneHourChartDrawsItsHourAndTheLogScaleTellsOneFromNone() {
