@@ -56,6 +56,8 @@ import java.util.function.ToLongFunction;
 
 /** One report page: the sections of the answers given, their anchors, and the links between them. */
 final class Page {
+    /** The longest id a table shows whole; the title attribute holds every id whole. */
+    static final int SHOWN_ID_CHARS = 200;
     /** Rows shown per table; the JSON of an answer has them all. */
     static final int MAX_ROWS = 50;
     /** Drill-downs with more rows than this start closed, so that the timelines stay near each other. */
@@ -189,14 +191,30 @@ final class Page {
             return;
         }
         String section = sectionOf.get(ref);
+        String shown = shortened(ref.id()); // the whole id stays in the title, on hover
         if (section == null) {
-            html.element("span", ref.id(), "title", ref.toString());
+            html.element("span", shown, "title", ref.toString());
         } else {
-            html.element("a", ref.id(), "href", "#" + section, "title", ref.toString());
+            html.element("a", shown, "href", "#" + section, "title", ref.toString());
         }
         if (console.isPresent() && ref.type() != EntityType.FINDING && ref.type() != EntityType.FINDING_GROUP) {
             outLink("\u2197", console.get().entity(ref, scope));
         }
+    }
+
+    /**
+     * An id as a table shows it: whole up to {@value #SHOWN_ID_CHARS} chars, else its start and an ellipsis. A user
+     * agent can be 4,096 chars, padded by whoever sent it, and would otherwise fill the page wherever it is named.
+     */
+    static String shortened(String id) {
+        if (id.length() <= SHOWN_ID_CHARS) {
+            return id;
+        }
+        int end = SHOWN_ID_CHARS - 1;
+        if (Character.isHighSurrogate(id.charAt(end - 1))) {
+            end--; // never half a character
+        }
+        return id.substring(0, end) + "\u2026";
     }
 
     private void outLink(String text, String url) {

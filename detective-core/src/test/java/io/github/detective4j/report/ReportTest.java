@@ -169,6 +169,19 @@ class ReportTest {
                 "a long label that would leave the plot to the right goes to the left");
     }
 
+    @Test
+    void longIdsAreShortenedInTablesAndWholeInTheirTitle() {
+        String padded = "aws-cli/2.15.0 " + "x".repeat(400);
+        assertEquals(200, Page.shortened(padded).length());
+        assertTrue(Page.shortened(padded).endsWith("\u2026"));
+        assertEquals("aws-cli/2.15.0", Page.shortened("aws-cli/2.15.0"));
+        BehaviorGraph graph = BehaviorGraph.create();
+        graph.accept(call(T0.plusSeconds(20 * 86400 + 60), padded));
+        String html = Report.builder().build().render(graph.newBehavior(ALICE_REF, DAY));
+        assertTrue(html.contains("title=\"UserAgent/" + padded + "\""), "whole in the title");
+        assertFalse(html.contains(">" + padded + "<"), "not whole in the text");
+    }
+
     /** Weekly ticks fall on Mondays, not on the Thursdays the epoch's hours would give. */
     @Test
     void weeklyTicksAreMondays() {
