@@ -26,6 +26,7 @@ public final class Caller {
     private String service;
     private String userAgent;
     private String errorCode;
+    private String errorMessage;
 
     Caller(Scenario scenario, Principal principal) {
         this.scenario = scenario;
@@ -97,14 +98,41 @@ public final class Caller {
     }
 
     /**
-     * Fails the calls from now on with an error code, such as {@code AccessDenied}; null succeeds again.
+     * Fails the calls from now on with an error code, such as {@code AccessDenied}; null succeeds again. The error
+     * message is as AWS words it for {@code AccessDenied} ({@code User: <arn> is not authorized to perform:
+     * <service>:<method> on resource: *}) and for {@code Client.UnauthorizedOperation} ({@code You are not authorized
+     * to perform this operation.}), else the code; {@link #failing(String, String)} sets another.
      *
      * @param code the error code, or null
      * @return this caller
      */
     public Caller failing(String code) {
+        return failing(code, null);
+    }
+
+    /**
+     * Fails the calls from now on with an error code and message, for a rule that reads the message.
+     *
+     * @param code the error code, or null to succeed again
+     * @param message the error message, or null for the default of {@link #failing(String)}
+     * @return this caller
+     */
+    public Caller failing(String code, String message) {
         this.errorCode = code;
+        this.errorMessage = code == null ? null : message;
         return this;
+    }
+
+    /** The message AWS writes for a refusal of this method, as {@link #failing(String)} says. */
+    private String refusal(String code, String eventSource, String method) {
+        if (code.equals("AccessDenied")) {
+            int dot = eventSource.indexOf('.');
+            String service = dot < 0 ? eventSource : eventSource.substring(0, dot);
+            return "User: " + principal.arn() + " is not authorized to perform: " + service + ":" + method
+                    + " on resource: *";
+        }
+        return code.equals("Client.UnauthorizedOperation") ? "You are not authorized to perform this operation."
+                : code;
     }
 
     /**
@@ -122,12 +150,14 @@ public final class Caller {
         String on = service;
         String agent = userAgent;
         String error = errorCode;
+        String message = error == null ? null : errorMessage != null ? errorMessage
+                : refusal(error, eventSource, method);
         List<AwsResource> touched = List.of(resources);
         boolean readOnly = method.startsWith("Get") || method.startsWith("List") || method.startsWith("Describe");
         return new Activity(scenario, (at, n) -> List.of(ApiCall.builder().eventTime(at).eventId(scenario.nextEventId())
                 .accountId(scenario.account()).region(scenario.region()).principal(principal)
                 .sourceIpAddress(from).sourceService(on).userAgent(agent).eventSource(eventSource).eventName(method)
-                .errorCode(error).errorMessage(error == null ? null : "the scenario fails this call")
+                .errorCode(error).errorMessage(message)
                 .eventType("AwsApiCall").readOnly(readOnly).resources(touched).build()));
     }
 }

@@ -61,6 +61,11 @@ class ScenarioTest {
         assertEquals(deploy.ref(), listUsers.principal());
         assertTrue(graph.contains(deploy.role()));
         assertEquals(START.plusSeconds(38), story.events().get(19).time());
+        ApiCall refused = (ApiCall) story.events().get(0);
+        assertEquals("User: arn:aws:sts::111122223333:assumed-role/DeployRole/ci-4711 is not authorized to perform:"
+                + " iam:ListUsers on resource: *", refused.errorMessage(), "as AWS words it");
+        deploy.failing("Client.UnauthorizedOperation", "custom").calls("ec2", "RunInstances").once();
+        assertEquals("custom", ((ApiCall) story.events().get(story.events().size() - 1)).errorMessage());
     }
 
     @Test
