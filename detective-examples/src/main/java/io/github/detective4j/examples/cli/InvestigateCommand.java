@@ -1,7 +1,9 @@
 package io.github.detective4j.examples.cli;
 
 import io.github.detective4j.graph.BehaviorGraph;
+import io.github.detective4j.investigation.Investigation;
 import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.model.ScopeTime;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,7 +45,13 @@ final class InvestigateCommand implements Callable<Integer> {
                     + entity.type().namespace() + " (a role session is investigated through its role)");
         }
         BehaviorGraph graph = inputs.graph();
-        output.print(graph.investigate(HeldEntity.in(graph, entity), scope.in(graph)));
+        ScopeTime in = scope.in(graph);
+        Investigation investigation = graph.investigate(HeldEntity.in(graph, entity), in);
+        // INFORMATIONAL from a scope the entity was quiet in is no all-clear: say which it is
+        boolean quiet = graph.profile(entity, in).apiCallVolume().map(v -> v.total() == 0).orElse(true);
+        output.print(investigation, investigation + (quiet ? "\n\nnote: " + entity + " made no API calls in the"
+                + " scope " + in + "; its data spans " + graph.entity(entity).map(e -> e.firstObserved() + " to "
+                + e.lastObserved()).orElse("nothing") : ""));
         return 0;
     }
 }

@@ -121,6 +121,20 @@ class CommandErrorsTest {
         assertEquals(0, lenient.exit(), lenient.toString());
     }
 
+    /** An investigation of a scope the user was quiet in says so: INFORMATIONAL from no data is no all-clear. */
+    @Test
+    void anInvestigationOfAQuietScopeSaysSo(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("trail.json"), CLOUDTRAIL);
+        Run quiet = Run.detective("investigate", "--lenient", "--entity", "AwsUser/AIDAEXAMPLEUSER1", "--scope",
+                "2026-10-01T00:00:00Z/P1D", dir.toString());
+        assertEquals(0, quiet.exit(), quiet.toString());
+        assertTrue(quiet.out().contains("note: AwsUser/AIDAEXAMPLEUSER1 made no API calls in the scope"
+                + " 2026-10-01T00:00:00Z/2026-10-02T00:00:00Z; its data spans 2026-11-20T03:00:00Z"), quiet.out());
+        Run active = Run.detective("investigate", "--lenient", "--entity", "AwsUser/AIDAEXAMPLEUSER1", "--scope",
+                "2026-11-20T00:00:00Z/P1D", dir.toString());
+        assertFalse(active.out().contains("note:"), active.out());
+    }
+
     @Test
     void aMissingPathFails(@TempDir Path dir) {
         Path missing = dir.resolve("no-such-logs");
