@@ -54,7 +54,14 @@ record Scope(ScopeTime interval, Duration last) {
         if (s.regionMatches(true, 0, "last", 0, 4)) {
             throw new IllegalArgumentException("scope '" + s + "' must be 'last <n>h', 'last <n>d' or 'last <n>w'");
         }
-        return new Scope(ScopeTime.parse(s), null);
+        try {
+            return new Scope(ScopeTime.parse(s), null);
+        } catch (IllegalArgumentException e) {
+            // the library's hint names its Java API; a command-line user needs the hours themselves
+            throw new IllegalArgumentException(String.valueOf(e.getMessage()).replace(
+                    "use ScopeTime.covering(start, end) to widen to whole hours",
+                    "give times on whole UTC hours, such as 2026-11-19T10:00:00Z"), e);
+        }
     }
 
     /**

@@ -156,6 +156,8 @@ class CommandErrorsTest {
                 "a principal");
         assertOneLine(Run.detective("new-behavior", "--scope", "last week", logs), 2, "'last <n>h'");
         assertOneLine(Run.detective("new-behavior", "--scope", "2026-11-19/2026-11-28", logs), 2, "ISO-8601");
+        assertOneLine(Run.detective("new-behavior", "--scope", "2026-11-19T10:30:00Z/PT2H", logs), 2,
+                "is not on a whole UTC hour; give times on whole UTC hours, such as 2026-11-19T10:00:00Z");
         assertOneLine(Run.detective("hunt", "--user-agent-matching", "(", logs), 2, "not a regular expression");
         assertOneLine(Run.detective("hunt", logs), 2, "--ip");
         assertOneLine(Run.detective("hunt", "--ip", "104.16.1.420", logs), 2, "104.16.1.420");
