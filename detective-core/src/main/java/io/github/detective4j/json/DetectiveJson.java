@@ -82,6 +82,19 @@ public final class DetectiveJson {
                 out.writeEndObject();
             }
         });
+        // JSON has no NaN or infinity, and Jackson would write them as strings in a number's place: null instead
+        JsonSerializer<Double> finite = new JsonSerializer<>() {
+            @Override
+            public void serialize(Double value, JsonGenerator out, SerializerProvider provider) throws IOException {
+                if (Double.isFinite(value)) {
+                    out.writeNumber(value);
+                } else {
+                    out.writeNull();
+                }
+            }
+        };
+        module.addSerializer(Double.class, finite);
+        module.addSerializer(Double.TYPE, finite);
         // the graph answers some questions with an Optional (a profile's panels, graph.finding): empty is null
         @SuppressWarnings({"unchecked", "rawtypes"})
         Class<Optional<?>> optional = (Class) Optional.class;

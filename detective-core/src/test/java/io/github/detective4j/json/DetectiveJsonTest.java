@@ -86,6 +86,16 @@ class DetectiveJsonTest {
         return out;
     }
     @Test
+    void nonFiniteNumbersAreNullNotStrings() {
+        io.github.detective4j.investigation.ImpossibleTravel travel = new io.github.detective4j.investigation
+                .ImpossibleTravel("192.0.2.1", "198.51.100.1", "Tokyo, JP", "Ashburn, US", 0, Double.NaN,
+                Double.POSITIVE_INFINITY);
+        String text = DetectiveJson.write(travel);
+        assertFalse(text.contains("NaN") || text.contains("Infinity"), text);
+        assertTrue(DetectiveJson.write(2.5).equals("2.5"));
+    }
+
+    @Test
     void optionalAnswersAreTheirValueOrNull() {
         assertEquals("null", DetectiveJson.write(java.util.Optional.empty()));
         assertEquals("\"AwsUser/AIDAJQABLZS4A3QDU576Q\"",
