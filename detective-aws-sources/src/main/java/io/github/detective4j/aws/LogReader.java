@@ -473,6 +473,7 @@ public final class LogReader {
             if (sampled.cut() != null) {
                 // The gzip stream failed inside the head: the format read the records before the failure, and then
                 // saw a clean end, since the bytes that failed were already spent. The failure is still the input's.
+                // (A size cap inside the head fails the parse itself, on its first read past the head.)
                 throw sampled.cut();
             }
         } catch (InvalidRecordException stop) {
@@ -483,6 +484,10 @@ public final class LogReader {
             context.error(0, context.recordsRead() + 1, "truncated or corrupt gzip stream after "
                     + context.recordsRead() + " records: " + (e.getMessage() != null ? e.getMessage()
                             : "the input ends before the gzip member does")); // GZIPInputStream's EOFException
+        } catch (BoundedInputStream.Exceeded e) {
+            // the records before the cap were read; the rest is past it
+            context.error(0, context.recordsRead() + 1, "input ended after " + context.recordsRead() + " records: "
+                    + e.getMessage());
         } catch (JsonProcessingException e) {
             // Jackson's own (a finding's string past the limit, say): its words and where, not its class name
             JsonLocation at = e.getLocation();
@@ -551,8 +556,8 @@ public final class LogReader {
             for (int n; length < SAMPLE_BYTES && (n = in.read(bytes, length, SAMPLE_BYTES - length)) > 0; ) {
                 length += n;
             }
-        } catch (EOFException | ZipException e) {
-            cut = e; // what came before the cut is the head
+        } catch (EOFException | ZipException | BoundedInputStream.Exceeded e) {
+            cut = e; // what came before the cut (a gzip stream's failure, the size cap) is the head
         }
         in.reset();
         // invalid bytes and a character cut at the end become U+FFFD, as the String constructor always does

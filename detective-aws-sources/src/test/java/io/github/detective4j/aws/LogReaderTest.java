@@ -326,6 +326,26 @@ class LogReaderTest {
         assertTrue(report.eventsProduced() < 200_000);
     }
 
+    /**
+     * A cap reached inside the detection head (a small cap, or records of a few KB) keeps the records before it: they
+     * were read, and the error comes after them; an input of exactly the cap is read whole.
+     */
+    @Test
+    void aCapInsideTheHeadKeepsTheRecordsBeforeIt() throws IOException {
+        String text = "#calls\n" + "10.0.0.1\n".repeat(1_000); // 9,007 bytes
+        LogReader capped = AwsLogs.emptyReader().register(new CallsFormat()).errorHandler(errors::add)
+                .maxDecompressedBytes(4_507).build(); // the header and 500 lines
+        IngestReport report = capped.read(bytes(text.getBytes(StandardCharsets.UTF_8)), "calls.log", events::add);
+        assertEquals(500, report.eventsProduced(), report.toString());
+        assertEquals(1, report.errors());
+        assertTrue(errors.get(0).reason().contains("input ended after 500 records: calls.log: decompresses to more"
+                + " than 4507 bytes"), errors.get(0).reason());
+
+        LogReader exact = AwsLogs.emptyReader().register(new CallsFormat()).maxDecompressedBytes(9_007).build();
+        assertEquals(0, exact.read(bytes(text.getBytes(StandardCharsets.UTF_8)), "calls.log", event -> {}).errors(),
+                "exactly the cap is no more");
+    }
+
     @Test
     void directoriesAreWalkedInPathOrderSkippingHiddenAndUnrecognizedFiles(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("b/.git"));
