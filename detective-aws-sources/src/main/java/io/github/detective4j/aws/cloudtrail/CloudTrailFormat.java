@@ -69,8 +69,9 @@ import java.io.InputStream;
  *   <li>Account ids ({@code recipientAccountId}, {@code userIdentity.accountId}, the session issuer's) that are not
  *       12 digits, as redacted and synthetic logs write them ({@code xxx}, {@code 123}), are dropped the same way,
  *       and the event is kept. An EventBridge envelope's {@code account} stands in for a missing recipient.
- *   <li>A {@code ConsoleLogin} whose {@code responseElements.ConsoleLogin} is {@code Failure} but that carries no
- *       error fields gets the error message "Failure", so that it does not count as a success.
+ *   <li>A console sign-in event ({@code ConsoleLogin}, {@code SwitchRole}, {@code ExitRole}, {@code RenewRole},
+ *       {@code CheckMfa}) whose {@code responseElements.<eventName>} is {@code Failure} but that carries no error
+ *       fields gets the error message "Failure", so that it does not count as a success.
  *   <li>Resources: the event's own {@code resources} list (TOUCHED), and the rules of {@code ResourceRules} for
  *       RunInstances, AssumeRole, CreateUser, CreateAccessKey, StopLogging, S3 buckets and others; a failed call's
  *       CREATED and DELETED become TOUCHED.

@@ -38,7 +38,7 @@ final class EventFields {
     byte[] responseBytes;
     /** {@code additionalEventData} kept as bytes, likewise. */
     byte[] additionalBytes;
-    /** A ConsoleLogin's {@code responseElements.ConsoleLogin}: "Success" or "Failure". */
+    /** A console sign-in event's {@code responseElements.<eventName>} (ConsoleLogin, SwitchRole...): "Failure"? */
     String consoleLogin;
     /** A ConsoleLogin's {@code additionalEventData.MFAUsed}: "Yes" or "No". */
     String mfaUsed;

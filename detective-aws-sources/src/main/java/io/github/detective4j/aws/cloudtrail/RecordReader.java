@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads one input for {@link CloudTrailFormat}: per-input state, used by one thread, then dropped.
@@ -35,7 +36,14 @@ import java.util.List;
 final class RecordReader {
     private static final String CONSOLE_LOGIN = "ConsoleLogin";
     private static final String AWS_INTERNAL = "AWS Internal";
-    private static final ValuePaths CONSOLE_LOGIN_RESULT = ValuePaths.of("ConsoleLogin");
+    private static final String SIGN_IN = "signin.amazonaws.com";
+    /**
+     * The console sign-in events that say their result in {@code responseElements.<eventName>} ("Success" or
+     * "Failure"), as CloudTrail's documentation of them shows, with no error fields on a failure.
+     */
+    private static final Map<String, ValuePaths> SIGN_IN_RESULTS = Map.of(CONSOLE_LOGIN, ValuePaths.of(CONSOLE_LOGIN),
+            "SwitchRole", ValuePaths.of("SwitchRole"), "ExitRole", ValuePaths.of("ExitRole"),
+            "RenewRole", ValuePaths.of("RenewRole"), "CheckMfa", ValuePaths.of("CheckMfa"));
     private static final ValuePaths MFA_USED = ValuePaths.of("MFAUsed");
     private static final Principal NOBODY = Principal.builder(PrincipalType.UNKNOWN).build();
     private static final int HEAD_BYTES = 64 * 1024;
@@ -462,14 +470,19 @@ final class RecordReader {
         }
     }
 
+    /** Where a console sign-in event says whether it worked; null for every other event. */
+    private static ValuePaths signInResult(String eventSource, String eventName) {
+        return SIGN_IN.equals(eventSource) ? SIGN_IN_RESULTS.get(eventName) : null;
+    }
+
     private void readResponse(JsonCursor cursor, EventFields f, int depth) throws IOException {
         int c = cursor.peek();
         if (c != '{' && c != '[') {
             cursor.skipValue(depth);
         } else if (f.eventName == null || f.eventSource == null) {
             f.responseBytes = cursor.capture(depth);
-        } else if (CONSOLE_LOGIN.equals(f.eventName)) {
-            f.consoleLogin = CONSOLE_LOGIN_RESULT.extract(cursor, depth).first(0);
+        } else if (signInResult(f.eventSource, f.eventName) != null) {
+            f.consoleLogin = signInResult(f.eventSource, f.eventName).extract(cursor, depth).first(0);
         } else {
             ResourceRules.Rule rule = f.rule();
             if (rule != null && rule.needsResponse()) {
@@ -501,8 +514,9 @@ final class RecordReader {
             if (e.requestBytes != null && rule != null && rule.needsRequest()) {
                 e.request = rule.request().extract(new JsonCursor(e.requestBytes, limits), 0);
             }
-            if (e.responseBytes != null && console) {
-                e.consoleLogin = CONSOLE_LOGIN_RESULT.extract(new JsonCursor(e.responseBytes, limits), 0).first(0);
+            ValuePaths signIn = signInResult(e.eventSource, e.eventName);
+            if (e.responseBytes != null && signIn != null) {
+                e.consoleLogin = signIn.extract(new JsonCursor(e.responseBytes, limits), 0).first(0);
             } else if (e.responseBytes != null && rule != null && rule.needsResponse()) {
                 e.response = rule.response().extract(new JsonCursor(e.responseBytes, limits), 0);
             }
@@ -657,8 +671,8 @@ final class RecordReader {
         }
         boolean failed = !isBlank(e.errorCode) || !isBlank(e.errorMessage);
         String errorMessage = e.errorMessage;
-        if (!failed && CONSOLE_LOGIN.equals(e.eventName) && "Failure".equals(e.consoleLogin)) {
-            errorMessage = "Failure"; // responseElements.ConsoleLogin said so: keep isSuccess() honest
+        if (!failed && "Failure".equals(e.consoleLogin) && signInResult(e.eventSource, e.eventName) != null) {
+            errorMessage = "Failure"; // responseElements.<eventName> said so: keep isSuccess() honest
             failed = true;
         }
         // the canonical constructor rather than the builder: one object less per event on the hot path

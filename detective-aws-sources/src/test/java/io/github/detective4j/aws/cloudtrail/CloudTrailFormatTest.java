@@ -687,6 +687,30 @@ class CloudTrailFormatTest {
         assertEquals(Boolean.TRUE, failed.principal().mfaAuthenticated());
     }
 
+    /**
+     * Console sign-in events other than ConsoleLogin say their failure the same way, in
+     * {@code responseElements.<eventName>}, with no error fields: a refused role switch is no success. Before and
+     * after eventName both.
+     */
+    @Test
+    void signInEventsThatSayFailureInTheirResponseAreFailures() {
+        String switched = "{\"eventTime\":\"2026-11-20T03:00:01Z\",\"eventSource\":\"signin.amazonaws.com\","
+                + "\"eventName\":\"SwitchRole\",\"userIdentity\":{\"type\":\"IAMUser\",\"principalId\":"
+                + "\"AIDAEXAMPLE\"},\"responseElements\":{\"SwitchRole\":\"Failure\"}}";
+        String mfa = "{\"responseElements\":{\"CheckMfa\":\"Failure\"},\"eventTime\":\"2026-11-20T03:00:02Z\","
+                + "\"eventSource\":\"signin.amazonaws.com\",\"eventName\":\"CheckMfa\",\"userIdentity\":"
+                + "{\"type\":\"IAMUser\",\"principalId\":\"AIDAEXAMPLE\"}}";
+        String renewed = "{\"eventTime\":\"2026-11-20T03:00:03Z\",\"eventSource\":\"signin.amazonaws.com\","
+                + "\"eventName\":\"RenewRole\",\"userIdentity\":{\"type\":\"IAMUser\",\"principalId\":"
+                + "\"AIDAEXAMPLE\"},\"responseElements\":{\"RenewRole\":\"Success\"}}";
+        Result result = readText(switched + "\n" + mfa + "\n" + renewed + "\n");
+        assertEquals(List.of(), result.errors());
+        assertFalse(result.event("SwitchRole").isSuccess());
+        assertEquals("Failure", result.event("SwitchRole").errorMessage());
+        assertFalse(result.event("CheckMfa").isSuccess(), "the result before eventName");
+        assertTrue(result.event("RenewRole").isSuccess());
+    }
+
     @Test
     void aStringLongerThanTheLimitIsAnErrorOfItsRecord() throws IOException {
         String text = String.join("\n", event(""), event("\"userAgent\":\"" + "A".repeat(5000) + "\""),
