@@ -3,6 +3,7 @@ package io.github.detective4j.examples.testkit;
 import io.github.detective4j.behavior.NewApiCall;
 import io.github.detective4j.behavior.NewBehavior;
 import io.github.detective4j.behavior.NewGeolocation;
+import io.github.detective4j.behavior.VolumeIncrease;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -77,6 +78,29 @@ public final class NewBehaviorAssert {
             throw failure("no new API call " + eventName, newBehavior.apiCalls(), NewApiCall::eventName);
         }
         return this;
+    }
+
+    /**
+     * Asserts a volume increase of a method: more calls in the scope than its baseline makes likely
+     * ({@code VolumeIncreaseRule}).
+     *
+     * @param eventName the method, such as {@code ListBuckets}
+     * @return this
+     * @throws AssertionError if none, listing the methods whose volume rose
+     */
+    public NewBehaviorAssert hasIncreasedVolume(String eventName) {
+        return has("an increased volume of " + eventName, newBehavior.increasedVolume(), VolumeIncrease::eventName,
+                eventName);
+    }
+
+    /**
+     * Asserts that no method's volume rose.
+     *
+     * @return this
+     * @throws AssertionError if one did, listing them
+     */
+    public NewBehaviorAssert hasNoIncreasedVolume() {
+        return hasNone("no increased volume", newBehavior.increasedVolume(), VolumeIncrease::eventName);
     }
 
     /**

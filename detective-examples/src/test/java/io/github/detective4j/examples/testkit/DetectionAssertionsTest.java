@@ -128,4 +128,22 @@ class DetectionAssertionsTest {
                 ScopeTime.of(START.plus(Duration.ofDays(20)), START.plus(Duration.ofDays(21)))))
                 .hasIndicator(io.github.detective4j.investigation.IndicatorType.NEW_USER_AGENT, "sqlmap\\1.7");
     }
+    /** A method called far more often than its baseline makes likely is an increased volume; the routine is not. */
+    @Test
+    void increasedVolumeIsAssertedByMethod() {
+        Scenario story = Scenario.startingAt(START);
+        story.user("frank").from("153.156.88.21").calls("s3", "ListBuckets").every(Duration.ofHours(1))
+                .during(Duration.ofDays(30));
+        story.user("frank").from("153.156.88.21").calls("ec2", "DescribeInstances").every(Duration.ofHours(1))
+                .during(Duration.ofDays(31));
+        story.later(Duration.ofDays(30)).user("frank").from("153.156.88.21").calls("s3", "ListBuckets")
+                .every(Duration.ofMinutes(1)).times(600);
+        NewBehavior week = story.graph().newBehavior(story.user("frank").ref(),
+                ScopeTime.of(START.plus(Duration.ofDays(30)), START.plus(Duration.ofDays(31))));
+        assertThat(week).hasIncreasedVolume("ListBuckets");
+        AssertionError e = assertThrows(AssertionError.class, () -> assertThat(week).hasIncreasedVolume(
+                "DescribeInstances"));
+        assertTrue(e.getMessage().contains("ListBuckets"), e.getMessage());
+        assertThrows(AssertionError.class, () -> assertThat(week).hasNoIncreasedVolume());
+    }
 }
