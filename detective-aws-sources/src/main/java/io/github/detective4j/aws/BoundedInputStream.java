@@ -66,7 +66,7 @@ final class BoundedInputStream extends FilterInputStream {
             return 0;
         }
         if (count >= max) {
-            return atCap();
+            return Math.max(0, atCap()); // skip never answers -1: at the end it skips nothing
         }
         long skipped = super.skip(Math.min(n, max - count));
         count += skipped;

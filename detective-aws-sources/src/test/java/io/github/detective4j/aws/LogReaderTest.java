@@ -347,6 +347,17 @@ class LogReaderTest {
     }
 
     @Test
+    void theCappedStreamSkipsAsAStreamMust() throws IOException {
+        BoundedInputStream exact = new BoundedInputStream(new java.io.ByteArrayInputStream(new byte[10]), 10, "x");
+        assertEquals(10, exact.skip(10));
+        assertEquals(0, exact.skip(5), "at the end, nothing skipped: never -1");
+        assertEquals(-1, exact.read());
+        BoundedInputStream over = new BoundedInputStream(new java.io.ByteArrayInputStream(new byte[11]), 10, "x");
+        assertEquals(10, over.skip(20));
+        assertThrows(BoundedInputStream.Exceeded.class, () -> over.skip(1));
+    }
+
+    @Test
     void directoriesAreWalkedInPathOrderSkippingHiddenAndUnrecognizedFiles(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("b/.git"));
         Files.writeString(dir.resolve("b/2.log"), "#calls\n10.0.0.2\n");

@@ -374,6 +374,14 @@ public final class Hunt {
                 }
             }
             if (first <= last) {
+                IntHashSet own = callers.get(account);
+                if (own != null) {
+                    // an account that is itself a caller (an AWSAccount principal): its drill-down holds both its
+                    // own calls and these, so its API-call rows have them; its principal row, from its relationship,
+                    // stays its own calls rather than count them twice
+                    own.addAll(ips);
+                    continue;
+                }
                 callers.put(account, ips);
                 principals.add(new EntityActivity(account.ref, HourWindow.startOf(first), HourWindow.startOf(last),
                         sums[HourCells.SUCCESS], sums[HourCells.FAILURE]));

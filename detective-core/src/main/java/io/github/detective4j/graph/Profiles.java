@@ -182,8 +182,8 @@ final class Profiles {
             for (Node member : members(node)) {
                 if (node.ref.type() == EntityType.AWS_ACCOUNT && inSeveralAccounts(member)) {
                     // no account of its own (a SAML or web identity user): its rows mix the accounts it called
-                    // into, so they stay out of each, and the rows say they may lack some calls
-                    drill.truncated = true;
+                    // into, so they stay out of each, and the rows say they may lack some calls of the scope
+                    drill.truncated |= member.calls != null && member.calls.anyIn(w.scopeFrom, w.scopeTo);
                     continue;
                 }
                 drill.add(member, w);
@@ -344,7 +344,6 @@ final class Profiles {
         }
     }
 
-    /** The principals whose calls a role (its sessions) or an account (everyone in it) sums. */
     /** Whether a principal is a member of more than one account: its calls are filed under the one called into. */
     private static boolean inSeveralAccounts(Node member) {
         int accounts = 0;
@@ -358,6 +357,7 @@ final class Profiles {
         return false;
     }
 
+    /** The principals whose calls a role (its sessions) or an account (everyone in it) sums. */
     static List<Node> members(Node node) {
         return switch (node.ref.type()) {
             case AWS_ROLE -> node.sources(RelationshipType.ASSUMED_ROLE);

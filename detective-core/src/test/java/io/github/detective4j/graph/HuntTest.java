@@ -120,6 +120,20 @@ class HuntTest {
         assertEquals(1, hunt.apiCalls().size());
         assertEquals("ConsoleLogin", hunt.apiCalls().get(0).eventName());
         assertEquals(5, hunt.apiCalls().get(0).failure());
+
+        // an account that is a caller itself (an AWSAccount principal) from the same address: counted once
+        io.github.detective4j.model.Principal other = io.github.detective4j.model.Principal.builder(
+                io.github.detective4j.model.PrincipalType.AWS_ACCOUNT).principalId(Events.ACCOUNT)
+                .accountId(Events.ACCOUNT).build();
+        for (int i = 0; i < 3; i++) {
+            brute.accept(io.github.detective4j.model.ApiCall.builder().eventTime(hours(3).plusSeconds(i))
+                    .accountId(Events.ACCOUNT).region("us-east-1").principal(other).eventSource("s3.amazonaws.com")
+                    .eventName("GetObject").sourceIpAddress("203.0.113.99").build());
+        }
+        IpHunt both = brute.hunt().ip("203.0.113.99");
+        assertEquals(1, both.principals().size(), both.toString());
+        assertEquals(3, both.principals().get(0).success(), "its own calls, once");
+        assertEquals(8, both.apiCalls().stream().mapToLong(c -> c.success() + c.failure()).sum(), both.toString());
     }
 
     /** The text of a hunt: the instance table stops at 20 rows and says how many more; a pattern lists its agents. */

@@ -96,7 +96,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SiemFeed {
     private static final Logger LOG = LoggerFactory.getLogger(SiemFeed.class);
-    private static final Pattern SYNC_TEMPORARY = Pattern.compile(".+\\.[0-9A-Fa-f]{8}");
+    /** A log file's name as {@code aws s3 sync} downloads it: the name, a dot and eight hex digits, until renamed. */
+    private static final Pattern SYNC_TEMPORARY =
+            Pattern.compile(".+\\.(gz|json|jsonl|ndjson|log|txt|csv|parquet)\\.[0-9A-Fa-f]{8}");
 
     private final Path directory;
     private final BehaviorGraph graph;
