@@ -42,9 +42,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -81,7 +83,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * While the baseline of the scope is in training (too little data before it), new behavior and investigations
  * would call everything new, so only finding groups are written. An entry is known by what it is about, not by
- * its counts: a group by its id and severity label (a group whose severity rises is written again), new behavior by
+ * its counts: a group by its id, written again whenever its severity label changes (up or down), new behavior by
  * entity and value (the city cell, the method, the ASN, the user agent), an indicator by entity, type and subject
  * (the technique and method and address, the place, the finding).
  *
@@ -108,6 +110,8 @@ public final class SiemFeed {
     private final Duration maxScope;
     private final Set<Path> read = new HashSet<>();
     private final Set<String> written = new HashSet<>();
+    /** The severity label each finding group was last written with. */
+    private final Map<String, String> groupSeverities = new HashMap<>();
     /** The span of the events read since the last poll that wrote everything, UTC; null when there were none. */
     private Instant first;
     private Instant last;
@@ -229,12 +233,17 @@ public final class SiemFeed {
         for (FindingGroup group : graph.findingGroups()) {
             List<String> links = group.findings().stream().map(ref -> graph.finding(ref.id()))
                     .flatMap(Optional::stream).map(console::finding).flatMap(Optional::stream).toList();
-            // The title counts the group's findings, so the key is the group and its severity label: a group that
-            // rises (a CRITICAL finding joins it) is written again, one that only grows is not.
+            // The title counts the group's findings, so a group is written again when its severity label changes
+            // (a CRITICAL finding joins it, its worst is archived), not when it only grows.
             String severity = group.severity().label().name();
-            lines += write(new FeedEvent(FeedEvent.FINDING_GROUP, null, group.ref(),
+            if (severity.equals(groupSeverities.get(group.id()))) {
+                continue;
+            }
+            sink.accept(DetectiveJson.write(new FeedEvent(FeedEvent.FINDING_GROUP, null, group.ref(),
                     ScopeTime.coveringLatest(group.firstObserved(), group.lastObserved(), ScopeTime.MAX_LENGTH),
-                    severity, group, links), severity);
+                    severity, group, links)));
+            groupSeverities.put(group.id(), severity); // written once the sink took it
+            lines++;
         }
         return lines;
     }

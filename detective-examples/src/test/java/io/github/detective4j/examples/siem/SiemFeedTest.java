@@ -170,7 +170,7 @@ class SiemFeedTest {
         assertEquals(calledBefore + 1, feed.graph().stats().apiCalls(), "read once renamed, not before");
     }
 
-    /** A finding group whose severity rises (a HIGH finding joins it) is written again; one that only grows is not. */
+    /** A finding group whose severity changes (a HIGH finding joins it, or leaves) is written again; growth is not. */
     @Test
     void aGroupThatRisesIsWrittenAgain(@TempDir Path dir) throws IOException {
         List<String> lines = new ArrayList<>();
@@ -185,6 +185,13 @@ class SiemFeedTest {
         List<JsonNode> written = parse(lines);
         assertEquals(List.of("MEDIUM", "HIGH"), written.stream().map(l -> l.path("severity").asText()).toList());
         assertEquals(written.get(0).path("entity"), written.get(1).path("entity"), "the same group");
+
+        feed.graph().archive("a4"); // its worst finding dismissed: back to MEDIUM, and then HIGH again
+        feed.poll();
+        feed.graph().unarchive("a4");
+        feed.poll();
+        assertEquals(List.of("MEDIUM", "HIGH", "MEDIUM", "HIGH"),
+                parse(lines).stream().map(l -> l.path("severity").asText()).toList());
     }
 
     /** GuardDuty's GetFindings answer. */
