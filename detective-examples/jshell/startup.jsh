@@ -40,6 +40,15 @@ if (System.getenv("DETECTIVE_LOGS") != null) {
     logs = Files.createTempDirectory("detective4j-demo");
     System.out.println("Writing the reference incident into " + logs + " ...");
     ReferenceIncident.standard().write(logs);
+    // 24 MB a session otherwise left in the temporary folder: gone when the session ends
+    Path written = logs;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try (var walk = Files.walk(written)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // best effort: the folder is the system's temporary folder's
+        }
+    }));
 }
 
 BehaviorGraph graph = BehaviorGraph.builder().geoLocator(geo).asnResolver(geo).build();
