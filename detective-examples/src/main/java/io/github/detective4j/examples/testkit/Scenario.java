@@ -187,8 +187,9 @@ public final class Scenario {
     }
 
     /**
-     * Starts a GuardDuty finding at the clock. Repeated, it is one finding reported again (GuardDuty's updates):
-     * the same id, its last observation and count growing.
+     * Starts a GuardDuty finding, first observed when the activity is first told (its terminal call, as every
+     * activity's). Repeated, it is one finding reported again (GuardDuty's updates): the same id, its last
+     * observation and count growing.
      *
      * @param type the finding type, such as {@code CryptoCurrency:EC2/BitcoinTool.B}
      * @param severity GuardDuty's score, 1.0 to 8.9 and up
@@ -202,12 +203,18 @@ public final class Scenario {
         List<EntityRef> entities = List.of(involved);
         String accountId = account;
         String regionName = region;
-        return new Activity(this, (at, n) -> List.of(Finding.builder().id(id)
-                .arn("arn:aws:guardduty:" + regionName + ":" + accountId + ":detector/"
-                        + idChars("detector/" + accountId, 32).toLowerCase(Locale.ROOT) + "/finding/" + id)
-                .sourceProduct("GuardDuty").type(type).title(type).severity(Severity.ofGuardDuty(severity))
-                .observed(first, at).createdAt(first).updatedAt(at).count(n + 1L)
-                .accountId(accountId).region(regionName).entities(entities).build()));
+        Instant[] firstTold = new Instant[1]; // the first occurrence's time, told at the terminal call as they all are
+        return new Activity(this, (at, n) -> {
+            if (n == 0 || firstTold[0] == null) {
+                firstTold[0] = at;
+            }
+            return List.of(Finding.builder().id(id)
+                    .arn("arn:aws:guardduty:" + regionName + ":" + accountId + ":detector/"
+                            + idChars("detector/" + accountId, 32).toLowerCase(Locale.ROOT) + "/finding/" + id)
+                    .sourceProduct("GuardDuty").type(type).title(type).severity(Severity.ofGuardDuty(severity))
+                    .observed(firstTold[0], at).createdAt(firstTold[0]).updatedAt(at).count(n + 1L)
+                    .accountId(accountId).region(regionName).entities(entities).build());
+        });
     }
 
     /**

@@ -87,6 +87,18 @@ class ScenarioTest {
         assertThrows(IllegalArgumentException.class, () -> miner.talksTo("104.16.1.42", 8333, 0, 0));
     }
 
+    /** A finding is first observed when it is told, as every activity is: not when {@code finding()} was called. */
+    @Test
+    void aFindingIsObservedWhenItIsTold() {
+        Scenario story = Scenario.startingAt(START);
+        Activity later = story.finding("Recon:EC2/Portscan", 5, EntityRef.ec2Instance("i-08a8e40be65425909"));
+        story.later(Duration.ofDays(1));
+        later.once();
+        Finding finding = (Finding) story.events().get(0);
+        assertEquals(START.plus(Duration.ofDays(1)), finding.firstObserved());
+        assertEquals(finding.firstObserved(), finding.lastObserved());
+    }
+
     @Test
     void aRepeatedFindingIsOneFindingReportedAgain() {
         Scenario story = Scenario.startingAt(START);
