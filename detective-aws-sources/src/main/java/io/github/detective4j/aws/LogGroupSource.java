@@ -28,8 +28,9 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
  * "vpcflow")}). A page's messages are parsed together, one record a line.
  *
  * <p>With a {@link CheckpointStore}, the group's position is saved after every page: the timestamp of the latest
- * event read and the ids of the events read at that timestamp (later events may share it), and, when a read stopped
- * inside a page, how many events the sink took past that position. A later {@link #read} asks from that timestamp,
+ * event read and the ids of the events read at that timestamp (later events may share it); when a read stopped
+ * inside a page, the position is past the log events whose records the sink took whole, with how many events it
+ * took of the next (a record of several events). A later {@link #read} asks from that timestamp,
  * skips those ids and drops those events, so a stopped and restarted read delivers each event once and a repeated
  * read only what arrived since. Events that CloudWatch Logs accepts later with a timestamp before the saved one are
  * not read (it accepts events up to 14 days old; read a group after its events settle if that matters).
@@ -124,7 +125,7 @@ public final class LogGroupSource {
                 total = total.plus(counted.delivered(reader.read(new ByteArrayInputStream(messages(fresh)),
                         "logs:" + group + " page " + page, counted)));
             } catch (IOException | RuntimeException | Error e) {
-                save(checkpointKey, new Position(position.timestamp(), position.ids(), counted.taken()));
+                save(checkpointKey, stoppedAt(position, fresh, counted.taken()));
                 throw e;
             }
             position = advance(position, fresh, counted.stillToDrop()); // the stopped read may have gone further
@@ -155,6 +156,29 @@ public final class LogGroupSource {
             text.append(event.message().replace('\n', ' ')).append('\n'); // one record stays one line
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The position of a read that stopped inside a page after the sink took {@code taken} events of it: past the
+     * messages whose events the sink took whole (a page is in timestamp order, so they are a prefix of it), with the
+     * events it took of the next. So a restart resumes at the first message not taken by its id, whatever arrived
+     * since; a count of events alone would land on another message when a late event sorts into the page. Each
+     * message is parsed once more to count its events, on this path only.
+     */
+    private Position stoppedAt(Position before, List<FilteredLogEvent> page, long taken) {
+        long passed = 0;
+        int whole = 0;
+        while (whole < page.size()) {
+            long events = reader.eventsIn(new ByteArrayInputStream(messages(page.subList(whole, whole + 1))),
+                    "logs:" + group);
+            if (passed + events > taken) {
+                break;
+            }
+            passed += events;
+            whole++;
+        }
+        return whole == 0 ? new Position(before.timestamp(), before.ids(), taken)
+                : advance(before, page.subList(0, whole), taken - passed);
     }
 
     /** The position after a page: its latest timestamp, every id read at that timestamp, and events taken past it. */

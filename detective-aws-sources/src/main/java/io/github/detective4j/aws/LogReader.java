@@ -384,6 +384,24 @@ public final class LogReader {
     }
 
     /**
+     * Counts the events a stream parses to, handing them and its errors to nobody: what a source that stopped inside
+     * an input needs to tell how far its sink got (one line of a log group's page, say).
+     *
+     * @param in the input; this method closes it
+     * @param source the input's name
+     * @return the events it parses to, up to where it could be read
+     */
+    long eventsIn(InputStream in, String source) {
+        long[] events = {0};
+        try {
+            readStream(in, source, event -> events[0]++, false, error -> { });
+        } catch (IOException | RuntimeException e) {
+            // what could be read is counted: the same input read for the sink failed the same way there
+        }
+        return events[0];
+    }
+
+    /**
      * Detects the format of a stream's content without parsing it.
      *
      * @param head up to the first 64 KiB of decompressed input
