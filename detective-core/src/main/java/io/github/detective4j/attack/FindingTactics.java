@@ -329,6 +329,18 @@ public final class FindingTactics {
                 : classifier.substring(0, separator) + "/" + classifier.substring(separator + 1);
     }
 
+    /**
+     * Tells whether a finding type is in GuardDuty's form ({@code ThreatPurpose:ResourceTypeAffected/...}: the
+     * purpose before a colon that comes before any slash) rather than ASFF's ({@code namespace/category/...}).
+     *
+     * @param type a finding type
+     * @return true for {@code Backdoor:EC2/C&CActivity.B}, false for {@code TTPs/Command and Control/...}
+     * @throws NullPointerException if the type is null
+     */
+    public static boolean isGuardDutyType(String type) {
+        return isGuardDuty(type);
+    }
+
     /** GuardDuty's types put the purpose before a colon that comes before any slash. */
     private static boolean isGuardDuty(String type) {
         int colon = type.indexOf(':');

@@ -1,5 +1,6 @@
 package io.github.detective4j.graph;
 
+import io.github.detective4j.attack.FindingTactics;
 import io.github.detective4j.model.Finding;
 import java.util.Comparator;
 import java.util.regex.Pattern;
@@ -9,12 +10,15 @@ import java.util.regex.Pattern;
  * investigator set in this graph, which wins over the product's own flag. Guarded by the graph's lock.
  *
  * <p>Which version is newest does not depend on arrival order: the later {@link Finding#time()} wins, then the
- * higher count, then the later last observation, then the product's own id.
+ * higher count, then the later last observation, then GuardDuty's own record over its Security Hub copy (its type
+ * the more specific, {@code Backdoor:EC2/C&CActivity.B} rather than {@code TTPs/Command and Control/...}), then the
+ * product's own id.
  */
 final class FindingState {
     private static final Comparator<Finding> NEWEST = Comparator.comparing(Finding::time)
             .thenComparingLong(Finding::count)
             .thenComparing(Finding::lastObserved)
+            .thenComparing((Finding f) -> FindingTactics.isGuardDutyType(f.type()))
             .thenComparing(Finding::id)
             .thenComparing(Finding::archived);
     /** A GuardDuty ARN in any partition: {@code aws}, {@code aws-us-gov}, {@code aws-cn}, ... */

@@ -213,4 +213,24 @@ class FindingGroupsTest {
                 .entities(List.of(MINER, EntityRef.ipAddress("45.8.8.8"))).build());
         assertEquals(1, graph.findingGroups().size(), "up1's first version still shares 45.7.7.7 with up2");
     }
+    /**
+     * GuardDuty's record and its Security Hub copy, equal in time and count: GuardDuty's is the finding's view
+     * whichever came first (the ids' text decided before), so its title and type do not depend on the order.
+     */
+    @Test
+    void guardDutysOwnRecordWinsATieWithItsSecurityHubCopy() {
+        String arn = "arn:aws:guardduty:us-east-1:111122223333:detector/3365312172560fd7cc7b390a1759cc71/finding/"
+                + "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+        Finding own = Finding.builder().id("0a1b2c3d4e5f60718293a4b5c6d7e8f9").sourceProduct("GuardDuty")
+                .type("Backdoor:EC2/C&CActivity.B").severity(Severity.ofGuardDuty(8)).observed(hours(1), hours(2))
+                .updatedAt(hours(2)).entities(List.of(MINER)).build();
+        Finding copy = Finding.builder().id(arn).sourceProduct("GuardDuty")
+                .type("TTPs/Command and Control/Backdoor:EC2-C&CActivity.B").severity(Severity.ofGuardDuty(8))
+                .observed(hours(1), hours(2)).updatedAt(hours(2)).entities(List.of(MINER)).build();
+        for (List<Finding> order : List.of(List.of(own, copy), List.of(copy, own))) {
+            BehaviorGraph graph = BehaviorGraph.create();
+            order.forEach(graph::accept);
+            assertEquals("Backdoor:EC2/C&CActivity.B", graph.findings().get(0).type(), order.toString());
+        }
+    }
 }
