@@ -188,10 +188,11 @@ public final class Hunt {
 
     /**
      * Returns every EC2 instance that exchanged traffic with an address or network in the last days of the graph's
-     * data (the period ending with its latest event), with the bytes of that period and first and last seen.
+     * traffic (the period ending with its latest flow's end, not a later finding's or call's), with the bytes of that
+     * period and first and last seen.
      *
      * @param ipOrCidr an address or CIDR
-     * @param period how far back from the graph's latest event, such as {@code Duration.ofDays(7)}; traffic is kept by
+     * @param period how far back from the graph's latest flow, such as {@code Duration.ofDays(7)}; traffic is kept by
      *     the UTC hour a capture window starts, so the hour the period reaches back into counts whole; a period longer
      *     than the data, up to {@code ChronoUnit.FOREVER.getDuration()}, means all of it
      * @return the instances, most bytes first

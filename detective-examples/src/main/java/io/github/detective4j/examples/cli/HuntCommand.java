@@ -28,7 +28,7 @@ final class HuntCommand implements Callable<Integer> {
     Indicator indicator;
 
     @Option(names = "--days", paramLabel = "N", description = "With --ip: only the EC2 instances that exchanged"
-            + " traffic with it in the last N days of the data.")
+            + " traffic with it in the last N days of the flow logs read.")
     Integer days;
 
     @Mixin
