@@ -88,11 +88,9 @@ public final class Hunt {
             for (Node ip : ips) {
                 long byPrincipals = 0;
                 for (Edge edge : incoming(ip)) {
-                    if (edge.type == RelationshipType.CALLED_FROM) {
-                        byPrincipals += edge.successes + edge.failures;
-                    }
                     switch (edge.type) {
                         case CALLED_FROM -> {
+                            byPrincipals += edge.successes + edge.failures;
                             principals.add(activity(edge, edge.source));
                             callers.computeIfAbsent(edge.source, p -> new IntHashSet()).add(ip.index);
                         }
@@ -211,8 +209,8 @@ public final class Hunt {
             }
             // The period ends with the latest flow's end (not a finding's or a call's, which a skewed clock or a
             // finding still updated after the flow logs were deleted would move on) and covers the hour it reaches
-            // back into, since
-            // traffic is kept by the hour a capture window starts: a window of 10:55 to 11:05 is in the last hour.
+            // back into, since traffic is kept by the hour a capture window starts: a window of 10:55 to 11:05 is
+            // in the last hour.
             // Counted without overflow: ChronoUnit.FOREVER's duration means all the data.
             long back = Math.min(period.getSeconds(), 1L << 40) + (period.getNano() > 0 ? 1 : 0);
             int from = GraphData.hourOf(data.lastTraffic - back);

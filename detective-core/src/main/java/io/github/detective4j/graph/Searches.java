@@ -74,9 +74,7 @@ final class Searches {
 
     private Node exact(EntityType type, String id) {
         try {
-            // a finding is kept under its bare id: its GuardDuty ARN names it too
-            String canonical = type == EntityType.FINDING ? FindingState.canonicalId(id) : id;
-            return data.entities.get(EntityRef.of(type, canonical));
+            return data.entities.get(EntityRef.of(type, canonical(type, id)));
         } catch (IllegalArgumentException notAnIdOfThisType) {
             return null;
         }
@@ -94,11 +92,15 @@ final class Searches {
                 && (cidr == null || (ref.type() == EntityType.IP_ADDRESS && cidr.contains(ref.id())));
     }
 
+    /** A finding is kept under its bare id: its GuardDuty ARN names it too. */
+    private static String canonical(EntityType type, String id) {
+        return type == EntityType.FINDING ? FindingState.canonicalId(id) : id;
+    }
+
     /** An id given in another spelling of the same entity (an IPv6 address not in canonical form, a finding's ARN). */
     private static boolean sameEntity(EntityRef ref, String id) {
         try {
-            return EntityRef.of(ref.type(), ref.type() == EntityType.FINDING ? FindingState.canonicalId(id) : id)
-                    .equals(ref);
+            return EntityRef.of(ref.type(), canonical(ref.type(), id)).equals(ref);
         } catch (IllegalArgumentException notAnId) {
             return false;
         }

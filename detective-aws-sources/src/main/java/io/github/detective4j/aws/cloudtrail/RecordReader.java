@@ -477,12 +477,13 @@ final class RecordReader {
 
     private void readResponse(JsonCursor cursor, EventFields f, int depth) throws IOException {
         int c = cursor.peek();
+        ValuePaths signIn;
         if (c != '{' && c != '[') {
             cursor.skipValue(depth);
         } else if (f.eventName == null || f.eventSource == null) {
             f.responseBytes = cursor.capture(depth);
-        } else if (signInResult(f.eventSource, f.eventName) != null) {
-            f.consoleLogin = signInResult(f.eventSource, f.eventName).extract(cursor, depth).first(0);
+        } else if ((signIn = signInResult(f.eventSource, f.eventName)) != null) {
+            f.consoleLogin = signIn.extract(cursor, depth).first(0);
         } else {
             ResourceRules.Rule rule = f.rule();
             if (rule != null && rule.needsResponse()) {
