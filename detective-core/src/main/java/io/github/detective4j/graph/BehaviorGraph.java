@@ -663,6 +663,7 @@ public final class BehaviorGraph implements EventSink {
         private ApiTechniques apiTechniques = ApiTechniques.builtIn();
         private ThreatIntel threatIntel = ThreatIntel.none();
         private BeaconScorer beacons = BeaconScorer.create();
+        private Map<String, String> networkInterfaces = Map.of();
         private Clock clock = Clock.systemUTC();
 
         private Builder() {}
@@ -883,6 +884,37 @@ public final class BehaviorGraph implements EventSink {
         }
 
         /**
+         * Tells the graph which instance each network interface belongs to, for VPC Flow Log records that name only
+         * their interface: the default (version 2) format has {@code interface-id} but no {@code instance-id}, and
+         * without an instance such a record's traffic is on the remote address alone, so no hunt or profile finds
+         * an instance that exchanged it. The graph also learns interfaces by itself, and what it learns wins over
+         * this table: from records that name both, and from successful CloudTrail calls that name one instance and
+         * its interfaces ({@code RunInstances}, {@code AttachNetworkInterface}), from then on. This table is for
+         * the instances launched before the logs begin; {@code NetworkInterfaces.read} in
+         * {@code detective-aws-sources} makes one of {@code aws ec2 describe-network-interfaces} output.
+         *
+         * <pre>{@code
+         * BehaviorGraph graph = BehaviorGraph.builder()
+         *         .networkInterfaces(Map.of("eni-0f4e4d2d71627dd38", "i-0690cd354a0c3850c"))
+         *         .build();
+         * }</pre>
+         *
+         * @param instanceByInterface instance ids ({@code i-...}) by interface id ({@code eni-...}); copied
+         * @return this builder
+         * @throws NullPointerException if the map, a key or a value is null
+         * @throws IllegalArgumentException if a value is not an instance id the graph accepts
+         */
+        public Builder networkInterfaces(Map<String, String> instanceByInterface) {
+            Objects.requireNonNull(instanceByInterface, "network interfaces");
+            instanceByInterface.forEach((eni, instance) -> {
+                Objects.requireNonNull(eni, "network interface id");
+                EntityRef.ec2Instance(Objects.requireNonNull(instance, "instance id of " + eni));
+            });
+            this.networkInterfaces = Map.copyOf(instanceByInterface);
+            return this;
+        }
+
+        /**
          * Builds an empty graph.
          *
          * @return the graph
@@ -890,7 +922,7 @@ public final class BehaviorGraph implements EventSink {
         public BehaviorGraph build() {
             return new BehaviorGraph(new GraphSettings(baseline, trainingPeriod, profileContext, maxRelationships,
                     maxDrillDownKeys, searchLimit, maxBeaconSamples, geoLocator, asnResolver, volumeIncrease,
-                    findingGroups, impossibleTravel, apiTechniques, threatIntel, beacons, clock));
+                    findingGroups, impossibleTravel, apiTechniques, threatIntel, beacons, networkInterfaces, clock));
         }
 
         private static Duration wholeHours(Duration length, String what, Duration max, boolean zeroAllowed) {

@@ -69,7 +69,10 @@ final class GraphData {
     private Node[] methodAccounts = new Node[64];
     private CallCells[] methodAccountCells = new CallCells[64];
     private int fullCallChecked;
-    /** Instances learned from flow records that name both, for records that name only the interface. */
+    /**
+     * Instances learned from flow records that name both and from calls that attach interfaces, for records that
+     * name only the interface; the builder's table ({@link GraphSettings#networkInterfaces}) answers the rest.
+     */
     private Map<String, Node> instanceByInterface = new HashMap<>();
     /**
      * Entities created for events with no entity to own them ({@link #ownerless}), counted by what stands in for the
@@ -637,6 +640,11 @@ final class GraphData {
                     }
                 }
             }
+            case AwsResource.EC2_NETWORK_INTERFACE -> {
+                if (success) {
+                    attached(call, resource);
+                }
+            }
             case ASSUMED_ROLE_SESSION -> {
                 if (success && actor != null) {
                     started(actor, EntityType.AWS_ROLE_SESSION, resource, second, hour);
@@ -894,10 +902,33 @@ final class GraphData {
             return instance;
         }
         if (instance == null) {
-            return instanceByInterface.get(eni);
+            instance = instanceByInterface.get(eni);
+            String given = instance == null ? settings.networkInterfaces().get(eni) : null;
+            return given == null ? instance : entities.getOrCreate(EntityType.EC2_INSTANCE, given);
         }
         instanceByInterface.putIfAbsent(eni, instance);
         return instance;
+    }
+
+    /**
+     * A successful call that names one instance and interfaces of it ({@code RunInstances} of one instance,
+     * {@code AttachNetworkInterface}): the interface is the instance's from now on. A launch of several instances
+     * does not say which interface is whose, and teaches nothing.
+     */
+    private void attached(ApiCall call, AwsResource eni) {
+        String instanceId = null;
+        for (AwsResource r : call.resources()) {
+            if (r.type().equals(AwsResource.EC2_INSTANCE)) {
+                if (instanceId != null && !instanceId.equals(r.id())) {
+                    return;
+                }
+                instanceId = r.id();
+            }
+        }
+        Node instance = instanceId == null ? null : entities.getOrCreate(EntityType.EC2_INSTANCE, instanceId);
+        if (instance != null) {
+            instanceByInterface.put(eni.id(), instance);
+        }
     }
 
     private void describeInstance(Node instance, NetworkFlow flow, long second) {

@@ -10,6 +10,7 @@ import io.github.detective4j.intel.ThreatIntel;
 import io.github.detective4j.investigation.ImpossibleTravelRule;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /** A graph's configuration, fixed when it is built ({@link BehaviorGraph.Builder}). */
 record GraphSettings(
@@ -28,5 +29,6 @@ record GraphSettings(
         ApiTechniques apiTechniques,
         ThreatIntel threatIntel,
         BeaconScorer beacons,
+        Map<String, String> networkInterfaces,
         Clock clock) {
 }

@@ -85,8 +85,10 @@ public final class Hunt {
             List<InstanceContact> instances = new ArrayList<>();
             Map<Node, IntHashSet> callers = new LinkedHashMap<>();
             IntHashSet ownerless = new IntHashSet();
+            long withoutInstance = 0;
             for (Node ip : ips) {
                 long byPrincipals = 0;
+                long byInstances = 0;
                 for (Edge edge : incoming(ip)) {
                     switch (edge.type) {
                         case CALLED_FROM -> {
@@ -95,12 +97,17 @@ public final class Hunt {
                             callers.computeIfAbsent(edge.source, p -> new IntHashSet()).add(ip.index);
                         }
                         case USED_FROM -> agents.add(activity(edge, edge.source));
-                        case COMMUNICATED_WITH -> instances.add(contact(edge, Integer.MIN_VALUE));
+                        case COMMUNICATED_WITH -> {
+                            InstanceContact contact = contact(edge, Integer.MIN_VALUE);
+                            byInstances += contact.bytesToInstance() + contact.bytesFromInstance();
+                            instances.add(contact);
+                        }
                         default -> {
                             // findings that involve it are found through finding(), not hunted here
                         }
                     }
                 }
+                withoutInstance += Math.max(0, bytesOf(ip) - byInstances);
                 if (callsOf(ip) > byPrincipals) {
                     ownerless.add(ip.index); // calls no principal made: failed sign-ins with a hidden user name
                 }
@@ -112,7 +119,7 @@ public final class Hunt {
             calls.sort(MOST_CALLS);
             instances.sort(MOST_BYTES);
             return new IpHunt(ipOrCidr, refs(ips), merged(principals), merged(agents), calls, instances,
-                    folded || truncated(ips, EntityType.IP_ADDRESS, address));
+                    withoutInstance, folded || truncated(ips, EntityType.IP_ADDRESS, address));
         });
     }
 
@@ -449,6 +456,16 @@ public final class Hunt {
     private static EntityActivity activity(Edge edge, Node other) {
         return new EntityActivity(other.ref, Instant.ofEpochSecond(edge.firstSeen),
                 Instant.ofEpochSecond(edge.lastSeen), edge.successes, edge.failures);
+    }
+
+    /** Every byte of the address's flow records, both ways. */
+    private static long bytesOf(Node ip) {
+        if (ip.traffic == null) {
+            return 0;
+        }
+        long[] s = new long[HourCells.TRAFFIC_STRIDE];
+        ip.traffic.sum(Integer.MIN_VALUE, Integer.MAX_VALUE, s);
+        return s[HourCells.BYTES_IN] + s[HourCells.BYTES_OUT];
     }
 
     private static InstanceContact contact(Edge edge, int fromHour) {

@@ -51,6 +51,15 @@ final class HuntText {
         append(out, t, rows.size());
     }
 
+    /** Says how much traffic no instance accounts for, and how to give the graph the instances. */
+    static void withoutInstance(StringBuilder out, long bytes) {
+        if (bytes > 0) {
+            out.append("\n\n").append(bytes).append(" bytes of flow records with no known instance: records that"
+                    + " name only a network interface (add ${instance-id} to the flow log format, or give the"
+                    + " graph the interfaces' instances)");
+        }
+    }
+
     /** Says, under the heading, that the caps may have kept evidence of what was hunted for out. */
     static void truncated(StringBuilder out, boolean truncated) {
         if (truncated) {

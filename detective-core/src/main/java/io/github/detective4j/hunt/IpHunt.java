@@ -16,6 +16,10 @@ import java.util.List;
  * @param userAgents the user agents used from them
  * @param apiCalls the calls made from them, by principal, address and method
  * @param instances the instances that exchanged traffic with them
+ * @param bytesWithoutInstance bytes of flow records with them that no instance in {@code instances} accounts for:
+ *     records that name only a network interface whose instance the graph does not know (the default version 2
+ *     format has no {@code instance-id}; {@code BehaviorGraph.Builder.networkInterfaces} tells it), or traffic a
+ *     cap kept off an instance's relationships; 0 when every byte is on an instance
  * @param truncated true when the graph's caps may have kept evidence out of the answer: the address hunted for was
  *     met past a cap and not kept (so it is not there to be found), a matched address lost a relationship to a cap
  *     or had one kept out with its other end; for a CIDR, when any address was kept out. False means none of its
@@ -24,7 +28,7 @@ import java.util.List;
  */
 public record IpHunt(String query, List<EntityRef> addresses, List<EntityActivity> principals,
         List<EntityActivity> userAgents, List<ApiCallActivity> apiCalls, List<InstanceContact> instances,
-        boolean truncated) {
+        long bytesWithoutInstance, boolean truncated) {
     /**
      * Creates the result.
      *
@@ -34,9 +38,15 @@ public record IpHunt(String query, List<EntityRef> addresses, List<EntityActivit
      * @param userAgents the user agents
      * @param apiCalls the calls
      * @param instances the instances
+     * @param bytesWithoutInstance the bytes no instance accounts for, 0 or more
      * @param truncated whether the caps may have kept evidence out
+     * @throws IllegalArgumentException if {@code bytesWithoutInstance} is negative
      */
     public IpHunt {
+        if (bytesWithoutInstance < 0) {
+            throw new IllegalArgumentException("bytes without instance must be 0 or more, was "
+                    + bytesWithoutInstance);
+        }
         addresses = List.copyOf(addresses);
         principals = List.copyOf(principals);
         userAgents = List.copyOf(userAgents);
@@ -58,6 +68,7 @@ public record IpHunt(String query, List<EntityRef> addresses, List<EntityActivit
         HuntText.activity(out, "user agent", userAgents);
         HuntText.calls(out, apiCalls);
         HuntText.instances(out, instances);
+        HuntText.withoutInstance(out, bytesWithoutInstance);
         return out.toString();
     }
 }

@@ -17,6 +17,11 @@ import java.util.Optional;
 public record AwsResource(String type, String id, String arn, Action action) {
     /** The type name of EC2 instances. */
     public static final String EC2_INSTANCE = "AWS::EC2::Instance";
+    /**
+     * The type name of EC2 network interfaces, which {@code RunInstances} and {@code AttachNetworkInterface} name; a
+     * behavior graph learns from them which instance a flow record that names only its interface belongs to.
+     */
+    public static final String EC2_NETWORK_INTERFACE = "AWS::EC2::NetworkInterface";
     /** The type name of S3 buckets. */
     public static final String S3_BUCKET = "AWS::S3::Bucket";
     /** The type name of IAM users. */

@@ -31,6 +31,10 @@ import java.util.Map;
  *   <tr><th>calls</th><th>from</th><th>resource</th><th>action</th></tr>
  *   <tr><td>RunInstances</td><td>{@code responseElements.instancesSet.items[].instanceId}</td>
  *       <td>AWS::EC2::Instance</td><td>CREATED</td></tr>
+ *   <tr><td></td><td>{@code responseElements.instancesSet.items[].networkInterfaceSet.items[].networkInterfaceId}</td>
+ *       <td>AWS::EC2::NetworkInterface</td><td>TOUCHED (a launch may attach an interface that exists)</td></tr>
+ *   <tr><td>AttachNetworkInterface</td><td>{@code requestParameters.instanceId} and {@code .networkInterfaceId}</td>
+ *       <td>AWS::EC2::Instance and AWS::EC2::NetworkInterface</td><td>TOUCHED</td></tr>
  *   <tr><td>TerminateInstances</td><td>{@code requestParameters.instancesSet.items[].instanceId}</td>
  *       <td>AWS::EC2::Instance</td><td>DELETED</td></tr>
  *   <tr><td>StartInstances, StopInstances, RebootInstances</td>
@@ -134,8 +138,15 @@ final class ResourceRules {
 
     static {
         ValuePaths instanceSet = ValuePaths.of("instancesSet.items[].instanceId");
-        rule(EC2, NOTHING, instanceSet, (rq, rs, name, out) -> rs.all(0)
-                .forEach(id -> add(out, AwsResource.EC2_INSTANCE, id, null, CREATED)), "RunInstances");
+        rule(EC2, NOTHING, ValuePaths.of("instancesSet.items[].instanceId",
+                "instancesSet.items[].networkInterfaceSet.items[].networkInterfaceId"), (rq, rs, name, out) -> {
+                    rs.all(0).forEach(id -> add(out, AwsResource.EC2_INSTANCE, id, null, CREATED));
+                    rs.all(1).forEach(id -> add(out, AwsResource.EC2_NETWORK_INTERFACE, id, null, TOUCHED));
+                }, "RunInstances");
+        rule(EC2, ValuePaths.of("networkInterfaceId", "instanceId"), NOTHING, (rq, rs, name, out) -> {
+            add(out, AwsResource.EC2_INSTANCE, rq.first(1), null, TOUCHED);
+            add(out, AwsResource.EC2_NETWORK_INTERFACE, rq.first(0), null, TOUCHED);
+        }, "AttachNetworkInterface");
         rule(EC2, instanceSet, NOTHING, (rq, rs, name, out) -> rq.all(0)
                 .forEach(id -> add(out, AwsResource.EC2_INSTANCE, id, null, DELETED)), "TerminateInstances");
         rule(EC2, instanceSet, NOTHING, (rq, rs, name, out) -> rq.all(0)

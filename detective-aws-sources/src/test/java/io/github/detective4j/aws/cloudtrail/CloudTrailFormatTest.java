@@ -436,6 +436,18 @@ class CloudTrailFormatTest {
         assertEquals("DetectiveDemo-AdminUser", run.principal().userName());
     }
 
+    /** CloudTrail writes the EC2 query API's parameters: the interface and the instance it goes to. */
+    @Test
+    void attachNetworkInterfaceNamesTheInstanceAndTheInterface() {
+        ApiCall attach = readText(event("\"eventName\":\"AttachNetworkInterface\",\"requestParameters\":"
+                + "{\"networkInterfaceId\":\"eni-0a1b2c3d4e5f67890\",\"instanceId\":\"i-08a8e40be65425909\","
+                + "\"deviceIndex\":1},\"responseElements\":{\"requestId\":\"5bd3c4a2-0a4e-4a4b-9c1e-7e1f0f2b0a1c\","
+                + "\"attachmentId\":\"eni-attach-0f1e2d3c4b5a69788\"}")).only();
+        assertEquals(List.of(new AwsResource(AwsResource.EC2_INSTANCE, "i-08a8e40be65425909", null, Action.TOUCHED),
+                new AwsResource(AwsResource.EC2_NETWORK_INTERFACE, "eni-0a1b2c3d4e5f67890", null, Action.TOUCHED)),
+                attach.resources());
+    }
+
     @Test
     void terminateInstancesDeletesThem() {
         assertEquals(List.of(new AwsResource(AwsResource.EC2_INSTANCE, "i-0b5e9d0c6a3f21e47", null, Action.DELETED)),

@@ -170,6 +170,12 @@ class CloudTrailSharedDataTest {
         assertTrue(events.stream().anyMatch(e -> "AWS Internal".equals(e.sourceService())));
         assertTrue(events.stream().anyMatch(e -> e.eventTime().toString().equals("2022-09-25T16:16:37Z")),
                 "Panther's '2022-09-25 16:16:37' read as UTC");
+        // a launch names its instance and the interface it was given, for flow records that name only the latter
+        ApiCall run = events.stream().filter(e -> "01f39d3b-4a26-4045-bb36-1e57b7d07997".equals(e.eventId()))
+                .findFirst().orElseThrow();
+        assertEquals(List.of(new AwsResource(AwsResource.EC2_INSTANCE, "i-0690cd354a0c3850c", null, Action.CREATED),
+                new AwsResource(AwsResource.EC2_NETWORK_INTERFACE, "eni-0f4e4d2d71627dd38", null, Action.TOUCHED)),
+                run.resources());
     }
 
     @Test

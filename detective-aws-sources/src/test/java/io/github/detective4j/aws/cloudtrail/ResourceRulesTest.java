@@ -31,6 +31,8 @@ class ResourceRulesTest {
         assertFalse(ResourceRules.rule("s3.amazonaws.com", "GetBucketPolicy").needsResponse());
         assertNull(ResourceRules.rule("ec2.amazonaws.com", "DescribeInstances"));
         assertTrue(ResourceRules.rule("cloudtrail.amazonaws.com", "StopLogging").needsRequest());
+        assertTrue(ResourceRules.rule("ec2.amazonaws.com", "AttachNetworkInterface").needsRequest());
+        assertFalse(ResourceRules.rule("ec2.amazonaws.com", "AttachNetworkInterface").needsResponse());
     }
 
     /** A rule is of its service: Transfer Family's and ElastiCache's users are no IAM users. */

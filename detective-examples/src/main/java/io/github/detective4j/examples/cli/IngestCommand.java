@@ -28,7 +28,7 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         int threads = inputs.threads();
-        BehaviorGraph graph = BehaviorGraph.create();
+        BehaviorGraph graph = inputs.builder().build();
         IngestReport report = Inputs.read(inputs.logs, graph, inputs.spec, inputs.progress, threads);
         GraphStats stats = graph.stats();
         output.print(new Ingested(report, stats), text(report, stats));

@@ -1,9 +1,11 @@
 package io.github.detective4j.examples.cli;
 
 import io.github.detective4j.aws.AwsLogs;
+import io.github.detective4j.aws.ErrorHandler;
 import io.github.detective4j.aws.IngestReport;
 import io.github.detective4j.aws.LogReader;
 import io.github.detective4j.aws.ParseError;
+import io.github.detective4j.aws.vpcflow.NetworkInterfaces;
 import io.github.detective4j.graph.BehaviorGraph;
 import io.github.detective4j.model.EventSink;
 import io.github.detective4j.text.TextTable;
@@ -47,6 +49,11 @@ class Inputs {
             + " parse the next files while one builds the graph from them, in file order either way, so the answers"
             + " are the same. Default: the processors available, at most " + MAX_DEFAULT_THREADS + ".")
     Integer threads;
+
+    @Option(names = "--interfaces", paramLabel = "FILE", description = "Which instance each network interface"
+            + " belongs to, for flow records that name only their interface (the default format has no instance-id):"
+            + " the JSON output of aws ec2 describe-network-interfaces or describe-instances.")
+    Path interfaces;
 
     /**
      * The default's cap: on one thread, parsing the {@code compare} corpus takes about as long as building its graph,
@@ -112,7 +119,15 @@ class Inputs {
      * @throws IOException if a file the options name cannot be read
      */
     BehaviorGraph.Builder builder() throws IOException {
-        return BehaviorGraph.builder();
+        BehaviorGraph.Builder graph = BehaviorGraph.builder();
+        if (interfaces != null) {
+            if (Files.isDirectory(interfaces)) {
+                throw new CommandFailure(interfaces + " is a directory; --interfaces takes a JSON file");
+            }
+            graph.networkInterfaces(NetworkInterfaces.read(interfaces,
+                    lenient ? ErrorHandler.logAndContinue() : ErrorHandler.strict()));
+        }
+        return graph;
     }
 
     /**

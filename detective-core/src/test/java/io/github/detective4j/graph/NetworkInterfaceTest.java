@@ -1,0 +1,141 @@
+package io.github.detective4j.graph;
+
+import static io.github.detective4j.graph.Events.ACCOUNT;
+import static io.github.detective4j.graph.Events.alice;
+import static io.github.detective4j.graph.Events.hours;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.detective4j.hunt.InstanceContact;
+import io.github.detective4j.hunt.IpHunt;
+import io.github.detective4j.model.ApiCall;
+import io.github.detective4j.model.AwsResource;
+import io.github.detective4j.model.AwsResource.Action;
+import io.github.detective4j.model.EntityRef;
+import io.github.detective4j.model.FlowAction;
+import io.github.detective4j.model.FlowDirection;
+import io.github.detective4j.model.NetworkFlow;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Flow records in the default (version 2) format name their interface and no instance: the graph finds the instance
+ * from what it was told, from records that name both, and from the calls that attach interfaces.
+ */
+class NetworkInterfaceTest {
+    static final String ENI = "eni-0f4e4d2d71627dd38";
+    static final String INSTANCE = "i-0690cd354a0c3850c";
+    static final String C2 = "203.0.113.77";
+
+    /** A version 2 record: the default format, interface but no instance. */
+    static NetworkFlow v2(String eni, Instant start, long bytes) {
+        return NetworkFlow.builder().version(2).accountId(ACCOUNT).interfaceId(eni)
+                .local("10.1.0.14", 49152).remote(C2, 443).protocol(NetworkFlow.TCP).bytes(bytes).packets(4)
+                .window(start, start.plusSeconds(60)).action(FlowAction.ACCEPT).direction(FlowDirection.UNKNOWN)
+                .build();
+    }
+
+    static ApiCall call(String name, boolean success, AwsResource... resources) {
+        return ApiCall.builder().eventTime(hours(1)).accountId(ACCOUNT).region("us-west-2").principal(alice())
+                .eventSource("ec2.amazonaws.com").eventName(name).sourceIpAddress("198.51.100.7")
+                .userAgent("aws-cli/2.15.30").errorCode(success ? null : "Client.UnauthorizedOperation")
+                .resources(List.of(resources)).build();
+    }
+
+    static AwsResource instance(String id, Action action) {
+        return new AwsResource(AwsResource.EC2_INSTANCE, id, null, action);
+    }
+
+    static AwsResource eni(String id) {
+        return new AwsResource(AwsResource.EC2_NETWORK_INTERFACE, id, null, Action.TOUCHED);
+    }
+
+    private static List<EntityRef> instancesOf(BehaviorGraph graph) {
+        return graph.hunt().ip(C2).instances().stream().map(InstanceContact::instance).toList();
+    }
+
+    @Test
+    void withoutAnInstanceTheTrafficIsOnTheAddressAndTheHuntSaysSo() {
+        BehaviorGraph graph = BehaviorGraph.create();
+        graph.accept(v2(ENI, hours(2), 1200));
+        IpHunt hunt = graph.hunt().ip(C2);
+        assertTrue(hunt.instances().isEmpty());
+        assertEquals(1200, hunt.bytesWithoutInstance());
+        assertTrue(hunt.toString().contains("1200 bytes of flow records with no known instance"), hunt::toString);
+        assertTrue(hunt.toString().contains("${instance-id}"), hunt::toString);
+    }
+
+    @Test
+    void theBuildersTableGivesTheInstance() {
+        BehaviorGraph graph = BehaviorGraph.builder().networkInterfaces(Map.of(ENI, INSTANCE)).build();
+        graph.accept(v2(ENI, hours(2), 1200));
+        graph.accept(v2("eni-00000000000000001", hours(2), 300));
+        IpHunt hunt = graph.hunt().ip(C2);
+        assertEquals(List.of(EntityRef.ec2Instance(INSTANCE)), instancesOf(graph));
+        assertEquals(1200, hunt.instances().get(0).bytesFromInstance() + hunt.instances().get(0).bytesToInstance());
+        assertEquals(300, hunt.bytesWithoutInstance(), "the other interface is no instance's");
+        assertFalse(hunt.toString().contains("1200 bytes of flow records"), hunt::toString);
+        assertTrue(graph.entity(EntityRef.ec2Instance(INSTANCE)).isPresent());
+    }
+
+    @Test
+    void aLaunchOfOneInstanceTeachesItsInterface() {
+        BehaviorGraph graph = BehaviorGraph.create();
+        graph.accept(call("RunInstances", true, instance(INSTANCE, Action.CREATED), eni(ENI)));
+        graph.accept(v2(ENI, hours(2), 1200));
+        assertEquals(List.of(EntityRef.ec2Instance(INSTANCE)), instancesOf(graph));
+        assertEquals(0, graph.hunt().ip(C2).bytesWithoutInstance());
+    }
+
+    @Test
+    void anAttachmentMovesTheInterfaceAndWinsOverTheTable() {
+        String other = "i-0123456789abcdef0";
+        BehaviorGraph graph = BehaviorGraph.builder().networkInterfaces(Map.of(ENI, INSTANCE)).build();
+        graph.accept(call("AttachNetworkInterface", true, instance(other, Action.TOUCHED), eni(ENI)));
+        graph.accept(v2(ENI, hours(2), 1200));
+        assertEquals(List.of(EntityRef.ec2Instance(other)), instancesOf(graph));
+    }
+
+    @Test
+    void aFailedCallOrALaunchOfSeveralTeachesNothing() {
+        BehaviorGraph graph = BehaviorGraph.create();
+        graph.accept(call("AttachNetworkInterface", false, instance(INSTANCE, Action.TOUCHED), eni(ENI)));
+        graph.accept(call("RunInstances", true, instance(INSTANCE, Action.CREATED),
+                instance("i-0123456789abcdef0", Action.CREATED), eni("eni-00000000000000001"),
+                eni("eni-00000000000000002")));
+        graph.accept(v2(ENI, hours(2), 100));
+        graph.accept(v2("eni-00000000000000001", hours(2), 200));
+        assertEquals(List.of(), instancesOf(graph), "which interface is whose the launch does not say");
+        assertEquals(300, graph.hunt().ip(C2).bytesWithoutInstance());
+    }
+
+    @Test
+    void aRecordThatNamesBothTeachesTheOthers() {
+        BehaviorGraph graph = BehaviorGraph.create();
+        graph.accept(NetworkFlow.builder().version(5).accountId(ACCOUNT).interfaceId(ENI).instanceId(INSTANCE)
+                .local("10.1.0.14", 49152).remote("198.51.100.99", 443).protocol(NetworkFlow.TCP).bytes(10)
+                .packets(1).window(hours(1), hours(1).plusSeconds(60)).action(FlowAction.ACCEPT)
+                .direction(FlowDirection.OUTBOUND).build());
+        graph.accept(v2(ENI, hours(2), 1200));
+        assertEquals(List.of(EntityRef.ec2Instance(INSTANCE)), instancesOf(graph));
+    }
+
+    @Test
+    void theTableIsCheckedAndCopied() {
+        Map<String, String> table = new HashMap<>(Map.of(ENI, INSTANCE));
+        BehaviorGraph.Builder builder = BehaviorGraph.builder().networkInterfaces(table);
+        table.put(ENI, "i-0123456789abcdef0");
+        BehaviorGraph graph = builder.build();
+        graph.accept(v2(ENI, hours(2), 1200));
+        assertEquals(List.of(EntityRef.ec2Instance(INSTANCE)), instancesOf(graph), "the builder took a copy");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BehaviorGraph.builder().networkInterfaces(Map.of(ENI, "web-server-1")));
+        assertTrue(e.getMessage().contains("'i-' followed by"), e::getMessage);
+        assertThrows(NullPointerException.class, () -> BehaviorGraph.builder().networkInterfaces(null));
+    }
+}
