@@ -55,6 +55,16 @@ public record ApiCall(
         String eventType,
         Boolean readOnly,
         List<AwsResource> resources) implements SecurityEvent {
+    /**
+     * Returns the fields, every string {@linkplain SafeText#describe escaped}: they come from logs.
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return SafeText.describe(this);
+    }
+
 
     private static final String AMAZONAWS_SUFFIX = ".amazonaws.com";
 

@@ -15,6 +15,16 @@ import java.util.Optional;
  * @param action what the event did to the resource
  */
 public record AwsResource(String type, String id, String arn, Action action) {
+    /**
+     * Returns the fields, every string {@linkplain SafeText#describe escaped}: they come from logs.
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return SafeText.describe(this);
+    }
+
     /** The type name of EC2 instances. */
     public static final String EC2_INSTANCE = "AWS::EC2::Instance";
     /**

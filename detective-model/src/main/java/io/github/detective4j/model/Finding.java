@@ -59,6 +59,16 @@ public record Finding(
         List<AwsResource> resources,
         List<EntityRef> entities,
         boolean archived) implements SecurityEvent {
+    /**
+     * Returns the fields, every string {@linkplain SafeText#describe escaped}: they come from logs.
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return SafeText.describe(this);
+    }
+
 
     /**
      * Creates a finding; blank strings become null.

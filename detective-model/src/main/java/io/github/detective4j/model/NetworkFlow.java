@@ -10,7 +10,9 @@ import java.util.Optional;
  * the peer's, and {@link #direction()} says which way the traffic went. When the direction is
  * {@link FlowDirection#UNKNOWN}, local is the record's {@code srcaddr} and remote its {@code dstaddr}. Addresses are
  * in canonical form ({@link IpAddresses}). Only a record whose {@link #logStatus()} is {@link FlowLogStatus#OK}
- * carries traffic; the others have null addresses and action and zero counts.
+ * carries traffic, and a behavior graph counts only those; the others, as AWS writes them and the readers give
+ * them, have null addresses and action and zero counts (this constructor does not require it of records built by
+ * hand).
  *
  * @param version the flow log record version ({@code version}), 2 to 8
  * @param accountId the account of the interface ({@code account-id}), or null
@@ -52,6 +54,16 @@ public record NetworkFlow(
         FlowAction action,
         FlowLogStatus logStatus,
         FlowDirection direction) implements SecurityEvent {
+    /**
+     * Returns the fields, every string {@linkplain SafeText#describe escaped}: they come from logs.
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return SafeText.describe(this);
+    }
+
 
     /** IANA protocol number of TCP. */
     public static final int TCP = 6;

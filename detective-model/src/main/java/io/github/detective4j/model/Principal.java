@@ -47,6 +47,16 @@ public record Principal(
         String identityProvider,
         String invokedBy,
         Boolean mfaAuthenticated) {
+    /**
+     * Returns the fields, every string {@linkplain SafeText#describe escaped}: they come from logs.
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return SafeText.describe(this);
+    }
+
 
     /**
      * Creates a principal; blank strings become null.
@@ -87,6 +97,16 @@ public record Principal(
      * @param userName the issuer's friendly name (the role name for role sessions), or null
      */
     public record SessionIssuer(String type, String principalId, String arn, String accountId, String userName) {
+        /**
+         * Returns the fields, every string {@linkplain SafeText#describe escaped}: they come from logs.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return SafeText.describe(this);
+        }
+
         /**
          * Creates an issuer; blank strings become null.
          *

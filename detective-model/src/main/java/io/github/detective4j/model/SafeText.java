@@ -1,6 +1,9 @@
 package io.github.detective4j.model;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The one definition, for every detective4j module, of the characters that text from logs must not carry raw into
@@ -81,5 +84,61 @@ public final class SafeText {
             i += width;
         }
         return out == null ? text.toString() : out.toString();
+    }
+
+    /** Each record class's components, looked up once. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
+    /**
+     * Returns a record's text in the form Java gives records, {@code Name[component=value, ...]}, with every string
+     * in it {@linkplain #escape escaped}, those in lists and maps too: the {@code toString} of the model's events,
+     * whose strings come from logs, so that {@code log.info("{}", call)} cannot forge a log line or a terminal's
+     * title. Other values print as their own {@code toString} does (nested model records escape themselves).
+     *
+     * @param record any record
+     * @return its text, free of unsafe characters
+     */
+    public static String describe(Record record) {
+        StringBuilder out = new StringBuilder(record.getClass().getSimpleName()).append('[');
+        RecordComponent[] components = COMPONENTS.get(record.getClass());
+        for (int i = 0; i < components.length; i++) {
+            Object value;
+            try {
+                value = components[i].getAccessor().invoke(record);
+            } catch (ReflectiveOperationException e) {
+                value = "?"; // a record's accessors are public: not reached for the model's records
+            }
+            out.append(i == 0 ? "" : ", ").append(components[i].getName()).append('=');
+            append(out, value);
+        }
+        return out.append(']').toString();
+    }
+
+    private static void append(StringBuilder out, Object value) {
+        if (value instanceof CharSequence text) {
+            out.append(escape(text));
+        } else if (value instanceof Collection<?> list) {
+            out.append('[');
+            int i = 0;
+            for (Object element : list) {
+                append(out.append(i++ == 0 ? "" : ", "), element);
+            }
+            out.append(']');
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            int i = 0;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                append(out.append(i++ == 0 ? "" : ", "), e.getKey());
+                append(out.append('='), e.getValue());
+            }
+            out.append('}');
+        } else {
+            out.append(value);
+        }
     }
 }

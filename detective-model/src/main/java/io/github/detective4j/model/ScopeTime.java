@@ -92,7 +92,8 @@ public record ScopeTime(Instant start, Instant end) {
      * @param first the earliest instant to cover
      * @param last the latest instant to cover, not before {@code first}
      * @return the scope
-     * @throws IllegalArgumentException if {@code last} is before {@code first} or the span exceeds 366 days
+     * @throws IllegalArgumentException if {@code last} is before {@code first}, the span exceeds 366 days or the
+     *     scope would lie outside the years 0000 to 9999
      */
     public static ScopeTime covering(Instant first, Instant last) {
         Require.nonNull(first, "first instant");
@@ -101,7 +102,7 @@ public record ScopeTime(Instant start, Instant end) {
             throw new IllegalArgumentException("last instant " + last + " is before first instant " + first);
         }
         Instant start = floorHour(first);
-        Instant end = floorHour(last).plus(HOUR); // the hour that holds 'last' is in scope
+        Instant end = hourAfter(last); // the hour that holds 'last' is in scope
         return new ScopeTime(start, end);
     }
 
@@ -119,13 +120,14 @@ public record ScopeTime(Instant start, Instant end) {
      * @param last the latest instant to cover, not before {@code first}
      * @param atMost the longest scope to return: whole hours, from 1 hour to 366 days
      * @return the scope, which always holds {@code last}
-     * @throws IllegalArgumentException if {@code last} is before {@code first} or {@code atMost} is out of range
+     * @throws IllegalArgumentException if {@code last} is before {@code first}, {@code atMost} is out of range or
+     *     the scope would lie outside the years 0000 to 9999
      */
     public static ScopeTime coveringLatest(Instant first, Instant last, Duration atMost) {
         Require.nonNull(first, "first instant");
         Require.nonNull(last, "last instant");
         checkLength(atMost, "atMost");
-        Instant earliest = floorHour(last).plus(HOUR).minus(atMost);
+        Instant earliest = hourAfter(last).minus(atMost);
         return covering(first.isBefore(earliest) ? earliest : first, last); // last before first: covering says so
     }
 
@@ -136,12 +138,16 @@ public record ScopeTime(Instant start, Instant end) {
      * @param hours how many hours, 1 to 8,784 (366 days)
      * @param clock the clock that says what now is; its zone does not matter
      * @return the scope
-     * @throws IllegalArgumentException if {@code hours} is out of range
+     * @throws IllegalArgumentException if {@code hours} is out of range or the scope would lie outside the years
+     *     0000 to 9999
      */
     public static ScopeTime lastHours(int hours, Clock clock) {
         Require.inRange(hours, 1, (int) MAX_LENGTH.toHours(), "hours");
         Instant now = Require.nonNull(clock, "clock").instant();
-        Instant end = isWholeHour(now) ? now : floorHour(now).plus(HOUR);
+        Instant end = isWholeHour(now) ? now : hourAfter(now);
+        if (end.isBefore(FIRST)) { // before subtracting, which would overflow near Instant.MIN
+            throw outside(now);
+        }
         return new ScopeTime(end.minus(Duration.ofHours(hours)), end);
     }
 
@@ -162,6 +168,7 @@ public record ScopeTime(Instant start, Instant end) {
      *
      * @param finding the finding
      * @return the scope
+     * @throws IllegalArgumentException if the scope would lie outside the years 0000 to 9999
      */
     public static ScopeTime ofFinding(Finding finding) {
         Require.nonNull(finding, "finding");
@@ -318,6 +325,22 @@ public record ScopeTime(Instant start, Instant end) {
 
     private static boolean isWholeHour(Instant instant) {
         return instant.getNano() == 0 && Math.floorMod(instant.getEpochSecond(), SECONDS_PER_HOUR) == 0;
+    }
+
+    /**
+     * The end of the hour that holds an instant; checked before the arithmetic, which would overflow near
+     * {@link Instant#MAX} with a {@code DateTimeException} instead of saying what is wrong.
+     */
+    private static Instant hourAfter(Instant instant) {
+        Instant hour = floorHour(instant);
+        if (!hour.isBefore(AFTER_LAST)) {
+            throw outside(instant);
+        }
+        return hour.plus(HOUR);
+    }
+
+    private static IllegalArgumentException outside(Instant instant) {
+        return new IllegalArgumentException("instant " + instant + " lies outside the years 0000 to 9999");
     }
 
     private static Instant floorHour(Instant instant) {

@@ -27,6 +27,7 @@ public record Severity(double score, SeverityLabel label) implements Comparable<
      */
     public Severity {
         checkScore(score);
+        score += 0.0; // -0.0 is 0.0: records compare doubles bit by bit, and the two would differ
         Require.nonNull(label, "severity label");
     }
 

@@ -12,7 +12,9 @@ package io.github.detective4j.model;
  *   <tr><td>{@link #HIGH}</td><td>70 to 89</td><td>7.0 to 8.9</td></tr>
  *   <tr><td>{@link #CRITICAL}</td><td>90 to 100</td><td>9.0 to 10.0</td></tr>
  * </table>
- * Declared from least to most severe, so {@link #compareTo} orders by severity.
+ * GuardDuty writes scores from 1.0 to 10.0 (Low from 1.0); the column's 0.0 to 0.9 are scores of this mapping, kept
+ * so that every score from 0.0 has a label, not ones GuardDuty gives. Declared from least to most severe, so
+ * {@link #compareTo} orders by severity.
  */
 public enum SeverityLabel {
     /** No issue was found. */

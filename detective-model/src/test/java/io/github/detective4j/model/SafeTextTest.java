@@ -40,4 +40,30 @@ class SafeTextTest {
         assertEquals("plain", SafeText.escape("plain"));
         assertEquals("", SafeText.escape(null));
     }
+
+    /** The events' text is what a sink logs: a hostile user agent or title must not forge a line or a title bar. */
+    @Test
+    void eventsPrintTheirStringsEscaped() {
+        String hostile = "curl\u001b[2J\u001b[1;31mFAKE\nINFO ok \u202egnp.exe";
+        Principal who = Principal.builder(PrincipalType.IAM_USER).principalId("AIDAJQABLZS4A3QDU576Q")
+                .accountId("111122223333").userName("mallory\r\nroot").build();
+        ApiCall call = ApiCall.builder().eventTime(java.time.Instant.parse("2026-11-20T03:00:00Z"))
+                .accountId("111122223333").principal(who).eventSource("iam.amazonaws.com").eventName("ListUsers")
+                .userAgent(hostile).errorCode("AccessDenied").errorMessage("x\r\ny")
+                .resources(java.util.List.of(new AwsResource(AwsResource.IAM_USER, "bob\u0007", null,
+                        AwsResource.Action.TOUCHED)))
+                .build();
+        String text = call.toString();
+        assertTrue(text.startsWith("ApiCall[eventTime=2026-11-20T03:00:00Z, "), text);
+        assertTrue(text.contains("userAgent=curl\\u001b[2J\\u001b[1;31mFAKE\\u000aINFO ok \\u202egnp.exe"), text);
+        assertTrue(text.contains("userName=mallory\\u000d\\u000aroot"), text);
+        assertTrue(text.contains("resources=[AwsResource[type=AWS::IAM::User, id=bob\\u0007, arn=null,"
+                + " action=TOUCHED]]"), text);
+        assertTrue(text.chars().noneMatch(SafeText::isUnsafe), text);
+        Finding finding = Finding.builder().id("f1").type("Recon:EC2/PortProbeUnprotectedPort")
+                .title("t\u001b]0;pwned\u0007").severity(Severity.ofGuardDuty(5))
+                .observed(java.time.Instant.EPOCH, java.time.Instant.EPOCH).build();
+        assertTrue(finding.toString().contains("title=t\\u001b]0;pwned\\u0007"), finding::toString);
+        assertTrue(finding.toString().contains("severity=MEDIUM (5.0)"), finding::toString);
+    }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -100,6 +101,22 @@ class ScopeTimeTest {
         Expect.illegalArgument(() -> ScopeTime.parse("+250000-01-01T00:00:00Z/P1D"), "outside the years 0000 to 9999");
         Expect.illegalArgument(() -> ScopeTime.parse("-245000-01-01T00:00:00Z/P1D"), "outside the years 0000 to 9999");
         Expect.illegalArgument(() -> scope("+10000-01-01T00:00:00Z", "+10000-01-01T01:00:00Z"), "0000 to 9999");
+    }
+
+    /** Near the ends of the time line the arithmetic would overflow first; the refusal says what is wrong. */
+    @Test
+    void scopesOfTheTimeLinesEndsAreRefusedAsOutsideTheYears() {
+        Expect.illegalArgument(() -> ScopeTime.covering(Instant.MAX, Instant.MAX), "outside the years 0000 to 9999");
+        Expect.illegalArgument(() -> ScopeTime.covering(Instant.MIN, Instant.MAX), "outside the years 0000 to 9999");
+        Expect.illegalArgument(() -> ScopeTime.covering(Instant.MIN, Instant.MIN), "outside the years 0000 to 9999");
+        Expect.illegalArgument(() -> ScopeTime.coveringLatest(Instant.EPOCH, Instant.MAX, ScopeTime.MAX_LENGTH),
+                "outside the years 0000 to 9999");
+        for (Instant now : List.of(Instant.MAX, Instant.MIN, Instant.MIN.plusSeconds(1))) {
+            Expect.illegalArgument(() -> ScopeTime.lastHours(24, Clock.fixed(now, ZoneOffset.UTC)),
+                    "outside the years 0000 to 9999");
+        }
+        assertEquals(scope("9999-12-31T23:00:00Z", "+10000-01-01T00:00:00Z"),
+                ScopeTime.covering(at("9999-12-31T23:59:59Z"), at("9999-12-31T23:59:59.999Z")));
     }
 
     @Test

@@ -212,4 +212,12 @@ class SeverityTest {
             assertNotEquals(label, SeverityLabel.ofNormalized(severity.normalized() - 1));
         }
     }
+
+    @Test
+    void negativeZeroIsZero() {
+        assertEquals(Severity.ofGuardDuty(0.0), Severity.ofGuardDuty(-0.0));
+        assertEquals(new Severity(0.0, SeverityLabel.LOW), new Severity(-0.0, SeverityLabel.LOW));
+        assertEquals(0, Severity.ofGuardDuty(-0.0).compareTo(Severity.ofGuardDuty(0.0)));
+        assertEquals("INFORMATIONAL (0.0)", Severity.ofGuardDuty(-0.0).toString());
+    }
 }
