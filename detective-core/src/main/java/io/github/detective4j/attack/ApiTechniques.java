@@ -23,6 +23,7 @@ import static io.github.detective4j.attack.Techniques.DATA_DESTRUCTION;
 import static io.github.detective4j.attack.Techniques.EVENT_TRIGGERED;
 import static io.github.detective4j.attack.Techniques.LIFECYCLE_DELETION;
 import static io.github.detective4j.attack.Techniques.MFA_MODIFICATION;
+import static io.github.detective4j.attack.Techniques.PASSWORD_GUESSING;
 import static io.github.detective4j.attack.Techniques.RESOURCE_HIERARCHY;
 import static io.github.detective4j.attack.Techniques.SECURITY_TOOLS;
 import static io.github.detective4j.attack.Techniques.SERVERLESS_EXECUTION;
@@ -286,12 +287,23 @@ import java.util.function.Predicate;
  * service. The console makes such calls on its users' behalf, so a busy console hour across services can look like
  * a burst; callers who know the user agent may leave console sessions out.
  *
+ * <h2>Password guessing</h2>
+ * {@link #matchFailedSignIns} counts one principal's refused console sign-ins ({@code signin:ConsoleLogin} with
+ * {@code responseElements.ConsoleLogin} {@code Failure}, which CloudTrail records on the user or root whose password
+ * was tried) within one window, an hour or two adjacent ones as for bursts: at least 10 ({@link Builder#failedSignIns})
+ * are T1110.001 Brute Force: Password Guessing, with the window's successful sign-ins, a guess that worked, beside
+ * them. A person who mistypes a password fails a few times, not ten within the hour; the console locks out no IAM
+ * user, so guessing runs on as long as the attacker likes. Sign-ins with a user name that does not exist are the
+ * account's ({@code HIDDEN_DUE_TO_SECURITY_REASONS}), no principal's, and count toward none.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class ApiTechniques {
     private static final String AMAZONAWS = ".amazonaws.com";
     private static final int DEFAULT_BURST_METHODS = 30;
     private static final int DEFAULT_BURST_SERVICES = 5;
+    private static final int DEFAULT_FAILED_SIGN_INS = 10;
+    private static final ApiMethod CONSOLE_LOGIN = key("signin", "ConsoleLogin");
     private static final Set<String> ACCOUNT_SERVICES = Set.of("iam", "sts", "organizations", "identitystore", "sso");
     private static final Set<String> INFRASTRUCTURE_SERVICES = Set.of("ec2", "ebs", "s3", "rds", "dynamodb",
             "lambda", "ecs", "eks", "ecr", "elasticloadbalancing", "autoscaling", "elasticfilesystem", "redshift",
@@ -309,6 +321,7 @@ public final class ApiTechniques {
     private final Set<String> conditionalNames;
     private final int burstMethods;
     private final int burstServices;
+    private final int failedSignIns;
 
     private ApiTechniques(Builder builder) {
         Map<ApiMethod, List<Rule>> copy = new LinkedHashMap<>();
@@ -323,10 +336,11 @@ public final class ApiTechniques {
         this.conditionalNames = Set.copyOf(conditional);
         this.burstMethods = builder.burstMethods;
         this.burstServices = builder.burstServices;
+        this.failedSignIns = builder.failedSignIns;
     }
 
     /**
-     * Returns the built-in mapping, the table above with the default discovery-burst thresholds.
+     * Returns the built-in mapping, the table above with the default discovery-burst and password-guessing thresholds.
      *
      * @return the built-in mapping
      */
@@ -445,6 +459,33 @@ public final class ApiTechniques {
         return List.copyOf(out);
     }
 
+    /**
+     * Applies the password-guessing rule (see the class description) to one principal's refused calls of a method
+     * within one window.
+     *
+     * @param method the method
+     * @param failures the principal's refused calls of it in the window
+     * @return T1110.001 when the method is a console sign-in refused at least the threshold's times; else empty
+     */
+    public Optional<TechniqueMatch> matchFailedSignIns(ApiMethod method, long failures) {
+        if (failures < failedSignIns || !countsTowardGuessing(method)) {
+            return Optional.empty();
+        }
+        return Optional.of(new TechniqueMatch(PASSWORD_GUESSING, failures + " refused console sign-ins in one"
+                + " window (at least " + failedSignIns + " make password guessing)"));
+    }
+
+    /**
+     * Tells whether a method's refusals count toward password guessing: the console sign-in,
+     * {@code signin:ConsoleLogin}.
+     *
+     * @param method the method
+     * @return true for a console sign-in
+     */
+    public boolean countsTowardGuessing(ApiMethod method) {
+        return CONSOLE_LOGIN.equals(key(method.eventSource(), method.eventName()));
+    }
+
     /** The rules, by method in the table's order; the test holds them against the Javadoc table. */
     Map<ApiMethod, List<Rule>> rules() {
         return rules;
@@ -548,12 +589,13 @@ public final class ApiTechniques {
     /**
      * Describes the mapping.
      *
-     * @return for example {@code ApiTechniques{methods=72, discoveryBurst=30 methods on 5 services}}
+     * @return for example {@code ApiTechniques{methods=72, discoveryBurst=30 methods on 5 services,
+     *     failedSignIns=10}}
      */
     @Override
     public String toString() {
         return "ApiTechniques{methods=" + rules.size() + ", discoveryBurst=" + burstMethods + " methods on "
-                + burstServices + " services}";
+                + burstServices + " services, failedSignIns=" + failedSignIns + "}";
     }
 
     private static Builder builtInRules(Builder b) {
@@ -736,11 +778,13 @@ public final class ApiTechniques {
         private final Map<ApiMethod, List<Rule>> rules = new LinkedHashMap<>();
         private int burstMethods = DEFAULT_BURST_METHODS;
         private int burstServices = DEFAULT_BURST_SERVICES;
+        private int failedSignIns = DEFAULT_FAILED_SIGN_INS;
 
         private Builder() {}
 
         /**
-         * Starts over from a mapping: its rules and discovery-burst thresholds replace this builder's.
+         * Starts over from a mapping: its rules and its discovery-burst and password-guessing thresholds replace this
+         * builder's.
          *
          * @param base a mapping, such as {@link ApiTechniques#builtIn()}
          * @return this builder
@@ -750,6 +794,7 @@ public final class ApiTechniques {
             base.rules.forEach((method, list) -> rules.put(method, new ArrayList<>(list)));
             burstMethods = base.burstMethods;
             burstServices = base.burstServices;
+            failedSignIns = base.failedSignIns;
             return this;
         }
 
@@ -801,6 +846,22 @@ public final class ApiTechniques {
             }
             this.burstMethods = minDistinctMethods;
             this.burstServices = minServices;
+            return this;
+        }
+
+        /**
+         * Sets the password-guessing threshold (see {@link ApiTechniques}).
+         *
+         * @param atLeast the fewest refused console sign-ins of one principal in a window that make password
+         *     guessing, at least 1; default 10
+         * @return this builder
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder failedSignIns(int atLeast) {
+            if (atLeast < 1) {
+                throw new IllegalArgumentException("failed sign-ins must be at least 1, was " + atLeast);
+            }
+            this.failedSignIns = atLeast;
             return this;
         }
 

@@ -63,6 +63,8 @@ final class Techniques {
     static final Technique INSTANCE_METADATA =
             new Technique("T1552.005", "Unsecured Credentials: Cloud Instance Metadata API", CREDENTIAL_ACCESS);
     static final Technique BRUTE_FORCE = new Technique("T1110", "Brute Force", CREDENTIAL_ACCESS);
+    static final Technique PASSWORD_GUESSING =
+            new Technique("T1110.001", "Brute Force: Password Guessing", CREDENTIAL_ACCESS);
     static final Technique MFA_MODIFICATION = new Technique("T1556.006",
             "Modify Authentication Process: Multi-Factor Authentication", CREDENTIAL_ACCESS);
 

@@ -38,6 +38,7 @@ import java.util.TreeMap;
  */
 final class TtpIndicators {
     private static final FindingTactics FINDINGS = FindingTactics.builtIn();
+    private static final ApiMethod CONSOLE_LOGIN = new ApiMethod("signin.amazonaws.com", "ConsoleLogin");
 
     private final GraphData data;
 
@@ -58,6 +59,9 @@ final class TtpIndicators {
         // by actor and hour: a burst is one principal's, so a role's sessions, each at its own work, make none together
         Map<Long, Map<Integer, long[]>> byHour = new TreeMap<>();
         Map<Long, Map<Integer, long[]>> baseByHour = new TreeMap<>();
+        // refused console sign-ins by actor and hour, for password guessing: many addresses may share the guessing
+        Map<Long, long[]> signIns = new TreeMap<>();
+        Map<Long, long[]> baseSignIns = new TreeMap<>();
         for (Node actor : actors) {
             if (actor.drillDown == null) {
                 continue;
@@ -88,10 +92,13 @@ final class TtpIndicators {
                     routine.add(method);
                 }
                 // Only discovery methods make or count in a burst; keeping just them bounds the baseline's hours.
-                if (data.settings.apiTechniques().countsTowardBurst(
-                        new ApiMethod(data.methods.eventSource(method), data.methods.eventName(method)))) {
+                ApiMethod called = new ApiMethod(data.methods.eventSource(method), data.methods.eventName(method));
+                if (data.settings.apiTechniques().countsTowardBurst(called)) {
                     byHour(actor, cells, w.scopeFrom, w.scopeTo, method, byHour);
                     byHour(actor, cells, w.baseFrom, w.scopeFrom, method, baseByHour);
+                } else if (data.settings.apiTechniques().countsTowardGuessing(called)) {
+                    byHour(actor, cells, w.scopeFrom, w.scopeTo, signIns);
+                    byHour(actor, cells, w.baseFrom, w.scopeFrom, baseSignIns);
                 }
             }
         }
@@ -130,6 +137,13 @@ final class TtpIndicators {
                     b.match().procedure(), null, null, b.success(), b.failure()),
                     severity(tactic, b.success(), routineBursts.contains(b.match().technique()))));
         }
+        Guessing guessing = guessing(signIns);
+        if (guessing != null) {
+            Tactic tactic = guessing.match().tactic();
+            indicators.add(new Indicator(new TtpObserved(tactic.displayName(), guessing.match().technique().toString(),
+                    guessing.match().procedure(), null, "ConsoleLogin", guessing.success(), guessing.failure()),
+                    severity(tactic, guessing.success(), guessing(baseSignIns) != null)));
+        }
         return indicators;
     }
 
@@ -146,6 +160,65 @@ final class TtpIndicators {
             hourCalls[0] += cells.value(i, HourCells.SUCCESS);
             hourCalls[1] += cells.value(i, HourCells.FAILURE);
         }
+    }
+
+    /** As {@link #byHour(Node, HourCells, int, int, int, Map)}, for one method: the console sign-in. */
+    private static void byHour(Node actor, HourCells cells, int from, int to, Map<Long, long[]> into) {
+        long ofActor = (long) actor.index << 32;
+        for (int i = cells.lowerBound(from); i < cells.size() && cells.hour(i) < to; i++) {
+            long[] hourCalls = into.computeIfAbsent(ofActor | (cells.hour(i) & 0xFFFF_FFFFL), h -> new long[2]);
+            hourCalls[0] += cells.value(i, HourCells.SUCCESS);
+            hourCalls[1] += cells.value(i, HourCells.FAILURE);
+        }
+    }
+
+    /** Password guessing: the match of its largest window, and the sign-ins of every hour in one. */
+    private record Guessing(TechniqueMatch match, long success, long failure) {}
+
+    /**
+     * Password guessing in refused sign-ins by actor and hour, or null: a window is an hour, or two adjacent hours
+     * of one actor neither of which is guessing alone (as for bursts); the match is that of the window with the most
+     * refusals, the counts those of every hour in a window, each hour once.
+     */
+    private Guessing guessing(Map<Long, long[]> byHour) {
+        TechniqueMatch most = null;
+        long mostFailures = 0;
+        Set<Long> hours = new HashSet<>();
+        for (Map.Entry<Long, long[]> e : byHour.entrySet()) {
+            long hour = e.getKey();
+            long before = hour - 1; // the actor's index is in the high half: the same actor's previous hour
+            long[] previous = (before >>> 32) == (hour >>> 32) ? byHour.get(before) : null;
+            long failures = e.getValue()[1];
+            Optional<TechniqueMatch> found = match(failures);
+            if (found.isEmpty() && previous != null && match(previous[1]).isEmpty()) {
+                found = match(previous[1] + failures);
+                if (found.isPresent()) {
+                    hours.add(before);
+                    failures += previous[1];
+                }
+            }
+            if (found.isPresent()) {
+                hours.add(hour);
+                if (failures > mostFailures) {
+                    most = found.get();
+                    mostFailures = failures;
+                }
+            }
+        }
+        if (most == null) {
+            return null;
+        }
+        long success = 0;
+        long failure = 0;
+        for (long hour : hours) {
+            success += byHour.get(hour)[0];
+            failure += byHour.get(hour)[1];
+        }
+        return new Guessing(most, success, failure);
+    }
+
+    private Optional<TechniqueMatch> match(long failures) {
+        return data.settings.apiTechniques().matchFailedSignIns(CONSOLE_LOGIN, failures);
     }
 
     /** A discovery technique's bursts: its match and the successes and failures of its methods in the bursts. */

@@ -27,10 +27,11 @@ import java.util.Objects;
  *       Defense Evasion, Credential Access, Lateral Movement, Exfiltration and Impact; MEDIUM for Execution,
  *       Collection, Command and Control and Resource Development; LOW for Reconnaissance and Discovery (discovery
  *       bursts included); then one level lower when every call failed (for a discovery burst: every discovery call
- *       of its bursting hours), and one level lower again when the entity also did it (a successful call) in its
- *       baseline (for techniques judged on a call's content, such as a console login without MFA: when such calls
- *       succeeded in the baseline; for a discovery burst: when an hour of the baseline was a burst of the same
- *       technique), routine
+ *       of its bursting hours; for password guessing, T1110.001 from ten or more refused console sign-ins in a
+ *       window: every sign-in of its windows), and one level lower again when the entity also did it (a successful
+ *       call) in its baseline (for techniques judged on a call's content, such as a console login without MFA: when
+ *       such calls succeeded in the baseline; for a discovery burst or password guessing: when a window of the
+ *       baseline was one too), routine
  *       use of a sensitive method being worth seeing, not an alarm. A technique a related finding's type names takes
  *       its tactic's severity.</td></tr>
  *   <tr><td>{@code IMPOSSIBLE_TRAVEL}, {@code FLAGGED_IP_ADDRESS}</td><td>HIGH</td></tr>

@@ -399,7 +399,23 @@ class ApiTechniquesTest {
                 new ApiMethod("iam", "ListRoles"), new ApiMethod("sts", "GetCallerIdentity")));
         assertEquals(List.of("T1087.004"), matched.stream().map(m -> m.technique().id()).toList());
         assertEquals("ApiTechniques{methods=" + (METHOD_ROWS.size() + CALL_ROWS.size())
-                + ", discoveryBurst=30 methods on 5 services}", BUILT_IN.toString());
+                + ", discoveryBurst=30 methods on 5 services, failedSignIns=10}", BUILT_IN.toString());
+    }
+
+    @Test
+    void tenRefusedConsoleSignInsArePasswordGuessing() {
+        ApiMethod signIn = new ApiMethod("signin.amazonaws.com", "ConsoleLogin");
+        assertEquals(Optional.empty(), BUILT_IN.matchFailedSignIns(signIn, 9));
+        TechniqueMatch guessing = BUILT_IN.matchFailedSignIns(signIn, 10).orElseThrow();
+        assertEquals("T1110.001", guessing.technique().id());
+        assertEquals(Tactic.CREDENTIAL_ACCESS, guessing.tactic());
+        assertEquals(Optional.empty(), BUILT_IN.matchFailedSignIns(new ApiMethod("sts", "GetCallerIdentity"), 50),
+                "only sign-ins guess passwords");
+        assertTrue(BUILT_IN.countsTowardGuessing(new ApiMethod("signin", "ConsoleLogin")));
+        ApiTechniques lax = ApiTechniques.builder().from(BUILT_IN).failedSignIns(3).build();
+        assertTrue(lax.matchFailedSignIns(signIn, 3).isPresent());
+        assertTrue(ApiTechniques.builder().from(lax).build().matchFailedSignIns(signIn, 3).isPresent(), "from copies");
+        assertThrows(IllegalArgumentException.class, () -> ApiTechniques.builder().failedSignIns(0));
     }
 
     /** The rules as rows of the written-out tables, in the code's order. */

@@ -379,6 +379,77 @@ class InvestigationTest {
                 "the same burst twelve days before, in the baseline"));
     }
 
+    /** Console sign-ins to alice from Frankfurt, as CloudTrail writes a wrong password: no error code, a message. */
+    static void signIns(BehaviorGraph graph, Instant from, int refused, int succeeded) {
+        for (int i = 0; i < refused + succeeded; i++) {
+            graph.accept(io.github.detective4j.model.ApiCall.builder().eventTime(from.plusSeconds(60L * i))
+                    .accountId(ACCOUNT).region("us-east-1").principal(alice()).eventSource("signin.amazonaws.com")
+                    .eventName("ConsoleLogin").sourceIpAddress(VPN)
+                    .userAgent("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0")
+                    .errorMessage(i < refused ? "Failed authentication" : null).build());
+        }
+    }
+
+    static List<Indicator> guessing(Investigation inv) {
+        return inv.indicators(IndicatorType.TTP_OBSERVED).stream()
+                .filter(i -> ((TtpObserved) i.detail()).technique().startsWith("T1110.001 ")).toList();
+    }
+
+    @Test
+    void tenRefusedSignInsInAnHourArePasswordGuessingAndASuccessAfterThemIsHigh() throws IOException {
+        BehaviorGraph typos = graph(ImpossibleTravelRule.DEFAULT);
+        signIns(typos, hours(30 * 24 + 9), 9, 1);
+        assertEquals(List.of(), guessing(typos.investigate(EntityRef.user(ALICE_ID), SCOPE)), "nine typos");
+
+        BehaviorGraph refused = graph(ImpossibleTravelRule.DEFAULT);
+        signIns(refused, hours(30 * 24 + 9), 12, 0);
+        List<Indicator> tried = guessing(refused.investigate(EntityRef.user(ALICE_ID), SCOPE));
+        assertEquals(1, tried.size(), tried.toString());
+        TtpObserved detail = (TtpObserved) tried.get(0).detail();
+        assertEquals("Credential Access", detail.tactic());
+        assertEquals("T1110.001 Brute Force: Password Guessing", detail.technique());
+        assertEquals("ConsoleLogin", detail.apiName());
+        assertEquals(0, detail.apiSuccessCount());
+        assertEquals(12, detail.apiFailureCount());
+        assertTrue(detail.procedure().startsWith("12 refused console sign-ins in one window"), detail.procedure());
+        assertEquals(InvestigationSeverity.MEDIUM, tried.get(0).severity(), "every guess refused: an attempt");
+
+        BehaviorGraph guessed = graph(ImpossibleTravelRule.DEFAULT);
+        signIns(guessed, hours(30 * 24 + 9), 15, 1);
+        List<Indicator> worked = guessing(guessed.investigate(EntityRef.user(ALICE_ID), SCOPE));
+        assertEquals(1, ((TtpObserved) worked.get(0).detail()).apiSuccessCount());
+        assertEquals(InvestigationSeverity.HIGH, worked.get(0).severity(), "a guess that worked");
+    }
+
+    /** Six refusals at 09:54-09:59 and six at 10:00-10:05: each hour alone is no guessing, the two together are. */
+    @Test
+    void guessingAcrossTheTopOfAnHourIsOneWindow() throws IOException {
+        BehaviorGraph straddling = graph(ImpossibleTravelRule.DEFAULT);
+        signIns(straddling, hours(30 * 24 + 10).minusSeconds(360), 12, 0);
+        List<Indicator> found = guessing(straddling.investigate(EntityRef.user(ALICE_ID), SCOPE));
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(12, ((TtpObserved) found.get(0).detail()).apiFailureCount());
+        BehaviorGraph apart = graph(ImpossibleTravelRule.DEFAULT);
+        signIns(apart, hours(30 * 24 + 2), 6, 0);
+        signIns(apart, hours(30 * 24 + 14), 6, 0);
+        assertEquals(List.of(), guessing(apart.investigate(EntityRef.user(ALICE_ID), SCOPE)), "hours apart");
+    }
+
+    @Test
+    void guessingTheEntityAlsoMetInItsBaselineIsLowerAndTheThresholdIsTheTables() throws IOException {
+        BehaviorGraph routine = graph(ImpossibleTravelRule.DEFAULT);
+        signIns(routine, hours(18 * 24 + 10), 20, 0);
+        signIns(routine, hours(30 * 24 + 10), 20, 0);
+        List<Indicator> usual = guessing(routine.investigate(EntityRef.user(ALICE_ID), SCOPE));
+        assertEquals(InvestigationSeverity.LOW, usual.get(0).severity(), "refused, and as often in the baseline");
+
+        BehaviorGraph strict = BehaviorGraph.builder().apiTechniques(io.github.detective4j.attack.ApiTechniques
+                .builder().from(io.github.detective4j.attack.ApiTechniques.builtIn()).failedSignIns(3).build())
+                .build();
+        signIns(strict, hours(30 * 24 + 10), 3, 0);
+        assertEquals(1, guessing(strict.investigate(EntityRef.user(ALICE_ID), SCOPE)).size());
+    }
+
     @Test
     void aQuietUserIsInformational() throws IOException {
         Investigation inv = graph(ImpossibleTravelRule.DEFAULT).investigate(EntityRef.user(ALICE_ID), SCOPE);
