@@ -32,7 +32,9 @@ import io.github.detective4j.model.Finding;
 import io.github.detective4j.model.SafeText;
 import io.github.detective4j.model.ScopeTime;
 import io.github.detective4j.model.SecurityEvent;
+import com.google.common.hash.Hashing;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -92,9 +94,11 @@ import org.slf4j.LoggerFactory;
  * are skipped until renamed, and a file that vanishes while the directory is listed is passed over. A line is
  * known as written only once the sink took it: a sink that throws stops the poll, and the next poll writes what
  * was left, over the events of both (at least once). Events more than a day after the clock are read into the
- * graph but widen no scope, so that one bad timestamp cannot move a poll's scope into the future. Memory grows with
- * the graph and with the keys written, one string each. Not thread-safe: one thread polls; the graph itself may be
- * queried from others meanwhile.
+ * graph but widen no scope, so that one bad timestamp cannot move a poll's scope into the future. Every line carries
+ * an {@link FeedEvent#id id} of what it is about, the same in every run, for the SIEM to drop repeats. What was
+ * written lives in memory, so a restarted feed writes it all again unless it has a {@linkplain Builder#journal
+ * journal}. Memory grows with the graph and with the keys written, one string each. Not thread-safe: one thread
+ * polls; the graph itself may be queried from others meanwhile.
  */
 public final class SiemFeed {
     private static final Logger LOG = LoggerFactory.getLogger(SiemFeed.class);
@@ -108,6 +112,9 @@ public final class SiemFeed {
     private final DetectiveConsole console;
     private final Consumer<String> sink;
     private final Duration maxScope;
+    private final Path journalFile;
+    /** Opened by the first poll, whose IOException can say the file is unreadable; null without a journal file. */
+    private FeedJournal journal;
     private final Set<Path> read = new HashSet<>();
     private final Set<String> written = new HashSet<>();
     /** The severity label each finding group was last written with. */
@@ -123,6 +130,7 @@ public final class SiemFeed {
         this.console = new DetectiveConsole(builder.region);
         this.sink = builder.sink;
         this.maxScope = builder.maxScope;
+        this.journalFile = builder.journal;
     }
 
     /**
@@ -149,9 +157,12 @@ public final class SiemFeed {
      * Reads the files that arrived since the last poll and writes a line for everything new they brought.
      *
      * @return the lines written
-     * @throws IOException if the directory cannot be listed
+     * @throws IOException if the directory cannot be listed, or the journal file read or written
      */
     public int poll() throws IOException {
+        if (journalFile != null && journal == null) {
+            journal = FeedJournal.open(journalFile, written, groupSeverities);
+        }
         Arrivals arrivals = new Arrivals(Instant.now().plus(Duration.ofDays(1)));
         for (Path file : arrivedFiles()) {
             // Marked first: a file that fails halfway (a strict reader) is not read again, which would count the
@@ -228,7 +239,7 @@ public final class SiemFeed {
         return path.getFileName().toString().startsWith(".");
     }
 
-    private int findingGroups() {
+    private int findingGroups() throws IOException {
         int lines = 0;
         for (FindingGroup group : graph.findingGroups()) {
             List<String> links = group.findings().stream().map(ref -> graph.finding(ref.id()))
@@ -239,16 +250,20 @@ public final class SiemFeed {
             if (severity.equals(groupSeverities.get(group.id()))) {
                 continue;
             }
-            sink.accept(DetectiveJson.write(new FeedEvent(FeedEvent.FINDING_GROUP, null, group.ref(),
+            sink.accept(DetectiveJson.write(new FeedEvent(id(FeedEvent.FINDING_GROUP + " " + group.id() + " "
+                    + severity), FeedEvent.FINDING_GROUP, null, group.ref(),
                     ScopeTime.coveringLatest(group.firstObserved(), group.lastObserved(), ScopeTime.MAX_LENGTH),
                     severity, group, links)));
             groupSeverities.put(group.id(), severity); // written once the sink took it
+            if (journal != null) {
+                journal.group(group.id(), severity);
+            }
             lines++;
         }
         return lines;
     }
 
-    private int principals(ScopeTime scope) {
+    private int principals(ScopeTime scope) throws IOException {
         if (graph.baseline(scope).inTraining()) {
             return 0;
         }
@@ -292,8 +307,8 @@ public final class SiemFeed {
             if (principal.type().isInvestigable()) {
                 for (Indicator indicator : graph.investigate(principal, scope).indicators()) {
                     String type = indicator.type().name();
-                    lines += write(new FeedEvent(FeedEvent.INDICATOR, type, principal, scope,
-                            indicator.severity().name(), indicator, links), subject(indicator.detail()));
+                    lines += write(FeedEvent.INDICATOR, type, principal, scope, indicator.severity().name(),
+                            indicator, links, subject(indicator.detail()));
                 }
             }
         }
@@ -301,8 +316,8 @@ public final class SiemFeed {
     }
 
     private int newBehavior(EntityRef principal, ScopeTime scope, String type, String value, Object entry,
-            List<String> links) {
-        return write(new FeedEvent(FeedEvent.NEW_BEHAVIOR, type, principal, scope, null, entry, links), value);
+            List<String> links) throws IOException {
+        return write(FeedEvent.NEW_BEHAVIOR, type, principal, scope, null, entry, links, value);
     }
 
     /** What an indicator is about, without the counts that grow from one poll to the next. */
@@ -331,14 +346,23 @@ public final class SiemFeed {
      * Writes a line unless one of the same kind, type and entity about the same subject was written before; it counts
      * as written once the sink returned.
      */
-    private int write(FeedEvent event, String subject) {
-        String key = event.kind() + " " + event.type() + " " + event.entity() + " " + subject;
+    private int write(String kind, String type, EntityRef entity, ScopeTime scope, String severity, Object detail,
+            List<String> links, String subject) throws IOException {
+        String key = kind + " " + type + " " + entity + " " + subject;
         if (written.contains(key)) {
             return 0;
         }
-        sink.accept(DetectiveJson.write(event));
+        sink.accept(DetectiveJson.write(new FeedEvent(id(key), kind, type, entity, scope, severity, detail, links)));
         written.add(key);
+        if (journal != null) {
+            journal.written(key);
+        }
         return 1;
+    }
+
+    /** A line's id: its key's SHA-256, in 32 hex digits, the same in every run. */
+    private static String id(String key) {
+        return Hashing.sha256().hashString(key, StandardCharsets.UTF_8).toString().substring(0, 32);
     }
 
     /** Passes events to the graph and widens the feed's span of their times, up to a bound. */
@@ -390,7 +414,7 @@ public final class SiemFeed {
         List<String> rest = new ArrayList<>(List.of(args));
         if (rest.isEmpty() || rest.get(0).startsWith("-")) {
             System.err.println("usage: SiemFeed DIRECTORY [--region REGION] [--every SECONDS] [--scope-days DAYS]"
-                    + " [--once] [--demo-places | --geoip CITY.mmdb ASN.mmdb]");
+                    + " [--once] [--journal FILE] [--demo-places | --geoip CITY.mmdb ASN.mmdb]");
             System.exit(2);
         }
         Builder feed = builder(Path.of(rest.remove(0))).sink(line -> {
@@ -407,6 +431,7 @@ public final class SiemFeed {
                 case "--every" -> every = Duration.ofSeconds(Math.max(1, Long.parseLong(value(rest, option))));
                 case "--scope-days" -> feed.maxScope(Duration.ofDays(Long.parseLong(value(rest, option))));
                 case "--once" -> once = true;
+                case "--journal" -> feed.journal(Path.of(value(rest, option)));
                 case "--demo-places" -> {
                     GeoTable places = ReferenceIncident.standard().facts().geoTable();
                     graph.geoLocator(places).asnResolver(places);
@@ -446,6 +471,7 @@ public final class SiemFeed {
         private String region = "us-east-1";
         private Consumer<String> sink = System.out::println;
         private Duration maxScope = Duration.ofDays(7);
+        private Path journal;
 
         private Builder(Path directory) {
             this.directory = Objects.requireNonNull(directory, "directory");
@@ -510,6 +536,22 @@ public final class SiemFeed {
                         + max);
             }
             this.maxScope = max;
+            return this;
+        }
+
+        /**
+         * Keeps what the feed writes in a file (JSON lines, appended as each line goes out), so that a feed restarted
+         * over the same directory, which reads every file again into a new graph, writes none of what it wrote
+         * before, and writes a finding group again only when its severity label changed. The first poll reads the
+         * file; keep it outside the directory followed (or hidden, a name starting with a dot), or the feed reads it
+         * as a log. A crash between a line's delivery and its journal entry writes that line again: at least once,
+         * as ever, and with the same {@link FeedEvent#id}.
+         *
+         * @param file the journal; default none, a restart writing everything again
+         * @return this builder
+         */
+        public Builder journal(Path file) {
+            this.journal = Objects.requireNonNull(file, "journal file");
             return this;
         }
 

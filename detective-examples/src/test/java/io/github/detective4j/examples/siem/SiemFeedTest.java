@@ -15,6 +15,7 @@ import io.github.detective4j.model.ScopeTime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -192,6 +193,56 @@ class SiemFeedTest {
         feed.poll();
         assertEquals(List.of("MEDIUM", "HIGH", "MEDIUM", "HIGH"),
                 parse(lines).stream().map(l -> l.path("severity").asText()).toList());
+    }
+
+    /**
+     * A feed restarted with its journal reads the directory again into a new graph and writes nothing it wrote
+     * before; a group whose label changed meanwhile is written again. Ids are the same from run to run.
+     */
+    @Test
+    void aRestartedFeedWithAJournalRepeatsNothing(@TempDir Path dir) throws IOException {
+        Path logs = dir.resolve("logs");
+        Path journal = dir.resolve("state/feed.journal");
+        arrive(IncidentFiles.dir(), logs, Instant.MIN, Instant.MAX);
+        List<String> first = new ArrayList<>();
+        GeoTable places = facts.geoTable();
+        SiemFeed.Builder builder = SiemFeed.builder(logs).region(facts.region()).maxScope(Duration.ofDays(14))
+                .journal(journal);
+        int written = builder.sink(first::add).graph(BehaviorGraph.builder().geoLocator(places).asnResolver(places)
+                .build()).build().poll();
+        assertTrue(written > 5, first.toString());
+        assertEquals(written, Files.readAllLines(journal).size(), "one journal line per line written");
+
+        List<String> again = new ArrayList<>();
+        SiemFeed restarted = builder.sink(again::add).graph(BehaviorGraph.builder().geoLocator(places)
+                .asnResolver(places).build()).build();
+        assertEquals(0, restarted.poll(), again.toString());
+        Files.writeString(logs.resolve("later.json"), findings(probe("b1", 9, "08"), probe("b2", 9, "09")));
+        assertEquals(1, restarted.poll(), "the new finding's group, and nothing of the old: " + again);
+        assertEquals("FINDING_GROUP", JSON.readTree(again.get(0)).path("kind").asText());
+
+        List<String> forgetful = new ArrayList<>();
+        SiemFeed.builder(logs).region(facts.region()).maxScope(Duration.ofDays(14)).sink(forgetful::add)
+                .graph(BehaviorGraph.builder().geoLocator(places).asnResolver(places).build()).build().poll();
+        List<String> ids = parse(first).stream().map(l -> l.path("id").asText()).toList();
+        assertTrue(ids.stream().allMatch(id -> id.matches("[0-9a-f]{32}")), ids.toString());
+        assertEquals(ids.size(), Set.copyOf(ids).size(), "one id per subject");
+        assertTrue(parse(forgetful).stream().map(l -> l.path("id").asText()).toList().containsAll(ids),
+                "a feed without journal writes it all again, with the same ids");
+    }
+
+    /** A journal line cut short by a crash is skipped; the lines before it still count. */
+    @Test
+    void aTornJournalLineIsSkipped(@TempDir Path dir) throws IOException {
+        Path journal = dir.resolve("feed.journal");
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Files.writeString(logs.resolve("1.json"), findings(probe("a1", 5, "08"), probe("a2", 5, "09")));
+        List<String> lines = new ArrayList<>();
+        SiemFeed.builder(logs).sink(lines::add).journal(journal).build().poll();
+        assertEquals(1, lines.size());
+        Files.writeString(journal, "{\"written\":\"NEW_BEHAVIOR NEW_API_CALL AwsUser/AID", StandardOpenOption.APPEND);
+        SiemFeed restarted = SiemFeed.builder(logs).sink(lines::add).journal(journal).build();
+        assertEquals(0, restarted.poll(), lines.toString());
     }
 
     /** GuardDuty's GetFindings answer. */
