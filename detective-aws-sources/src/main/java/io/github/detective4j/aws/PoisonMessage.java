@@ -2,9 +2,9 @@ package io.github.detective4j.aws;
 
 /**
  * An SQS message that {@link SqsNotificationSource} gave up on and deleted, so that the queue keeps flowing: its body
- * is not a notification it knows, or an object it announces could not be read (missing, corrupt, unreadable) in
- * {@code receiveCount} attempts. Immutable. The body is the sender's text: escape it before printing it anywhere a
- * control character could forge output ({@link #toString()} does).
+ * is not a notification it knows, or an object it announces could not be read (missing, refused by S3, corrupt,
+ * unreadable) in {@code receiveCount} attempts. Immutable. The body is the sender's text: escape it before printing it
+ * anywhere a control character could forge output ({@link #toString()} does).
  *
  * <pre>{@code
  * for (PoisonMessage poison : source.poll(graph).poisoned()) {

@@ -61,11 +61,13 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * default: such events come from whoever may send to the queue, not from a bucket AWS writes to.
  *
  * <h2>Poison messages</h2>
- * A message that announces an object that cannot be read (missing, corrupt: any error in its {@link IngestReport})
- * is left on the queue, visible again after {@link Builder#retryDelay}; once SQS has delivered it
- * {@link Builder#maxAttempts} times ({@code ApproximateReceiveCount}) it is deleted and returned as a
- * {@link PoisonMessage}, so the queue keeps flowing. A body that is no notification at all, or one naming a bucket
- * outside {@link Builder#buckets}, is poisoned at once.
+ * A message that announces an object that cannot be read (missing, refused by S3, corrupt: any error in its
+ * {@link IngestReport}) is left on the queue, visible again after {@link Builder#retryDelay}; once SQS has delivered
+ * it {@link Builder#maxAttempts} times ({@code ApproximateReceiveCount}) it is deleted and returned as a
+ * {@link PoisonMessage}, so the queue keeps flowing. S3 refuses a key the reader may not read (a bucket policy, a KMS
+ * key) and, to a reader without {@code s3:ListBucket}, a deleted one, both with 403: the message is retried and
+ * poisoned as any other, the reason saying what AWS said. A body that is no notification at all, or one naming a
+ * bucket outside {@link Builder#buckets}, is poisoned at once.
  *
  * <pre>{@code
  * AwsAccess aws = AwsAccess.builder().build();
@@ -77,9 +79,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * }
  * }</pre>
  *
- * <p>Thread-safe: polls are serialised. Access denied is a {@link MissingPermissionException} naming the action
- * ({@code sqs:ReceiveMessage}, {@code sqs:DeleteMessage}, {@code sqs:ChangeMessageVisibility},
- * {@code s3:GetObject}) and the ARN.
+ * <p>Thread-safe: polls are serialised. Access denied to the reader itself is a {@link MissingPermissionException}
+ * naming the action ({@code sqs:ReceiveMessage}, {@code sqs:DeleteMessage}, {@code sqs:ChangeMessageVisibility},
+ * {@code s3:GetObject} when S3 refuses the credentials themselves) and the ARN.
  */
 public final class SqsNotificationSource {
     /** The most ids (events and objects, each) the deduplication window holds; the oldest are forgotten first. */
@@ -89,6 +91,12 @@ public final class SqsNotificationSource {
     private static final String UNREADABLE = "not a notification: ";
     /** How the other failure that no retry can mend starts: the object is in a bucket the source does not read. */
     private static final String FOREIGN = "not an allowed bucket: ";
+    /**
+     * S3's error codes that refuse the reader's credentials, not one object (with 403 or 400): the poll fails, as
+     * for SQS's refusals, rather than every message being poisoned in turn.
+     */
+    private static final Set<String> CREDENTIALS_REFUSED = Set.of("InvalidAccessKeyId", "SignatureDoesNotMatch",
+            "ExpiredToken", "InvalidToken", "TokenRefreshRequired", "RequestTimeTooSkewed", "AccountProblem");
 
     private final SqsClient sqs;
     private final S3Client s3;
@@ -140,7 +148,7 @@ public final class SqsNotificationSource {
      *
      * @param sink where the events go
      * @return what this poll did; {@code messages() == 0} when the queue had nothing within the wait time
-     * @throws MissingPermissionException if SQS or S3 refused a call
+     * @throws MissingPermissionException if SQS refused a call, or S3 the reader's credentials
      * @throws IOException if a call failed otherwise; the batch's undeleted messages are visible again
      */
     public synchronized PollReport poll(EventSink sink) throws IOException {
@@ -221,11 +229,16 @@ public final class SqsNotificationSource {
                 failure = object.source() + ": no such object";
                 continue;
             } catch (S3Exception e) {
-                if (e.statusCode() == 403) {
-                    throw MissingPermissionException.of(e, "s3:GetObject",
-                            "arn:aws:s3:::" + object.bucket() + "/" + object.key());
+                String arn = "arn:aws:s3:::" + object.bucket() + "/" + object.key();
+                if (CREDENTIALS_REFUSED.contains(errorCode(e))) { // the reader's problem, whatever the message
+                    throw MissingPermissionException.of(e, "s3:GetObject", arn);
                 }
-                failure = object.source() + ": " + e.getMessage();
+                if (e.statusCode() == 403) { // a key denied by a policy or KMS, or gone (ListBucket not granted)
+                    failure = object.source() + ": access denied to s3:GetObject, or no such object (S3 says 403"
+                            + " for a missing key to a reader without s3:ListBucket): " + e.getMessage();
+                } else {
+                    failure = object.source() + ": " + e.getMessage();
+                }
                 continue;
             } catch (SdkException e) { // no answer from S3 (the network, the SDK's retries spent): the poll fails
                 partial.put(object.identity(), counted.taken());
@@ -247,6 +260,12 @@ public final class SqsNotificationSource {
             }
         }
         return failure;
+    }
+
+    /** S3's error code, or "" when its answer had none (a set of {@code Set.of} refuses to look for null). */
+    private static String errorCode(S3Exception e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return code == null ? "" : code;
     }
 
     /**

@@ -1,0 +1,139 @@
+package io.github.detective4j.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.detective4j.aws.LoopbackAws.Answer;
+import io.github.detective4j.model.EventSink;
+import io.github.detective4j.model.SecurityEvent;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * How {@link SqsNotificationSource} takes S3's and SQS's errors, against {@link LoopbackAws} (the answers ElasticMQ and
+ * s3proxy never give): what is wrong with one object fails its message, which is retried and then poisoned, and the
+ * messages behind it flow; what is wrong with the reader (its credentials, SQS refusing it) deletes nothing unread.
+ */
+class SqsNotificationErrorsTest {
+    private static final String BUCKET = "org-logs-111122223333";
+    /** One CloudTrail event in a log file, as CloudTrail writes them. */
+    private static final String LOG_FILE = "{\"Records\":[{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":"
+            + "\"IAMUser\",\"principalId\":\"AIDAEXAMPLELOOPBACK\",\"arn\":\"arn:aws:iam::111122223333:user/ops\","
+            + "\"accountId\":\"111122223333\",\"userName\":\"ops\"},\"eventTime\":\"2026-11-27T23:04:58Z\","
+            + "\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"CreateAccessKey\",\"awsRegion\":\"us-east-1\","
+            + "\"sourceIPAddress\":\"198.51.100.23\",\"userAgent\":\"aws-cli/2.15.0\","
+            + "\"eventID\":\"0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d\",\"eventType\":\"AwsApiCall\","
+            + "\"managementEvent\":true,\"recipientAccountId\":\"111122223333\"}]}";
+    private static final String KMS_DENIED = "User: arn:aws:sts::111122223333:assumed-role/DetectiveReader/detective4j"
+            + " is not authorized to perform: kms:Decrypt on the resource associated with this ciphertext because the"
+            + " resource does not exist in this Region, no resource-based policies allow access, or a resource-based"
+            + " policy explicitly denies access";
+    private LoopbackAws aws;
+    private SqsClient sqs;
+    private S3Client s3;
+
+    @BeforeEach
+    void start() throws IOException {
+        aws = new LoopbackAws();
+        sqs = aws.sqs();
+        s3 = aws.s3();
+    }
+
+    @AfterEach
+    void stop() {
+        s3.close();
+        sqs.close();
+        aws.close();
+    }
+
+    private SqsNotificationSource source(Duration retryDelay) {
+        return SqsNotificationSource.builder(sqs, s3, aws.queueUrl()).buckets(BUCKET).maxAttempts(3)
+                .retryDelay(retryDelay).waitTime(Duration.ZERO).build();
+    }
+
+    /**
+     * S3 answers 403 for a key a bucket policy or KMS key denies, and for a deleted key to a reader without
+     * s3:ListBucket: that message is retried, poisoned after its attempts with what AWS said, and does not stop the
+     * messages behind it.
+     */
+    @Test
+    void anObjectS3RefusesIsRetriedThenPoisonedWithWhatAwsSaidAndTheQueueKeepsFlowing() throws IOException {
+        aws.answer(BUCKET, "denied.json", Answer.error(403, "AccessDenied", "Access Denied"));
+        aws.answer(BUCKET, "encrypted.json", Answer.error(403, "AccessDenied", KMS_DENIED));
+        aws.answer(BUCKET, "good.json", Answer.object(LOG_FILE));
+        for (String key : List.of("denied.json", "encrypted.json", "missing.json", "good.json")) {
+            aws.send(cloudTrailNotification(key)); // missing.json: S3 answers 404 NoSuchKey
+        }
+
+        List<SecurityEvent> events = new ArrayList<>();
+        List<PoisonMessage> poisoned = drain(source(Duration.ZERO), events::add);
+
+        assertEquals(0, aws.messagesLeft());
+        assertEquals(1, events.size(), "the message behind the refused ones was read, once");
+        Map<String, PoisonMessage> byKey = poisoned.stream().collect(Collectors.toMap(
+                p -> p.body().replaceAll(".*\\[\"([^\"]+)\"].*", "$1"), Function.identity()));
+        assertEquals(Map.of("denied.json", 3, "encrypted.json", 3, "missing.json", 3), byKey.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().receiveCount())));
+        assertTrue(byKey.get("denied.json").reason().contains("Access Denied (Service: S3, Status Code: 403"),
+                byKey.get("denied.json")::reason);
+        assertTrue(byKey.get("encrypted.json").reason().contains("not authorized to perform: kms:Decrypt"),
+                byKey.get("encrypted.json")::reason);
+        assertTrue(byKey.get("missing.json").reason().endsWith("no such object"), byKey.get("missing.json")::reason);
+        assertEquals(3, Collections.frequency(aws.gets, BUCKET + "/denied.json"));
+    }
+
+    /** S3 refusing the reader's credentials refuses every object: the poll fails, as when SQS refuses the reader. */
+    @Test
+    void credentialsS3RefusesFailThePollAndPoisonNothing() {
+        aws.answer(BUCKET, "good.json", Answer.error(403, "InvalidAccessKeyId",
+                "The AWS Access Key Id you provided does not exist in our records."));
+        aws.send(cloudTrailNotification("good.json"));
+        SqsNotificationSource source = source(Duration.ZERO);
+
+        for (int poll = 0; poll < 4; poll++) {
+            MissingPermissionException e = assertThrows(MissingPermissionException.class,
+                    () -> source.poll(event -> { }));
+            assertEquals("s3:GetObject", e.action());
+        }
+        assertEquals(1, aws.messagesLeft());
+    }
+
+    @Test
+    void sqsRefusingTheReaderFailsThePoll() {
+        aws.sqsRefusal = "User: arn:aws:iam::111122223333:user/ops is not authorized to perform: sqs:receivemessage"
+                + " on resource: arn:aws:sqs:us-east-1:111122223333:notifications";
+        MissingPermissionException e = assertThrows(MissingPermissionException.class,
+                () -> source(Duration.ZERO).poll(event -> { }));
+        assertEquals("sqs:ReceiveMessage", e.action());
+    }
+
+    /** Polls until the queue is empty, each message's visibility timeout passing between polls; the poisoned. */
+    private List<PoisonMessage> drain(SqsNotificationSource source, EventSink sink) throws IOException {
+        List<PoisonMessage> poisoned = new ArrayList<>();
+        for (int polls = 0; polls < 50; polls++) {
+            if (aws.messagesLeft() == 0) {
+                return poisoned;
+            }
+            poisoned.addAll(source.poll(sink).poisoned());
+            aws.timeoutsPass();
+        }
+        throw new AssertionError("the queue never emptied");
+    }
+
+    /** CloudTrail's notification of a delivered log file. */
+    private static String cloudTrailNotification(String key) {
+        return "{\"s3Bucket\":\"" + BUCKET + "\",\"s3ObjectKey\":[\"" + key + "\"]}";
+    }
+}
