@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,7 +69,10 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * {@link PoisonMessage}, so the queue keeps flowing. S3 refuses a key the reader may not read (a bucket policy, a KMS
  * key) and, to a reader without {@code s3:ListBucket}, a deleted one, both with 403: the message is retried and
  * poisoned as any other, the reason saying what AWS said. A body that is no notification at all, or one naming a
- * bucket outside {@link Builder#buckets}, is poisoned at once.
+ * bucket outside {@link Builder#buckets}, is poisoned at once. When S3 fails without the object being at fault (5xx,
+ * throttling: its answers the SDK's retries did not get past), the message is retried after the retry delay too, and
+ * that delivery does not count toward the attempts (as this source remembers, not across restarts): nothing is
+ * deleted unread because S3 was busy.
  *
  * <pre>{@code
  * AwsAccess aws = AwsAccess.builder().build();
@@ -91,6 +96,10 @@ public final class SqsNotificationSource {
     private static final String UNREADABLE = "not a notification: ";
     /** How the other failure that no retry can mend starts: the object is in a bucket the source does not read. */
     private static final String FOREIGN = "not an allowed bucket: ";
+    /** How a failure that is no attempt starts: S3 was busy or failed (5xx, throttling), not the object. */
+    private static final String BUSY = "S3 did not serve the object: ";
+    /** The most messages whose busy deliveries are remembered; the oldest are forgotten first. */
+    private static final int MAX_BUSY_MESSAGES = 100_000;
     /**
      * S3's error codes that refuse the reader's credentials, not one object (with 403 or 400): the poll fails, as
      * for SQS's refusals, rather than every message being poisoned in turn.
@@ -113,6 +122,8 @@ public final class SqsNotificationSource {
     private final RecentIds eventIds;
     /** Objects whose read stopped midway, with how many of their events the sink took. */
     private final Map<String, Long> partial = new HashMap<>();
+    /** Per message id, its deliveries that found S3 busy: SQS counts them, {@code maxAttempts} does not. */
+    private final Map<String, Integer> busyDeliveries = new LinkedHashMap<>();
 
     private SqsNotificationSource(Builder b) {
         this.sqs = b.sqs;
@@ -181,10 +192,18 @@ public final class SqsNotificationSource {
                 throw e;
             }
             if (failure == null) {
+                busyDeliveries.remove(message.messageId());
                 done.add(message);
-            } else if (failure.startsWith(UNREADABLE) || failure.startsWith(FOREIGN) || attempts >= maxAttempts) {
+            } else if (failure.startsWith(BUSY)) {
+                busy(message.messageId());
+                LOG.info("retrying a message of {} in {}: {}", Escaping.forLog(queueUrl), retryDelay,
+                        Escaping.forLog(failure));
+                release(List.of(message), retryDelay);
+            } else if (failure.startsWith(UNREADABLE) || failure.startsWith(FOREIGN)
+                    || attempts - busyDeliveries.getOrDefault(message.messageId(), 0) >= maxAttempts) {
                 PoisonMessage poison = new PoisonMessage(message.messageId(), attempts, failure, message.body());
                 LOG.warn("giving up on a message of {}: {}", Escaping.forLog(queueUrl), poison);
+                busyDeliveries.remove(message.messageId());
                 poisoned.add(poison);
                 done.add(message);
             } else {
@@ -196,7 +215,20 @@ public final class SqsNotificationSource {
                 tally.eventMessagesRead, tally.duplicateEvents, tally.ingest, poisoned);
     }
 
-    /** Reads a message's objects into the sink; returns why the message cannot be deleted yet, or null. */
+    /** Counts a delivery of a message that S3 could not serve, forgetting the oldest message past the bound. */
+    private void busy(String messageId) {
+        busyDeliveries.merge(messageId, 1, Integer::sum);
+        if (busyDeliveries.size() > MAX_BUSY_MESSAGES) {
+            Iterator<String> oldest = busyDeliveries.keySet().iterator();
+            oldest.next();
+            oldest.remove();
+        }
+    }
+
+    /**
+     * Reads a message's objects into the sink; returns why the message cannot be deleted yet, or null. When S3 was
+     * busy for one object that is the answer, whatever else failed: that object may still be read whole.
+     */
     private String ingest(Message message, Tally tally) throws IOException {
         List<Notifications.S3Location> objects;
         try {
@@ -215,6 +247,7 @@ public final class SqsNotificationSource {
             }
         }
         String failure = null;
+        String busy = null;
         for (Notifications.S3Location object : objects) {
             if (objectsRead.contains(object.identity())) {
                 tally.objectsAlreadyRead++;
@@ -233,7 +266,9 @@ public final class SqsNotificationSource {
                 if (CREDENTIALS_REFUSED.contains(errorCode(e))) { // the reader's problem, whatever the message
                     throw MissingPermissionException.of(e, "s3:GetObject", arn);
                 }
-                if (e.statusCode() == 403) { // a key denied by a policy or KMS, or gone (ListBucket not granted)
+                if (e.statusCode() >= 500 || e.isThrottlingException() || e.retryable()) {
+                    busy = BUSY + object.source() + ": " + e.getMessage();
+                } else if (e.statusCode() == 403) { // a key denied by a policy or KMS, or gone (ListBucket not granted)
                     failure = object.source() + ": access denied to s3:GetObject, or no such object (S3 says 403"
                             + " for a missing key to a reader without s3:ListBucket): " + e.getMessage();
                 } else {
@@ -259,7 +294,7 @@ public final class SqsNotificationSource {
                 objectsRead.firstTime(object.identity());
             }
         }
-        return failure;
+        return busy != null ? busy : failure;
     }
 
     /** S3's error code, or "" when its answer had none (a set of {@code Set.of} refuses to look for null). */

@@ -18,13 +18,16 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * How {@link SqsNotificationSource} takes S3's and SQS's errors, against {@link LoopbackAws} (the answers ElasticMQ and
  * s3proxy never give): what is wrong with one object fails its message, which is retried and then poisoned, and the
- * messages behind it flow; what is wrong with the reader (its credentials, SQS refusing it) deletes nothing unread.
+ * messages behind it flow; what is wrong with S3 (busy) or with the reader (its credentials, SQS refusing it)
+ * deletes nothing unread.
  */
 class SqsNotificationErrorsTest {
     private static final String BUCKET = "org-logs-111122223333";
@@ -92,6 +95,42 @@ class SqsNotificationErrorsTest {
                 byKey.get("encrypted.json")::reason);
         assertTrue(byKey.get("missing.json").reason().endsWith("no such object"), byKey.get("missing.json")::reason);
         assertEquals(3, Collections.frequency(aws.gets, BUCKET + "/denied.json"));
+    }
+
+    /**
+     * S3 failing (5xx, throttling) past the SDK's retries says nothing of the object: the message comes again after
+     * the retry delay as often as it takes, and is not poisoned for it.
+     */
+    @ParameterizedTest
+    @CsvSource({"503, SlowDown, Please reduce your request rate.",
+            "500, InternalError, We encountered an internal error. Please try again.",
+            "503, ServiceUnavailable, Service is unable to handle request."})
+    void aBusyS3NeitherPoisonsNorDeletesTheMessage(int status, String code, String message) throws IOException {
+        Answer busy = Answer.error(status, code, message);
+        aws.answer(BUCKET, "good.json", busy, busy, busy, busy, busy, Answer.object(LOG_FILE));
+        aws.send(cloudTrailNotification("good.json"));
+
+        List<SecurityEvent> events = new ArrayList<>();
+        List<PoisonMessage> poisoned = drain(source(Duration.ofSeconds(7)), events::add);
+
+        assertEquals(List.of(), poisoned);
+        assertEquals(0, aws.messagesLeft());
+        assertEquals(1, events.size(), "read at the sixth delivery, past maxAttempts(3)");
+        assertEquals(List.of(7, 7, 7, 7, 7), aws.visibilityTimeouts, "each retried after the retry delay");
+    }
+
+    /** A busy S3 and then a refusal: only the refused deliveries count toward the attempts. */
+    @Test
+    void onlyTheDeliveriesThatFoundTheObjectAtFaultCount() throws IOException {
+        Answer busy = Answer.error(503, "SlowDown", "Please reduce your request rate.");
+        Answer denied = Answer.error(403, "AccessDenied", "Access Denied");
+        aws.answer(BUCKET, "denied.json", busy, busy, busy, denied);
+        aws.send(cloudTrailNotification("denied.json"));
+
+        List<PoisonMessage> poisoned = drain(source(Duration.ZERO), event -> { });
+
+        assertEquals(1, poisoned.size());
+        assertEquals(6, poisoned.get(0).receiveCount(), "three busy deliveries, then three refused");
     }
 
     /** S3 refusing the reader's credentials refuses every object: the poll fails, as when SQS refuses the reader. */
