@@ -86,7 +86,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  *
  * <p>Thread-safe: polls are serialised. Access denied to the reader itself is a {@link MissingPermissionException}
  * naming the action ({@code sqs:ReceiveMessage}, {@code sqs:DeleteMessage}, {@code sqs:ChangeMessageVisibility},
- * {@code s3:GetObject} when S3 refuses the credentials themselves) and the ARN.
+ * {@code sts:AssumeRole} for a role's credentials, {@code s3:GetObject} when S3 refuses the credentials themselves)
+ * and the ARN.
  */
 public final class SqsNotificationSource {
     /** The most ids (events and objects, each) the deduplication window holds; the oldest are forgotten first. */
@@ -159,7 +160,7 @@ public final class SqsNotificationSource {
      *
      * @param sink where the events go
      * @return what this poll did; {@code messages() == 0} when the queue had nothing within the wait time
-     * @throws MissingPermissionException if SQS refused a call, or S3 the reader's credentials
+     * @throws MissingPermissionException if SQS refused a call, STS the role's credentials, or S3 the credentials
      * @throws IOException if a call failed otherwise; the batch's undeleted messages are visible again
      */
     public synchronized PollReport poll(EventSink sink) throws IOException {

@@ -145,6 +145,7 @@ class SqsNotificationErrorsTest {
             MissingPermissionException e = assertThrows(MissingPermissionException.class,
                     () -> source.poll(event -> { }));
             assertEquals("s3:GetObject", e.action());
+            assertTrue(e.getMessage().contains("does not exist in our records"), e::getMessage);
         }
         assertEquals(1, aws.messagesLeft());
     }
@@ -156,6 +157,7 @@ class SqsNotificationErrorsTest {
         MissingPermissionException e = assertThrows(MissingPermissionException.class,
                 () -> source(Duration.ZERO).poll(event -> { }));
         assertEquals("sqs:ReceiveMessage", e.action());
+        assertTrue(e.getMessage().contains("; AWS said: " + aws.sqsRefusal), e::getMessage);
     }
 
     /** Polls until the queue is empty, each message's visibility timeout passing between polls; the poisoned. */
