@@ -89,15 +89,17 @@ public final class AwsAccess {
     }
 
     /**
-     * Builds an S3 client. With an endpoint override it addresses buckets by path ({@code endpoint/bucket/key}), as
-     * S3-compatible servers expect; it computes and checks checksums only where S3 requires them (the readers only
-     * list and get, and some compatible servers refuse the newer trailing checksums).
+     * Builds an S3 client. Without an endpoint override it reaches a bucket in any region (the SDK's cross-region
+     * access: a log bucket is often in another region than the reader); with one it addresses buckets by path
+     * ({@code endpoint/bucket/key}), as S3-compatible servers expect. It computes and checks checksums only where S3
+     * requires them (the readers only list and get, and some compatible servers refuse the newer trailing checksums).
      *
      * @return a new client; close it when done
      */
     public S3Client s3() {
         return configure(S3Client.builder(), endpoint)
                 .forcePathStyle(endpoint != null)
+                .crossRegionAccessEnabled(endpoint == null) // else S3 answers 301 for another region's bucket
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .build();

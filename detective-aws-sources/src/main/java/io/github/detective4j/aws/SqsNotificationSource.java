@@ -87,7 +87,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * <p>Thread-safe: polls are serialised. Access denied to the reader itself is a {@link MissingPermissionException}
  * naming the action ({@code sqs:ReceiveMessage}, {@code sqs:DeleteMessage}, {@code sqs:ChangeMessageVisibility},
  * {@code sts:AssumeRole} for a role's credentials, {@code s3:GetObject} when S3 refuses the credentials themselves)
- * and the ARN.
+ * and the ARN. A bucket in another region than the S3 client's (S3 answers 301) fails the poll with an
+ * {@link IOException} naming the bucket's region, as configuration to mend, not a message to poison.
  */
 public final class SqsNotificationSource {
     /** The most ids (events and objects, each) the deduplication window holds; the oldest are forgotten first. */
@@ -161,7 +162,8 @@ public final class SqsNotificationSource {
      * @param sink where the events go
      * @return what this poll did; {@code messages() == 0} when the queue had nothing within the wait time
      * @throws MissingPermissionException if SQS refused a call, STS the role's credentials, or S3 the credentials
-     * @throws IOException if a call failed otherwise; the batch's undeleted messages are visible again
+     * @throws IOException if a call failed otherwise, or a bucket is in another region than the S3 client's; the
+     *     batch's undeleted messages are visible again
      */
     public synchronized PollReport poll(EventSink sink) throws IOException {
         Objects.requireNonNull(sink, "sink");
@@ -267,6 +269,9 @@ public final class SqsNotificationSource {
                 if (CREDENTIALS_REFUSED.contains(errorCode(e))) { // the reader's problem, whatever the message
                     throw MissingPermissionException.of(e, "s3:GetObject", arn);
                 }
+                if (e.statusCode() == 301) { // every object of the bucket would fail alike, until the client is mended
+                    throw otherRegion(object, arn, e);
+                }
                 if (e.statusCode() >= 500 || e.isThrottlingException() || e.retryable()) {
                     busy = BUSY + object.source() + ": " + e.getMessage();
                 } else if (e.statusCode() == 403) { // a key denied by a policy or KMS, or gone (ListBucket not granted)
@@ -302,6 +307,19 @@ public final class SqsNotificationSource {
     private static String errorCode(S3Exception e) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         return code == null ? "" : code;
+    }
+
+    /** S3's 301 for a bucket of another region than the client's, as the failure to mend, naming S3's region. */
+    private IOException otherRegion(Notifications.S3Location object, String arn, S3Exception e) {
+        String region = e.awsErrorDetails() == null || e.awsErrorDetails().sdkHttpResponse() == null ? null
+                : e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-bucket-region").orElse(null);
+        String clientRegion = s3.serviceClientConfiguration().region() == null ? "none"
+                : s3.serviceClientConfiguration().region().id();
+        return new IOException("s3:GetObject on " + Escaping.forLog(arn) + " failed: the bucket "
+                + Escaping.quote(object.bucket()) + " is in " + (region == null ? "another region"
+                        : "region " + Escaping.quote(region)) + ", not in the S3 client's " + clientRegion
+                + ": read it with a client of that region or with crossRegionAccessEnabled(true) (as AwsAccess.s3()"
+                + " builds without an endpoint); " + Escaping.forLog(e.getMessage()), e);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.detective4j.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,8 +27,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * How {@link SqsNotificationSource} takes S3's and SQS's errors, against {@link LoopbackAws} (the answers ElasticMQ and
  * s3proxy never give): what is wrong with one object fails its message, which is retried and then poisoned, and the
- * messages behind it flow; what is wrong with S3 (busy) or with the reader (its credentials, SQS refusing it)
- * deletes nothing unread.
+ * messages behind it flow; what is wrong with S3 (busy) or with the reader (its credentials, its region, SQS refusing
+ * it) deletes nothing unread.
  */
 class SqsNotificationErrorsTest {
     private static final String BUCKET = "org-logs-111122223333";
@@ -158,6 +159,29 @@ class SqsNotificationErrorsTest {
                 () -> source(Duration.ZERO).poll(event -> { }));
         assertEquals("sqs:ReceiveMessage", e.action());
         assertTrue(e.getMessage().contains("; AWS said: " + aws.sqsRefusal), e::getMessage);
+    }
+
+    /**
+     * A client of another region than the bucket's gets 301 for every object of it: the poll fails naming the
+     * bucket's region, the messages are left for a mended reader, none is poisoned.
+     */
+    @Test
+    void aBucketInAnotherRegionFailsThePollNamingTheRegion() {
+        aws.answer(BUCKET, "good.json", Answer.error(301, "PermanentRedirect", "The bucket you are attempting to"
+                + " access must be addressed using the specified endpoint. Please send all future requests to this"
+                + " endpoint.").withHeader("x-amz-bucket-region", "eu-west-1"));
+        aws.send(cloudTrailNotification("good.json"));
+        SqsNotificationSource source = source(Duration.ZERO);
+
+        for (int poll = 0; poll < 4; poll++) {
+            IOException e = assertThrows(IOException.class, () -> source.poll(event -> { }));
+            assertEquals(IOException.class, e.getClass());
+            assertTrue(e.getMessage().contains("the bucket '" + BUCKET + "' is in region 'eu-west-1', not in the S3"
+                    + " client's us-east-1"), e::getMessage);
+            assertInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class, e.getCause());
+        }
+        assertEquals(1, aws.messagesLeft());
+        assertEquals(List.of(0, 0, 0, 0), aws.visibilityTimeouts, "released for the next poll at once");
     }
 
     /** Polls until the queue is empty, each message's visibility timeout passing between polls; the poisoned. */
