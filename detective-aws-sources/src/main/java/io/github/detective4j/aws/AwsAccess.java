@@ -9,6 +9,8 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -21,7 +23,8 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * How the live readers reach AWS: credentials and region from the SDK's default chains (environment, system
  * properties, {@code ~/.aws/config} and {@code credentials}, container and instance roles), each of which can be
  * overridden, and the SDK clients built from them. Every client uses the SDK's standard retry strategy (exponential
- * backoff with jitter, throttling errors retried) and the JDK's {@code HttpURLConnection}.
+ * backoff with jitter, throttling errors retried; 3 attempts), whatever {@code AWS_RETRY_MODE} or the profile's
+ * {@code retry_mode} say, and the JDK's {@code HttpURLConnection}.
  *
  * <pre>{@code
  * AwsAccess admin = AwsAccess.builder().profile("security-admin").region("us-east-1").build();
@@ -72,6 +75,7 @@ public final class AwsAccess {
      *     (letters, digits and {@code +=,.@_-})
      * @return the access as that role
      * @throws IllegalArgumentException if {@code sessionName} is not such a name
+     * @throws IllegalStateException if no region is set and the SDK's chain finds none: STS has no endpoint then
      */
     public AwsAccess assumingRole(String roleArn, String sessionName) {
         Objects.requireNonNull(roleArn, "roleArn");
@@ -80,7 +84,13 @@ public final class AwsAccess {
             throw new IllegalArgumentException("sessionName must be 2 to 64 letters, digits or +=,.@_-, was "
                     + Escaping.quote(sessionName));
         }
-        StsClient sts = configure(StsClient.builder(), stsEndpoint).build();
+        StsClient sts;
+        try {
+            sts = configure(StsClient.builder(), stsEndpoint).build();
+        } catch (SdkClientException e) { // the SDK resolves the region as it builds, and says so at length
+            throw new IllegalStateException("no region to assume " + Escaping.quote(roleArn) + " in: set one with"
+                    + " AwsAccess.Builder.region, AWS_REGION or the profile's region", e);
+        }
         AwsCredentialsProvider role = StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)
                 .refreshRequest(request -> request.roleArn(roleArn).roleSessionName(sessionName))
@@ -131,9 +141,13 @@ public final class AwsAccess {
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
-        if (profile != null) {
-            builder.overrideConfiguration(o -> o.defaultProfileName(profile)); // region and credentials of it
-        }
+        // one call: each overrideConfiguration replaces what an earlier one set
+        builder.overrideConfiguration(o -> {
+            o.retryStrategy(RetryMode.STANDARD); // the SDK's default mode is still LEGACY
+            if (profile != null) {
+                o.defaultProfileName(profile); // region and credentials of it
+            }
+        });
         if (credentials != null) {
             builder.credentialsProvider(credentials);
         } else if (profile != null) {
