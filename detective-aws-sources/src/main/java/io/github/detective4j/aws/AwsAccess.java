@@ -38,6 +38,8 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 public final class AwsAccess {
     /** A role session name STS takes: 2 to 64 of letters, digits and {@code +=,.@_-}. */
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
+    /** An external ID STS takes: 2 to 1,224 of letters, digits and {@code _+=,.@:/-}. */
+    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
     private final String region;
     private final URI endpoint;
     private final URI stsEndpoint;
@@ -78,6 +80,37 @@ public final class AwsAccess {
      * @throws IllegalStateException if no region is set and the SDK's chain finds none: STS has no endpoint then
      */
     public AwsAccess assumingRole(String roleArn, String sessionName) {
+        return assume(roleArn, sessionName, null);
+    }
+
+    /**
+     * Returns this access with credentials of a role whose trust policy asks for an external ID
+     * ({@code sts:ExternalId}), as a role made for a third party's tool does; otherwise as
+     * {@link #assumingRole(String, String)}. The id is sent with every refresh and appears in no message.
+     *
+     * <pre>{@code
+     * AwsAccess member = admin.assumingRole("arn:aws:iam::444455556666:role/SecurityTooling", "detective4j",
+     *         System.getenv("DETECTIVE_EXTERNAL_ID"));
+     * }</pre>
+     *
+     * @param roleArn the role to assume
+     * @param sessionName the session name, as for {@link #assumingRole(String, String)}
+     * @param externalId the external ID the role's owner gave: 2 to 1,224 of letters, digits and {@code _+=,.@:/-},
+     *     as STS takes it
+     * @return the access as that role
+     * @throws IllegalArgumentException if {@code sessionName} or {@code externalId} is not one STS takes
+     * @throws IllegalStateException if no region is set and the SDK's chain finds none: STS has no endpoint then
+     */
+    public AwsAccess assumingRole(String roleArn, String sessionName, String externalId) {
+        Objects.requireNonNull(externalId, "externalId");
+        if (!EXTERNAL_ID.matcher(externalId).matches()) { // its value is a shared secret: not quoted
+            throw new IllegalArgumentException("externalId must be 2 to 1224 letters, digits or _+=,.@:/- (no"
+                    + " spaces), was " + externalId.length() + " characters");
+        }
+        return assume(roleArn, sessionName, externalId);
+    }
+
+    private AwsAccess assume(String roleArn, String sessionName, String externalId) {
         Objects.requireNonNull(roleArn, "roleArn");
         Objects.requireNonNull(sessionName, "sessionName");
         if (!SESSION_NAME.matcher(sessionName).matches()) { // STS would say so only at the first read
@@ -93,7 +126,8 @@ public final class AwsAccess {
         }
         AwsCredentialsProvider role = StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)
-                .refreshRequest(request -> request.roleArn(roleArn).roleSessionName(sessionName))
+                .refreshRequest(request -> request.roleArn(roleArn).roleSessionName(sessionName)
+                        .externalId(externalId))
                 .build();
         return new AwsAccess(region, endpoint, stsEndpoint, profile, role);
     }

@@ -340,7 +340,32 @@ class S3LogSourceTest {
             assertEquals(role, sts.requests.get(0).get("RoleArn"));
             assertEquals("detective4j", sts.requests.get(0).get("RoleSessionName"));
             assertEquals("AssumeRole", sts.requests.get(0).get("Action"));
+            assertEquals(null, sts.requests.get(0).get("ExternalId"), "none asked for, none sent");
         }
+    }
+
+    /** A role made for a third party's tool asks for an external ID: it goes with the AssumeRole request. */
+    @Test
+    void aRoleThatAsksForAnExternalIdGetsIt() throws Exception {
+        String role = "arn:aws:iam::111122223333:role/SecurityTooling";
+        try (LoopbackSts sts = new LoopbackSts(LoopbackS3.ACCESS_KEY, LoopbackS3.SECRET_KEY)) {
+            AwsAccess member = AwsAccess.builder().endpoint(server.endpoint()).region("us-east-1")
+                    .stsEndpoint(sts.endpoint()).credentials(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create("AKIAADMINISTRATOR000", "the-administrators-secret")))
+                    .build().assumingRole(role, "detective4j", "Unique:ID/for=this,customer@2026");
+            try (S3Client assumed = member.s3()) {
+                lastDay(assumed).read(event -> {});
+            }
+            assertEquals("Unique:ID/for=this,customer@2026", sts.requests.get(0).get("ExternalId"));
+            assertEquals(role, sts.requests.get(0).get("RoleArn"));
+        }
+        AwsAccess admin = AwsAccess.builder().region("us-east-1").build();
+        IllegalArgumentException spaced = assertThrows(IllegalArgumentException.class,
+                () -> admin.assumingRole(role, "detective4j", "a secret with spaces"));
+        assertEquals("externalId must be 2 to 1224 letters, digits or _+=,.@:/- (no spaces), was 20 characters",
+                spaced.getMessage(), "the value, a shared secret, is not repeated");
+        assertThrows(IllegalArgumentException.class, () -> admin.assumingRole(role, "detective4j", "x"));
+        assertThrows(IllegalArgumentException.class, () -> admin.assumingRole(role, "detective4j", "x".repeat(1225)));
     }
 
     private static S3LogSource lastDay(S3Client client) {
