@@ -642,7 +642,7 @@ final class GraphData {
             }
             case AwsResource.EC2_NETWORK_INTERFACE -> {
                 if (success) {
-                    attached(call, resource);
+                    attached(call.resources(), resource);
                 }
             }
             case ASSUMED_ROLE_SESSION -> {
@@ -911,13 +911,14 @@ final class GraphData {
     }
 
     /**
-     * A successful call that names one instance and interfaces of it ({@code RunInstances} of one instance,
-     * {@code AttachNetworkInterface}): the interface is the instance's from now on. A launch of several instances
-     * does not say which interface is whose, and teaches nothing.
+     * A successful call or a finding that names one instance and interfaces of it ({@code RunInstances} of one
+     * instance, {@code AttachNetworkInterface}, GuardDuty's {@code instanceDetails}): the interface is the
+     * instance's from now on. A launch of several instances does not say which interface is whose, and teaches
+     * nothing.
      */
-    private void attached(ApiCall call, AwsResource eni) {
+    private void attached(List<AwsResource> resources, AwsResource eni) {
         String instanceId = null;
-        for (AwsResource r : call.resources()) {
+        for (AwsResource r : resources) {
             if (r.type().equals(AwsResource.EC2_INSTANCE)) {
                 if (instanceId != null && !instanceId.equals(r.id())) {
                     return;
@@ -964,6 +965,11 @@ final class GraphData {
         String arn = finding.arn() != null ? finding.arn() : !id.equals(finding.id()) ? finding.id() : null;
         if (arn != null) {
             describe(node, last, arn, null); // a GuardDuty finding's ARN finds it, as Detective's search does
+        }
+        for (AwsResource r : finding.resources()) {
+            if (r.type().equals(AwsResource.EC2_NETWORK_INTERFACE)) {
+                attached(finding.resources(), r);
+            }
         }
         for (EntityRef involved : finding.entities()) {
             Node entity = entities.getOrCreate(involved);

@@ -114,6 +114,19 @@ class NetworkInterfaceTest {
         assertEquals(300, graph.hunt().ip(C2).bytesWithoutInstance());
     }
 
+    /** GuardDuty names the instance of a finding and its interfaces ({@code instanceDetails.networkInterfaces}). */
+    @Test
+    void aFindingOnAnInstanceTeachesItsInterface() {
+        BehaviorGraph graph = BehaviorGraph.create();
+        graph.accept(io.github.detective4j.model.Finding.builder().id("f1").sourceProduct("GuardDuty")
+                .type("CryptoCurrency:EC2/BitcoinTool.B").severity(io.github.detective4j.model.Severity.ofGuardDuty(8))
+                .observed(hours(1), hours(1)).accountId(ACCOUNT).region("us-west-2")
+                .resources(List.of(instance(INSTANCE, Action.TOUCHED), eni(ENI)))
+                .entities(List.of(EntityRef.ec2Instance(INSTANCE))).build());
+        graph.accept(v2(ENI, hours(2), 1200));
+        assertEquals(List.of(EntityRef.ec2Instance(INSTANCE)), instancesOf(graph));
+    }
+
     @Test
     void aRecordThatNamesBothTeachesTheOthers() {
         BehaviorGraph graph = BehaviorGraph.create();

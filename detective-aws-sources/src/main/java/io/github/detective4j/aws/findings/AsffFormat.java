@@ -53,7 +53,9 @@ import java.io.InputStream;
  * {@code AWS::S3::Bucket}, ...; a type without a known counterpart keeps its ASFF name), the resource's own id taken
  * from an ARN {@code Id} ({@code arn:aws:ec2:...:instance/i-0c10c2c7863d1a356} is {@code i-0c10c2c7863d1a356},
  * {@code arn:aws:s3:::my-bucket} {@code my-bucket}) and the ARN kept. Entities: the instance ({@code Ec2Instance})
- * and its {@code Details.AwsEc2Instance.IpV4Addresses}/{@code IpV6Addresses}; the bucket ({@code S3Bucket});
+ * and its {@code Details.AwsEc2Instance.IpV4Addresses}/{@code IpV6Addresses} (and, as resources of type
+ * {@code AWS::EC2::NetworkInterface}, its {@code NetworkInterfaces[].NetworkInterfaceId}); the bucket
+ * ({@code S3Bucket});
  * {@code AwsIamUser}'s {@code Details.AwsIamUser.UserId} ({@code AwsUser}); {@code AwsIamRole}'s
  * {@code Details.AwsIamRole.RoleId} ({@code AwsRole}); {@code AwsIamAccessKey}'s principal from
  * {@code Details.AwsIamAccessKey.PrincipalType}/{@code PrincipalId} (as for CloudTrail: {@code IAMUser} an

@@ -46,7 +46,7 @@ final class AsffMapping {
             Map.entry("AwsSqsQueue", "AWS::SQS::Queue"),
             Map.entry("AwsEc2Volume", "AWS::EC2::Volume"),
             Map.entry("AwsEc2SecurityGroup", "AWS::EC2::SecurityGroup"),
-            Map.entry("AwsEc2NetworkInterface", "AWS::EC2::NetworkInterface"),
+            Map.entry("AwsEc2NetworkInterface", AwsResource.EC2_NETWORK_INTERFACE),
             Map.entry("AwsEc2Vpc", "AWS::EC2::VPC"),
             Map.entry("AwsEc2Subnet", "AWS::EC2::Subnet"),
             Map.entry("AwsCloudFormationStack", "AWS::CloudFormation::Stack"),
@@ -295,6 +295,9 @@ final class AsffMapping {
                 if (instance != null) {
                     instance.texts("IpV4Addresses").forEach(involved::ip);
                     instance.texts("IpV6Addresses").forEach(involved::ip);
+                    for (FindingNode nic : instance.objects("NetworkInterfaces")) {
+                        involved.resource(AwsResource.EC2_NETWORK_INTERFACE, nic.text("NetworkInterfaceId"), null);
+                    }
                 }
                 break;
             }

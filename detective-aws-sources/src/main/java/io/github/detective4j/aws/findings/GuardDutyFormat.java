@@ -47,6 +47,8 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code instanceDetails.instanceId}</td><td>{@code AWS::EC2::Instance}</td><td>{@code Ec2Instance}</td></tr>
  *   <tr><td>{@code instanceDetails.networkInterfaces[]} private, public and IPv6 addresses</td><td></td>
  *       <td>{@code IpAddress}</td></tr>
+ *   <tr><td>{@code instanceDetails.networkInterfaces[].networkInterfaceId}</td>
+ *       <td>{@code AWS::EC2::NetworkInterface}</td><td></td></tr>
  *   <tr><td>{@code instanceDetails.iamInstanceProfile.arn}</td><td>{@code AWS::IAM::InstanceProfile}</td><td></td></tr>
  *   <tr><td>{@code accessKeyDetails.accessKeyId}</td><td>{@code AWS::IAM::AccessKey}</td>
  *       <td>the principal: {@code IAMUser} and {@code Root} to {@code AwsUser/<principalId>}, {@code AssumedRole}

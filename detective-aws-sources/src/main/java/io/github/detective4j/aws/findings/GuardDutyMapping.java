@@ -165,6 +165,8 @@ final class GuardDutyMapping {
             involved.resource(INSTANCE_PROFILE, InvolvedEntities.resourceId(arn), arn);
         }
         for (FindingNode nic : instance.objects("networkInterfaces")) {
+            // the instance's interface: flow records that name only it count for the instance
+            involved.resource(AwsResource.EC2_NETWORK_INTERFACE, nic.text("networkInterfaceId"), null);
             involved.ip(nic.text("privateIpAddress"));
             for (FindingNode address : nic.objects("privateIpAddresses")) {
                 involved.ip(address.text("privateIpAddress"));

@@ -220,6 +220,11 @@ class AsffFormatTest {
                 EntityRef.ipAddress("104.16.1.42"),
                 EntityRef.account(ACCOUNT)),
                 bitcoin.entities());
+        assertEquals(List.of(new AwsResource(AwsResource.EC2_INSTANCE, "i-08a8e40be65425909",
+                "arn:aws:ec2:us-east-1:123456789012:instance/i-08a8e40be65425909", AwsResource.Action.TOUCHED),
+                new AwsResource(AwsResource.EC2_NETWORK_INTERFACE, "eni-0ac7e5a1c2cf3fd1b", null,
+                        AwsResource.Action.TOUCHED)),
+                bitcoin.resources(), "the instance and its interface, for flow records that name only the latter");
 
         Finding stealth = findings.get(1);
         assertEquals(STEALTH_ID, stealth.id());

@@ -77,6 +77,8 @@ class GuardDutyFormatTest {
                 new AwsResource(AwsResource.EC2_INSTANCE, "i-08a8e40be65425909", null, AwsResource.Action.TOUCHED),
                 new AwsResource("AWS::IAM::InstanceProfile", "DetectiveDemo-InstanceProfile",
                         "arn:aws:iam::123456789012:instance-profile/DetectiveDemo-InstanceProfile",
+                        AwsResource.Action.TOUCHED),
+                new AwsResource(AwsResource.EC2_NETWORK_INTERFACE, "eni-0ac7e5a1c2cf3fd1b", null,
                         AwsResource.Action.TOUCHED)),
                 bitcoin.resources());
         assertEquals(List.of(
