@@ -29,6 +29,8 @@ import io.github.detective4j.profile.Panel;
 import io.github.detective4j.profile.Profile;
 import io.github.detective4j.profile.RemoteIpTraffic;
 import io.github.detective4j.profile.ResourceInteraction;
+import io.github.detective4j.profile.SessionActivity;
+import io.github.detective4j.profile.SessionStart;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,6 +72,9 @@ final class Profiles {
             case AWS_ACCOUNT, AWS_USER, AWS_ROLE, AWS_ROLE_SESSION, FEDERATED_USER -> {
                 panels.add(findings(ref, node, w));
                 panels.add(principalCalls(node, w));
+                if (ref.type() != EntityType.AWS_ACCOUNT) {
+                    panels.add(sessions(scope, node, w));
+                }
             }
             case EC2_INSTANCE -> {
                 panels.add(findings(ref, node, w));
@@ -385,6 +390,74 @@ final class Profiles {
     }
 
     /** The entities related to {@code node} by {@code type}, with their calls in the scope, most active first. */
+    // ---------------------------------------------------------------- sessions
+
+    /**
+     * The sessions around a principal: a role's sessions active in the scope (each with the principal that last
+     * started it), the sessions the principal started, and for a session the principals that started it.
+     */
+    private SessionActivity sessions(ScopeTime scope, Node node, HourWindow w) {
+        List<SessionStart> started = new ArrayList<>();
+        List<SessionStart> startedHere = new ArrayList<>();
+        List<SessionStart> startedBy = new ArrayList<>();
+        boolean capped = capped(node);
+        if (node != null && node.in != null) {
+            for (Edge edge : node.in) {
+                if (edge.type == RelationshipType.ASSUMED_ROLE) {
+                    Edge start = latestStart(edge.source);
+                    addSession(started, edge, edge.source, start == null ? null : start.source, node, w);
+                    capped |= edge.source.capped;
+                } else if (edge.type == RelationshipType.STARTED_SESSION) {
+                    addSession(startedBy, edge, node, edge.source, roleOf(node), w);
+                }
+            }
+        }
+        if (node != null && node.out != null) {
+            for (LongObjectCursor<Edge> c : node.out) {
+                if (c.value.type == RelationshipType.STARTED_SESSION) {
+                    addSession(startedHere, c.value, c.value.target, node, roleOf(c.value.target), w);
+                }
+            }
+        }
+        return new SessionActivity(scope, sorted(started), sorted(startedHere), sorted(startedBy), capped);
+    }
+
+    /** The call that last started a session, or null when the data holds none. */
+    private static Edge latestStart(Node session) {
+        Edge latest = null;
+        if (session.in != null) {
+            for (Edge edge : session.in) {
+                if (edge.type == RelationshipType.STARTED_SESSION
+                        && (latest == null || edge.lastSeen > latest.lastSeen)) {
+                    latest = edge;
+                }
+            }
+        }
+        return latest;
+    }
+
+    private static Node roleOf(Node session) {
+        return session.attributes == null ? null : session.attributes.role;
+    }
+
+    /** A row of the relationship's calls in the scope, unless it had none. */
+    private static void addSession(List<SessionStart> rows, Edge edge, Node session, Node startedBy, Node role,
+            HourWindow w) {
+        EntityActivity calls = activity(edge, session, w.scopeFrom, w.scopeTo);
+        if (calls.total() > 0) {
+            rows.add(new SessionStart(session.ref, startedBy == null ? null : startedBy.ref,
+                    role == null ? null : role.ref, calls.firstObserved(), calls.lastObserved(), calls.success(),
+                    calls.failure()));
+        }
+    }
+
+    private static List<SessionStart> sorted(List<SessionStart> rows) {
+        rows.sort(Comparator.comparingLong(SessionStart::total).reversed()
+                .thenComparing(SessionStart::session)
+                .thenComparing(SessionStart::startedBy, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return rows;
+    }
+
     private List<EntityActivity> activity(Node node, HourWindow w, RelationshipType type, boolean incoming) {
         List<EntityActivity> rows = new ArrayList<>();
         if (node == null) {

@@ -9,7 +9,7 @@ package io.github.detective4j.profile;
  * profile's {@code panels} object under its {@link #key()}.
  */
 public sealed interface Panel permits Details, FindingsPanel, ApiCallVolume, FlowVolume, DistinctCounts,
-        CommunicatingInstances, ResourceInteraction, FindingOverview, RemoteIpTraffic {
+        CommunicatingInstances, ResourceInteraction, SessionActivity, FindingOverview, RemoteIpTraffic {
     /**
      * Returns the panel's stable name, its key in a profile's JSON.
      *

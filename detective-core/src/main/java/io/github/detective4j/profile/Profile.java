@@ -14,8 +14,9 @@ import java.util.Optional;
  * <table>
  *   <caption>Panels by entity type</caption>
  *   <tr><th>entity</th><th>panels</th></tr>
- *   <tr><td>account, user, role, role session, federated user</td>
- *       <td>{@link Details}, {@link FindingsPanel}, {@link ApiCallVolume}</td></tr>
+ *   <tr><td>account</td><td>{@link Details}, {@link FindingsPanel}, {@link ApiCallVolume}</td></tr>
+ *   <tr><td>user, role, role session, federated user</td>
+ *       <td>{@link Details}, {@link FindingsPanel}, {@link ApiCallVolume}, {@link SessionActivity}</td></tr>
  *   <tr><td>EC2 instance</td><td>{@link Details}, {@link FindingsPanel}, {@link FlowVolume},
  *       {@link DistinctCounts}</td></tr>
  *   <tr><td>IP address</td><td>{@link Details}, {@link FindingsPanel}, {@link ApiCallVolume}, {@link FlowVolume},
@@ -122,6 +123,15 @@ public record Profile(EntityRef entity, ScopeTime scope, boolean inTraining, Lis
      */
     public Optional<ResourceInteraction> interaction() {
         return panel(ResourceInteraction.class);
+    }
+
+    /**
+     * Returns the sessions around this principal: a role's sessions and who started them, the sessions it started.
+     *
+     * @return the panel, for users, roles, role sessions and federated users
+     */
+    public Optional<SessionActivity> sessions() {
+        return panel(SessionActivity.class);
     }
 
     /**

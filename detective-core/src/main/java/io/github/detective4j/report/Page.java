@@ -42,6 +42,8 @@ import io.github.detective4j.profile.Panel;
 import io.github.detective4j.profile.Profile;
 import io.github.detective4j.profile.RemoteIpTraffic;
 import io.github.detective4j.profile.ResourceInteraction;
+import io.github.detective4j.profile.SessionActivity;
+import io.github.detective4j.profile.SessionStart;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -254,6 +256,8 @@ final class Page {
                 instances(c);
             } else if (panel instanceof ResourceInteraction r) {
                 interaction(r);
+            } else if (panel instanceof SessionActivity a) {
+                sessions(a);
             } else if (panel instanceof FindingOverview f) {
                 finding(f, p.scope());
             } else if (panel instanceof RemoteIpTraffic r) {
@@ -494,6 +498,45 @@ final class Page {
         activity("IP address", r.ipAddresses(), r.scope());
         relationshipsCapped(r.truncated());
         html.close("div");
+    }
+
+    private void sessions(SessionActivity a) {
+        html.open("div", "class", "panel sessions").element("h3", "Sessions");
+        if (a.started().isEmpty() && a.startedHere().isEmpty() && a.startedBy().isEmpty()) {
+            html.element("p", "None.");
+        }
+        sessions("sessions of this role", "session calls", a.started(), a.scope());
+        sessions("sessions started", "start calls", a.startedHere(), a.scope());
+        sessions("started by", "start calls", a.startedBy(), a.scope());
+        relationshipsCapped(a.truncated());
+        html.close("div");
+    }
+
+    private void sessions(String caption, String calls, List<SessionStart> rows, ScopeTime scope) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        html.element("h4", caption);
+        headers("session", "started by", "role", calls + " ok", "failed", "first observed", "last observed");
+        for (SessionStart s : capped(rows)) {
+            html.open("tr").open("td");
+            entity(s.session(), scope);
+            html.close("td").open("td");
+            if (s.startedBy() == null) {
+                html.text("(not in the data)");
+            } else {
+                entity(s.startedBy(), scope);
+            }
+            html.close("td").open("td");
+            if (s.role() != null) {
+                entity(s.role(), scope);
+            }
+            html.close("td");
+            number(s.success());
+            number(s.failure());
+            html.element("td", s.firstObserved()).element("td", s.lastObserved()).close("tr");
+        }
+        endTable(rows.size());
     }
 
     /** The note under a list a relationship cap may have cut. */

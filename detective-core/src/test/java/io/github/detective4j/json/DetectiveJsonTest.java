@@ -35,7 +35,7 @@ class DetectiveJsonTest {
         assertEquals("AwsUser/" + ID, json.get("entity").asText());
         assertEquals("2026-11-20T00:00:00Z", json.get("scope").get("start").asText());
         assertTrue(json.get("inTraining").asBoolean());
-        assertEquals(List.of("details", "findings", "apiCallVolume"),
+        assertEquals(List.of("details", "findings", "apiCallVolume", "sessions"),
                 iterate(json.get("panels").fieldNames()));
         JsonNode calls = json.get("panels").get("apiCallVolume");
         assertEquals(1, calls.get("success").asLong());
