@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -36,8 +37,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * A stand-in for SQS, S3 and STS on loopback, for the answers the compatible servers (ElasticMQ, s3proxy) never give
  * (403 for one key, 5xx, 301 for another region's bucket, STS refusing a role): a JDK HTTP server speaking SQS's JSON
- * protocol over one queue (receive counts, visibility timeouts, deletes by receipt handle), S3's path-style GetObject
- * and ListObjectsV2 over objects each answering as told, and STS's query protocol refusing AssumeRole as STS does.
+ * protocol over one queue (receive counts, visibility timeouts on a clock a test may move, deletes by receipt
+ * handle), S3's path-style GetObject and ListObjectsV2 over objects each answering as told, and STS's query protocol
+ * refusing AssumeRole as STS does.
  */
 final class LoopbackAws implements AutoCloseable {
     static final String ACCOUNT = "111122223333";
@@ -49,8 +51,14 @@ final class LoopbackAws implements AutoCloseable {
     private final AtomicInteger receipts = new AtomicInteger();
     /** Per {@code bucket/key}, the answers still to give; the last one repeats. */
     private final Map<String, List<Answer>> objects = new ConcurrentHashMap<>();
-    /** The visibility timeouts the client asked for, in seconds, in order. */
+    /** The visibility timeouts the client asked for with ChangeMessageVisibility, in seconds, in order. */
     final List<Integer> visibilityTimeouts = new CopyOnWriteArrayList<>();
+    /** The ChangeMessageVisibilityBatch calls, in order. */
+    final List<VisibilityChange> visibilityBatches = new CopyOnWriteArrayList<>();
+    /** The messages each DeleteMessageBatch call named, by id, in order. */
+    final List<List<String>> deleteBatches = new CopyOnWriteArrayList<>();
+    /** SQS's clock, in epoch milliseconds: visibility timeouts pass by it. */
+    volatile LongSupplier clock = System::currentTimeMillis;
     /** GetObject requests, as {@code bucket/key}. */
     final List<String> gets = new CopyOnWriteArrayList<>();
     /** When set, SQS refuses every call with 403 and this message. */
@@ -71,6 +79,10 @@ final class LoopbackAws implements AutoCloseable {
             more.put(name, value);
             return new Answer(status, code, message, more, content);
         }
+    }
+
+    /** One ChangeMessageVisibilityBatch call: the messages it named, by id, and the timeout, in seconds. */
+    record VisibilityChange(List<String> messageIds, int timeout) {
     }
 
     private static final class Queued {
@@ -121,6 +133,14 @@ final class LoopbackAws implements AutoCloseable {
         queue.add(new Queued("m" + (queue.size() + 1), body));
     }
 
+    /** What another consumer of the queue would receive now, by id: the visible messages, which it receives. */
+    List<String> receiveAsAnotherConsumer() {
+        try (SqsClient other = sqs()) {
+            return other.receiveMessage(r -> r.queueUrl(queueUrl()).maxNumberOfMessages(10)).messages().stream()
+                    .map(software.amazon.awssdk.services.sqs.model.Message::messageId).toList();
+        }
+    }
+
     /** Messages on the queue, visible or not. */
     synchronized int messagesLeft() {
         return queue.size();
@@ -160,16 +180,18 @@ final class LoopbackAws implements AutoCloseable {
         }
         ObjectNode response = JSON.createObjectNode();
         synchronized (this) {
-            long now = System.currentTimeMillis();
+            long now = clock.getAsLong();
             switch (operation) {
                 case "ReceiveMessage" -> {
                     ArrayNode messages = response.putArray("Messages");
                     int max = request.path("MaxNumberOfMessages").asInt(1);
+                    long visibility = request.has("VisibilityTimeout")
+                            ? request.path("VisibilityTimeout").asInt() * 1000L : DEFAULT_VISIBILITY_MILLIS;
                     for (Queued m : queue) {
                         if (messages.size() < max && m.visibleAt <= now) {
                             m.receives++;
                             m.receipt = "rh-" + receipts.incrementAndGet();
-                            m.visibleAt = now + DEFAULT_VISIBILITY_MILLIS;
+                            m.visibleAt = now + visibility;
                             ObjectNode message = messages.addObject().put("MessageId", m.id)
                                     .put("ReceiptHandle", m.receipt).put("MD5OfBody", md5(m.body))
                                     .put("Body", m.body);
@@ -185,14 +207,34 @@ final class LoopbackAws implements AutoCloseable {
                     queue.stream().filter(m -> receipt.equals(m.receipt))
                             .forEach(m -> m.visibleAt = now + timeout * 1000L);
                 }
+                case "ChangeMessageVisibilityBatch" -> {
+                    ArrayNode successful = response.putArray("Successful");
+                    response.putArray("Failed");
+                    List<String> ids = new ArrayList<>();
+                    int timeout = 0;
+                    for (JsonNode entry : request.path("Entries")) {
+                        String receipt = entry.path("ReceiptHandle").asText();
+                        timeout = entry.path("VisibilityTimeout").asInt();
+                        long visibleAt = now + timeout * 1000L;
+                        queue.stream().filter(m -> receipt.equals(m.receipt)).forEach(m -> {
+                            ids.add(m.id);
+                            m.visibleAt = visibleAt;
+                        });
+                        successful.addObject().put("Id", entry.path("Id").asText());
+                    }
+                    visibilityBatches.add(new VisibilityChange(ids, timeout));
+                }
                 case "DeleteMessageBatch" -> {
                     ArrayNode successful = response.putArray("Successful");
                     response.putArray("Failed");
+                    List<String> ids = new ArrayList<>();
                     for (JsonNode entry : request.path("Entries")) {
                         String receipt = entry.path("ReceiptHandle").asText();
+                        queue.stream().filter(m -> receipt.equals(m.receipt)).forEach(m -> ids.add(m.id));
                         queue.removeIf(m -> receipt.equals(m.receipt));
                         successful.addObject().put("Id", entry.path("Id").asText());
                     }
+                    deleteBatches.add(ids);
                 }
                 default -> throw new IllegalArgumentException("no such SQS operation here: " + operation);
             }
