@@ -176,7 +176,8 @@ public final class SqsNotificationSource {
             throw MissingPermissionException.of(e, "sqs:ReceiveMessage", queueArn);
         }
         Tally tally = new Tally(sink);
-        List<Message> done = new ArrayList<>(); // deleted together at the end: one call, not one per message
+        Batch batch = new Batch();
+        List<Message> done = batch.done;
         List<PoisonMessage> poisoned = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
@@ -184,10 +185,10 @@ public final class SqsNotificationSource {
                     .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
             String failure;
             try {
-                failure = ingest(message, tally);
+                failure = ingest(message, tally, batch);
             } catch (IOException | RuntimeException | Error e) {
                 try {
-                    delete(done);
+                    batch.deleteDone();
                     release(messages.subList(i, messages.size()), Duration.ZERO); // for whoever polls next
                 } catch (IOException | RuntimeException cleanup) {
                     e.addSuppressed(cleanup); // the failure that stopped the poll is the one to see
@@ -213,7 +214,7 @@ public final class SqsNotificationSource {
                 release(List.of(message), retryDelay);
             }
         }
-        delete(done);
+        batch.deleteDone();
         return new PollReport(messages.size(), done.size(), tally.objectsRead, tally.objectsAlreadyRead,
                 tally.eventMessagesRead, tally.duplicateEvents, tally.ingest, poisoned);
     }
@@ -232,7 +233,7 @@ public final class SqsNotificationSource {
      * Reads a message's objects into the sink; returns why the message cannot be deleted yet, or null. When S3 was
      * busy for one object that is the answer, whatever else failed: that object may still be read whole.
      */
-    private String ingest(Message message, Tally tally) throws IOException {
+    private String ingest(Message message, Tally tally, Batch batch) throws IOException {
         List<Notifications.S3Location> objects;
         try {
             objects = Notifications.objects(message.body());
@@ -257,6 +258,7 @@ public final class SqsNotificationSource {
                 continue;
             }
             ResumingSink counted = new ResumingSink(tally, partial.getOrDefault(object.identity(), 0L));
+            batch.beforeRead();
             IngestReport report;
             try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(object.bucket())
                     .key(object.key()))) {
@@ -399,6 +401,27 @@ public final class SqsNotificationSource {
         String host = uri.getHost() == null ? "" : uri.getHost();
         String region = host.matches("sqs\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?") ? host.split("\\.")[1] : "*";
         return path.length == 2 ? "arn:aws:sqs:" + region + ":" + path[0] + ":" + path[1] : queueUrl;
+    }
+
+    /** One poll's messages done with (read whole, or poisoned), and how many of them were deleted. */
+    private final class Batch {
+        final List<Message> done = new ArrayList<>();
+        private int deleted;
+
+        /**
+         * Deletes the messages done so far before an object is read from S3, the step that may take long: a crash
+         * during the read then delivers none of them again. One DeleteMessageBatch per object read at most, not one
+         * per message: a message found read or poisoned without a read waits for the next read, or the poll's end.
+         */
+        void beforeRead() throws IOException {
+            deleteDone();
+        }
+
+        /** Deletes the messages done and not deleted yet. */
+        void deleteDone() throws IOException {
+            delete(done.subList(deleted, done.size()));
+            deleted = done.size();
+        }
     }
 
     /** The sink in front of the caller's for one poll: drops events already delivered, and counts. */

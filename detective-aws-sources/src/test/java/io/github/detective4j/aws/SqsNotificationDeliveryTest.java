@@ -1,0 +1,77 @@
+package io.github.detective4j.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.detective4j.aws.LoopbackAws.Answer;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * What SQS holds while {@link SqsNotificationSource} reads a batch, against {@link LoopbackAws}: the messages done are
+ * deleted before the next read, so a crash does not deliver them again.
+ */
+class SqsNotificationDeliveryTest {
+    private static final String BUCKET = "org-logs-111122223333";
+    private LoopbackAws aws;
+    private SqsClient sqs;
+    private S3Client s3;
+
+    @BeforeEach
+    void start() throws IOException {
+        aws = new LoopbackAws();
+        sqs = aws.sqs();
+        s3 = aws.s3();
+    }
+
+    @AfterEach
+    void stop() {
+        s3.close();
+        sqs.close();
+        aws.close();
+    }
+
+    /**
+     * Each read finds the messages before it deleted: a crash in it would deliver only that message and those after
+     * it again. A message whose object was read before needs no read, and is deleted with the next read's.
+     */
+    @Test
+    void theMessagesDoneAreDeletedBeforeTheNextRead() throws IOException {
+        for (String key : List.of("a", "b", "c")) {
+            aws.answer(BUCKET, key + ".json", Answer.object(logFile(key)));
+        }
+        for (String key : List.of("a", "a", "b", "c")) { // the second "a": a notification S3 sent twice
+            aws.send(cloudTrailNotification(key + ".json"));
+        }
+        SqsNotificationSource source = SqsNotificationSource.builder(sqs, s3, aws.queueUrl()).buckets(BUCKET)
+                .waitTime(Duration.ZERO).build();
+
+        List<Integer> leftDuringReads = new ArrayList<>();
+        PollReport report = source.poll(event -> leftDuringReads.add(aws.messagesLeft()));
+
+        assertEquals(4, report.deleted(), report::toString);
+        assertEquals(List.of(4, 2, 1), leftDuringReads);
+        assertEquals(List.of(List.of("m1", "m2"), List.of("m3"), List.of("m4")), aws.deleteBatches);
+    }
+
+    /** A CloudTrail log file of one event, whose id is made of the key. */
+    private static String logFile(String key) {
+        return "{\"Records\":[{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":\"IAMUser\",\"principalId\":"
+                + "\"AIDAEXAMPLELOOPBACK\",\"arn\":\"arn:aws:iam::111122223333:user/ops\",\"accountId\":"
+                + "\"111122223333\",\"userName\":\"ops\"},\"eventTime\":\"2026-11-27T23:04:58Z\",\"eventSource\":"
+                + "\"iam.amazonaws.com\",\"eventName\":\"CreateAccessKey\",\"awsRegion\":\"us-east-1\","
+                + "\"sourceIPAddress\":\"198.51.100.23\",\"userAgent\":\"aws-cli/2.15.0\",\"eventID\":\"event-" + key
+                + "\",\"eventType\":\"AwsApiCall\",\"managementEvent\":true,\"recipientAccountId\":\"111122223333\"}]}";
+    }
+
+    /** CloudTrail's notification of a delivered log file. */
+    private static String cloudTrailNotification(String key) {
+        return "{\"s3Bucket\":\"" + BUCKET + "\",\"s3ObjectKey\":[\"" + key + "\"]}";
+    }
+}
