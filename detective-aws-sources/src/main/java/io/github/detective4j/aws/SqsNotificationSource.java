@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -39,11 +40,14 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * ({@code {"s3Bucket":...,"s3ObjectKey":[...]}}), and delivers their events.
  *
  * <h2>At least once, counted once</h2>
- * A message is deleted only after every object it announces was read whole into the sink; if the sink or a read
- * throws, the messages not yet deleted are made visible again and the exception propagates, so a later poll
- * delivers them again. What a re-delivery would count twice is dropped, within the deduplication window (default 24
- * hours, by wall-clock time, at most {@value #MAX_REMEMBERED} ids; the memory of one source, not kept across
- * restarts):
+ * A message is deleted only after every object it announces was read whole into the sink, and before the next object
+ * is read, so a crash delivers again only the message being read and those received with it and not started; if the
+ * sink or a read throws, the messages not yet deleted are made visible again and the exception propagates, so a
+ * later poll delivers them again. A poll receives its messages invisible for {@link Builder#visibilityTimeout}
+ * (default 5 minutes), and before an object's read, once half of it has passed, makes those not done invisible that
+ * long again: while one object's read takes less than half of it, no other consumer receives a message this source is
+ * reading. What a re-delivery would count twice is dropped, within the deduplication window (default 24 hours, by
+ * wall-clock time, at most {@value #MAX_REMEMBERED} ids; the memory of one source, not kept across restarts):
  * <ul>
  *   <li>an object read whole (by bucket, key and S3's sequencer, or bucket and key in CloudTrail's notification) is
  *       not read again;</li>
@@ -53,6 +57,12 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  *       that was delivered, are dropped wherever they come from, which also covers two trails delivering the same
  *       event. Flow records have no id: they are deduplicated by object only, as above.</li>
  * </ul>
+ * Counted once holds for one source alone on its queue, between restarts. After a crash or a restart the objects of
+ * the messages not deleted are read again once SQS delivers them again, and their events delivered again: flow
+ * records, which have no id, count twice. Several sources on one queue (threads, processes, hosts) each get some of the messages, but remember only
+ * their own: when an object is announced twice (S3 and SNS notify at least once, and a standard queue may deliver a
+ * message twice) or a read outlasts half the visibility timeout, two sources may both read it. To share the work,
+ * give each source its own queue (one per bucket or prefix, say), not one queue several sources.
  *
  * <h2>Events in the message</h2>
  * With {@link Builder#eventsInMessages}, a message that announces no object but is itself an EventBridge event of
@@ -116,12 +126,14 @@ public final class SqsNotificationSource {
     private final int maxAttempts;
     private final Duration retryDelay;
     private final Duration waitTime;
+    private final Duration visibilityTimeout;
     private final int maxMessages;
     private final LogReader reader;
     private final Set<String> buckets;
     private final boolean eventsInMessages;
     private final RecentIds objectsRead;
     private final RecentIds eventIds;
+    private final Clock clock;
     /** Objects whose read stopped midway, with how many of their events the sink took. */
     private final Map<String, Long> partial = new HashMap<>();
     /** Per message id, its deliveries that found S3 busy: SQS counts them, {@code maxAttempts} does not. */
@@ -135,12 +147,14 @@ public final class SqsNotificationSource {
         this.maxAttempts = b.maxAttempts;
         this.retryDelay = b.retryDelay;
         this.waitTime = b.waitTime;
+        this.visibilityTimeout = b.visibilityTimeout;
         this.maxMessages = b.maxMessages;
         this.reader = b.reader;
         this.buckets = Set.copyOf(b.buckets);
         this.eventsInMessages = b.eventsInMessages;
         this.objectsRead = new RecentIds(b.dedupWindow, MAX_REMEMBERED, b.clock);
         this.eventIds = new RecentIds(b.dedupWindow, MAX_REMEMBERED, b.clock);
+        this.clock = b.clock;
     }
 
     /**
@@ -170,17 +184,18 @@ public final class SqsNotificationSource {
         List<Message> messages;
         try {
             messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(maxMessages)
-                    .waitTimeSeconds((int) waitTime.toSeconds())
+                    .waitTimeSeconds((int) waitTime.toSeconds()).visibilityTimeout((int) visibilityTimeout.toSeconds())
                     .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
         } catch (SdkException e) {
             throw MissingPermissionException.of(e, "sqs:ReceiveMessage", queueArn);
         }
         Tally tally = new Tally(sink);
-        Batch batch = new Batch();
+        Batch batch = new Batch(messages, clock.millis());
         List<Message> done = batch.done;
         List<PoisonMessage> poisoned = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
+            batch.current = i;
             int attempts = Integer.parseInt(message.attributes()
                     .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
             String failure;
@@ -375,6 +390,33 @@ public final class SqsNotificationSource {
         }
     }
 
+    /** Makes messages invisible for the visibility timeout from now: they are still being read. */
+    private void keepInvisible(List<Message> messages) throws IOException {
+        List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(i))
+                    .receiptHandle(messages.get(i).receiptHandle())
+                    .visibilityTimeout((int) visibilityTimeout.toSeconds()).build());
+        }
+        List<String> failures = new ArrayList<>();
+        try {
+            sqs.changeMessageVisibilityBatch(r -> r.queueUrl(queueUrl).entries(entries)).failed()
+                    .forEach(f -> failures.add(f.code() + " " + f.message()));
+        } catch (SdkException e) {
+            IOException failure = MissingPermissionException.of(e, "sqs:ChangeMessageVisibility", queueArn);
+            if (failure instanceof MissingPermissionException) {
+                throw failure;
+            }
+            failures.add(e.toString());
+        }
+        for (String failure : failures) {
+            // no reason to stop reading (its timeout passed already, or 12 hours from its receipt): at worst another
+            // consumer reads the message too, as SQS's at-least-once delivery allows
+            LOG.warn("could not keep a message of {} invisible, another consumer may read it too: {}",
+                    Escaping.forLog(queueUrl), Escaping.forLog(failure));
+        }
+    }
+
     private void release(List<Message> messages, Duration delay) throws IOException {
         for (Message message : messages) {
             try {
@@ -403,18 +445,36 @@ public final class SqsNotificationSource {
         return path.length == 2 ? "arn:aws:sqs:" + region + ":" + path[0] + ":" + path[1] : queueUrl;
     }
 
-    /** One poll's messages done with (read whole, or poisoned), and how many of them were deleted. */
+    /**
+     * One poll's messages: those done with (read whole, or poisoned) and how many of them were deleted, and since when
+     * those in flight (the one being read, and those after it) are invisible.
+     */
     private final class Batch {
         final List<Message> done = new ArrayList<>();
+        private final List<Message> messages;
         private int deleted;
+        int current;
+        private long invisibleSince;
+
+        Batch(List<Message> messages, long receivedAt) {
+            this.messages = messages;
+            this.invisibleSince = receivedAt;
+        }
 
         /**
          * Deletes the messages done so far before an object is read from S3, the step that may take long: a crash
          * during the read then delivers none of them again. One DeleteMessageBatch per object read at most, not one
          * per message: a message found read or poisoned without a read waits for the next read, or the poll's end.
+         * Once half the visibility timeout has passed, the messages in flight are made invisible for all of it again,
+         * so that none goes to another consumer during the read, as long as one read takes less than that half.
          */
         void beforeRead() throws IOException {
             deleteDone();
+            long now = clock.millis();
+            if (!visibilityTimeout.isZero() && now - invisibleSince >= visibilityTimeout.toMillis() / 2) {
+                keepInvisible(messages.subList(current, messages.size()));
+                invisibleSince = now;
+            }
         }
 
         /** Deletes the messages done and not deleted yet. */
@@ -459,6 +519,7 @@ public final class SqsNotificationSource {
         private int maxAttempts = 5;
         private Duration retryDelay = Duration.ofSeconds(30);
         private Duration waitTime = Duration.ofSeconds(20);
+        private Duration visibilityTimeout = Duration.ofMinutes(5);
         private int maxMessages = 10;
         private Duration dedupWindow = Duration.ofHours(24);
         private LogReader reader = AwsLogs.reader().build();
@@ -511,6 +572,26 @@ public final class SqsNotificationSource {
                 throw new IllegalArgumentException("waitTime must be whole seconds, from 0 to 20, was " + wait);
             }
             this.waitTime = wait;
+            return this;
+        }
+
+        /**
+         * Sets how long the messages of a poll stay invisible to other consumers, asked for with each ReceiveMessage
+         * (the queue's own visibility timeout is not used); default 5 minutes. While the poll reads, the messages not
+         * done yet are made invisible for this long again before an object's read once half of it has passed: make it
+         * more than twice the longest read of one object. A crash makes the messages not done visible after it.
+         *
+         * @param timeout from 0 to 12 hours, whole seconds (SQS's visibility timeout is in seconds); 0 leaves the
+         *     messages visible at once, to any other consumer
+         * @return this builder
+         * @throws IllegalArgumentException if out of range or not whole seconds
+         */
+        public Builder visibilityTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.compareTo(Duration.ofHours(12)) > 0 || timeout.getNano() != 0) {
+                throw new IllegalArgumentException("visibilityTimeout must be whole seconds, from 0 to 12 hours, was "
+                        + timeout);
+            }
+            this.visibilityTimeout = timeout;
             return this;
         }
 
@@ -579,7 +660,7 @@ public final class SqsNotificationSource {
             return this;
         }
 
-        /** The clock of the deduplication window; for tests. */
+        /** The clock of the deduplication window and of the visibility timeout; for tests. */
         Builder clock(Clock clock) {
             this.clock = clock;
             return this;

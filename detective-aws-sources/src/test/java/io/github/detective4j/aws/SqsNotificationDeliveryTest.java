@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.detective4j.aws.LoopbackAws.Answer;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +20,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * What SQS holds while {@link SqsNotificationSource} reads a batch, against {@link LoopbackAws}: the messages done are
- * deleted before the next read, so a crash does not deliver them again.
+ * deleted before the next read, so a crash does not deliver them again, and those not done stay invisible to another
+ * consumer however long the batch takes, on a clock the test moves.
  */
 class SqsNotificationDeliveryTest {
     private static final String BUCKET = "org-logs-111122223333";
@@ -58,6 +64,77 @@ class SqsNotificationDeliveryTest {
         assertEquals(4, report.deleted(), report::toString);
         assertEquals(List.of(4, 2, 1), leftDuringReads);
         assertEquals(List.of(List.of("m1", "m2"), List.of("m3"), List.of("m4")), aws.deleteBatches);
+    }
+
+    /**
+     * Each read takes 40 s of a 100 s visibility timeout: before the read that starts past half of it, the messages
+     * not done are made invisible for 100 s again, and another consumer receiving during any read gets nothing.
+     */
+    @Test
+    void theMessagesNotDoneStayInvisibleWhileTheBatchIsRead() throws IOException {
+        MovingClock clock = new MovingClock();
+        aws.clock = clock::millis;
+        for (String key : List.of("a", "b", "c", "d")) {
+            aws.answer(BUCKET, key + ".json", Answer.object(logFile(key)));
+            aws.send(cloudTrailNotification(key + ".json"));
+        }
+        SqsNotificationSource source = SqsNotificationSource.builder(sqs, s3, aws.queueUrl()).buckets(BUCKET)
+                .waitTime(Duration.ZERO).visibilityTimeout(Duration.ofSeconds(100)).clock(clock).build();
+
+        List<List<String>> takenByAnother = new ArrayList<>();
+        PollReport report = source.poll(event -> {
+            takenByAnother.add(aws.receiveAsAnotherConsumer());
+            clock.advance(Duration.ofSeconds(40));
+        });
+
+        assertEquals(4, report.deleted(), report::toString);
+        assertEquals(List.of(List.of(), List.of(), List.of(), List.of()), takenByAnother,
+                "at 40 s, past the queue's 30 s, and at 120 s, past the 100 s asked for on receipt");
+        assertEquals(List.of(new LoopbackAws.VisibilityChange(List.of("m3", "m4"), 100)), aws.visibilityBatches,
+                "once, at 80 s, for the messages not done");
+    }
+
+    /** A visibility timeout of 0 keeps nothing invisible: there is nothing to extend. */
+    @Test
+    void noVisibilityTimeoutIsExtendedWhenNoneWasAskedFor() throws IOException {
+        for (String key : List.of("a", "b")) {
+            aws.answer(BUCKET, key + ".json", Answer.object(logFile(key)));
+            aws.send(cloudTrailNotification(key + ".json"));
+        }
+        SqsNotificationSource source = SqsNotificationSource.builder(sqs, s3, aws.queueUrl()).buckets(BUCKET)
+                .waitTime(Duration.ZERO).visibilityTimeout(Duration.ZERO).build();
+
+        assertEquals(2, source.poll(event -> { }).deleted());
+        assertEquals(List.of(), aws.visibilityBatches);
+    }
+
+    /** A clock that stands still until the test moves it. */
+    private static final class MovingClock extends Clock {
+        private final AtomicLong millis = new AtomicLong(Instant.parse("2026-11-28T00:00:00Z").toEpochMilli());
+
+        void advance(Duration by) {
+            millis.addAndGet(by.toMillis());
+        }
+
+        @Override
+        public long millis() {
+            return millis.get();
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** A CloudTrail log file of one event, whose id is made of the key. */

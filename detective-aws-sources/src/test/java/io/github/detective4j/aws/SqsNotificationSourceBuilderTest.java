@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -21,6 +22,13 @@ class SqsNotificationSourceBuilderTest {
                     IllegalArgumentException.class, () -> builder.retryDelay(Duration.ofMillis(500))).getMessage());
             assertEquals("waitTime must be whole seconds, from 0 to 20, was PT1.5S", assertThrows(
                     IllegalArgumentException.class, () -> builder.waitTime(Duration.ofMillis(1500))).getMessage());
+            for (Duration refused : List.of(Duration.ofMillis(1500), Duration.ofHours(12).plusSeconds(1),
+                    Duration.ofSeconds(-1))) {
+                assertEquals("visibilityTimeout must be whole seconds, from 0 to 12 hours, was " + refused,
+                        assertThrows(IllegalArgumentException.class, () -> builder.visibilityTimeout(refused))
+                                .getMessage());
+            }
+            builder.visibilityTimeout(Duration.ZERO).visibilityTimeout(Duration.ofHours(12));
             builder.retryDelay(Duration.ofSeconds(1)).waitTime(Duration.ZERO).build();
         }
     }

@@ -261,20 +261,20 @@ class SqsNotificationSourceTest {
      */
     @Test
     void aMessageAnotherConsumerDeletedMidPollDoesNotStopThePoll() throws Exception {
-        String queue = sqs.createQueue(r -> r.queueName("taken-over")
-                .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1"))).queueUrl();
+        String queue = sqs.createQueue(r -> r.queueName("taken-over")).queueUrl();
         String goodKey = keys().stream().filter(k -> k.contains("/vpcflowlogs/")).findFirst().orElseThrow();
         String missingKey = goodKey.replace(".log.gz", "-never-written.log.gz");
         send(queue, List.of(s3Event(goodKey, 1), s3Event(missingKey, 2)));
         SqsNotificationSource source = SqsNotificationSource.builder(sqs, s3, queue).buckets(BUCKET)
-                .waitTime(Duration.ZERO).retryDelay(Duration.ofSeconds(30)).maxAttempts(3).build();
+                .waitTime(Duration.ZERO).visibilityTimeout(Duration.ofSeconds(1)).retryDelay(Duration.ofSeconds(30))
+                .maxAttempts(3).build();
         java.util.concurrent.atomic.AtomicBoolean takenOver = new java.util.concurrent.atomic.AtomicBoolean();
         List<SecurityEvent> events = new ArrayList<>();
         PollReport report = source.poll(event -> {
             events.add(event);
             if (takenOver.compareAndSet(false, true)) {
                 try {
-                    Thread.sleep(1_500); // past the queue's visibility timeout
+                    Thread.sleep(1_500); // past the visibility timeout, in one read: nothing extends it
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
