@@ -15,11 +15,16 @@ import java.util.Objects;
  * story.user("alice").from("153.156.88.21").using("aws-cli/2.22.35 Python/3.12.6 Darwin/24.1.0")
  *     .calls("ec2", "DescribeInstances").every(Duration.ofHours(1)).during(Duration.ofDays(30));
  * story.user("mallory").from("198.51.100.7").failing("AccessDenied").calls("iam", "ListUsers").times(20);
+ * story.root().from("198.51.100.7").failsToSignIn().times(12);
  * }</pre>
  *
  * Not thread-safe.
  */
 public final class Caller {
+    /** A browser's agent, as sign-ins log one when the story set none. */
+    private static final String BROWSER =
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
+
     private final Scenario scenario;
     private final Principal principal;
     private String ip;
@@ -121,6 +126,48 @@ public final class Caller {
         this.errorCode = code;
         this.errorMessage = code == null ? null : message;
         return this;
+    }
+
+    /**
+     * Signs in to the console, starting at the story's clock: a {@code ConsoleLogin} event
+     * ({@code AwsConsoleSignIn}, {@code signin.amazonaws.com}) as CloudTrail writes one, with or without MFA
+     * ({@code additionalEventData.MFAUsed}, which the model keeps as the principal's {@code mfaAuthenticated}), from
+     * the caller's address and with its user agent (a browser's when none was set).
+     *
+     * <pre>{@code
+     * story.user("alice").from("153.156.88.21").signsIn(true).every(Duration.ofDays(1)).during(Duration.ofDays(30));
+     * story.user("alice").from("198.51.100.7").failsToSignIn().every(Duration.ofSeconds(20)).times(15);
+     * }</pre>
+     *
+     * @param withMfa whether the sign-in used MFA
+     * @return the activity, to repeat or not
+     */
+    public Activity signsIn(boolean withMfa) {
+        return signIn(withMfa, null);
+    }
+
+    /**
+     * Fails to sign in to the console, starting at the story's clock: a {@code ConsoleLogin} refused as CloudTrail
+     * writes a wrong password ({@code errorMessage} {@code Failed authentication}, no error code, no MFA used), on
+     * the caller's own identity, as for an IAM user or the root user whose name exists.
+     *
+     * @return the activity, to repeat or not
+     */
+    public Activity failsToSignIn() {
+        return signIn(false, "Failed authentication");
+    }
+
+    private Activity signIn(boolean withMfa, String failure) {
+        Principal signedIn = new Principal(principal.type(), principal.principalId(), principal.arn(),
+                principal.accountId(), principal.userName(), null, principal.sessionIssuer(),
+                principal.identityProvider(), principal.invokedBy(), withMfa);
+        String from = ip;
+        String agent = userAgent != null ? userAgent : BROWSER;
+        return new Activity(scenario, (at, n) -> List.of(ApiCall.builder().eventTime(at)
+                .eventId(scenario.nextEventId()).accountId(scenario.account()).region(scenario.region())
+                .principal(signedIn).sourceIpAddress(from).userAgent(agent).eventSource("signin.amazonaws.com")
+                .eventName("ConsoleLogin").errorMessage(failure).eventType("AwsConsoleSignIn").readOnly(false)
+                .build()));
     }
 
     /** The message AWS writes for a refusal of this method, as {@link #failing(String)} says. */

@@ -159,6 +159,19 @@ public final class Scenario {
     }
 
     /**
+     * Returns the story account's root user, to make calls or sign in as: CloudTrail's {@code Root} identity, whose
+     * principal id is the account's.
+     *
+     * @return the caller; its {@link Caller#ref()} is {@code AwsUser/<account id>}
+     */
+    public Caller root() {
+        Principal principal = Principal.builder(PrincipalType.ROOT).principalId(account)
+                .arn("arn:aws:iam::" + account + ":root").accountId(account)
+                .accessKeyId("AKIA" + idChars("root/" + account, 16)).build();
+        return new Caller(this, principal);
+    }
+
+    /**
      * Returns a session of an IAM role of the story's account, to make calls as.
      *
      * @param roleName the role's name

@@ -150,4 +150,35 @@ class ScenarioTest {
         assertEquals(first, story.graph().investigate(story.user("dave").ref(), scope));
         assertEquals(java.time.Instant.parse("2026-10-20T23:00:00Z"), first.createdTime(), "the story's last call");
     }
+
+    /** Sign-ins as CloudTrail writes them, and password guessing against the root user told in three lines. */
+    @Test
+    void signInsAreConsoleLoginsAndRefusalsAreGuessing() {
+        Instant start = Instant.parse("2026-10-01T00:00:00Z");
+        Scenario story = Scenario.startingAt(start);
+        story.root().from("153.156.88.21").signsIn(true).every(Duration.ofDays(1)).during(Duration.ofDays(20));
+        story.later(Duration.ofDays(20)).root().from("198.51.100.7").failsToSignIn()
+                .every(Duration.ofSeconds(20)).times(14);
+        story.root().from("198.51.100.7").signsIn(false).once();
+        List<ApiCall> calls = story.events().stream().map(ApiCall.class::cast).toList();
+        ApiCall refused = calls.get(20);
+        assertEquals("ConsoleLogin", refused.eventName());
+        assertEquals("signin.amazonaws.com", refused.eventSource());
+        assertEquals("AwsConsoleSignIn", refused.eventType());
+        assertEquals("Failed authentication", refused.errorMessage());
+        assertEquals(null, refused.errorCode(), "AWS writes no error code for a wrong password");
+        assertEquals(Boolean.TRUE, calls.get(0).principal().mfaAuthenticated());
+        assertEquals(Boolean.FALSE, calls.get(calls.size() - 1).principal().mfaAuthenticated());
+        assertTrue(calls.get(0).userAgent().startsWith("Mozilla/5.0"), "a browser's, none being set");
+        EntityRef root = story.root().ref();
+        assertEquals(EntityRef.user(calls.get(0).accountId()), root, "root is its account's id");
+
+        BehaviorGraph graph = story.graph();
+        io.github.detective4j.model.ScopeTime day = io.github.detective4j.model.ScopeTime.covering(
+                start.plus(Duration.ofDays(20)), start.plus(Duration.ofDays(20)).plus(Duration.ofHours(1)));
+        DetectionAssertions.assertThat(graph.investigate(root, day))
+                .hasIndicator(io.github.detective4j.investigation.IndicatorType.TTP_OBSERVED, "T1110.001")
+                .hasIndicator(io.github.detective4j.investigation.IndicatorType.TTP_OBSERVED, "without MFA")
+                .hasSeverity(io.github.detective4j.investigation.InvestigationSeverity.HIGH);
+    }
 }
