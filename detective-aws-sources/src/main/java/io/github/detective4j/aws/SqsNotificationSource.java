@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,7 +79,11 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * it {@link Builder#maxAttempts} times ({@code ApproximateReceiveCount}) it is deleted and returned as a
  * {@link PoisonMessage}, so the queue keeps flowing. S3 refuses a key the reader may not read (a bucket policy, a KMS
  * key) and, to a reader without {@code s3:ListBucket}, a deleted one, both with 403: the message is retried and
- * poisoned as any other, the reason saying what AWS said. A body that is no notification at all, or one naming a
+ * poisoned as any other, the reason saying what AWS said. But three different objects refused in a row, none read
+ * since, are the reader's own missing permission ({@code s3:GetObject} on the bucket, {@code kms:Decrypt} on its key):
+ * the poll fails with a {@link MissingPermissionException} and nothing is poisoned, so that a permission not granted
+ * does not delete every notification unread. (Grant {@code s3:ListBucket} too, and deleted objects answer 404, which
+ * is poisoned alone.) A body that is no notification at all, or one naming a
  * bucket outside {@link Builder#buckets}, is poisoned at once. When S3 fails without the object being at fault (5xx,
  * throttling: its answers the SDK's retries did not get past), the message is retried after the retry delay too, and
  * that delivery does not count toward the attempts (as this source remembers, not across restarts): nothing is
@@ -96,9 +101,10 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  *
  * <p>Thread-safe: polls are serialised. Access denied to the reader itself is a {@link MissingPermissionException}
  * naming the action ({@code sqs:ReceiveMessage}, {@code sqs:DeleteMessage}, {@code sqs:ChangeMessageVisibility},
- * {@code sts:AssumeRole} for a role's credentials, {@code s3:GetObject} when S3 refuses the credentials themselves)
- * and the ARN. A bucket in another region than the S3 client's (S3 answers 301) fails the poll with an
- * {@link IOException} naming the bucket's region, as configuration to mend, not a message to poison.
+ * {@code sts:AssumeRole} for a role's credentials, {@code s3:GetObject} when S3 refuses the credentials themselves or
+ * three objects in a row) and the ARN. A bucket in another region than the S3 client's (S3 answers 301 or 307, or
+ * {@code AuthorizationHeaderMalformed}) fails the poll with an {@link IOException} naming the bucket's region, as
+ * configuration to mend, not a message to poison.
  */
 public final class SqsNotificationSource {
     /** The most ids (events and objects, each) the deduplication window holds; the oldest are forgotten first. */
@@ -116,6 +122,13 @@ public final class SqsNotificationSource {
      * S3's error codes that refuse the reader's credentials, not one object (with 403 or 400): the poll fails, as
      * for SQS's refusals, rather than every message being poisoned in turn.
      */
+    /** S3's error codes for a bucket of another region than the client's (as the SDK's own redirect test has them). */
+    private static final Set<String> OTHER_REGION = Set.of("PermanentRedirect", "TemporaryRedirect",
+            "AuthorizationHeaderMalformed", "IllegalLocationConstraintException");
+    /** Different objects refused in a row, none read since, that mean the reader itself lacks a permission. */
+    private static final int REFUSALS_OF_THE_READER = 3;
+    /** Refused objects remembered; more than the threshold, so a long run of them stays counted. */
+    private static final int MAX_REFUSED_OBJECTS = 16;
     private static final Set<String> CREDENTIALS_REFUSED = Set.of("InvalidAccessKeyId", "SignatureDoesNotMatch",
             "ExpiredToken", "InvalidToken", "TokenRefreshRequired", "RequestTimeTooSkewed", "AccountProblem");
 
@@ -138,6 +151,8 @@ public final class SqsNotificationSource {
     private final Map<String, Long> partial = new HashMap<>();
     /** Per message id, its deliveries that found S3 busy: SQS counts them, {@code maxAttempts} does not. */
     private final Map<String, Integer> busyDeliveries = new LinkedHashMap<>();
+    /** The objects S3 refused (403) since it last served one whole, oldest first. */
+    private final Set<String> refusedSinceRead = new LinkedHashSet<>();
 
     private SqsNotificationSource(Builder b) {
         this.sqs = b.sqs;
@@ -286,12 +301,14 @@ public final class SqsNotificationSource {
                 if (CREDENTIALS_REFUSED.contains(errorCode(e))) { // the reader's problem, whatever the message
                     throw MissingPermissionException.of(e, "s3:GetObject", arn);
                 }
-                if (e.statusCode() == 301) { // every object of the bucket would fail alike, until the client is mended
-                    throw otherRegion(object, arn, e);
+                if (e.statusCode() == 301 || e.statusCode() == 307 || OTHER_REGION.contains(errorCode(e))) {
+                    throw otherRegion(object, arn, e); // every object of the bucket would fail alike, until mended
                 }
-                if (e.statusCode() >= 500 || e.isThrottlingException() || e.retryable()) {
+                if (e.statusCode() >= 500 || e.isThrottlingException() || e.retryable()
+                        || "RequestTimeout".equals(errorCode(e))) {
                     busy = BUSY + object.source() + ": " + e.getMessage();
                 } else if (e.statusCode() == 403) { // a key denied by a policy or KMS, or gone (ListBucket not granted)
+                    refused(object, e, arn);
                     failure = object.source() + ": access denied to s3:GetObject, or no such object (S3 says 403"
                             + " for a missing key to a reader without s3:ListBucket): " + e.getMessage();
                 } else {
@@ -315,9 +332,27 @@ public final class SqsNotificationSource {
             } else {
                 partial.remove(object.identity());
                 objectsRead.firstTime(object.identity());
+                refusedSinceRead.clear();
             }
         }
         return busy != null ? busy : failure;
+    }
+
+    /**
+     * Counts a refused object; the third different one refused with none read since is taken for the reader's own
+     * missing permission ({@code s3:GetObject}, {@code kms:Decrypt}) and fails the poll, so that a permission never
+     * granted is not every message poisoned and deleted in turn.
+     */
+    private void refused(Notifications.S3Location object, S3Exception e, String arn) throws IOException {
+        refusedSinceRead.add(object.identity());
+        if (refusedSinceRead.size() > MAX_REFUSED_OBJECTS) {
+            Iterator<String> oldest = refusedSinceRead.iterator();
+            oldest.next();
+            oldest.remove();
+        }
+        if (refusedSinceRead.size() >= REFUSALS_OF_THE_READER) {
+            throw MissingPermissionException.of(e, "s3:GetObject", arn);
+        }
     }
 
     /** S3's error code, or "" when its answer had none (a set of {@code Set.of} refuses to look for null). */

@@ -184,6 +184,55 @@ class SqsNotificationErrorsTest {
         assertEquals(List.of(0, 0, 0, 0), aws.visibilityTimeouts, "released for the next poll at once");
     }
 
+    /**
+     * A reader never granted s3:GetObject (or kms:Decrypt on the bucket's key) is refused every object: three
+     * different ones in a row, none read, fail the poll as a missing permission, and nothing is poisoned; once the
+     * permission is granted every message is read.
+     */
+    @Test
+    void aPermissionNotGrantedFailsThePollRatherThanPoisonEveryMessage() throws IOException {
+        Answer denied = Answer.error(403, "AccessDenied", KMS_DENIED);
+        List<String> keys = List.of("a.json", "b.json", "c.json", "d.json");
+        for (String key : keys) {
+            aws.answer(BUCKET, key, denied);
+            aws.send(cloudTrailNotification(key));
+        }
+        SqsNotificationSource source = source(Duration.ZERO);
+        for (int poll = 0; poll < 5; poll++) {
+            MissingPermissionException e = assertThrows(MissingPermissionException.class,
+                    () -> source.poll(event -> { }));
+            assertEquals("s3:GetObject", e.action());
+            assertTrue(e.getMessage().contains("kms:Decrypt"), e::getMessage);
+            aws.timeoutsPass();
+        }
+        assertEquals(4, aws.messagesLeft(), "none poisoned, none deleted");
+        keys.forEach(key -> aws.answer(BUCKET, key, Answer.object(LOG_FILE))); // the permission granted
+        List<SecurityEvent> events = new ArrayList<>();
+        List<PoisonMessage> poisoned = drain(source, events::add);
+        assertEquals(List.of(), poisoned);
+        assertEquals(1, events.size(), "the four files hold the same event, counted once");
+        assertEquals(0, aws.messagesLeft());
+    }
+
+    /** S3's other answers for another region's bucket, and a request that timed out, delete nothing unread. */
+    @Test
+    void anAuthorizationHeaderForAnotherRegionFailsThePollAndATimeoutIsRetried() throws IOException {
+        aws.answer(BUCKET, "good.json", Answer.error(400, "AuthorizationHeaderMalformed", "The authorization header"
+                + " is malformed; the region 'us-east-1' is wrong; expecting 'eu-west-1'"));
+        aws.send(cloudTrailNotification("good.json"));
+        IOException e = assertThrows(IOException.class, () -> source(Duration.ZERO).poll(event -> { }));
+        assertTrue(e.getMessage().contains("is in another region"), e::getMessage);
+        assertEquals(1, aws.messagesLeft());
+
+        Answer timedOut = Answer.error(400, "RequestTimeout", "Your socket connection to the server was not read"
+                + " from or written to within the timeout period.");
+        aws.answer(BUCKET, "good.json", timedOut, timedOut, timedOut, timedOut, Answer.object(LOG_FILE));
+        aws.timeoutsPass();
+        List<SecurityEvent> events = new ArrayList<>();
+        assertEquals(List.of(), drain(source(Duration.ZERO), events::add), "not the object's fault");
+        assertEquals(1, events.size());
+    }
+
     /** Polls until the queue is empty, each message's visibility timeout passing between polls; the poisoned. */
     private List<PoisonMessage> drain(SqsNotificationSource source, EventSink sink) throws IOException {
         List<PoisonMessage> poisoned = new ArrayList<>();

@@ -599,6 +599,11 @@ public final class BehaviorGraph implements EventSink {
      * Replaces what the graph holds with {@code fresh} (when given), keeping the archive states set meanwhile, and
      * sets archive states, at once for queries. Archive states of findings the graph does not hold are left out.
      */
+    /** What the graph learned of interfaces, for a rebuild to start from ({@link GraphData#learnedInterfaces}). */
+    Map<String, String> learnedInterfaces() {
+        return read(data::learnedInterfaces);
+    }
+
     void restore(GraphData fresh, Map<String, Boolean> archiveStates) {
         lock.writeLock().lock();
         try {
@@ -892,7 +897,10 @@ public final class BehaviorGraph implements EventSink {
          * interfaces ({@code RunInstances}, {@code AttachNetworkInterface}), and from findings on one instance that
          * name its interfaces (GuardDuty's {@code instanceDetails}, ASFF's {@code AwsEc2Instance}), from then on.
          * This table is for the instances launched before the logs begin; {@code NetworkInterfaces.read} in
-         * {@code detective-aws-sources} makes one of {@code aws ec2 describe-network-interfaces} output.
+         * {@code detective-aws-sources} makes one of {@code aws ec2 describe-network-interfaces} output. A
+         * {@code GraphStore} keeps what the graph learned when retention rebuilds it, but a store reopened after
+         * retention dropped the events that taught an interface has forgotten it: for long-lived instances, the
+         * table is what lasts.
          *
          * <pre>{@code
          * BehaviorGraph graph = BehaviorGraph.builder()

@@ -73,7 +73,7 @@ final class GraphData {
      * Instances learned from flow records that name both and from calls that attach interfaces, for records that
      * name only the interface; the builder's table ({@link GraphSettings#networkInterfaces}) answers the rest.
      */
-    private Map<String, Node> instanceByInterface = new HashMap<>();
+    private Map<String, String> instanceByInterface = new HashMap<>();
     /**
      * Entities created for events with no entity to own them ({@link #ownerless}), counted by what stands in for the
      * owner: the account of a call without a principal entity, the interface of a flow record without an instance
@@ -642,7 +642,7 @@ final class GraphData {
             }
             case AwsResource.EC2_NETWORK_INTERFACE -> {
                 if (success) {
-                    attached(call.resources(), resource);
+                    attached(call.resources(), resource, false);
                 }
             }
             case ASSUMED_ROLE_SESSION -> {
@@ -901,35 +901,48 @@ final class GraphData {
         if (eni == null) {
             return instance;
         }
-        if (instance == null) {
-            instance = instanceByInterface.get(eni);
-            String given = instance == null ? settings.networkInterfaces().get(eni) : null;
-            return given == null ? instance : entities.getOrCreate(EntityType.EC2_INSTANCE, given);
+        if (instance != null) {
+            instanceByInterface.put(eni, instance.ref.id()); // the latest record wins: an interface moves
+            return instance;
         }
-        instanceByInterface.putIfAbsent(eni, instance);
-        return instance;
+        String id = instanceByInterface.get(eni);
+        id = id != null ? id : settings.networkInterfaces().get(eni);
+        return id == null ? null : entities.getOrCreate(EntityType.EC2_INSTANCE, id);
     }
 
     /**
      * A successful call or a finding that names one instance and interfaces of it ({@code RunInstances} of one
      * instance, {@code AttachNetworkInterface}, GuardDuty's {@code instanceDetails}): the interface is the
-     * instance's from now on. A launch of several instances does not say which interface is whose, and teaches
-     * nothing.
+     * instance's from now on. A launch of several instances names their interfaces in one list here, which does
+     * not say whose each is, and teaches nothing. A finding only fills a gap: anyone who may import findings into
+     * Security Hub could otherwise point an interface's traffic at an instance of their choosing.
      */
-    private void attached(List<AwsResource> resources, AwsResource eni) {
-        String instanceId = null;
+    private void attached(List<AwsResource> resources, AwsResource eni, boolean fromFinding) {
+        AwsResource instance = null;
         for (AwsResource r : resources) {
             if (r.type().equals(AwsResource.EC2_INSTANCE)) {
-                if (instanceId != null && !instanceId.equals(r.id())) {
+                if (instance != null && !instance.id().equals(r.id())) {
                     return;
                 }
-                instanceId = r.id();
+                instance = r;
             }
         }
-        Node instance = instanceId == null ? null : entities.getOrCreate(EntityType.EC2_INSTANCE, instanceId);
-        if (instance != null) {
-            instanceByInterface.put(eni.id(), instance);
+        if (instance == null || (fromFinding && instanceByInterface.containsKey(eni.id()))) {
+            return;
         }
+        if (instance.entity().isPresent()) { // an id the graph can make an entity of, when a flow needs it
+            instanceByInterface.put(eni.id(), instance.id());
+        }
+    }
+
+    /** What the graph learned of interfaces, for a rebuild from fewer events to start from (retention). */
+    Map<String, String> learnedInterfaces() {
+        return new HashMap<>(instanceByInterface);
+    }
+
+    /** Starts from interfaces learned before; the events replayed after this override them. */
+    void learnInterfaces(Map<String, String> learned) {
+        instanceByInterface.putAll(learned);
     }
 
     private void describeInstance(Node instance, NetworkFlow flow, long second) {
@@ -968,7 +981,7 @@ final class GraphData {
         }
         for (AwsResource r : finding.resources()) {
             if (r.type().equals(AwsResource.EC2_NETWORK_INTERFACE)) {
-                attached(finding.resources(), r);
+                attached(finding.resources(), r, true);
             }
         }
         for (EntityRef involved : finding.entities()) {

@@ -257,6 +257,10 @@ public final class GraphStore implements EventSink, Closeable {
         int cutoff = cutoffHour();
         // Rebuild only when the graph holds an event retention drops now: most snapshots drop nothing.
         GraphData fresh = oldestHour < cutoff ? new GraphData(graph.settings()) : null;
+        if (fresh != null) {
+            // what dropped events taught (a launch's interfaces) stays until a kept event says otherwise
+            fresh.learnInterfaces(graph.learnedInterfaces());
+        }
         Map<String, Boolean> states = graph.archiveStates();
         Path snapshot = directory.resolve(SNAPSHOT);
         Path temporary = directory.resolve(SNAPSHOT + TEMPORARY);

@@ -51,12 +51,16 @@ final class HuntText {
         append(out, t, rows.size());
     }
 
-    /** Says how much traffic no instance accounts for, and how to give the graph the instances. */
-    static void withoutInstance(StringBuilder out, long bytes) {
+    /**
+     * Says how much traffic no instance accounts for, and how to give the graph the instances; when the caps may have
+     * kept evidence out, that they may be why.
+     */
+    static void withoutInstance(StringBuilder out, long bytes, boolean truncated) {
         if (bytes > 0) {
             out.append("\n\n").append(bytes).append(" bytes of flow records with no known instance: records that"
                     + " name only a network interface (add ${instance-id} to the flow log format, or give the"
-                    + " graph the interfaces' instances)");
+                    + " graph the interfaces' instances)").append(truncated
+                            ? ", or traffic the graph's caps kept off an instance's relationships" : "");
         }
     }
 

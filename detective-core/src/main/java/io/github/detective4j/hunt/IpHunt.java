@@ -68,7 +68,7 @@ public record IpHunt(String query, List<EntityRef> addresses, List<EntityActivit
         HuntText.activity(out, "user agent", userAgents);
         HuntText.calls(out, apiCalls);
         HuntText.instances(out, instances);
-        HuntText.withoutInstance(out, bytesWithoutInstance);
+        HuntText.withoutInstance(out, bytesWithoutInstance, truncated);
         return out.toString();
     }
 }

@@ -118,13 +118,93 @@ class NetworkInterfaceTest {
     @Test
     void aFindingOnAnInstanceTeachesItsInterface() {
         BehaviorGraph graph = BehaviorGraph.create();
-        graph.accept(io.github.detective4j.model.Finding.builder().id("f1").sourceProduct("GuardDuty")
-                .type("CryptoCurrency:EC2/BitcoinTool.B").severity(io.github.detective4j.model.Severity.ofGuardDuty(8))
-                .observed(hours(1), hours(1)).accountId(ACCOUNT).region("us-west-2")
-                .resources(List.of(instance(INSTANCE, Action.TOUCHED), eni(ENI)))
-                .entities(List.of(EntityRef.ec2Instance(INSTANCE))).build());
+        graph.accept(finding("f1", INSTANCE));
         graph.accept(v2(ENI, hours(2), 1200));
         assertEquals(List.of(EntityRef.ec2Instance(INSTANCE)), instancesOf(graph));
+    }
+
+    /** The latest evidence wins: an interface moved to another instance, as records naming both then say. */
+    @Test
+    void aRecordThatNamesBothMovesTheInterface() {
+        String other = "i-0123456789abcdef0";
+        BehaviorGraph graph = BehaviorGraph.create();
+        graph.accept(call("RunInstances", true, instance(INSTANCE, Action.CREATED), eni(ENI)));
+        graph.accept(NetworkFlow.builder().version(5).accountId(ACCOUNT).interfaceId(ENI).instanceId(other)
+                .local("10.1.0.14", 49152).remote("198.51.100.99", 443).protocol(NetworkFlow.TCP).bytes(10)
+                .packets(1).window(hours(1), hours(1).plusSeconds(60)).action(FlowAction.ACCEPT)
+                .direction(FlowDirection.OUTBOUND).build());
+        graph.accept(v2(ENI, hours(2), 1200));
+        assertEquals(List.of(EntityRef.ec2Instance(other)), instancesOf(graph));
+    }
+
+    /**
+     * A finding only fills a gap: whoever may import findings into Security Hub must not point an interface's traffic
+     * at an instance of their choosing.
+     */
+    @Test
+    void aFindingDoesNotOverrideWhatCloudTrailTaught() {
+        BehaviorGraph graph = BehaviorGraph.create();
+        graph.accept(call("RunInstances", true, instance(INSTANCE, Action.CREATED), eni(ENI)));
+        graph.accept(finding("forged", "i-0123456789abcdef0"));
+        graph.accept(v2(ENI, hours(2), 1200));
+        assertEquals(List.of(EntityRef.ec2Instance(INSTANCE)), instancesOf(graph));
+    }
+
+    /** An attachment teaches the interface without making an entity of an instance no event observed. */
+    @Test
+    void anAttachmentMakesNoEntity() {
+        BehaviorGraph graph = BehaviorGraph.create();
+        graph.accept(call("AttachNetworkInterface", true, instance(INSTANCE, Action.TOUCHED), eni(ENI)));
+        assertFalse(graph.contains(EntityRef.ec2Instance(INSTANCE)));
+        graph.accept(v2(ENI, hours(2), 1200));
+        assertEquals(List.of(EntityRef.ec2Instance(INSTANCE)), instancesOf(graph));
+    }
+
+    /** A store's retention rebuild keeps what dropped events taught, until a kept event says otherwise. */
+    @Test
+    void retentionKeepsWhatTheDroppedEventsTaught(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.time.Clock clock = java.time.Clock.fixed(hours(30 * 24), java.time.ZoneOffset.UTC);
+        try (GraphStore store = GraphStore.builder(dir).clock(clock).retention(java.time.Duration.ofDays(10))
+                .open()) {
+            store.accept(call("RunInstances", true, instance(INSTANCE, Action.CREATED), eni(ENI))); // day 0
+            store.accept(v2(ENI, hours(25 * 24), 1000));
+            store.snapshot(); // drops the launch
+            assertEquals(List.of(EntityRef.ec2Instance(INSTANCE)), instancesOf(store.graph()));
+            store.accept(v2(ENI, hours(26 * 24), 500));
+            assertEquals(1500, store.graph().hunt().ip(C2).instances().get(0).bytesFromInstance()
+                    + store.graph().hunt().ip(C2).instances().get(0).bytesToInstance());
+            assertEquals(0, store.graph().hunt().ip(C2).bytesWithoutInstance());
+        }
+    }
+
+    /** Bytes a cap kept off an instance's relationships are no instance's too, and the text says it may be the cap. */
+    @Test
+    void theTextSaysACapMayBeWhyBytesHaveNoInstance() {
+        BehaviorGraph graph = BehaviorGraph.builder().maxRelationshipsPerEntity(1).build();
+        graph.accept(v5("i-0123456789abcdef0", "10.1.0.20", C2, 700));
+        graph.accept(v5(INSTANCE, "10.1.0.14", "198.51.100.99", 10)); // its one relationship
+        graph.accept(v5(INSTANCE, "10.1.0.14", C2, 5000)); // kept off: past its cap
+        IpHunt hunt = graph.hunt().ip(C2);
+        assertEquals(5000, hunt.bytesWithoutInstance());
+        assertTrue(hunt.truncated());
+        assertTrue(hunt.toString().contains("or traffic the graph's caps kept off an instance's relationships"),
+                hunt::toString);
+    }
+
+    static NetworkFlow v5(String instanceId, String local, String remote, long bytes) {
+        return NetworkFlow.builder().version(5).accountId(ACCOUNT).interfaceId("eni-" + instanceId.substring(2))
+                .instanceId(instanceId).local(local, 49152).remote(remote, 443).protocol(NetworkFlow.TCP)
+                .bytes(bytes).packets(1).window(hours(1), hours(1).plusSeconds(60)).action(FlowAction.ACCEPT)
+                .direction(FlowDirection.OUTBOUND).build();
+    }
+
+    static io.github.detective4j.model.Finding finding(String id, String instanceId) {
+        return io.github.detective4j.model.Finding.builder().id(id).sourceProduct("GuardDuty")
+                .type("CryptoCurrency:EC2/BitcoinTool.B").severity(io.github.detective4j.model.Severity.ofGuardDuty(8))
+                .observed(hours(1), hours(1)).accountId(ACCOUNT).region("us-west-2")
+                .resources(List.of(instance(instanceId, Action.TOUCHED), eni(ENI)))
+                .entities(List.of(EntityRef.ec2Instance(instanceId))).build();
     }
 
     @Test

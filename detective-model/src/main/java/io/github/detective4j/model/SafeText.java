@@ -98,7 +98,8 @@ public final class SafeText {
      * Returns a record's text in the form Java gives records, {@code Name[component=value, ...]}, with every string
      * in it {@linkplain #escape escaped}, those in lists and maps too: the {@code toString} of the model's events,
      * whose strings come from logs, so that {@code log.info("{}", call)} cannot forge a log line or a terminal's
-     * title. Other values print as their own {@code toString} does (nested model records escape themselves).
+     * title. Entity references print escaped too; other values print as their own {@code toString} does (nested
+     * model records escape themselves).
      *
      * @param record any record
      * @return its text, free of unsafe characters
@@ -120,8 +121,9 @@ public final class SafeText {
     }
 
     private static void append(StringBuilder out, Object value) {
-        if (value instanceof CharSequence text) {
-            out.append(escape(text));
+        if (value instanceof CharSequence || value instanceof EntityRef) {
+            // an entity's id refuses control characters but may hold separators and bidi overrides
+            out.append(escape(value.toString()));
         } else if (value instanceof Collection<?> list) {
             out.append('[');
             int i = 0;

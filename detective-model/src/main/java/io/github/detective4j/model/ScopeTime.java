@@ -127,7 +127,11 @@ public record ScopeTime(Instant start, Instant end) {
         Require.nonNull(first, "first instant");
         Require.nonNull(last, "last instant");
         checkLength(atMost, "atMost");
-        Instant earliest = hourAfter(last).minus(atMost);
+        Instant end = hourAfter(last);
+        if (end.isBefore(FIRST)) { // before subtracting, which would overflow near Instant.MIN
+            throw outside(last);
+        }
+        Instant earliest = end.minus(atMost);
         return covering(first.isBefore(earliest) ? earliest : first, last); // last before first: covering says so
     }
 

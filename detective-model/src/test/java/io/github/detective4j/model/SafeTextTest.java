@@ -65,5 +65,12 @@ class SafeTextTest {
                 .observed(java.time.Instant.EPOCH, java.time.Instant.EPOCH).build();
         assertTrue(finding.toString().contains("title=t\\u001b]0;pwned\\u0007"), finding::toString);
         assertTrue(finding.toString().contains("severity=MEDIUM (5.0)"), finding::toString);
+        // an entity id refuses control characters, not separators or bidi overrides
+        Finding named = Finding.builder().id("f2").type("Recon:EC2/PortProbeUnprotectedPort")
+                .severity(Severity.ofGuardDuty(5)).observed(java.time.Instant.EPOCH, java.time.Instant.EPOCH)
+                .entities(java.util.List.of(EntityRef.federatedUser("111122223333:bob\u2028FAKE \u202eevil")))
+                .build();
+        assertTrue(named.toString().chars().noneMatch(SafeText::isUnsafe), named::toString);
+        assertTrue(named.toString().contains("bob\\u2028FAKE \\u202eevil"), named::toString);
     }
 }

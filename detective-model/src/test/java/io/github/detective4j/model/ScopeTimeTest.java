@@ -111,6 +111,8 @@ class ScopeTimeTest {
         Expect.illegalArgument(() -> ScopeTime.covering(Instant.MIN, Instant.MIN), "outside the years 0000 to 9999");
         Expect.illegalArgument(() -> ScopeTime.coveringLatest(Instant.EPOCH, Instant.MAX, ScopeTime.MAX_LENGTH),
                 "outside the years 0000 to 9999");
+        Expect.illegalArgument(() -> ScopeTime.coveringLatest(Instant.MIN, Instant.MIN, ScopeTime.MAX_LENGTH),
+                "outside the years 0000 to 9999");
         for (Instant now : List.of(Instant.MAX, Instant.MIN, Instant.MIN.plusSeconds(1))) {
             Expect.illegalArgument(() -> ScopeTime.lastHours(24, Clock.fixed(now, ZoneOffset.UTC)),
                     "outside the years 0000 to 9999");

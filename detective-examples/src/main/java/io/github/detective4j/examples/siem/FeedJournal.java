@@ -29,9 +29,12 @@ final class FeedJournal {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
+    /** The file ends inside a line (a crash in mid-write): the next entry starts a line of its own. */
+    private boolean torn;
 
-    private FeedJournal(Path file) {
+    private FeedJournal(Path file, boolean torn) {
         this.file = file;
+        this.torn = torn;
     }
 
     /**
@@ -44,12 +47,14 @@ final class FeedJournal {
      * @throws IOException if the file exists and cannot be read
      */
     static FeedJournal open(Path file, Set<String> written, Map<String, String> groups) throws IOException {
-        List<String> lines;
+        byte[] bytes;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException first) {
-            lines = List.of();
+            bytes = new byte[0];
         }
+        // Decoded leniently: a crash can cut a character in two, and that line alone is lost (it reads as no JSON).
+        List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
@@ -69,7 +74,7 @@ final class FeedJournal {
                         i + 1, SafeText.escape(e.getMessage()));
             }
         }
-        return new FeedJournal(file);
+        return new FeedJournal(file, bytes.length > 0 && bytes[bytes.length - 1] != '\n');
     }
 
     /** Remembers an entry written. */
@@ -90,6 +95,10 @@ final class FeedJournal {
         }
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND)) {
+            if (torn) {
+                out.write('\n');
+                torn = false;
+            }
             out.write(JSON.writeValueAsString(entry));
             out.write('\n');
         }

@@ -240,9 +240,15 @@ class SiemFeedTest {
         List<String> lines = new ArrayList<>();
         SiemFeed.builder(logs).sink(lines::add).journal(journal).build().poll();
         assertEquals(1, lines.size());
-        Files.writeString(journal, "{\"written\":\"NEW_BEHAVIOR NEW_API_CALL AwsUser/AID", StandardOpenOption.APPEND);
+        // cut inside a character: the first byte of a two-byte é
+        Files.write(journal, new byte[] {'{', '"', 'w', 'r', 'i', 't', 't', 'e', 'n', '"', ':', '"', 'c', 'a', 'f',
+            (byte) 0xc3}, StandardOpenOption.APPEND);
         SiemFeed restarted = SiemFeed.builder(logs).sink(lines::add).journal(journal).build();
         assertEquals(0, restarted.poll(), lines.toString());
+        Files.writeString(logs.resolve("2.json"), findings(probe("c1", 8, "12"), probe("c2", 8, "13")));
+        assertEquals(1, restarted.poll(), "the new group, its journal entry on a line of its own");
+        SiemFeed again = SiemFeed.builder(logs).sink(lines::add).journal(journal).build();
+        assertEquals(0, again.poll(), "the entry after the torn line was kept: " + lines);
     }
 
     /** GuardDuty's GetFindings answer. */
