@@ -129,10 +129,7 @@ class NetworkInterfaceTest {
         String other = "i-0123456789abcdef0";
         BehaviorGraph graph = BehaviorGraph.create();
         graph.accept(call("RunInstances", true, instance(INSTANCE, Action.CREATED), eni(ENI)));
-        graph.accept(NetworkFlow.builder().version(5).accountId(ACCOUNT).interfaceId(ENI).instanceId(other)
-                .local("10.1.0.14", 49152).remote("198.51.100.99", 443).protocol(NetworkFlow.TCP).bytes(10)
-                .packets(1).window(hours(1), hours(1).plusSeconds(60)).action(FlowAction.ACCEPT)
-                .direction(FlowDirection.OUTBOUND).build());
+        graph.accept(v5(ENI, other, "10.1.0.14", "198.51.100.99", 10));
         graph.accept(v2(ENI, hours(2), 1200));
         assertEquals(List.of(EntityRef.ec2Instance(other)), instancesOf(graph));
     }
@@ -192,8 +189,13 @@ class NetworkInterfaceTest {
                 hunt::toString);
     }
 
+    /** A version 5 record naming both its interface (the instance's own, unless given) and its instance. */
     static NetworkFlow v5(String instanceId, String local, String remote, long bytes) {
-        return NetworkFlow.builder().version(5).accountId(ACCOUNT).interfaceId("eni-" + instanceId.substring(2))
+        return v5("eni-" + instanceId.substring(2), instanceId, local, remote, bytes);
+    }
+
+    static NetworkFlow v5(String eni, String instanceId, String local, String remote, long bytes) {
+        return NetworkFlow.builder().version(5).accountId(ACCOUNT).interfaceId(eni)
                 .instanceId(instanceId).local(local, 49152).remote(remote, 443).protocol(NetworkFlow.TCP)
                 .bytes(bytes).packets(1).window(hours(1), hours(1).plusSeconds(60)).action(FlowAction.ACCEPT)
                 .direction(FlowDirection.OUTBOUND).build();
@@ -210,10 +212,7 @@ class NetworkInterfaceTest {
     @Test
     void aRecordThatNamesBothTeachesTheOthers() {
         BehaviorGraph graph = BehaviorGraph.create();
-        graph.accept(NetworkFlow.builder().version(5).accountId(ACCOUNT).interfaceId(ENI).instanceId(INSTANCE)
-                .local("10.1.0.14", 49152).remote("198.51.100.99", 443).protocol(NetworkFlow.TCP).bytes(10)
-                .packets(1).window(hours(1), hours(1).plusSeconds(60)).action(FlowAction.ACCEPT)
-                .direction(FlowDirection.OUTBOUND).build());
+        graph.accept(v5(ENI, INSTANCE, "10.1.0.14", "198.51.100.99", 10));
         graph.accept(v2(ENI, hours(2), 1200));
         assertEquals(List.of(EntityRef.ec2Instance(INSTANCE)), instancesOf(graph));
     }
