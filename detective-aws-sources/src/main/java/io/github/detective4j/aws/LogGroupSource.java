@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
@@ -142,10 +143,10 @@ public final class LogGroupSource {
         } catch (ResourceNotFoundException e) {
             throw new IOException("no log group named " + Escaping.quote(group) + ": " + e.getMessage(), e);
         } catch (SdkException e) {
-            String region = logs.serviceClientConfiguration().region() == null ? "*"
-                    : logs.serviceClientConfiguration().region().id();
+            Region client = logs.serviceClientConfiguration().region();
+            String region = client == null ? "*" : client.id();
             throw MissingPermissionException.of(e, "logs:FilterLogEvents",
-                    "arn:aws:logs:" + region + ":*:log-group:" + group + ":*");
+                    "arn:" + Partitions.of(client) + ":logs:" + region + ":*:log-group:" + group + ":*");
         }
     }
 

@@ -264,7 +264,7 @@ public final class S3LogSource {
                         save(checkpointKey, progress);
                     }
                 } catch (SdkException e) {
-                    throw MissingPermissionException.of(e, "s3:ListBucket", "arn:aws:s3:::" + bucket);
+                    throw MissingPermissionException.of(e, "s3:ListBucket", s3Arn(bucket));
                 }
             }
         } catch (InterruptedException e) {
@@ -310,7 +310,7 @@ public final class S3LogSource {
             } catch (NoSuchKeyException gone) {
                 report = reader.unreadable(source, "the object was listed, then deleted before it could be read");
             } catch (SdkException e) {
-                throw MissingPermissionException.of(e, "s3:GetObject", "arn:aws:s3:::" + bucket + "/" + key);
+                throw MissingPermissionException.of(e, "s3:GetObject", s3Arn(bucket + "/" + key));
             }
             progress.finished(key);
             save(checkpointKey, progress);
@@ -326,6 +326,11 @@ public final class S3LogSource {
         synchronized (progress) { // one prefix's saves in the order of its changes
             checkpoints.save(Map.of(checkpointKey, progress.json()));
         }
+    }
+
+    /** A bucket's or object's ARN in the partition of the client's region. */
+    private String s3Arn(String bucketOrObject) {
+        return "arn:" + Partitions.of(s3.serviceClientConfiguration().region()) + ":s3:::" + bucketOrObject;
     }
 
     /** Configures an {@link S3LogSource}. Not thread-safe. */
@@ -410,12 +415,13 @@ public final class S3LogSource {
         /**
          * Adds regions to read; at least one is needed.
          *
-         * @param regionNames such as {@code us-east-1}
+         * @param regionNames such as {@code us-east-1}, {@code us-gov-west-1} or {@code eusc-de-east-1}
          * @return this builder
+         * @throws IllegalArgumentException if a name is not of a region's shape
          */
         public Builder regions(String... regionNames) {
             for (String region : regionNames) {
-                if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+                if (!region.matches("[a-z]{2,4}(-[a-z]+)+-\\d{1,2}")) {
                     throw new IllegalArgumentException("not a region name: " + Escaping.quote(region));
                 }
                 regions.add(region);

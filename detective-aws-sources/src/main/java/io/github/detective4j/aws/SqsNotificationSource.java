@@ -297,7 +297,7 @@ public final class SqsNotificationSource {
                 failure = object.source() + ": no such object";
                 continue;
             } catch (S3Exception e) {
-                String arn = "arn:aws:s3:::" + object.bucket() + "/" + object.key();
+                String arn = s3Arn(object);
                 if (CREDENTIALS_REFUSED.contains(errorCode(e))) { // the reader's problem, whatever the message
                     throw MissingPermissionException.of(e, "s3:GetObject", arn);
                 }
@@ -317,8 +317,7 @@ public final class SqsNotificationSource {
                 continue;
             } catch (SdkException e) { // no answer from S3 (the network, the SDK's retries spent): the poll fails
                 partial.put(object.identity(), counted.taken());
-                throw MissingPermissionException.of(e, "s3:GetObject",
-                        "arn:aws:s3:::" + object.bucket() + "/" + object.key());
+                throw MissingPermissionException.of(e, "s3:GetObject", s3Arn(object));
             } catch (IOException | RuntimeException | Error e) {
                 partial.put(object.identity(), counted.taken());
                 throw e;
@@ -471,13 +470,24 @@ public final class SqsNotificationSource {
         }
     }
 
-    /** {@code https://sqs.<region>.amazonaws.com/<account>/<name>} as {@code arn:aws:sqs:<region>:<account>:<name>}. */
+    /**
+     * {@code https://sqs.<region>.amazonaws.com/<account>/<name>} as
+     * {@code arn:<partition>:sqs:<region>:<account>:<name>} ({@code aws-cn} for {@code .amazonaws.com.cn}, the
+     * region's partition otherwise).
+     */
     static String arnOf(String queueUrl) {
         URI uri = URI.create(queueUrl);
         String[] path = uri.getPath().replaceFirst("^/", "").split("/");
         String host = uri.getHost() == null ? "" : uri.getHost();
         String region = host.matches("sqs\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?") ? host.split("\\.")[1] : "*";
-        return path.length == 2 ? "arn:aws:sqs:" + region + ":" + path[0] + ":" + path[1] : queueUrl;
+        String partition = host.endsWith(".amazonaws.com.cn") ? "aws-cn" : Partitions.of(region);
+        return path.length == 2 ? "arn:" + partition + ":sqs:" + region + ":" + path[0] + ":" + path[1] : queueUrl;
+    }
+
+    /** An announced object's ARN in the partition of the S3 client's region. */
+    private String s3Arn(Notifications.S3Location object) {
+        return "arn:" + Partitions.of(s3.serviceClientConfiguration().region()) + ":s3:::" + object.bucket() + "/"
+                + object.key();
     }
 
     /**

@@ -117,5 +117,19 @@ class NotificationsTest {
         assertEquals("arn:aws:sqs:eu-west-1:111122223333:cloudtrail-delivered", SqsNotificationSource.arnOf(
                 "https://sqs.eu-west-1.amazonaws.com/111122223333/cloudtrail-delivered"));
         assertEquals("arn:aws:sqs:*:000000000000:q", SqsNotificationSource.arnOf("http://127.0.0.1:9324/000000000000/q"));
+        // a policy written from an ARN of the wrong partition grants nothing
+        assertEquals("arn:aws-cn:sqs:cn-north-1:111122223333:q", SqsNotificationSource.arnOf(
+                "https://sqs.cn-north-1.amazonaws.com.cn/111122223333/q"));
+        assertEquals("arn:aws-us-gov:sqs:us-gov-west-1:111122223333:q", SqsNotificationSource.arnOf(
+                "https://sqs.us-gov-west-1.amazonaws.com/111122223333/q"));
+    }
+
+    @Test
+    void aRegionsPartitionIsTheSdks() {
+        assertEquals("aws", Partitions.of("eu-west-1"));
+        assertEquals("aws-cn", Partitions.of("cn-northwest-1"));
+        assertEquals("aws-us-gov", Partitions.of("us-gov-east-1"));
+        assertEquals("aws", Partitions.of((String) null));
+        assertEquals("aws", Partitions.of("*"));
     }
 }

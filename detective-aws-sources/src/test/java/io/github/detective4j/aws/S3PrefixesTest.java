@@ -35,6 +35,10 @@ class S3PrefixesTest {
                     source.prefixes());
             assertThrows(IllegalArgumentException.class, () -> S3LogSource.builder(s3, "b").accounts("4444"));
             assertThrows(IllegalArgumentException.class, () -> S3LogSource.builder(s3, "b").organization("org-1"));
+            // the partitions' region names: GovCloud's, China's, the European Sovereign Cloud's
+            S3LogSource.builder(s3, "b").regions("us-gov-west-1", "cn-northwest-1", "eusc-de-east-1");
+            assertThrows(IllegalArgumentException.class, () -> S3LogSource.builder(s3, "b").regions("us-east"));
+            assertThrows(IllegalArgumentException.class, () -> S3LogSource.builder(s3, "b").regions("../x-1"));
             assertThrows(IllegalStateException.class, () -> S3LogSource.builder(s3, "b").accounts("444455556666")
                     .regions("eu-west-1").build());
         }
