@@ -58,12 +58,15 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  *       that was delivered, are dropped wherever they come from, which also covers two trails delivering the same
  *       event. Flow records have no id: they are deduplicated by object only, as above.</li>
  * </ul>
- * Counted once holds for one source alone on its queue, between restarts. After a crash or a restart the objects of
- * the messages not deleted are read again once SQS delivers them again, and their events delivered again: flow
- * records, which have no id, count twice. Several sources on one queue (threads, processes, hosts) each get some of the messages, but remember only
- * their own: when an object is announced twice (S3 and SNS notify at least once, and a standard queue may deliver a
- * message twice) or a read outlasts half the visibility timeout, two sources may both read it. To share the work,
- * give each source its own queue (one per bucket or prefix, say), not one queue several sources.
+ * Counted once holds for one source alone on its queue, between restarts. After a crash or a restart the objects of the
+ * messages not deleted are read again once SQS delivers them again, and their events delivered again: flow records,
+ * which have no id, count twice. A message is deleted once the sink took its events, not once the sink made them
+ * durable: commit a sink that keeps events on disk (a {@code GraphStore}) after each poll, and a crash within a poll
+ * can lose that poll's messages; commit within its {@code accept} to lose none. Several sources on one queue (threads,
+ * processes, hosts) each get some of the messages, but remember only their own: when an object is announced twice (S3
+ * and SNS notify at least once, and a standard queue may deliver a message twice) or a read outlasts half the
+ * visibility timeout, two sources may both read it. To share the work, give each source its own queue (one per bucket
+ * or prefix, say), not one queue several sources.
  *
  * <h2>Events in the message</h2>
  * With {@link Builder#eventsInMessages}, a message that announces no object but is itself an EventBridge event of
@@ -74,20 +77,20 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * default: such events come from whoever may send to the queue, not from a bucket AWS writes to.
  *
  * <h2>Poison messages</h2>
- * A message that announces an object that cannot be read (missing, refused by S3, corrupt: any error in its
- * {@link IngestReport}) is left on the queue, visible again after {@link Builder#retryDelay}; once SQS has delivered
- * it {@link Builder#maxAttempts} times ({@code ApproximateReceiveCount}) it is deleted and returned as a
- * {@link PoisonMessage}, so the queue keeps flowing. S3 refuses a key the reader may not read (a bucket policy, a KMS
- * key) and, to a reader without {@code s3:ListBucket}, a deleted one, both with 403: the message is retried and
- * poisoned as any other, the reason saying what AWS said. But three different objects refused in a row, none read
- * since, are the reader's own missing permission ({@code s3:GetObject} on the bucket, {@code kms:Decrypt} on its key):
- * the poll fails with a {@link MissingPermissionException} and nothing is poisoned, so that a permission not granted
- * does not delete every notification unread. (Grant {@code s3:ListBucket} too, and deleted objects answer 404, which
- * is poisoned alone.) A body that is no notification at all, or one naming a
- * bucket outside {@link Builder#buckets}, is poisoned at once. When S3 fails without the object being at fault (5xx,
- * throttling: its answers the SDK's retries did not get past), the message is retried after the retry delay too, and
- * that delivery does not count toward the attempts (as this source remembers, not across restarts): nothing is
- * deleted unread because S3 was busy.
+ * A message that announces an object that cannot be read (missing, refused by S3, corrupt: any error in its {@link
+ * IngestReport}) is left on the queue, visible again after {@link Builder#retryDelay}; once SQS has delivered it {@link
+ * Builder#maxAttempts} times ({@code ApproximateReceiveCount}) it is deleted and returned as a {@link PoisonMessage},
+ * so the queue keeps flowing. S3 refuses a key the reader may not read (a bucket policy, a KMS key) and, to a reader
+ * without {@code s3:ListBucket}, a deleted one, both with 403: the message is retried and poisoned as any other, the
+ * reason saying what AWS said. But three different objects refused in one poll that read none are the reader's own
+ * missing permission ({@code s3:GetObject} on the bucket, {@code kms:Decrypt} on its key): the poll reads the rest of
+ * its batch, then fails with a {@link MissingPermissionException}, and nothing is poisoned, so that a permission not
+ * granted does not delete every notification unread. (Grant {@code s3:ListBucket} too, and deleted objects answer 404,
+ * which is poisoned alone; a queue holding only refused objects otherwise waits for the permission, or for its redrive
+ * policy.) A body that is no notification at all, or one naming a bucket outside {@link Builder#buckets}, is poisoned
+ * at once. When S3 fails without the object being at fault (5xx, throttling: its answers the SDK's retries did not get
+ * past), the message is retried after the retry delay too, and that delivery does not count toward the attempts (as
+ * this source remembers, not across restarts): nothing is deleted unread because S3 was busy.
  *
  * <pre>{@code
  * AwsAccess aws = AwsAccess.builder().build();
@@ -100,11 +103,11 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * }</pre>
  *
  * <p>Thread-safe: polls are serialised. Access denied to the reader itself is a {@link MissingPermissionException}
- * naming the action ({@code sqs:ReceiveMessage}, {@code sqs:DeleteMessage}, {@code sqs:ChangeMessageVisibility},
- * {@code sts:AssumeRole} for a role's credentials, {@code s3:GetObject} when S3 refuses the credentials themselves or
- * three objects in a row) and the ARN. A bucket in another region than the S3 client's (S3 answers 301 or 307, or
- * {@code AuthorizationHeaderMalformed}) fails the poll with an {@link IOException} naming the bucket's region, as
- * configuration to mend, not a message to poison.
+ * naming the action ({@code sqs:ReceiveMessage}, {@code sqs:DeleteMessage}, {@code sqs:ChangeMessageVisibility}, {@code
+ * sts:AssumeRole} for a role's credentials, {@code s3:GetObject} when S3 refuses the credentials themselves or three
+ * objects of a poll that read none) and the ARN. A bucket in another region than the S3 client's (S3 answers 301 or
+ * 307, or {@code AuthorizationHeaderMalformed}) fails the poll with an {@link IOException} naming the bucket's region,
+ * as configuration to mend, not a message to poison.
  */
 public final class SqsNotificationSource {
     /** The most ids (events and objects, each) the deduplication window holds; the oldest are forgotten first. */
@@ -118,17 +121,17 @@ public final class SqsNotificationSource {
     private static final String BUSY = "S3 did not serve the object: ";
     /** The most messages whose busy deliveries are remembered; the oldest are forgotten first. */
     private static final int MAX_BUSY_MESSAGES = 100_000;
+    /** S3's error codes for a bucket of another region than the client's (as the SDK's own redirect test has them). */
+    private static final Set<String> OTHER_REGION = Set.of("PermanentRedirect", "TemporaryRedirect",
+            "AuthorizationHeaderMalformed", "IllegalLocationConstraintException");
+    /** Different objects refused in one poll that read none, which mean the reader itself lacks a permission. */
+    private static final int REFUSALS_OF_THE_READER = 3;
+    /** How a failure of an object S3 refused (403) starts: the message's, or the reader's when many are refused. */
+    private static final String REFUSED = "refused: ";
     /**
      * S3's error codes that refuse the reader's credentials, not one object (with 403 or 400): the poll fails, as
      * for SQS's refusals, rather than every message being poisoned in turn.
      */
-    /** S3's error codes for a bucket of another region than the client's (as the SDK's own redirect test has them). */
-    private static final Set<String> OTHER_REGION = Set.of("PermanentRedirect", "TemporaryRedirect",
-            "AuthorizationHeaderMalformed", "IllegalLocationConstraintException");
-    /** Different objects refused in a row, none read since, that mean the reader itself lacks a permission. */
-    private static final int REFUSALS_OF_THE_READER = 3;
-    /** Refused objects remembered; more than the threshold, so a long run of them stays counted. */
-    private static final int MAX_REFUSED_OBJECTS = 16;
     private static final Set<String> CREDENTIALS_REFUSED = Set.of("InvalidAccessKeyId", "SignatureDoesNotMatch",
             "ExpiredToken", "InvalidToken", "TokenRefreshRequired", "RequestTimeTooSkewed", "AccountProblem");
 
@@ -151,8 +154,6 @@ public final class SqsNotificationSource {
     private final Map<String, Long> partial = new HashMap<>();
     /** Per message id, its deliveries that found S3 busy: SQS counts them, {@code maxAttempts} does not. */
     private final Map<String, Integer> busyDeliveries = new LinkedHashMap<>();
-    /** The objects S3 refused (403) since it last served one whole, oldest first. */
-    private final Set<String> refusedSinceRead = new LinkedHashSet<>();
 
     private SqsNotificationSource(Builder b) {
         this.sqs = b.sqs;
@@ -208,6 +209,7 @@ public final class SqsNotificationSource {
         Batch batch = new Batch(messages, clock.millis());
         List<Message> done = batch.done;
         List<PoisonMessage> poisoned = new ArrayList<>();
+        Map<Message, PoisonMessage> refusedOut = new LinkedHashMap<>();
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
             batch.current = i;
@@ -220,6 +222,7 @@ public final class SqsNotificationSource {
                 try {
                     batch.deleteDone();
                     release(messages.subList(i, messages.size()), Duration.ZERO); // for whoever polls next
+                    release(List.copyOf(refusedOut.keySet()), retryDelay); // undecided: neither poisoned nor read
                 } catch (IOException | RuntimeException cleanup) {
                     e.addSuppressed(cleanup); // the failure that stopped the poll is the one to see
                 }
@@ -235,18 +238,42 @@ public final class SqsNotificationSource {
                 release(List.of(message), retryDelay);
             } else if (failure.startsWith(UNREADABLE) || failure.startsWith(FOREIGN)
                     || attempts - busyDeliveries.getOrDefault(message.messageId(), 0) >= maxAttempts) {
-                PoisonMessage poison = new PoisonMessage(message.messageId(), attempts, failure, message.body());
-                LOG.warn("giving up on a message of {}: {}", Escaping.forLog(queueUrl), poison);
-                busyDeliveries.remove(message.messageId());
-                poisoned.add(poison);
-                done.add(message);
+                PoisonMessage poison = new PoisonMessage(message.messageId(), attempts,
+                        failure.startsWith(REFUSED) ? failure.substring(REFUSED.length()) : failure, message.body());
+                if (failure.startsWith(REFUSED)) {
+                    refusedOut.put(message, poison); // decided once the whole batch says whose the refusals are
+                } else {
+                    giveUp(message, poison, poisoned, done);
+                }
             } else {
                 release(List.of(message), retryDelay);
             }
         }
+        if (tally.refusedObjects.size() >= REFUSALS_OF_THE_READER && tally.objectsRead == 0) {
+            // Many objects refused and none read: the reader lacks s3:GetObject or kms:Decrypt, no message is at
+            // fault, and poisoning them would delete every notification unread.
+            try {
+                batch.deleteDone();
+                release(List.copyOf(refusedOut.keySet()), retryDelay);
+            } catch (IOException | RuntimeException cleanup) {
+                IOException e = MissingPermissionException.of(tally.refusal, "s3:GetObject", tally.refusedArn);
+                e.addSuppressed(cleanup);
+                throw e;
+            }
+            throw MissingPermissionException.of(tally.refusal, "s3:GetObject", tally.refusedArn);
+        }
+        refusedOut.forEach((message, poison) -> giveUp(message, poison, poisoned, done));
         batch.deleteDone();
         return new PollReport(messages.size(), done.size(), tally.objectsRead, tally.objectsAlreadyRead,
                 tally.eventMessagesRead, tally.duplicateEvents, tally.ingest, poisoned);
+    }
+
+    /** Poisons a message: logged, returned, deleted with the messages done. */
+    private void giveUp(Message message, PoisonMessage poison, List<PoisonMessage> poisoned, List<Message> done) {
+        LOG.warn("giving up on a message of {}: {}", Escaping.forLog(queueUrl), poison);
+        busyDeliveries.remove(message.messageId());
+        poisoned.add(poison);
+        done.add(message);
     }
 
     /** Counts a delivery of a message that S3 could not serve, forgetting the oldest message past the bound. */
@@ -308,9 +335,9 @@ public final class SqsNotificationSource {
                         || "RequestTimeout".equals(errorCode(e))) {
                     busy = BUSY + object.source() + ": " + e.getMessage();
                 } else if (e.statusCode() == 403) { // a key denied by a policy or KMS, or gone (ListBucket not granted)
-                    refused(object, e, arn);
-                    failure = object.source() + ": access denied to s3:GetObject, or no such object (S3 says 403"
-                            + " for a missing key to a reader without s3:ListBucket): " + e.getMessage();
+                    tally.refused(object, e, arn);
+                    failure = REFUSED + object.source() + ": access denied to s3:GetObject, or no such object (S3"
+                            + " says 403 for a missing key to a reader without s3:ListBucket): " + e.getMessage();
                 } else {
                     failure = object.source() + ": " + e.getMessage();
                 }
@@ -331,27 +358,9 @@ public final class SqsNotificationSource {
             } else {
                 partial.remove(object.identity());
                 objectsRead.firstTime(object.identity());
-                refusedSinceRead.clear();
             }
         }
         return busy != null ? busy : failure;
-    }
-
-    /**
-     * Counts a refused object; the third different one refused with none read since is taken for the reader's own
-     * missing permission ({@code s3:GetObject}, {@code kms:Decrypt}) and fails the poll, so that a permission never
-     * granted is not every message poisoned and deleted in turn.
-     */
-    private void refused(Notifications.S3Location object, S3Exception e, String arn) throws IOException {
-        refusedSinceRead.add(object.identity());
-        if (refusedSinceRead.size() > MAX_REFUSED_OBJECTS) {
-            Iterator<String> oldest = refusedSinceRead.iterator();
-            oldest.next();
-            oldest.remove();
-        }
-        if (refusedSinceRead.size() >= REFUSALS_OF_THE_READER) {
-            throw MissingPermissionException.of(e, "s3:GetObject", arn);
-        }
     }
 
     /** S3's error code, or "" when its answer had none (a set of {@code Set.of} refuses to look for null). */
@@ -532,6 +541,10 @@ public final class SqsNotificationSource {
     /** The sink in front of the caller's for one poll: drops events already delivered, and counts. */
     private final class Tally implements EventSink {
         private final EventSink sink;
+        /** The objects S3 refused (403) in this poll, and the last refusal, for the reader's own. */
+        final Set<String> refusedObjects = new LinkedHashSet<>();
+        S3Exception refusal;
+        String refusedArn;
         int objectsRead;
         int objectsAlreadyRead;
         int eventMessagesRead;
@@ -540,6 +553,12 @@ public final class SqsNotificationSource {
 
         Tally(EventSink sink) {
             this.sink = sink;
+        }
+
+        void refused(Notifications.S3Location object, S3Exception e, String arn) {
+            refusedObjects.add(object.identity());
+            refusal = e;
+            refusedArn = arn;
         }
 
         @Override

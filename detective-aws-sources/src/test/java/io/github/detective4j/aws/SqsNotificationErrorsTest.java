@@ -214,6 +214,36 @@ class SqsNotificationErrorsTest {
         assertEquals(0, aws.messagesLeft());
     }
 
+    /**
+     * The decision is the poll's, not a count kept across polls: a restarted source, whose messages were delivered
+     * past their attempts before, deletes none of them; and refused objects at the head of the queue do not keep the
+     * good one behind them from being read, after which they are poisoned as any other.
+     */
+    @Test
+    void aRestartDeletesNothingAndRefusalsBeforeAGoodObjectAreTheMessages() throws IOException {
+        Answer denied = Answer.error(403, "AccessDenied", "Access Denied");
+        for (String key : List.of("a.json", "b.json", "c.json")) {
+            aws.answer(BUCKET, key, denied);
+            aws.send(cloudTrailNotification(key));
+        }
+        for (int poll = 0; poll < 3; poll++) {
+            assertThrows(MissingPermissionException.class, () -> source(Duration.ZERO).poll(event -> { }));
+            aws.timeoutsPass();
+        }
+        assertThrows(MissingPermissionException.class, () -> source(Duration.ZERO).poll(event -> { }),
+                "a new source, past every message's attempts: still the reader's refusal");
+        assertEquals(3, aws.messagesLeft(), "none deleted unread");
+
+        aws.answer(BUCKET, "good.json", Answer.object(LOG_FILE));
+        aws.send(cloudTrailNotification("good.json"));
+        aws.timeoutsPass();
+        List<SecurityEvent> events = new ArrayList<>();
+        List<PoisonMessage> poisoned = drain(source(Duration.ZERO), events::add);
+        assertEquals(1, events.size(), "the good object behind the refused ones was read");
+        assertEquals(3, poisoned.size(), "and then the refused ones are the messages' own faults");
+        assertEquals(0, aws.messagesLeft());
+    }
+
     /** S3's other answers for another region's bucket, and a request that timed out, delete nothing unread. */
     @Test
     void anAuthorizationHeaderForAnotherRegionFailsThePollAndATimeoutIsRetried() throws IOException {

@@ -599,11 +599,6 @@ public final class BehaviorGraph implements EventSink {
      * Replaces what the graph holds with {@code fresh} (when given), keeping the archive states set meanwhile, and
      * sets archive states, at once for queries. Archive states of findings the graph does not hold are left out.
      */
-    /** What the graph learned of interfaces, for a rebuild to start from ({@link GraphData#learnedInterfaces}). */
-    Map<String, String> learnedInterfaces() {
-        return read(data::learnedInterfaces);
-    }
-
     void restore(GraphData fresh, Map<String, Boolean> archiveStates) {
         lock.writeLock().lock();
         try {

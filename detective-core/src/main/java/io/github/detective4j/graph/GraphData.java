@@ -935,14 +935,31 @@ final class GraphData {
         }
     }
 
-    /** What the graph learned of interfaces, for a rebuild from fewer events to start from (retention). */
-    Map<String, String> learnedInterfaces() {
-        return new HashMap<>(instanceByInterface);
-    }
-
-    /** Starts from interfaces learned before; the events replayed after this override them. */
-    void learnInterfaces(Map<String, String> learned) {
-        instanceByInterface.putAll(learned);
+    /**
+     * Learns what an event retention drops says of interfaces, as its ingest would have, and nothing else: a rebuild
+     * that meets the dropped events and ingests the kept ones in their order knows the interfaces the graph knew.
+     */
+    void learnInterfacesFrom(SecurityEvent event) {
+        if (event instanceof NetworkFlow flow) {
+            if (flow.logStatus() == FlowLogStatus.OK && flow.interfaceId() != null
+                    && flow.instanceEntity().isPresent()) {
+                instanceByInterface.put(flow.interfaceId(), flow.instanceId());
+            }
+        } else if (event instanceof ApiCall call) {
+            if (call.isSuccess()) {
+                for (AwsResource r : call.resources()) {
+                    if (r.type().equals(AwsResource.EC2_NETWORK_INTERFACE)) {
+                        attached(call.resources(), r, false);
+                    }
+                }
+            }
+        } else if (event instanceof Finding finding) {
+            for (AwsResource r : finding.resources()) {
+                if (r.type().equals(AwsResource.EC2_NETWORK_INTERFACE)) {
+                    attached(finding.resources(), r, true);
+                }
+            }
+        }
     }
 
     private void describeInstance(Node instance, NetworkFlow flow, long second) {

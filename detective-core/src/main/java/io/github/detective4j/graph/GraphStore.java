@@ -257,10 +257,6 @@ public final class GraphStore implements EventSink, Closeable {
         int cutoff = cutoffHour();
         // Rebuild only when the graph holds an event retention drops now: most snapshots drop nothing.
         GraphData fresh = oldestHour < cutoff ? new GraphData(graph.settings()) : null;
-        if (fresh != null) {
-            // what dropped events taught (a launch's interfaces) stays until a kept event says otherwise
-            fresh.learnInterfaces(graph.learnedInterfaces());
-        }
         Map<String, Boolean> states = graph.archiveStates();
         Path snapshot = directory.resolve(SNAPSHOT);
         Path temporary = directory.resolve(SNAPSHOT + TEMPORARY);
@@ -334,6 +330,8 @@ public final class GraphStore implements EventSink, Closeable {
                         if (fresh != null) {
                             fresh.ingest(event);
                         }
+                    } else if (fresh != null) {
+                        fresh.learnInterfacesFrom(event); // what a dropped launch taught stays, in its order
                     }
                 }
             };

@@ -389,24 +389,22 @@ final class Profiles {
         return method == DrillDown.OTHER ? OTHER : data.methods.eventSource(method) + ":" + data.methods.eventName(method);
     }
 
-    /** The entities related to {@code node} by {@code type}, with their calls in the scope, most active first. */
     // ---------------------------------------------------------------- sessions
 
     /**
      * The sessions around a principal: a role's sessions active in the scope (each with the principal that last
-     * started it), the sessions the principal started, and for a session the principals that started it.
+     * started it by the scope's end), the sessions the principal started, and for a session the principals that
+     * started it. The relationships these follow are never capped: the lists are whole.
      */
     private SessionActivity sessions(ScopeTime scope, Node node, HourWindow w) {
         List<SessionStart> started = new ArrayList<>();
         List<SessionStart> startedHere = new ArrayList<>();
         List<SessionStart> startedBy = new ArrayList<>();
-        boolean capped = capped(node);
         if (node != null && node.in != null) {
             for (Edge edge : node.in) {
                 if (edge.type == RelationshipType.ASSUMED_ROLE) {
-                    Edge start = latestStart(edge.source);
+                    Edge start = latestStart(edge.source, w);
                     addSession(started, edge, edge.source, start == null ? null : start.source, node, w);
-                    capped |= edge.source.capped;
                 } else if (edge.type == RelationshipType.STARTED_SESSION) {
                     addSession(startedBy, edge, node, edge.source, roleOf(node), w);
                 }
@@ -419,17 +417,27 @@ final class Profiles {
                 }
             }
         }
-        return new SessionActivity(scope, sorted(started), sorted(startedHere), sorted(startedBy), capped);
+        return new SessionActivity(scope, sorted(started), sorted(startedHere), sorted(startedBy));
     }
 
-    /** The call that last started a session, or null when the data holds none. */
-    private static Edge latestStart(Node session) {
+    /**
+     * The call that last started a session before the scope's end (a session name anyone may use again: a later
+     * start is another principal's session), or null when the data holds none; a tie goes to the latest start.
+     */
+    private static Edge latestStart(Node session, HourWindow w) {
         Edge latest = null;
+        int latestHour = Integer.MIN_VALUE;
         if (session.in != null) {
             for (Edge edge : session.in) {
-                if (edge.type == RelationshipType.STARTED_SESSION
-                        && (latest == null || edge.lastSeen > latest.lastSeen)) {
+                if (edge.type != RelationshipType.STARTED_SESSION) {
+                    continue;
+                }
+                int before = edge.cells.lowerBound(w.scopeTo) - 1; // its last hour before the scope's end
+                int hour = before < 0 ? Integer.MIN_VALUE : edge.cells.hour(before);
+                if (before >= 0 && (latest == null || hour > latestHour
+                        || (hour == latestHour && edge.lastSeen > latest.lastSeen))) {
                     latest = edge;
+                    latestHour = hour;
                 }
             }
         }
@@ -458,6 +466,7 @@ final class Profiles {
         return rows;
     }
 
+    /** The entities related to {@code node} by {@code type}, with their calls in the scope, most active first. */
     private List<EntityActivity> activity(Node node, HourWindow w, RelationshipType type, boolean incoming) {
         List<EntityActivity> rows = new ArrayList<>();
         if (node == null) {

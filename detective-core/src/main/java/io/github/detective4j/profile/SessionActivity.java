@@ -10,8 +10,7 @@ import java.util.List;
  * session or a federated user, the sessions its calls started (a role session's: role chaining) and, for a session,
  * who started it.
  *
- * <p>A relationship cap ({@code BehaviorGraph.Builder.maxRelationshipsPerEntity}) may have kept some out: then
- * {@code truncated} is true.
+ * <p>The relationships these lists follow (a session's role, who started it) are never capped: the lists are whole.
  *
  * <pre>{@code
  * graph.profile(EntityRef.role("AROAJ45Q7YFFAREXAMPLE"), scope).sessions().orElseThrow().started()
@@ -19,13 +18,13 @@ import java.util.List;
  * }</pre>
  *
  * @param scope the scope time
- * @param started the sessions of a role, with who started them
+ * @param started the sessions of a role active in the scope, each with the principal that last started it by the
+ *     scope's end
  * @param startedHere the sessions this principal started
  * @param startedBy for a session, the calls that started it, one row per principal that made them
- * @param truncated true when a relationship of this entity, or of one of its sessions, was dropped by a cap
  */
 public record SessionActivity(ScopeTime scope, List<SessionStart> started, List<SessionStart> startedHere,
-        List<SessionStart> startedBy, boolean truncated) implements Panel {
+        List<SessionStart> startedBy) implements Panel {
     /**
      * Creates the panel.
      *
@@ -33,7 +32,6 @@ public record SessionActivity(ScopeTime scope, List<SessionStart> started, List<
      * @param started the sessions of a role
      * @param startedHere the sessions this principal started
      * @param startedBy the calls that started this session
-     * @param truncated whether a relationship cap dropped some
      */
     public SessionActivity {
         started = List.copyOf(started);
@@ -65,9 +63,6 @@ public record SessionActivity(ScopeTime scope, List<SessionStart> started, List<
         table(out, "sessions of this role", "session calls", started);
         table(out, "sessions started", "start calls", startedHere);
         table(out, "started by", "start calls", startedBy);
-        if (truncated) {
-            out.append("\n").append(PanelText.RELATIONSHIPS_CAPPED);
-        }
         return out.toString();
     }
 

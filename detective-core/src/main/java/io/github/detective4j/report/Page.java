@@ -508,7 +508,6 @@ final class Page {
         sessions("sessions of this role", "session calls", a.started(), a.scope());
         sessions("sessions started", "start calls", a.startedHere(), a.scope());
         sessions("started by", "start calls", a.startedBy(), a.scope());
-        relationshipsCapped(a.truncated());
         html.close("div");
     }
 

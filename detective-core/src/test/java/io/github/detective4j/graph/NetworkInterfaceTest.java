@@ -175,6 +175,27 @@ class NetworkInterfaceTest {
         }
     }
 
+    /** The rebuild meets the dropped launch first: a kept flow before a later attachment stays the first instance's. */
+    @Test
+    void aRetentionRebuildKeepsTheOrderOfWhatTaughtIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        String other = "i-0123456789abcdef0";
+        java.time.Clock clock = java.time.Clock.fixed(hours(30 * 24), java.time.ZoneOffset.UTC);
+        try (GraphStore store = GraphStore.builder(dir).clock(clock).retention(java.time.Duration.ofDays(10))
+                .open()) {
+            store.accept(call("RunInstances", true, instance(INSTANCE, Action.CREATED), eni(ENI))); // day 0
+            store.accept(v2(ENI, hours(25 * 24), 1000));
+            store.accept(ApiCall.builder().eventTime(hours(27 * 24)).accountId(ACCOUNT).region("us-west-2")
+                    .principal(alice()).eventSource("ec2.amazonaws.com").eventName("AttachNetworkInterface")
+                    .sourceIpAddress("198.51.100.7").userAgent("aws-cli/2.15.30")
+                    .resources(List.of(instance(other, Action.TOUCHED), eni(ENI))).build());
+            List<EntityRef> live = instancesOf(store.graph());
+            store.snapshot();
+            assertEquals(List.of(EntityRef.ec2Instance(INSTANCE)), live);
+            assertEquals(live, instancesOf(store.graph()), "the day-25 traffic is still the launched instance's");
+        }
+    }
+
     /** Bytes a cap kept off an instance's relationships are no instance's too, and the text says it may be the cap. */
     @Test
     void theTextSaysACapMayBeWhyBytesHaveNoInstance() {

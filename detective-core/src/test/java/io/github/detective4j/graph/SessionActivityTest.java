@@ -8,7 +8,6 @@ import static io.github.detective4j.graph.Events.call;
 import static io.github.detective4j.graph.Events.hours;
 import static io.github.detective4j.graph.Events.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,9 +77,23 @@ class SessionActivityTest {
         assertEquals(5, release.success(), "its three calls and the two AssumeRole calls that started it");
         assertNull(panel.started().get(1).startedBy(), "no AssumeRole of it in the data");
         assertEquals(List.of(), panel.startedHere());
-        assertFalse(panel.truncated());
         assertTrue(panel.toString().contains("(not in the data)"), panel::toString);
         assertTrue(panel.toString().contains("AwsUser/" + BOB_ID), panel::toString);
+    }
+
+    /** A session name anyone may use again: a start after the scope is another session's, not this one's. */
+    @Test
+    void theStarterIsTheLastBeforeTheScopesEnd() {
+        BehaviorGraph reused = BehaviorGraph.create();
+        reused.accept(assume(alice(), hours(2), "x"));
+        reused.accept(call(session("x"), hours(3), "ListUsers", "203.0.113.10"));
+        reused.accept(assume(bob(), hours(40), "x"));
+        SessionActivity panel = reused.profile(EntityRef.role(ROLE_ID), ScopeTime.of(hours(0), hours(24)))
+                .sessions().orElseThrow();
+        assertEquals(EntityRef.user(ALICE_ID), panel.started().get(0).startedBy(), panel::toString);
+        SessionActivity later = reused.profile(EntityRef.role(ROLE_ID), ScopeTime.of(hours(24), hours(48)))
+                .sessions().orElseThrow();
+        assertEquals(EntityRef.user(BOB_ID), later.started().get(0).startedBy(), later::toString);
     }
 
     @Test
