@@ -947,17 +947,18 @@ final class GraphData {
             }
         } else if (event instanceof ApiCall call) {
             if (call.isSuccess()) {
-                for (AwsResource r : call.resources()) {
-                    if (r.type().equals(AwsResource.EC2_NETWORK_INTERFACE)) {
-                        attached(call.resources(), r, false);
-                    }
-                }
+                attachedAll(call.resources(), false);
             }
         } else if (event instanceof Finding finding) {
-            for (AwsResource r : finding.resources()) {
-                if (r.type().equals(AwsResource.EC2_NETWORK_INTERFACE)) {
-                    attached(finding.resources(), r, true);
-                }
+            attachedAll(finding.resources(), true);
+        }
+    }
+
+    /** {@link #attached} for each interface among an event's resources. */
+    private void attachedAll(List<AwsResource> resources, boolean fromFinding) {
+        for (AwsResource r : resources) {
+            if (r.type().equals(AwsResource.EC2_NETWORK_INTERFACE)) {
+                attached(resources, r, fromFinding);
             }
         }
     }
@@ -996,11 +997,7 @@ final class GraphData {
         if (arn != null) {
             describe(node, last, arn, null); // a GuardDuty finding's ARN finds it, as Detective's search does
         }
-        for (AwsResource r : finding.resources()) {
-            if (r.type().equals(AwsResource.EC2_NETWORK_INTERFACE)) {
-                attached(finding.resources(), r, true);
-            }
-        }
+        attachedAll(finding.resources(), true);
         for (EntityRef involved : finding.entities()) {
             Node entity = entities.getOrCreate(involved);
             entity.observe(first, last);
