@@ -24,7 +24,7 @@ import java.util.Optional;
  * DetectiveConsole console = new DetectiveConsole("us-east-1");
  * console.entity(EntityRef.ipAddress("104.16.1.42"), scope);
  * // https://console.aws.amazon.com/detective/home?region=us-east-1#entities/IpAddress/104.16.1.42?scopeStart=1795060800&scopeEnd=1795824000
- * console.finding(finding);   // #findings/GuardDuty/c2b98b95c5440025c05b405065ed3bb9?scopeStart=...
+ * console.finding(finding).orElseThrow();   // https://...#findings/GuardDuty/c2b98b95...?scopeStart=...
  * }</pre>
  *
  * <p>The links open the organisation's own Detective, if it has one, on the same data; detective4j's answers are

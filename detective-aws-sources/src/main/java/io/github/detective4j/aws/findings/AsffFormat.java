@@ -82,7 +82,7 @@ import java.io.InputStream;
  *
  * <pre>{@code
  * LogReader reader = AwsLogs.emptyReader().register(AsffFormat.detectiveFilter()).build();
- * IngestReport report = reader.read(Path.of("securityhub-findings.json"), graph::ingest);
+ * IngestReport report = reader.read(Path.of("securityhub-findings.json"), graph);
  * report.skipped("securityhub.guardduty");   // GuardDuty's own findings, read from GuardDuty instead
  * }</pre>
  *

@@ -400,12 +400,12 @@ public final class SiemFeed {
      *
      * <pre>
      * java -cp "$(cat detective-examples/target/classpath.txt)" io.github.detective4j.examples.siem.SiemFeed \
-     *     DIRECTORY [--region us-east-1] [--every SECONDS] [--scope-days DAYS] [--once]
+     *     DIRECTORY [--region us-east-1] [--every SECONDS] [--scope-days DAYS] [--once] [--journal FILE]
      *     [--demo-places | --geoip CITY.mmdb ASN.mmdb]
      * </pre>
-     * {@code --once} polls once and exits; {@code --scope-days} sets {@link Builder#maxScope}; {@code --demo-places}
-     * locates addresses with the reference incident's table; {@code --geoip} with MaxMind GeoIP2 or GeoLite2
-     * databases.
+     * {@code --once} polls once and exits; {@code --scope-days} sets {@link Builder#maxScope}; {@code --journal}
+     * sets {@link Builder#journal}; {@code --demo-places} locates addresses with the reference incident's table;
+     * {@code --geoip} with MaxMind GeoIP2 or GeoLite2 databases.
      *
      * @param args the arguments above
      * @throws Exception if the directory cannot be listed or a database cannot be opened
