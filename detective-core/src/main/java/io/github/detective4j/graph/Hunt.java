@@ -107,7 +107,7 @@ public final class Hunt {
                         }
                     }
                 }
-                withoutInstance += Math.max(0, bytesOf(ip) - byInstances);
+                withoutInstance += Math.max(0, bytesOf(ip, Integer.MIN_VALUE) - byInstances);
                 if (callsOf(ip) > byPrincipals) {
                     ownerless.add(ip.index); // calls no principal made: failed sign-ins with a hidden user name
                 }
@@ -205,22 +205,13 @@ public final class Hunt {
      */
     public List<InstanceContact> instancesTalkingTo(String ipOrCidr, Duration period) {
         Objects.requireNonNull(ipOrCidr, "IP address or CIDR");
-        Objects.requireNonNull(period, "period");
-        if (period.isNegative() || period.isZero()) {
-            throw new IllegalArgumentException("the period must be positive, was " + period);
-        }
+        checkPeriod(period);
         IpNetwork network = IpNetwork.parse(ipOrCidr);
         return read(() -> {
             if (data.lastTraffic == Long.MIN_VALUE) {
                 return List.<InstanceContact>of();
             }
-            // The period ends with the latest flow's end (not a finding's or a call's, which a skewed clock or a
-            // finding still updated after the flow logs were deleted would move on) and covers the hour it reaches
-            // back into, since traffic is kept by the hour a capture window starts: a window of 10:55 to 11:05 is
-            // in the last hour.
-            // Counted without overflow: ChronoUnit.FOREVER's duration means all the data.
-            long back = Math.min(period.getSeconds(), 1L << 40) + (period.getNano() > 0 ? 1 : 0);
-            int from = GraphData.hourOf(data.lastTraffic - back);
+            int from = firstHour(period);
             List<InstanceContact> instances = new ArrayList<>();
             for (Node ip : addresses(single(ipOrCidr, network), network)) {
                 for (Edge edge : incoming(ip)) {
@@ -232,6 +223,58 @@ public final class Hunt {
             instances.sort(MOST_BYTES);
             return List.copyOf(instances);
         });
+    }
+
+    /**
+     * Returns the bytes of flow records with an address or network in the last days of the graph's traffic that no
+     * instance accounts for, as {@link IpHunt#bytesWithoutInstance()} counts them over all the data: the period of
+     * {@link #instancesTalkingTo}, beside it.
+     *
+     * @param ipOrCidr an address or CIDR
+     * @param period how far back from the graph's latest flow, as for {@link #instancesTalkingTo}
+     * @return the bytes, both ways; 0 when every byte is on an instance
+     * @throws IllegalArgumentException if the address is invalid or the period is not positive
+     */
+    public long bytesWithoutInstance(String ipOrCidr, Duration period) {
+        Objects.requireNonNull(ipOrCidr, "IP address or CIDR");
+        checkPeriod(period);
+        IpNetwork network = IpNetwork.parse(ipOrCidr);
+        return read(() -> {
+            if (data.lastTraffic == Long.MIN_VALUE) {
+                return 0L;
+            }
+            int from = firstHour(period);
+            long without = 0;
+            for (Node ip : addresses(single(ipOrCidr, network), network)) {
+                long byInstances = 0;
+                for (Edge edge : incoming(ip)) {
+                    if (edge.type == RelationshipType.COMMUNICATED_WITH) {
+                        InstanceContact contact = contact(edge, from);
+                        byInstances += contact.bytesToInstance() + contact.bytesFromInstance();
+                    }
+                }
+                without += Math.max(0, bytesOf(ip, from) - byInstances);
+            }
+            return without;
+        });
+    }
+
+    private static void checkPeriod(Duration period) {
+        Objects.requireNonNull(period, "period");
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("the period must be positive, was " + period);
+        }
+    }
+
+    /**
+     * The first hour of a period that ends with the latest flow's end (not a finding's or a call's, which a skewed
+     * clock or a finding still updated after the flow logs were deleted would move on) and covers the hour it reaches
+     * back into, since traffic is kept by the hour a capture window starts: a window of 10:55 to 11:05 is in the last
+     * hour. Counted without overflow: ChronoUnit.FOREVER's duration means all the data.
+     */
+    private int firstHour(Duration period) {
+        long back = Math.min(period.getSeconds(), 1L << 40) + (period.getNano() > 0 ? 1 : 0);
+        return GraphData.hourOf(data.lastTraffic - back);
     }
 
     /**
@@ -458,13 +501,13 @@ public final class Hunt {
                 Instant.ofEpochSecond(edge.lastSeen), edge.successes, edge.failures);
     }
 
-    /** Every byte of the address's flow records, both ways. */
-    private static long bytesOf(Node ip) {
+    /** Every byte of the address's flow records from an hour on, both ways. */
+    private static long bytesOf(Node ip, int fromHour) {
         if (ip.traffic == null) {
             return 0;
         }
         long[] s = new long[HourCells.TRAFFIC_STRIDE];
-        ip.traffic.sum(Integer.MIN_VALUE, Integer.MAX_VALUE, s);
+        ip.traffic.sum(fromHour, Integer.MAX_VALUE, s);
         return s[HourCells.BYTES_IN] + s[HourCells.BYTES_OUT];
     }
 

@@ -70,6 +70,21 @@ class NetworkInterfaceTest {
         assertTrue(hunt.toString().contains("${instance-id}"), hunt::toString);
     }
 
+    /** Over a period, as instancesTalkingTo counts it: back from the latest flow. */
+    @Test
+    void bytesWithoutInstanceOverAPeriodCountTheHoursOfThePeriod() {
+        BehaviorGraph graph = BehaviorGraph.create();
+        graph.accept(v2(ENI, hours(2), 1200));
+        graph.accept(v2(ENI, hours(50), 300));
+        assertEquals(1500, graph.hunt().ip(C2).bytesWithoutInstance());
+        assertEquals(300, graph.hunt().bytesWithoutInstance(C2, java.time.Duration.ofDays(1)));
+        assertEquals(1500, graph.hunt().bytesWithoutInstance(C2, java.time.Duration.ofDays(3)));
+        assertEquals(1500, graph.hunt().bytesWithoutInstance("203.0.113.0/24", java.time.Duration.ofDays(3)));
+        assertEquals(0, BehaviorGraph.create().hunt().bytesWithoutInstance(C2, java.time.Duration.ofDays(1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> graph.hunt().bytesWithoutInstance(C2, java.time.Duration.ZERO));
+    }
+
     @Test
     void theBuildersTableGivesTheInstance() {
         BehaviorGraph graph = BehaviorGraph.builder().networkInterfaces(Map.of(ENI, INSTANCE)).build();

@@ -70,9 +70,9 @@ final class HuntCommand implements Callable<Integer> {
             // The IP hunt's own table of instances prints them, the other lists left empty as this hunt has none;
             // the list carries no flag of its own, so the hunt says whether the caps kept evidence of it out.
             IpHunt shown = new IpHunt(indicator.ip + " in the last " + days + " days (bytes and active hours of those"
-                    + " days; first and last observed, and bytes with no known instance, in all the data)",
+                    + " days; first and last observed in all the data)",
                     contacts.stream().map(InstanceContact::ipAddress).distinct().sorted().toList(), List.of(),
-                    List.of(), List.of(), contacts, hunt.ip(indicator.ip).bytesWithoutInstance(),
+                    List.of(), List.of(), contacts, hunt.bytesWithoutInstance(indicator.ip, Duration.ofDays(days)),
                     hunt.ipTruncated(indicator.ip));
             output.print(shown); // the JSON too says whether the caps may have cut the list
         } else if (indicator.ip != null) {

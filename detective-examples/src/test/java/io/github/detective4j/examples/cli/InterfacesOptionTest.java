@@ -64,6 +64,9 @@ class InterfacesOptionTest {
 
         Run json = Run.detective("hunt", "--json", "--ip", "203.0.113.77", logs.toString());
         assertTrue(json.out().contains("\"bytesWithoutInstance\":3200"), json.out());
+        // --days counts the bytes of its own days (here both hours of the file)
+        Run lately = Run.detective("hunt", "--json", "--ip", "203.0.113.77", "--days", "1", logs.toString());
+        assertTrue(lately.out().contains("\"bytesWithoutInstance\":3200"), lately.out());
     }
 
     @Test
