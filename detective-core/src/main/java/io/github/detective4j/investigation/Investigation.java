@@ -65,9 +65,10 @@ import java.util.Objects;
  * here, {@code DistanceKilometers} in {@code ImpossibleTravelDetail}, {@code Source} (the list that flagged it) in
  * {@code FlaggedIpAddressDetail}, {@code Id} in {@code RelatedFindingDetail} (beside Detective's {@code Arn},
  * {@code Type} and {@code IpAddress}), {@code Title} in {@code RelatedFindingGroupDetail} (beside its {@code Id});
- * a field left out, {@code GraphArn} (there is no graph ARN); a value of another kind, {@code FlaggedIpAddressDetail.Reason}, which is the list's own
- * text where Detective's is the enum {@code AWS_THREAT_INTELLIGENCE}, and {@code TTPsObservedDetail}'s
- * {@code APISuccessCount}, which for a technique taken from a finding's type is the finding's count.
+ * a field left out, {@code GraphArn} (there is no graph ARN); a value of another kind,
+ * {@code FlaggedIpAddressDetail.Reason}, which is the list's own text where Detective's is the enum
+ * {@code AWS_THREAT_INTELLIGENCE}, and {@code TTPsObservedDetail}'s {@code APISuccessCount}, which for a technique
+ * taken from a finding's type is the finding's count.
  *
  * @param investigationId the id, the same for the same entity and scope
  * @param entity the investigated user or role

@@ -10,7 +10,8 @@ import java.util.List;
  * instants, entity references as text, null fields left out), one JSON object a line:
  *
  * <pre>{@code
- * {"id":"5d41402abc4b2a76b9719d911017c592","kind":"INDICATOR","type":"NEW_GEOLOCATION","entity":"AwsUser/AIDA...","scope":{"start":...,"end":...},
+ * {"id":"5d41402abc4b2a76b9719d911017c592",
+ *  "kind":"INDICATOR","type":"NEW_GEOLOCATION","entity":"AwsUser/AIDA...","scope":{"start":...,"end":...},
  *  "severity":"LOW","detail":{"IndicatorType":"NEW_GEOLOCATION","IndicatorDetail":{...}},
  *  "links":["https://console.aws.amazon.com/detective/home?region=us-east-1#entities/AwsUser/AIDA...?scopeStart=..."]}
  * }</pre>
