@@ -888,7 +888,7 @@ public final class BehaviorGraph implements EventSink {
          * their interface: the default (version 2) format has {@code interface-id} but no {@code instance-id}, and
          * without an instance such a record's traffic is on the remote address alone, so no hunt or profile finds
          * an instance that exchanged it. The graph also learns interfaces by itself, and what it learns wins over
-         * this table: from records that name both, from successful CloudTrail calls that name one instance and its
+         * this table: from records that name both, from successful CloudTrail calls that name instances and their
          * interfaces ({@code RunInstances}, {@code AttachNetworkInterface}), and from findings on one instance that
          * name its interfaces (GuardDuty's {@code instanceDetails}, ASFF's {@code AwsEc2Instance}), from then on.
          * This table is for the instances launched before the logs begin; {@code NetworkInterfaces.read} in

@@ -641,8 +641,8 @@ final class GraphData {
                 }
             }
             case AwsResource.EC2_NETWORK_INTERFACE -> {
-                if (success) {
-                    attached(call.resources(), resource, false);
+                if (success && resource == firstInterface(call.resources())) { // once a call
+                    attachedAll(call.resources(), false);
                 }
             }
             case ASSUMED_ROLE_SESSION -> {
@@ -911,28 +911,49 @@ final class GraphData {
     }
 
     /**
-     * A successful call or a finding that names one instance and interfaces of it ({@code RunInstances} of one
-     * instance, {@code AttachNetworkInterface}, GuardDuty's {@code instanceDetails}): the interface is the
-     * instance's from now on. A launch of several instances names their interfaces in one list here, which does
-     * not say whose each is, and teaches nothing. A finding only fills a gap: anyone who may import findings into
-     * Security Hub could otherwise point an interface's traffic at an instance of their choosing.
+     * A successful call or a finding that names instances and their interfaces ({@code RunInstances},
+     * {@code AttachNetworkInterface}, GuardDuty's {@code instanceDetails}): each interface is its instance's from now
+     * on. With one instance, every interface is its; with several, as many interfaces as instances are theirs in
+     * order (a launch names each instance's interface in its item, and a VPC instance has at least one, so as many
+     * as there are items means one each); otherwise which is whose is not said, and nothing is learned. A finding
+     * only fills a gap: anyone who may import findings into Security Hub could otherwise point an interface's
+     * traffic at an instance of their choosing.
      */
-    private void attached(List<AwsResource> resources, AwsResource eni, boolean fromFinding) {
-        AwsResource instance = null;
+    private void attachedAll(List<AwsResource> resources, boolean fromFinding) {
+        List<AwsResource> instances = null;
+        List<AwsResource> interfaces = null;
         for (AwsResource r : resources) {
-            if (r.type().equals(AwsResource.EC2_INSTANCE)) {
-                if (instance != null && !instance.id().equals(r.id())) {
-                    return;
+            if (r.type().equals(AwsResource.EC2_NETWORK_INTERFACE)) {
+                interfaces = interfaces == null ? new ArrayList<>(1) : interfaces;
+                interfaces.add(r);
+            } else if (r.type().equals(AwsResource.EC2_INSTANCE)) {
+                instances = instances == null ? new ArrayList<>(1) : instances;
+                if (instances.stream().noneMatch(known -> known.id().equals(r.id()))) {
+                    instances.add(r);
                 }
-                instance = r;
             }
         }
-        if (instance == null || (fromFinding && instanceByInterface.containsKey(eni.id()))) {
+        if (interfaces == null || instances == null
+                || (instances.size() > 1 && instances.size() != interfaces.size())) {
             return;
         }
-        if (instance.entity().isPresent()) { // an id the graph can make an entity of, when a flow needs it
-            instanceByInterface.put(eni.id(), instance.id());
+        for (int k = 0; k < interfaces.size(); k++) {
+            AwsResource eni = interfaces.get(k);
+            AwsResource instance = instances.get(instances.size() == 1 ? 0 : k);
+            // an id the graph can make an entity of, when a flow needs it
+            if (instance.entity().isPresent() && !(fromFinding && instanceByInterface.containsKey(eni.id()))) {
+                instanceByInterface.put(eni.id(), instance.id());
+            }
         }
+    }
+
+    private static AwsResource firstInterface(List<AwsResource> resources) {
+        for (AwsResource r : resources) {
+            if (r.type().equals(AwsResource.EC2_NETWORK_INTERFACE)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /**
@@ -951,15 +972,6 @@ final class GraphData {
             }
         } else if (event instanceof Finding finding) {
             attachedAll(finding.resources(), true);
-        }
-    }
-
-    /** {@link #attached} for each interface among an event's resources. */
-    private void attachedAll(List<AwsResource> resources, boolean fromFinding) {
-        for (AwsResource r : resources) {
-            if (r.type().equals(AwsResource.EC2_NETWORK_INTERFACE)) {
-                attached(resources, r, fromFinding);
-            }
         }
     }
 

@@ -117,16 +117,31 @@ class NetworkInterfaceTest {
     }
 
     @Test
-    void aFailedCallOrALaunchOfSeveralTeachesNothing() {
+    void aFailedCallOrALaunchThatDoesNotSayWhoseTeachesNothing() {
         BehaviorGraph graph = BehaviorGraph.create();
         graph.accept(call("AttachNetworkInterface", false, instance(INSTANCE, Action.TOUCHED), eni(ENI)));
         graph.accept(call("RunInstances", true, instance(INSTANCE, Action.CREATED),
                 instance("i-0123456789abcdef0", Action.CREATED), eni("eni-00000000000000001"),
-                eni("eni-00000000000000002")));
+                eni("eni-00000000000000002"), eni("eni-00000000000000003")));
         graph.accept(v2(ENI, hours(2), 100));
         graph.accept(v2("eni-00000000000000001", hours(2), 200));
-        assertEquals(List.of(), instancesOf(graph), "which interface is whose the launch does not say");
+        assertEquals(List.of(), instancesOf(graph), "three interfaces for two instances: whose is which, unsaid");
         assertEquals(300, graph.hunt().ip(C2).bytesWithoutInstance());
+    }
+
+    /** A launch of several instances, one interface each, as RunInstances lists them: item by item, in order. */
+    @Test
+    void aLaunchOfSeveralTeachesEachItsInterface() {
+        String other = "i-0123456789abcdef0";
+        BehaviorGraph graph = BehaviorGraph.create();
+        graph.accept(call("RunInstances", true, instance(INSTANCE, Action.CREATED), instance(other, Action.CREATED),
+                eni(ENI), eni("eni-00000000000000002")));
+        graph.accept(v2(ENI, hours(2), 100));
+        graph.accept(v2("eni-00000000000000002", hours(2), 200));
+        IpHunt hunt = graph.hunt().ip(C2);
+        assertEquals(List.of(EntityRef.ec2Instance(other), EntityRef.ec2Instance(INSTANCE)),
+                hunt.instances().stream().map(InstanceContact::instance).toList(), "most bytes first");
+        assertEquals(0, hunt.bytesWithoutInstance());
     }
 
     /** GuardDuty names the instance of a finding and its interfaces ({@code instanceDetails.networkInterfaces}). */

@@ -29,7 +29,8 @@ public record AwsResource(String type, String id, String arn, Action action) {
     public static final String EC2_INSTANCE = "AWS::EC2::Instance";
     /**
      * The type name of EC2 network interfaces, which {@code RunInstances} and {@code AttachNetworkInterface} name; a
-     * behavior graph learns from them which instance a flow record that names only its interface belongs to.
+     * behavior graph learns from them which instance a flow record that names only its interface belongs to. An event
+     * that names several instances lists their interfaces in the instances' order, one each, when it says whose.
      */
     public static final String EC2_NETWORK_INTERFACE = "AWS::EC2::NetworkInterface";
     /** The type name of S3 buckets. */

@@ -436,6 +436,24 @@ class CloudTrailFormatTest {
         assertEquals("DetectiveDemo-AdminUser", run.principal().userName());
     }
 
+    /** A launch of two: each item names its instance and its interface, which the reader lists in that order. */
+    @Test
+    void runInstancesOfTwoNamesEachInstanceAndItsInterfaceInOrder() {
+        String item = "{\"instanceId\":\"ID\",\"imageId\":\"ami-08e2d37b6a0129927\",\"instanceState\":{\"code\":0,"
+                + "\"name\":\"pending\"},\"networkInterfaceSet\":{\"items\":[{\"networkInterfaceId\":\"ENI\","
+                + "\"attachment\":{\"deviceIndex\":0,\"status\":\"attaching\"},\"privateIpAddress\":\"10.1.0.14\"}]}}";
+        ApiCall run = readText(event("\"eventSource\":\"ec2.amazonaws.com\",\"eventName\":\"RunInstances\","
+                + "\"responseElements\":{\"reservationId\":\"r-0a1b2c3d4e5f67890\",\"instancesSet\":{\"items\":["
+                + item.replace("ID", "i-08a8e40be65425909").replace("ENI", "eni-0a1b2c3d4e5f60001") + ","
+                + item.replace("ID", "i-0b5e9d0c6a3f21e47").replace("ENI", "eni-0a1b2c3d4e5f60002") + "]}}")).only();
+        assertEquals(List.of(
+                new AwsResource(AwsResource.EC2_INSTANCE, "i-08a8e40be65425909", null, Action.CREATED),
+                new AwsResource(AwsResource.EC2_INSTANCE, "i-0b5e9d0c6a3f21e47", null, Action.CREATED),
+                new AwsResource(AwsResource.EC2_NETWORK_INTERFACE, "eni-0a1b2c3d4e5f60001", null, Action.TOUCHED),
+                new AwsResource(AwsResource.EC2_NETWORK_INTERFACE, "eni-0a1b2c3d4e5f60002", null, Action.TOUCHED)),
+                run.resources());
+    }
+
     /** CloudTrail writes the EC2 query API's parameters: the interface and the instance it goes to. */
     @Test
     void attachNetworkInterfaceNamesTheInstanceAndTheInterface() {
