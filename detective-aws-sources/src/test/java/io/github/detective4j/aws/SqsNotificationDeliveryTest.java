@@ -12,37 +12,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * What SQS holds while {@link SqsNotificationSource} reads a batch, against {@link LoopbackAws}: the messages done are
  * deleted before the next read, so a crash does not deliver them again, and those not done stay invisible to another
  * consumer however long the batch takes, on a clock the test moves.
  */
-class SqsNotificationDeliveryTest {
-    private static final String BUCKET = "org-logs-111122223333";
-    private LoopbackAws aws;
-    private SqsClient sqs;
-    private S3Client s3;
-
-    @BeforeEach
-    void start() throws IOException {
-        aws = new LoopbackAws();
-        sqs = aws.sqs();
-        s3 = aws.s3();
-    }
-
-    @AfterEach
-    void stop() {
-        s3.close();
-        sqs.close();
-        aws.close();
-    }
-
+class SqsNotificationDeliveryTest extends LoopbackAwsTest {
     /**
      * Each read finds the messages before it deleted: a crash in it would deliver only that message and those after
      * it again. A message whose object was read before needs no read, and is deleted with the next read's.
@@ -108,9 +85,19 @@ class SqsNotificationDeliveryTest {
         assertEquals(List.of(), aws.visibilityBatches);
     }
 
-    /** A clock that stands still until the test moves it. */
+    /** A clock that stands still until the test moves it; its copies in other zones move with it. */
     private static final class MovingClock extends Clock {
-        private final AtomicLong millis = new AtomicLong(Instant.parse("2026-11-28T00:00:00Z").toEpochMilli());
+        private final AtomicLong millis;
+        private final ZoneId zone;
+
+        MovingClock() {
+            this(new AtomicLong(Instant.parse("2026-11-28T00:00:00Z").toEpochMilli()), ZoneOffset.UTC);
+        }
+
+        private MovingClock(AtomicLong millis, ZoneId zone) {
+            this.millis = millis;
+            this.zone = zone;
+        }
 
         void advance(Duration by) {
             millis.addAndGet(by.toMillis());
@@ -128,12 +115,12 @@ class SqsNotificationDeliveryTest {
 
         @Override
         public ZoneId getZone() {
-            return ZoneOffset.UTC;
+            return zone;
         }
 
         @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
+        public Clock withZone(ZoneId other) {
+            return new MovingClock(millis, other);
         }
     }
 
@@ -147,8 +134,4 @@ class SqsNotificationDeliveryTest {
                 + "\",\"eventType\":\"AwsApiCall\",\"managementEvent\":true,\"recipientAccountId\":\"111122223333\"}]}";
     }
 
-    /** CloudTrail's notification of a delivered log file. */
-    private static String cloudTrailNotification(String key) {
-        return "{\"s3Bucket\":\"" + BUCKET + "\",\"s3ObjectKey\":[\"" + key + "\"]}";
-    }
 }

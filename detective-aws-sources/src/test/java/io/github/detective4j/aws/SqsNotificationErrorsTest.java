@@ -16,13 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * How {@link SqsNotificationSource} takes S3's and SQS's errors, against {@link LoopbackAws} (the answers ElasticMQ and
@@ -30,8 +26,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * messages behind it flow; what is wrong with S3 (busy) or with the reader (its credentials, its region, SQS refusing
  * it) deletes nothing unread.
  */
-class SqsNotificationErrorsTest {
-    private static final String BUCKET = "org-logs-111122223333";
+class SqsNotificationErrorsTest extends LoopbackAwsTest {
     /** One CloudTrail event in a log file, as CloudTrail writes them. */
     private static final String LOG_FILE = "{\"Records\":[{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":"
             + "\"IAMUser\",\"principalId\":\"AIDAEXAMPLELOOPBACK\",\"arn\":\"arn:aws:iam::111122223333:user/ops\","
@@ -44,24 +39,6 @@ class SqsNotificationErrorsTest {
             + " is not authorized to perform: kms:Decrypt on the resource associated with this ciphertext because the"
             + " resource does not exist in this Region, no resource-based policies allow access, or a resource-based"
             + " policy explicitly denies access";
-    private LoopbackAws aws;
-    private SqsClient sqs;
-    private S3Client s3;
-
-    @BeforeEach
-    void start() throws IOException {
-        aws = new LoopbackAws();
-        sqs = aws.sqs();
-        s3 = aws.s3();
-    }
-
-    @AfterEach
-    void stop() {
-        s3.close();
-        sqs.close();
-        aws.close();
-    }
-
     private SqsNotificationSource source(Duration retryDelay) {
         return SqsNotificationSource.builder(sqs, s3, aws.queueUrl()).buckets(BUCKET).maxAttempts(3)
                 .retryDelay(retryDelay).waitTime(Duration.ZERO).build();
@@ -274,10 +251,5 @@ class SqsNotificationErrorsTest {
             aws.timeoutsPass();
         }
         throw new AssertionError("the queue never emptied");
-    }
-
-    /** CloudTrail's notification of a delivered log file. */
-    private static String cloudTrailNotification(String key) {
-        return "{\"s3Bucket\":\"" + BUCKET + "\",\"s3ObjectKey\":[\"" + key + "\"]}";
     }
 }
