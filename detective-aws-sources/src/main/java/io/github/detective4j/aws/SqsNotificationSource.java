@@ -252,15 +252,14 @@ public final class SqsNotificationSource {
         if (tally.refusedObjects.size() >= REFUSALS_OF_THE_READER && tally.objectsRead == 0) {
             // Many objects refused and none read: the reader lacks s3:GetObject or kms:Decrypt, no message is at
             // fault, and poisoning them would delete every notification unread.
+            IOException refused = MissingPermissionException.of(tally.refusal, "s3:GetObject", tally.refusedArn);
             try {
                 batch.deleteDone();
                 release(List.copyOf(refusedOut.keySet()), retryDelay);
             } catch (IOException | RuntimeException cleanup) {
-                IOException e = MissingPermissionException.of(tally.refusal, "s3:GetObject", tally.refusedArn);
-                e.addSuppressed(cleanup);
-                throw e;
+                refused.addSuppressed(cleanup);
             }
-            throw MissingPermissionException.of(tally.refusal, "s3:GetObject", tally.refusedArn);
+            throw refused;
         }
         refusedOut.forEach((message, poison) -> giveUp(message, poison, poisoned, done));
         batch.deleteDone();
